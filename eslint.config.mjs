@@ -1,0 +1,54 @@
+// ESLint flat config: typescript-eslint "recommended" (syntax-only, no type
+// information, so it stays fast) for everything, React hooks rules for the
+// task pane, and CommonJS/Node settings for the build scripts and configs.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+
+export default tseslint.config(
+  {
+    ignores: ["dist/**", "coverage/**", "node_modules/**", "test-artifacts/**"],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
+      eqeqeq: ["error", "always", { null: "ignore" }],
+      "no-console": "off",
+    },
+  },
+  {
+    // Browser code: the task pane and the custom functions run in Office's webview.
+    files: ["src/**/*.{ts,tsx}"],
+    languageOptions: {
+      globals: { ...globals.browser, Office: "readonly", Excel: "readonly", CustomFunctions: "readonly" },
+    },
+  },
+  {
+    files: ["src/taskpane/**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "warn",
+    },
+  },
+  {
+    files: ["test/**/*.{ts,tsx}"],
+    languageOptions: { globals: { ...globals.node, ...globals.jest } },
+  },
+  {
+    // Build scripts and tool configs are plain CommonJS run by Node.
+    files: ["scripts/**/*.js", "*.js", ".ci/**/*.js"],
+    languageOptions: { sourceType: "commonjs", globals: { ...globals.node } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    files: ["*.mjs"],
+    languageOptions: { sourceType: "module", globals: { ...globals.node } },
+  },
+);

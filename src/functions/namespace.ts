@@ -1,0 +1,1 @@
+export const FUNCTIONS_NAMESPACE = "GOAL";

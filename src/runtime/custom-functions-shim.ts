@@ -1,0 +1,18 @@
+/**
+ * Loaded just before src/functions/functions.ts in the functions bundle.
+ * custom-functions-metadata-plugin appends `CustomFunctions.associate(...)`
+ * calls to functions.ts; inside Excel, Office.js defines `CustomFunctions`.
+ * When taskpane.html is opened outside Office (or Office.js could not be
+ * fetched) there is no `Office` at all, and those calls would throw. In that
+ * case only, define a no-op stand-in so the page loads cleanly.
+ */
+const g = globalThis as { Office?: unknown; CustomFunctions?: unknown };
+
+if (typeof g.Office === "undefined" && typeof g.CustomFunctions === "undefined") {
+  g.CustomFunctions = {
+    associate: () => undefined,
+  };
+  console.info("Goal Scorecards: Office.js is not loaded; custom functions are not registered (preview mode).");
+}
+
+export {};

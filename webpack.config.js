@@ -1,0 +1,140 @@
+// webpack build for the Goal Scorecards add-in (shared runtime):
+//   taskpane.html loads taskpane.js (React UI) and functions.js (custom
+//   functions); functions.json is generated from the JSDoc in
+//   src/functions/functions.ts; assets/ and manifest.xml are copied.
+// `webpack --mode production` never needs certificates; `webpack serve` uses
+// the dev certificates from ~/.office-addin-dev-certs (see scripts/dev-certs.js).
+
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { SCRIPT_ENTRIES, ASSETS_DIR } = require("./scripts/lib/build-outputs");
+const { resolveProductionUrl, rewriteManifestUrls } = require("./scripts/lib/manifest-url");
+
+const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
+const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
+
+/** Fails the build if React or Fluent UI ends up in the functions bundle. */
+class KeepFunctionsLeanPlugin {
+  apply(compiler) {
+    compiler.hooks.afterCompile.tap("KeepFunctionsLeanPlugin", (compilation) => {
+      const chunk = [...compilation.chunks].find((c) => c.name === "functions");
+      if (!chunk) return;
+      for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
+        const resource = module.resource || "";
+        if (/[\\/]node_modules[\\/](react|react-dom|@fluentui|@griffel)[\\/]/.test(resource)) {
+          compilation.errors.push(
+            new compiler.webpack.WebpackError(
+              `functions bundle must not include React/Fluent UI, but it includes ${path.relative(__dirname, resource)}`,
+            ),
+          );
+          return;
+        }
+      }
+    });
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode !== "production";
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const productionUrl = dev ? null : resolveProductionUrl(process.env.ADDIN_URL);
+
+  const entryFiles = {
+    taskpane: "./src/taskpane/index.tsx",
+    // The shim only acts when Office.js is absent (preview in a plain browser).
+    functions: ["./src/runtime/custom-functions-shim.ts", FUNCTIONS_SOURCE],
+  };
+  const entry = Object.fromEntries(SCRIPT_ENTRIES.map((name) => [name, entryFiles[name]]));
+
+  let server = "http";
+  if (serving) {
+    const { getDevHttpsOptions } = require("./scripts/dev-certs");
+    const https = await getDevHttpsOptions();
+    if (https) {
+      server = { type: "https", options: https };
+    } else {
+      console.warn(
+        "\n*** WARNING: serving over plain http://localhost:" +
+          DEV_PORT +
+          " because no development certificate could be made.\n" +
+          "*** Office will NOT load the add-in over http; fix the certificates (see README) to sideload.\n",
+      );
+    }
+  }
+
+  return {
+    mode: dev ? "development" : "production",
+    devtool: dev ? "source-map" : false,
+    entry,
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // Type errors are reported by `npm run typecheck`, not by the bundler.
+            options: { transpileOnly: true },
+          },
+        },
+      ],
+    },
+    performance: {
+      // The task pane bundles React + Fluent UI; keep the warning for the functions bundle only.
+      assetFilter: (file) => file === "functions.js",
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: FUNCTIONS_SOURCE,
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // Shared runtime: the task pane page also hosts the custom functions.
+        chunks: ["taskpane", "functions"],
+        scriptLoading: "defer",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "help.html",
+        template: "./src/help/help.html",
+        chunks: [],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: `${ASSETS_DIR}/*.png`, to: `${ASSETS_DIR}/[name][ext]` },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform(content) {
+              return dev ? content : rewriteManifestUrls(content.toString(), productionUrl);
+            },
+          },
+        ],
+      }),
+      new KeepFunctionsLeanPlugin(),
+    ],
+    devServer: {
+      host: "localhost",
+      port: DEV_PORT,
+      server,
+      headers: {
+        "Access-Control-Allow-Origin": "*",
+      },
+      static: false,
+      hot: false,
+      liveReload: true,
+      client: { overlay: { warnings: false, errors: true } },
+    },
+  };
+};

@@ -1,0 +1,271 @@
+/**
+ * The cell reader (model.md): one reader for what Office.js and exceljs hand over.
+ * It never throws; a value it rejects comes back with the data rule that fires.
+ */
+import { DateSystem, Day, dayFromDate, dayFromIso, dayFromSerial } from "./dates";
+import { ENUM_SYNONYMS, EnumField, GoalType, Level, Direction, RollupMode } from "./columns";
+
+export const EXCEL_ERRORS = [
+  "#N/A",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+  "#BUSY!",
+  "#GETTING_DATA",
+  "#FIELD!",
+  "#CONNECT!",
+  "#BLOCKED!",
+  "#UNKNOWN!",
+] as const;
+
+const ERROR_SET = new Set<string>(EXCEL_ERRORS.map((e) => e.toUpperCase()));
+
+export type DataRule = "E1" | "E2" | "E3" | "E4";
+
+/** What the reader makes of one cell. */
+export type CellRead<T> =
+  | { kind: "blank" }
+  | { kind: "value"; value: T }
+  | { kind: "invalid"; code: DataRule; text: string };
+
+export const BLANK: { kind: "blank" } = { kind: "blank" };
+
+function ok<T>(value: T): { kind: "value"; value: T } {
+  return { kind: "value", value };
+}
+
+function invalid(code: DataRule, text: string): { kind: "invalid"; code: DataRule; text: string } {
+  return { kind: "invalid", code, text };
+}
+
+/** The value as a person would see it typed in the cell, for messages and sealing. */
+export function displayText(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "number") return Object.is(v, -0) ? "0" : String(v);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (v instanceof Date) return Number.isFinite(v.getTime()) ? v.toISOString() : "Invalid Date";
+  const rich = richText(v);
+  if (rich !== null) return rich;
+  if (typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if ("error" in o && typeof o.error === "string") return o.error;
+    if ("result" in o) return displayText(o.result);
+    if ("text" in o && typeof o.text === "string") return o.text;
+  }
+  try {
+    return String(v);
+  } catch {
+    return "";
+  }
+}
+
+/** exceljs rich text `{richText:[{text}]}` flattened; null when not rich text. */
+function richText(v: unknown): string | null {
+  if (typeof v !== "object" || v === null || !("richText" in v)) return null;
+  const parts = (v as { richText: unknown }).richText;
+  if (!Array.isArray(parts)) return null;
+  return parts.map((p: unknown) => (typeof p === "object" && p !== null && "text" in p ? String((p as { text: unknown }).text) : "")).join("");
+}
+
+/**
+ * Unwraps what exceljs may hand over: formula cells give their cached result,
+ * hyperlinks their text, rich text its plain text, error objects their code.
+ */
+export function unwrap(v: unknown): unknown {
+  if (typeof v !== "object" || v === null || v instanceof Date) return v;
+  const rich = richText(v);
+  if (rich !== null) return rich;
+  const o = v as Record<string, unknown>;
+  if ("error" in o && typeof o.error === "string") return o.error;
+  if ("formula" in o || "sharedFormula" in o) return unwrap(o.result);
+  if ("result" in o) return unwrap(o.result);
+  if ("text" in o && typeof o.text === "string") return o.text;
+  return v;
+}
+
+export function isBlank(raw: unknown): boolean {
+  const v = unwrap(raw);
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** The Excel error code a cell holds (`#N/A` …), or null. */
+export function excelError(raw: unknown): string | null {
+  const v = unwrap(raw);
+  if (typeof v !== "string") return null;
+  const t = v.trim().toUpperCase();
+  return ERROR_SET.has(t) ? t : null;
+}
+
+/** Text: trimmed, Unicode NFC. Numbers and booleans become their display text. */
+export function readText(raw: unknown): CellRead<string> {
+  const v = unwrap(raw);
+  if (isBlank(v)) return BLANK;
+  const err = excelError(v);
+  if (err) return invalid("E1", err);
+  return ok(normalizeText(displayText(v)));
+}
+
+export function normalizeText(s: string): string {
+  return s.trim().normalize("NFC");
+}
+
+const CURRENCY_PREFIX = /^[$€£¥]\s*/;
+const ISO_SUFFIX = /\s*[A-Z]{3}$/;
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const GROUPED_NUMBER = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
+
+/** Parses number text: grouping, percent, currency; null when it is not a number. */
+export function parseNumberText(text: string): number | null {
+  let t = text.trim().replace(/\u2212/g, "-").replace(/[\u00a0\u202f]/g, " ");
+  let negative = false;
+  const paren = /^\((.*)\)$/.exec(t);
+  if (paren) {
+    negative = true;
+    t = paren[1].trim();
+  }
+  let sign = "";
+  if (/^[+-]/.test(t) && CURRENCY_PREFIX.test(t.slice(1).trimStart())) {
+    sign = t[0];
+    t = t.slice(1).trimStart();
+  }
+  t = t.replace(CURRENCY_PREFIX, "");
+  t = t.replace(ISO_SUFFIX, "");
+  t = sign + t.trim();
+  let percent = false;
+  if (t.endsWith("%")) {
+    percent = true;
+    t = t.slice(0, -1).trim();
+  }
+  if (GROUPED_NUMBER.test(t)) t = t.replace(/,/g, "");
+  else if (!PLAIN_NUMBER.test(t)) return null;
+  let n = Number(t);
+  if (!Number.isFinite(n)) return null;
+  if (percent) n = n / 100;
+  if (negative) n = -n;
+  return n === 0 ? 0 : n;
+}
+
+/** A number; text per model.md; a boolean or date is not a number (E2). */
+export function readNumber(raw: unknown): CellRead<number> {
+  const v = unwrap(raw);
+  if (isBlank(v)) return BLANK;
+  const err = excelError(v);
+  if (err) return invalid("E1", err);
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return invalid("E2", String(v));
+    return ok(v === 0 ? 0 : v);
+  }
+  if (typeof v === "string") {
+    const n = parseNumberText(v);
+    return n === null ? invalid("E2", v.trim()) : ok(n);
+  }
+  return invalid("E2", displayText(v));
+}
+
+/** A calendar day: an Excel serial, an ISO `YYYY-MM-DD` string or a Date (E3 otherwise). */
+export function readDate(raw: unknown, system: DateSystem = 1900): CellRead<Day> {
+  const v = unwrap(raw);
+  if (isBlank(v)) return BLANK;
+  const err = excelError(v);
+  if (err) return invalid("E1", err);
+  if (typeof v === "number") {
+    const d = dayFromSerial(v, system);
+    return d === null ? invalid("E3", String(v)) : ok(d);
+  }
+  if (v instanceof Date) {
+    const d = dayFromDate(v);
+    return d === null ? invalid("E3", displayText(v)) : ok(d);
+  }
+  if (typeof v === "string") {
+    const d = dayFromIso(v);
+    return d === null ? invalid("E3", v.trim()) : ok(d);
+  }
+  return invalid("E3", displayText(v));
+}
+
+const TRUE_WORDS = new Set(["true", "yes", "done", "1"]);
+const FALSE_WORDS = new Set(["false", "no", "not done", "0"]);
+
+/**
+ * A boolean: TRUE/FALSE; with `milestone` also yes/no, done/not done, 1/0.
+ * Anything else is not a boolean (E2).
+ */
+export function readBoolean(raw: unknown, milestone = false): CellRead<boolean> {
+  const v = unwrap(raw);
+  if (isBlank(v)) return BLANK;
+  const err = excelError(v);
+  if (err) return invalid("E1", err);
+  if (typeof v === "boolean") return ok(v);
+  if (milestone && typeof v === "number") {
+    if (v === 1) return ok(true);
+    if (v === 0) return ok(false);
+    return invalid("E2", String(v));
+  }
+  if (typeof v === "string") {
+    const t = v.trim().toLowerCase().replace(/\s+/g, " ");
+    if (t === "true") return ok(true);
+    if (t === "false") return ok(false);
+    if (milestone && TRUE_WORDS.has(t)) return ok(true);
+    if (milestone && FALSE_WORDS.has(t)) return ok(false);
+  }
+  return invalid("E2", displayText(v).trim());
+}
+
+/** An Actual: a number, or for milestones a boolean (TRUE/FALSE, yes/no, done/not done). */
+export type ActualValue = number | boolean;
+
+export function readActual(raw: unknown): CellRead<ActualValue> {
+  const v = unwrap(raw);
+  if (typeof v === "boolean") return ok(v);
+  const n = readNumber(v);
+  if (n.kind !== "invalid" || n.code === "E1") return n;
+  const b = readBoolean(v, true);
+  return b.kind === "value" ? b : n;
+}
+
+export interface EnumValues {
+  type: GoalType;
+  level: Level;
+  direction: Direction;
+  rollup: RollupMode;
+}
+
+function enumKey(s: string): string {
+  return s.trim().toLowerCase().replace(/[\s_-]+/g, " ");
+}
+
+const ENUM_LOOKUP: { [F in EnumField]: Map<string, EnumValues[F]> } = {
+  type: buildLookup(ENUM_SYNONYMS.type),
+  level: buildLookup(ENUM_SYNONYMS.level),
+  direction: buildLookup(ENUM_SYNONYMS.direction),
+  rollup: buildLookup(ENUM_SYNONYMS.rollup),
+};
+
+function buildLookup<E extends string>(table: Record<E, readonly string[]>): Map<string, E> {
+  const m = new Map<string, E>();
+  for (const canonical of Object.keys(table) as E[]) {
+    m.set(enumKey(canonical), canonical);
+    for (const s of table[canonical]) m.set(enumKey(s), canonical);
+  }
+  return m;
+}
+
+/** An enumeration value in its canonical spelling; an unknown value is E4. */
+export function readEnum<F extends EnumField>(field: F, raw: unknown): CellRead<EnumValues[F]> {
+  const v = unwrap(raw);
+  if (isBlank(v)) return BLANK;
+  const err = excelError(v);
+  if (err) return invalid("E1", err);
+  const text = displayText(v);
+  const found = ENUM_LOOKUP[field].get(enumKey(text));
+  return found === undefined ? invalid("E4", text.trim()) : ok(found);
+}
+
+/** The value a cell stands for, in the canonical form used by the seal (review.md). */
+export type CanonicalValue = string | number | boolean | null;

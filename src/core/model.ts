@@ -1,0 +1,209 @@
+/**
+ * The goal model: rows of cells in, typed goals out. Each field keeps what the
+ * reader made of it, so rules can name the cell and the value.
+ */
+import { z } from "zod";
+import {
+  ActualValue,
+  CellRead,
+  DataRule,
+  displayText,
+  readActual,
+  readDate,
+  readEnum,
+  readNumber,
+  readText,
+  unwrap,
+} from "./cells";
+import { CheckInKey, ColumnKey, Direction, GoalType, Level, RollupMode } from "./columns";
+import { DateSystem, Day, Window, cycleWindow } from "./dates";
+
+/** Raw cells of one goal row, keyed by column, with their addresses (`Goals!H4`). */
+export const GoalRowSchema = z.object({
+  values: z.record(z.string(), z.unknown()),
+  cells: z.record(z.string(), z.string()).optional(),
+  /** Where the row is, for findings without a field cell: `Goals!A4`. */
+  where: z.string().optional(),
+});
+export type GoalRowInput = {
+  values: Partial<Record<ColumnKey, unknown>>;
+  cells?: Partial<Record<ColumnKey, string>>;
+  where?: string;
+};
+
+export const CheckInRowSchema = z.object({
+  values: z.record(z.string(), z.unknown()),
+  cells: z.record(z.string(), z.string()).optional(),
+});
+export type CheckInRowInput = {
+  values: Partial<Record<CheckInKey, unknown>>;
+  cells?: Partial<Record<CheckInKey, string>>;
+};
+
+export interface WorkbookInput {
+  goals: readonly GoalRowInput[];
+  checkIns?: readonly CheckInRowInput[];
+  dateSystem?: DateSystem;
+}
+
+/** A field that the reader rejected (E1–E4), with the text that was in the cell. */
+export interface InvalidField {
+  code: DataRule;
+  text: string;
+}
+
+/** A parent link written in Parent ID, before it is resolved. */
+export interface ParentRef {
+  id: string;
+  /** The stated share as a fraction, or null when none was written. */
+  share: number | null;
+  /** The share text when it could not be read. */
+  badShare: string | null;
+}
+
+export interface Goal {
+  index: number;
+  id: string | null;
+  /** Upper-cased ID for case-insensitive matching. */
+  key: string | null;
+  title: string | null;
+  typeGiven: GoalType | null;
+  level: Level | null;
+  parentText: string | null;
+  parentRefs: ParentRef[];
+  owner: string | null;
+  weight: number | null;
+  unit: string | null;
+  directionGiven: Direction | null;
+  baseline: number | null;
+  threshold: number | null;
+  target: number | null;
+  stretch: number | null;
+  /** The Actual cell itself. */
+  actualCell: ActualValue | null;
+  start: Day | null;
+  due: Day | null;
+  cycle: string | null;
+  window: Window | null;
+  source: string | null;
+  rollupGiven: RollupMode | null;
+  comment: string | null;
+  invalid: Partial<Record<ColumnKey, InvalidField>>;
+  /** Raw display text of each field, for messages. */
+  raw: Partial<Record<ColumnKey, string>>;
+  cells: Partial<Record<ColumnKey, string>>;
+  where: string | null;
+}
+
+export interface CheckIn {
+  index: number;
+  goalId: string | null;
+  key: string | null;
+  date: Day | null;
+  value: ActualValue | null;
+  confidence: number | null;
+  comment: string | null;
+  invalid: Partial<Record<CheckInKey, InvalidField>>;
+  raw: Partial<Record<CheckInKey, string>>;
+  cells: Partial<Record<CheckInKey, string>>;
+}
+
+function take<T>(r: CellRead<T>, key: string, invalid: Record<string, InvalidField>): T | null {
+  if (r.kind === "value") return r.value;
+  if (r.kind === "invalid") invalid[key] = { code: r.code, text: r.text };
+  return null;
+}
+
+export function idKey(id: string | null): string | null {
+  return id === null ? null : id.toUpperCase();
+}
+
+/** `G-1; G-2` or `G-1=60%; G-2=40%`, separated by `;` or `,`. */
+export function parseParents(text: string | null): ParentRef[] {
+  if (text === null) return [];
+  const out: ParentRef[] = [];
+  for (const part of text.split(/[;,]/)) {
+    const p = part.trim();
+    if (p === "") continue;
+    const eq = p.indexOf("=");
+    if (eq < 0) {
+      out.push({ id: p, share: null, badShare: null });
+      continue;
+    }
+    const id = p.slice(0, eq).trim();
+    const shareText = p.slice(eq + 1).trim();
+    if (id === "") continue;
+    const n = readNumber(shareText);
+    if (n.kind === "value" && n.value >= 0) {
+      // A share above 1 written without % (e.g. `60`) is read as a percentage.
+      const share = !shareText.endsWith("%") && n.value > 1 ? n.value / 100 : n.value;
+      out.push({ id, share, badShare: null });
+    } else {
+      out.push({ id, share: 0, badShare: shareText });
+    }
+  }
+  return out;
+}
+
+export function readGoal(row: GoalRowInput, index: number, system: DateSystem = 1900): Goal {
+  const v = row.values;
+  const invalid: Record<string, InvalidField> = {};
+  const raw: Partial<Record<ColumnKey, string>> = {};
+  for (const k of Object.keys(v) as ColumnKey[]) raw[k] = displayText(unwrap(v[k]));
+  const text = (k: ColumnKey): string | null => take(readText(v[k]), k, invalid);
+  const num = (k: ColumnKey): number | null => take(readNumber(v[k]), k, invalid);
+  const date = (k: ColumnKey): Day | null => take(readDate(v[k], system), k, invalid);
+  const id = text("id");
+  const parentText = text("parent");
+  const cycle = text("cycle");
+  return {
+    index,
+    id,
+    key: idKey(id),
+    title: text("title"),
+    typeGiven: take(readEnum("type", v.type), "type", invalid),
+    level: take(readEnum("level", v.level), "level", invalid),
+    parentText,
+    parentRefs: parseParents(parentText),
+    owner: text("owner"),
+    weight: num("weight"),
+    unit: text("unit"),
+    directionGiven: take(readEnum("direction", v.direction), "direction", invalid),
+    baseline: num("baseline"),
+    threshold: num("threshold"),
+    target: num("target"),
+    stretch: num("stretch"),
+    actualCell: take(readActual(v.actual), "actual", invalid),
+    start: date("start"),
+    due: date("due"),
+    cycle,
+    window: cycleWindow(cycle),
+    source: text("source"),
+    rollupGiven: take(readEnum("rollup", v.rollup), "rollup", invalid),
+    comment: text("comment"),
+    invalid,
+    raw,
+    cells: { ...(row.cells ?? {}) },
+    where: row.where ?? null,
+  };
+}
+
+export function readCheckIn(row: CheckInRowInput, index: number, system: DateSystem = 1900): CheckIn {
+  const v = row.values;
+  const invalid: Record<string, InvalidField> = {};
+  const raw: Partial<Record<CheckInKey, string>> = {};
+  for (const k of Object.keys(v) as CheckInKey[]) raw[k] = displayText(unwrap(v[k]));
+  const goalId = take(readText(v.goalId), "goalId", invalid);
+  return {
+    index,
+    goalId,
+    key: idKey(goalId),
+    date: take(readDate(v.date, system), "date", invalid),
+    value: take(readActual(v.value), "value", invalid),
+    confidence: take(readNumber(v.confidence), "confidence", invalid),
+    comment: take(readText(v.comment), "comment", invalid),
+    invalid,
+    raw,
+    cells: { ...(row.cells ?? {}) },
+  };
+}

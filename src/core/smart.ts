@@ -1,0 +1,192 @@
+/** SMART and data rules (smart.md) that need only the goal's own row. */
+import { ColumnKey, Direction, DIRECTIONS, GoalType, GOAL_TYPES, LEVELS, ROLLUP_MODES, headerOf } from "./columns";
+import { Day, Window, isoDay } from "./dates";
+import { Finding, RuleCode, Severity, quote } from "./findings";
+import { Goal } from "./model";
+import { definitionProblem, fmt, payoutCurveProblem } from "./scoring";
+import { Settings } from "./settings";
+
+/** What a row rule needs besides the goal's own cells. */
+export interface RowContext {
+  direction: Direction;
+  type: GoalType;
+  hasChildren: boolean;
+  start: Day | null;
+  due: Day | null;
+  /** The date window Due should fall in (the goal's Cycle, else the review cycle's). */
+  window: Window | null;
+  settings: Settings;
+}
+
+export function finding(goal: Goal, code: RuleCode, severity: Severity, field: ColumnKey, message: string): Finding {
+  return {
+    code,
+    severity,
+    goal: goal.id,
+    goalIndex: goal.index,
+    field: headerOf(field),
+    cell: goal.cells[field] ?? goal.where,
+    message,
+  };
+}
+
+const NUMBER_FIELDS = new Set<ColumnKey>(["weight", "baseline", "threshold", "target", "stretch", "actual"]);
+const DATE_FIELDS = new Set<ColumnKey>(["start", "due"]);
+
+function allowedValues(field: ColumnKey): string {
+  switch (field) {
+    case "type":
+      return GOAL_TYPES.join(", ");
+    case "level":
+      return LEVELS.join(", ");
+    case "direction":
+      return DIRECTIONS.join(", ");
+    case "rollup":
+      return ROLLUP_MODES.join(", ");
+    default:
+      return "one of the listed values";
+  }
+}
+
+/** E1–E4: one finding per cell the reader rejected. */
+export function dataFindings(goal: Goal): Finding[] {
+  const out: Finding[] = [];
+  for (const key of Object.keys(goal.invalid) as ColumnKey[]) {
+    const bad = goal.invalid[key];
+    if (!bad) continue;
+    const name = headerOf(key);
+    switch (bad.code) {
+      case "E1":
+        out.push(finding(goal, "E1", "fail", key, `${name} holds the Excel error ${bad.text}; fix the formula or type the value`));
+        break;
+      case "E2":
+        out.push(
+          finding(
+            goal,
+            "E2",
+            "fail",
+            key,
+            key === "actual"
+              ? `${name} is text ${quote(bad.text)}; enter a number (or TRUE/FALSE for a milestone)`
+              : `${name} is text ${quote(bad.text)}; enter a number`,
+          ),
+        );
+        break;
+      case "E3":
+        out.push(finding(goal, "E3", "fail", key, `${name} ${quote(bad.text)} is not a date; enter a date such as 2026-06-30`));
+        break;
+      case "E4":
+        out.push(finding(goal, "E4", "fail", key, `${name} ${quote(bad.text)} is not a known value; use one of: ${allowedValues(key)}`));
+        break;
+    }
+  }
+  return out;
+}
+
+/** True when a field's cell was rejected by the reader. */
+function isInvalid(goal: Goal, key: ColumnKey): boolean {
+  return goal.invalid[key] !== undefined;
+}
+
+/** The rules that look at one row only: S1, S2, M1–M4, A1, A2, A4 (weight 0), T1–T3, W3, D2. */
+export function rowFindings(goal: Goal, ctx: RowContext): Finding[] {
+  const out: Finding[] = [];
+  const add = (code: RuleCode, severity: Severity, field: ColumnKey, message: string): void => {
+    out.push(finding(goal, code, severity, field, message));
+  };
+  const exemptObjective = ctx.type === "Objective";
+  const milestone = ctx.direction === "Milestone";
+
+  // D2
+  if (goal.id === null && !isInvalid(goal, "id")) add("D2", "fail", "id", "ID is blank; give the goal a unique ID such as G-0001 so it can be aligned and sealed");
+
+  // S1, S2
+  if (!isInvalid(goal, "title")) {
+    const words = goal.title === null ? 0 : goal.title.split(/\s+/).filter((w) => w !== "").length;
+    if (goal.title === null) add("S1", "fail", "title", "Title is blank; describe the goal in at least 3 words");
+    else if (words < 3) add("S1", "fail", "title", `Title ${quote(goal.title)} has fewer than 3 words; say what will be achieved`);
+  }
+  if (goal.owner === null && !isInvalid(goal, "owner")) add("S2", "fail", "owner", "Owner is blank; name the person or team accountable");
+
+  // M1
+  if (!exemptObjective && !milestone && !ctx.hasChildren) {
+    if (goal.target === null) {
+      const bad = goal.invalid.target;
+      add(
+        "M1",
+        "fail",
+        "target",
+        bad ? `Target ${quote(bad.text)} is not a number; enter the number to reach` : "Target is blank; enter the number to reach",
+      );
+    }
+  }
+  // M2
+  if (!exemptObjective && !milestone && goal.unit === null && !isInvalid(goal, "unit"))
+    add("M2", "warn", "unit", "Unit is blank; say what the numbers count (%, USD, days …)");
+  // M3
+  if (goal.baseline === null && !isInvalid(goal, "baseline")) {
+    if (ctx.direction === "Decrease") add("M3", "fail", "baseline", "Baseline is blank; a Decrease goal needs the starting value to measure from");
+    else if (ctx.direction === "Increase")
+      add("M3", "warn", "baseline", "Baseline is blank, so progress is measured from 0; enter the starting value");
+  }
+  // M4
+  if (!exemptObjective && goal.source === null && !isInvalid(goal, "source"))
+    add("M4", "warn", "source", "Data Source is blank; say where the Actual comes from and how it is calculated");
+
+  // A1
+  if (goal.target !== null && (ctx.direction === "Increase" || ctx.direction === "Decrease")) {
+    const problem = definitionProblem({ actual: null, target: goal.target, baseline: goal.baseline, direction: ctx.direction });
+    if (problem && problem.kind === "invalid" && problem.code === "A1") add("A1", "fail", "target", problem.message.slice(4));
+    else if (!problem) {
+      const curve = payoutCurveProblem(ctx.direction, goal.threshold, goal.target, goal.stretch);
+      if (curve) add("A1", "fail", curve.message.startsWith("A1: Stretch") ? "stretch" : "threshold", curve.message.slice(4));
+    }
+  }
+  // A2
+  if (!milestone && goal.target !== null && goal.baseline !== null && goal.baseline !== 0) {
+    const stretch = Math.abs(goal.target - goal.baseline) / Math.abs(goal.baseline);
+    if (stretch > ctx.settings.ambitionLimit)
+      add(
+        "A2",
+        "warn",
+        "target",
+        `Target ${fmt(goal.target)} is ${Math.round(stretch * 100)}% away from Baseline ${fmt(goal.baseline)} (limit ${Math.round(
+          ctx.settings.ambitionLimit * 100,
+        )}%); check that it is achievable`,
+      );
+  }
+  // A4 (weight 0) and W3
+  if (goal.weight !== null && goal.weight === 0) add("A4", "warn", "weight", "Weight is 0, so this goal counts for nothing; give it a weight or remove it");
+  if (goal.weight !== null && goal.weight < 0) add("W3", "fail", "weight", `Weight ${fmt(goal.weight)} is negative; enter 0 or more`);
+
+  // T1, T2, T3
+  if (goal.due === null && !isInvalid(goal, "due") && ctx.type !== "KPI") add("T1", "fail", "due", "Due is blank; enter the date the goal must be met by");
+  if (ctx.start !== null && ctx.due !== null && ctx.due < ctx.start)
+    add("T2", "fail", "due", `Due ${isoDay(ctx.due)} is before Start ${isoDay(ctx.start)}; move the Due date after the Start`);
+  if (goal.due !== null && ctx.window !== null && (goal.due < ctx.window.start || goal.due > ctx.window.end))
+    add(
+      "T3",
+      "warn",
+      "due",
+      `Due ${isoDay(goal.due)} is outside the cycle ${goal.cycle ?? ""} (${isoDay(ctx.window.start)} to ${isoDay(ctx.window.end)}); check the date or the Cycle`.replace("  ", " "),
+    );
+  return out;
+}
+
+/** Fields that scoring uses: an E1–E4 finding in one of them blocks the goal. */
+export const SCORING_FIELDS: ReadonlySet<string> = new Set(
+  (["weight", "direction", "baseline", "threshold", "target", "stretch", "actual", "start", "due", "rollup"] as ColumnKey[]).map(headerOf),
+);
+
+const ALWAYS_BLOCKING = new Set<RuleCode>(["D1", "W3", "A1", "R4", "M1"]);
+
+/** Whether a finding blocks scoring of its goal (smart.md). */
+export function isBlocking(f: Finding): boolean {
+  if (f.severity !== "fail") return false;
+  if (ALWAYS_BLOCKING.has(f.code)) return true;
+  if (f.code === "M3") return true;
+  if (f.code === "E1" || f.code === "E2" || f.code === "E3" || f.code === "E4") return SCORING_FIELDS.has(f.field);
+  return false;
+}
+
+export { NUMBER_FIELDS, DATE_FIELDS };

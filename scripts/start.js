@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+"use strict";
+// `npm start`: builds the add-in and serves it on https://localhost:3000 with
+// the webpack dev server in the background (log: dev-server.log, pid:
+// .dev-server.pid), waits until it answers, then prints how to sideload the
+// manifest into Excel. `npm stop` stops the server.
+
+const { spawn } = require("child_process");
+const fs = require("fs");
+const http = require("http");
+const https = require("https");
+const path = require("path");
+
+const ROOT = path.resolve(__dirname, "..");
+const PID_FILE = path.join(ROOT, ".dev-server.pid");
+const LOG_FILE = path.join(ROOT, "dev-server.log");
+const PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
+const READY_TIMEOUT_MS = 180_000;
+
+/** @param {number} pid */
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves with the protocol that answers on the port ("https" or "http"), or null. */
+function probe() {
+  const tryOne = (/** @type {"https" | "http"} */ protocol) =>
+    new Promise((resolve) => {
+      const lib = protocol === "https" ? https : http;
+      const req = lib.get(
+        { host: "localhost", port: PORT, path: "/taskpane.html", rejectUnauthorized: false, timeout: 2000 },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode === 200 ? protocol : null);
+        },
+      );
+      req.on("error", () => resolve(null));
+      req.on("timeout", () => {
+        req.destroy();
+        resolve(null);
+      });
+    });
+  return tryOne("https").then((p) => p ?? tryOne("http"));
+}
+
+function printSideloadHelp(protocol) {
+  const base = `${protocol}://localhost:${PORT}`;
+  const manifest = path.join(ROOT, "manifest.xml");
+  console.log(`
+Goal Scorecards is served on ${base}/taskpane.html
+(open it in a browser for a preview outside Office).
+${protocol === "http" ? "\nWARNING: plain http. Office only loads add-ins over https; see README (certificates).\n" : ""}
+Sideload ${manifest} into Excel:
+
+  Excel on the web:  open a workbook, Home > Add-ins (or Insert > Add-ins) > More Add-ins >
+                     Upload My Add-in, choose manifest.xml.
+  Excel on Windows:  share a folder that holds manifest.xml (e.g. \\\\MACHINE\\addins), then in Excel
+                     File > Options > Trust Center > Trust Center Settings > Trusted Add-in Catalogs,
+                     add the share's URL, tick "Show in Menu", restart Excel and pick the add-in under
+                     Home > Add-ins > More Add-ins > SHARED FOLDER.
+  Excel on Mac:      copy manifest.xml to ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/
+                     (create the folder if needed), restart Excel, then Home > Add-ins > My Add-ins.
+
+Office must trust the development certificate: trust ~/.office-addin-dev-certs/ca.crt
+(\`npx office-addin-dev-certs install\` on Windows/Mac does it; it needs admin rights).
+
+The dev server log is ${path.relative(process.cwd(), LOG_FILE)}; stop the server with \`npm stop\`.`);
+}
+
+async function main() {
+  if (fs.existsSync(PID_FILE)) {
+    const pid = Number(fs.readFileSync(PID_FILE, "utf8").trim());
+    if (pid && isRunning(pid)) {
+      console.log(`The dev server is already running (pid ${pid}).`);
+      printSideloadHelp((await probe()) ?? "https");
+      return 0;
+    }
+    fs.rmSync(PID_FILE, { force: true });
+  }
+
+  const webpackCli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
+  const log = fs.openSync(LOG_FILE, "w");
+  console.log(`Building and starting the dev server on port ${PORT} (log: ${path.relative(process.cwd(), LOG_FILE)})...`);
+  const child = spawn(process.execPath, [webpackCli, "serve", "--mode", "development"], {
+    cwd: ROOT,
+    detached: true, // its own process group, so `npm stop` can end it and its children
+    stdio: ["ignore", log, log],
+    env: process.env,
+  });
+  fs.writeFileSync(PID_FILE, `${child.pid}\n`);
+  let exited = null;
+  child.on("exit", (code, signal) => {
+    exited = signal ?? code;
+  });
+  child.unref();
+
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (exited !== null) {
+      fs.rmSync(PID_FILE, { force: true });
+      console.error(`The dev server stopped (${exited}). Last lines of the log:\n`);
+      console.error(fs.readFileSync(LOG_FILE, "utf8").split("\n").slice(-30).join("\n"));
+      return 1;
+    }
+    const protocol = await probe();
+    if (protocol) {
+      printSideloadHelp(protocol);
+      return 0;
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  console.error(`The dev server did not answer within ${READY_TIMEOUT_MS / 1000} s; see ${LOG_FILE}. Run \`npm stop\` to end it.`);
+  return 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

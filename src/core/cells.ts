@@ -44,20 +44,17 @@ function invalid(code: DataRule, text: string): { kind: "invalid"; code: DataRul
 }
 
 /** The value as a person would see it typed in the cell, for messages and sealing. */
-export function displayText(v: unknown): string {
+export function displayText(raw: unknown): string {
+  const v = unwrap(raw);
   if (v === null || v === undefined) return "";
   if (typeof v === "string") return v;
   if (typeof v === "number") return Object.is(v, -0) ? "0" : String(v);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (v instanceof Date) return Number.isFinite(v.getTime()) ? v.toISOString() : "Invalid Date";
-  const rich = richText(v);
-  if (rich !== null) return rich;
-  if (typeof v === "object") {
-    const o = v as Record<string, unknown>;
-    if ("error" in o && typeof o.error === "string") return o.error;
-    if ("result" in o) return displayText(o.result);
-    if ("text" in o && typeof o.text === "string") return o.text;
-  }
+  return safeString(v);
+}
+
+function safeString(v: unknown): string {
   try {
     return String(v);
   } catch {
@@ -70,7 +67,7 @@ function richText(v: unknown): string | null {
   if (typeof v !== "object" || v === null || !("richText" in v)) return null;
   const parts = (v as { richText: unknown }).richText;
   if (!Array.isArray(parts)) return null;
-  return parts.map((p: unknown) => (typeof p === "object" && p !== null && "text" in p ? String((p as { text: unknown }).text) : "")).join("");
+  return parts.map((p: unknown) => (typeof p === "object" && p !== null && "text" in p ? safeString((p as { text: unknown }).text) : "")).join("");
 }
 
 /**
@@ -78,15 +75,25 @@ function richText(v: unknown): string | null {
  * hyperlinks their text, rich text its plain text, error objects their code.
  */
 export function unwrap(v: unknown): unknown {
-  if (typeof v !== "object" || v === null || v instanceof Date) return v;
-  const rich = richText(v);
-  if (rich !== null) return rich;
-  const o = v as Record<string, unknown>;
-  if ("error" in o && typeof o.error === "string") return o.error;
-  if ("formula" in o || "sharedFormula" in o) return unwrap(o.result);
-  if ("result" in o) return unwrap(o.result);
-  if ("text" in o && typeof o.text === "string") return o.text;
-  return v;
+  // Iterative with a bound: a value that points back at itself cannot loop forever.
+  let cur = v;
+  for (let depth = 0; depth < 8; depth++) {
+    if (typeof cur !== "object" || cur === null || cur instanceof Date) return cur;
+    const rich = richText(cur);
+    if (rich !== null) return rich;
+    const o = cur as Record<string, unknown>;
+    if ("error" in o && typeof o.error === "string") return o.error;
+    if ("formula" in o || "sharedFormula" in o || "result" in o) {
+      cur = o.result;
+      continue;
+    }
+    if ("text" in o && (typeof o.text === "string" || typeof o.text === "object")) {
+      cur = o.text;
+      continue;
+    }
+    return cur;
+  }
+  return typeof cur === "object" ? null : cur;
 }
 
 export function isBlank(raw: unknown): boolean {
@@ -116,7 +123,9 @@ export function normalizeText(s: string): string {
 }
 
 const CURRENCY_PREFIX = /^[$€£¥]\s*/;
-const ISO_SUFFIX = /\s*[A-Z]{3}$/;
+/** Trailing ISO 4217 codes that are dropped from number text (`100 USD`). */
+const ISO_SUFFIX =
+  /\s*(?:USD|EUR|GBP|JPY|CHF|CAD|AUD|NZD|CNY|HKD|SGD|SEK|NOK|DKK|ISK|PLN|CZK|HUF|RON|BGN|INR|BRL|MXN|ARS|CLP|COP|PEN|ZAR|RUB|UAH|TRY|KRW|ILS|AED|SAR|QAR|KWD|EGP|NGN|KES|THB|MYR|IDR|PHP|VND|TWD|PKR|BDT)$/i;
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const GROUPED_NUMBER = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
 

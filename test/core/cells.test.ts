@@ -154,6 +154,7 @@ describe("readNumber", () => {
     ["¥1000", 1000],
     ["-$5", -5],
     ["100 USD", 100],
+    ["100 usd", 100],
     ["100USD", 100],
     ["12.5 EUR", 12.5],
     ["(1,200)", -1200],
@@ -188,7 +189,8 @@ describe("readNumber", () => {
     ["NaN", "NaN"],
     ["1e400", "1e400"],
     ["TBD", "TBD"],
-    ["100 usd", "100 usd"],
+    ["100 ABC", "100 ABC"],
+    ["100 TBD", "100 TBD"],
     ["2026-03-15", "2026-03-15"],
   ])("text %p is E2 naming %p", (raw, text) => {
     expect(readNumber(raw)).toEqual(invalid("E2", text));

@@ -15,7 +15,7 @@ import {
   readText,
   unwrap,
 } from "./cells";
-import { CheckInKey, ColumnKey, Direction, GoalType, Level, RollupMode } from "./columns";
+import { CHECKIN_COLUMNS, COLUMN_KEYS, CheckInKey, ColumnKey, Direction, GoalType, Level, RollupMode } from "./columns";
 import { DateSystem, Day, Window, cycleWindow } from "./dates";
 
 /** Raw cells of one goal row, keyed by column, with their addresses (`Goals!H4`). */
@@ -44,6 +44,46 @@ export interface WorkbookInput {
   goals: readonly GoalRowInput[];
   checkIns?: readonly CheckInRowInput[];
   dateSystem?: DateSystem;
+}
+
+export const WorkbookInputSchema = z.object({
+  goals: z.array(GoalRowSchema),
+  checkIns: z.array(CheckInRowSchema).optional(),
+  dateSystem: z.union([z.literal(1900), z.literal(1904)]).optional(),
+});
+
+const GOAL_KEYS = new Set<string>(COLUMN_KEYS);
+const CHECKIN_KEYS = new Set<string>(CHECKIN_COLUMNS.map((c) => c.key));
+
+/**
+ * Validates data from outside (a file, a message from the task pane) as workbook
+ * input. Unknown column keys are dropped; a wrong shape is a message, not an exception.
+ */
+export function parseWorkbookInput(data: unknown): { ok: true; input: WorkbookInput } | { ok: false; message: string } {
+  const r = WorkbookInputSchema.safeParse(data);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    return { ok: false, message: `Workbook data is not in the expected shape at ${issue.path.join(".") || "(top)"}: ${issue.message}` };
+  }
+  const pick = <K extends string>(rec: Record<string, unknown>, keys: Set<string>): Partial<Record<K, unknown>> => {
+    const out: Partial<Record<K, unknown>> = {};
+    for (const k of Object.keys(rec)) if (keys.has(k)) out[k as K] = rec[k];
+    return out;
+  };
+  const pickCells = <K extends string>(rec: Record<string, string> | undefined, keys: Set<string>): Partial<Record<K, string>> | undefined => {
+    if (!rec) return undefined;
+    const out: Partial<Record<K, string>> = {};
+    for (const k of Object.keys(rec)) if (keys.has(k)) out[k as K] = rec[k];
+    return out;
+  };
+  return {
+    ok: true,
+    input: {
+      goals: r.data.goals.map((g) => ({ values: pick<ColumnKey>(g.values, GOAL_KEYS), cells: pickCells<ColumnKey>(g.cells, GOAL_KEYS), where: g.where })),
+      checkIns: r.data.checkIns?.map((c) => ({ values: pick<CheckInKey>(c.values, CHECKIN_KEYS), cells: pickCells<CheckInKey>(c.cells, CHECKIN_KEYS) })),
+      dateSystem: r.data.dateSystem,
+    },
+  };
 }
 
 /** A field that the reader rejected (E1–E4), with the text that was in the cell. */

@@ -1,0 +1,26 @@
+/**
+ * The engine runs unchanged in Excel's JavaScript runtime, a browser and Node:
+ * src/core imports nothing but itself and zod, and names no host global.
+ */
+import * as fs from "fs";
+import * as path from "path";
+
+const CORE = path.join(__dirname, "..", "..", "src", "core");
+const files = fs.readdirSync(CORE).filter((f) => f.endsWith(".ts"));
+
+test("src/core has source files", () => expect(files.length).toBeGreaterThan(5));
+
+test.each(files)("%s imports only src/core and zod", (file) => {
+  const text = fs.readFileSync(path.join(CORE, file), "utf8");
+  const imports = [...text.matchAll(/(?:from\s+|require\(\s*|import\(\s*)["']([^"']+)["']/g)].map((m) => m[1]);
+  for (const spec of imports) expect(spec === "zod" || spec.startsWith("./")).toBe(true);
+});
+
+test.each(files)("%s names no host global (Office, Excel, window, document, process, Buffer)", (file) => {
+  const code = fs
+    .readFileSync(path.join(CORE, file), "utf8")
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/\/\/.*$/gm, "")
+    .replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""');
+  expect(code).not.toMatch(/(?<![.\w$])(Office|Excel|CustomFunctions|OfficeRuntime|window|document|process|Buffer|require)\s*[.(]/);
+});

@@ -21,9 +21,14 @@ class KeepFunctionsLeanPlugin {
     compiler.hooks.afterCompile.tap("KeepFunctionsLeanPlugin", (compilation) => {
       const chunk = [...compilation.chunks].find((c) => c.name === "functions");
       if (!chunk) return;
+      // Production builds concatenate modules: look inside ConcatenatedModules too.
+      const resources = [];
       for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
-        const resource = module.resource || "";
-        if (/[\\/]node_modules[\\/](react|react-dom|@fluentui|@griffel)[\\/]/.test(resource)) {
+        if (module.resource) resources.push(module.resource);
+        for (const inner of module.modules || []) if (inner.resource) resources.push(inner.resource);
+      }
+      for (const resource of resources) {
+        if (/[\\/]node_modules[\\/](react|react-dom|scheduler|@fluentui|@griffel)[\\/]/.test(resource)) {
           compilation.errors.push(
             new compiler.webpack.WebpackError(
               `functions bundle must not include React/Fluent UI, but it includes ${path.relative(__dirname, resource)}`,

@@ -43,7 +43,7 @@ export default tseslint.config(
   },
   {
     // Build scripts and tool configs are plain CommonJS run by Node.
-    files: ["scripts/**/*.js", "*.js", ".ci/**/*.js"],
+    files: ["scripts/**/*.js", "*.js", ".ci/**/*.js", "test/support/**/*.js"],
     languageOptions: { sourceType: "commonjs", globals: { ...globals.node } },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },

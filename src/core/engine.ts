@@ -137,7 +137,16 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
     windows[i] = g.window ?? reviewWindow;
     findings[i].push(...dataFindings(g));
     findings[i].push(
-      ...rowFindings(g, { direction: direction[i], type: type[i], hasChildren, start: start[i], due: due[i], window: windows[i], settings }),
+      ...rowFindings(g, {
+        direction: direction[i],
+        type: type[i],
+        hasChildren,
+        start: start[i],
+        due: due[i],
+        window: windows[i],
+        windowLabel: g.window ? g.cycle : (options.reviewCycle ?? null),
+        settings,
+      }),
     );
   }
 

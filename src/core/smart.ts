@@ -15,6 +15,8 @@ export interface RowContext {
   due: Day | null;
   /** The date window Due should fall in (the goal's Cycle, else the review cycle's). */
   window: Window | null;
+  /** The name of that window's cycle, for messages. */
+  windowLabel?: string | null;
   settings: Settings;
 }
 
@@ -123,9 +125,9 @@ export function rowFindings(goal: Goal, ctx: RowContext): Finding[] {
   // M2
   if (!exemptObjective && !milestone && goal.unit === null && !isInvalid(goal, "unit"))
     add("M2", "warn", "unit", "Unit is blank; say what the numbers count (%, USD, days …)");
-  // M3
-  if (goal.baseline === null && !isInvalid(goal, "baseline")) {
-    if (ctx.direction === "Decrease") add("M3", "fail", "baseline", "Baseline is blank; a Decrease goal needs the starting value to measure from");
+  // M3 (the direction must be given, or inferable from a Target)
+  if (goal.baseline === null && !isInvalid(goal, "baseline") && (goal.directionGiven !== null || goal.target !== null)) {
+    if (ctx.direction === "Decrease") add("M3", "fail", "baseline", "Baseline is blank; enter the starting value that a Decrease goal is measured from");
     else if (ctx.direction === "Increase")
       add("M3", "warn", "baseline", "Baseline is blank, so progress is measured from 0; enter the starting value");
   }
@@ -143,7 +145,7 @@ export function rowFindings(goal: Goal, ctx: RowContext): Finding[] {
     }
   }
   // A2
-  if (!milestone && goal.target !== null && goal.baseline !== null && goal.baseline !== 0) {
+  if (goal.target !== null && goal.baseline !== null && goal.baseline !== 0) {
     const stretch = Math.abs(goal.target - goal.baseline) / Math.abs(goal.baseline);
     if (stretch > ctx.settings.ambitionLimit)
       add(
@@ -168,7 +170,9 @@ export function rowFindings(goal: Goal, ctx: RowContext): Finding[] {
       "T3",
       "warn",
       "due",
-      `Due ${isoDay(goal.due)} is outside the cycle ${goal.cycle ?? ""} (${isoDay(ctx.window.start)} to ${isoDay(ctx.window.end)}); check the date or the Cycle`.replace("  ", " "),
+      `Due ${isoDay(goal.due)} is outside the cycle ${ctx.windowLabel ?? goal.cycle ?? ""} (${isoDay(ctx.window.start)} to ${isoDay(
+        ctx.window.end,
+      )}); check the date or the Cycle`.replace("  ", " "),
     );
   return out;
 }

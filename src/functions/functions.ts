@@ -1,0 +1,545 @@
+/**
+ * The GOAL.* worksheet functions (functions.md): thin wrappers over src/core, so
+ * the task pane, the command line and the worksheet share one implementation.
+ *
+ * Metadata (dist/functions.json) is generated from the JSDoc and TypeScript types
+ * below by custom-functions-metadata-plugin, which also appends the
+ * `CustomFunctions.associate` calls to this file at build time. Types therefore
+ * stay literal: `unknown` becomes the metadata type `any` (Excel hands the cell
+ * over unconverted, so text such as `45%` or `Increase` reaches the core reader),
+ * a union return becomes `any`, and `unknown[][]` / `Array<Array<…>>` become
+ * `matrix`.
+ *
+ * Row functions (PROGRESS … SMART) take scalar parameters: in a goal table they
+ * are entered once per row; given ranges, Excel lifts them element-wise and the
+ * results spill. Called directly (tests, other callers) with 2-D arrays they do
+ * the same here: equal-size ranges are taken element-wise, scalars broadcast,
+ * and ranges of different sizes give `#VALUE!` naming both sizes.
+ * Range functions (WEIGHTED, ROLLUP, SCORECARD) take matrix parameters, do one
+ * pass over their ranges, and ROLLUP and SCORECARD return matrices that spill.
+ *
+ * Nothing here reads other cells, keeps state between calls, or is volatile.
+ */
+import { ActualValue, readActual, readDate, readEnum, readNumber, readText } from "../core/cells";
+import { ColumnKey, Direction, RollupMode } from "../core/columns";
+import { Day, today } from "../core/dates";
+import { letterOf, quote, smartString } from "../core/findings";
+import { idKey, parseParents, readGoal } from "../core/model";
+import { RollupNode, rollup as coreRollup, resolveLinks } from "../core/rollup";
+import { BLANK_GROUP, ScorecardItem, scorecards, weightedAverage } from "../core/scorecard";
+import {
+  inferDirection,
+  pace as corePace,
+  progress as coreProgress,
+  score as coreScore,
+  status as coreStatus,
+  tier as coreTier,
+  uncappedProgress,
+} from "../core/scoring";
+import { DEFAULT_SETTINGS } from "../core/settings";
+import { dataFindings, rowFindings } from "../core/smart";
+import { column, columnProblem, dateArg, findingError, firstByField, fromOutcome, numberArg, rowRuleProblem } from "./adapters";
+import { isFunctionError, naError, valueError } from "./errors";
+import { lift, readRanges } from "./ranges";
+
+/** One cell of a function's result. */
+type Cell<T> = T | CustomFunctions.Error;
+
+/** Message of a range function cell without any score. */
+export const NO_SCORE_MESSAGE = "No score with data yet";
+
+// ---------------------------------------------------------------------------
+// Row functions
+// ---------------------------------------------------------------------------
+
+interface GoalArgs {
+  actual: ActualValue | null;
+  target: number | null;
+  baseline: number | null;
+  direction: Direction | null;
+}
+
+/** Reads Actual, Target, Baseline and Direction in that order; the first rejected one is the error. */
+function readGoalArgs(actual: unknown, target: unknown, baseline: unknown, direction: unknown): GoalArgs | CustomFunctions.Error {
+  const a = column("actual", readActual(actual), actual);
+  if (isFunctionError(a)) return a;
+  const t = column("target", readNumber(target), target);
+  if (isFunctionError(t)) return t;
+  const b = column("baseline", readNumber(baseline), baseline);
+  if (isFunctionError(b)) return b;
+  const d = column("direction", readEnum("direction", direction), direction);
+  if (isFunctionError(d)) return d;
+  return { actual: a, target: t, baseline: b, direction: d };
+}
+
+function progressCell([actual, target, baseline, direction, cap]: unknown[]): Cell<number> {
+  const g = readGoalArgs(actual, target, baseline, direction);
+  if (isFunctionError(g)) return g;
+  const c = numberArg("Cap", cap);
+  if (isFunctionError(c)) return c;
+  return fromOutcome(coreProgress({ ...g, cap: c ?? undefined }));
+}
+
+// scoring.md "Progress": core progress(); the blank Actual / invalid goal cases come from the core Outcome.
+/**
+ * Progress of a goal towards its target, from 0 to cap: Increase (A−B)/(T−B), Decrease (B−A)/(B−T), At least and At most 1 or 0, Milestone done. Blank actual: #N/A; an invalid goal: #VALUE! naming the rule.
+ * @customfunction PROGRESS
+ * @helpurl https://localhost:3000/help.html#goal-progress
+ * @param actual The Actual: a number, or TRUE/FALSE (yes/no, done/not done) for a milestone. Blank gives #N/A.
+ * @param target The Target: the number to reach (text such as 45% or 1,200 is read as a number).
+ * @param [baseline] The Baseline the goal starts from. Blank counts as 0 for Increase; Decrease needs it.
+ * @param [direction] Increase, Decrease, At least, At most or Milestone (synonyms such as up, down, >=, max, done). Blank: inferred from Target vs Baseline.
+ * @param [cap] Highest progress shown, at least 1 (1.5 shows over-achievement up to 150%). Blank: 1.
+ * @returns Progress, from 0 to cap.
+ */
+export function progress(
+  actual: unknown,
+  target: unknown,
+  baseline?: unknown,
+  direction?: unknown,
+  cap?: unknown,
+): number | CustomFunctions.Error | Array<Array<number | CustomFunctions.Error>> {
+  return lift([actual, target, baseline, direction, cap], progressCell);
+}
+
+function tierCell([actual, threshold, target, stretch, direction, thresholdPay, stretchPay]: unknown[]): Cell<number> {
+  const a = column("actual", readActual(actual), actual);
+  if (isFunctionError(a)) return a;
+  const th = column("threshold", readNumber(threshold), threshold);
+  if (isFunctionError(th)) return th;
+  const t = column("target", readNumber(target), target);
+  if (isFunctionError(t)) return t;
+  const s = column("stretch", readNumber(stretch), stretch);
+  if (isFunctionError(s)) return s;
+  const d = column("direction", readEnum("direction", direction), direction);
+  if (isFunctionError(d)) return d;
+  const tp = numberArg("Threshold pay", thresholdPay);
+  if (isFunctionError(tp)) return tp;
+  const sp = numberArg("Stretch pay", stretchPay);
+  if (isFunctionError(sp)) return sp;
+  return fromOutcome(
+    coreTier({
+      actual: a,
+      threshold: th,
+      target: t,
+      stretch: s,
+      direction: d,
+      // The threshold plays the baseline's part when a blank Direction is inferred.
+      baseline: th,
+      thresholdPay: tp ?? undefined,
+      stretchPay: sp ?? undefined,
+    }),
+  );
+}
+
+// scoring.md "Tier score": core tier(). A blank direction is inferred from threshold vs target by passing
+// the threshold as the core's baseline (the threshold plays the baseline's part): Target > Threshold is
+// Increase, Target < Threshold is Decrease, equal is At least (whose tier score is the progress).
+/**
+ * Tier score on the threshold/target/stretch payout curve: 0 below the threshold, thresholdPay at it, 1 at the target, up to stretchPay at the stretch (mirrored for Decrease). Blank direction: inferred from threshold vs target.
+ * @customfunction TIER
+ * @helpurl https://localhost:3000/help.html#goal-tier
+ * @param actual The Actual: a number (TRUE/FALSE for a milestone). Blank gives #N/A.
+ * @param threshold The Threshold: the floor of the payout curve, below the Target (above it for Decrease).
+ * @param target The Target, which pays 1.
+ * @param [stretch] The Stretch, beyond the Target, which pays stretchPay. Blank: the score stops at 1.
+ * @param [direction] Increase, Decrease, At least, At most or Milestone. Blank: inferred with the threshold as baseline: target above threshold is Increase, below is Decrease, equal is At least.
+ * @param [thresholdPay] Score paid at the threshold, 0 to 1. Blank: 0.5.
+ * @param [stretchPay] Score paid at the stretch, 1 or more. Blank: 1.5.
+ * @returns The tier score.
+ */
+export function tier(
+  actual: unknown,
+  threshold: unknown,
+  target: unknown,
+  stretch?: unknown,
+  direction?: unknown,
+  thresholdPay?: unknown,
+  stretchPay?: unknown,
+): number | CustomFunctions.Error | Array<Array<number | CustomFunctions.Error>> {
+  return lift([actual, threshold, target, stretch, direction, thresholdPay, stretchPay], tierCell);
+}
+
+function scoreCell([actual, target, baseline, direction, threshold, stretch]: unknown[]): Cell<number> {
+  const g = readGoalArgs(actual, target, baseline, direction);
+  if (isFunctionError(g)) return g;
+  const th = column("threshold", readNumber(threshold), threshold);
+  if (isFunctionError(th)) return th;
+  const s = column("stretch", readNumber(stretch), stretch);
+  if (isFunctionError(s)) return s;
+  return fromOutcome(coreScore({ ...g, threshold: th, stretch: s }));
+}
+
+// scoring.md "Score": core score().
+/**
+ * The Score column's value: the tier score when a threshold is given, else the progress capped at 1. Blank actual: #N/A; an invalid goal: #VALUE! naming the rule.
+ * @customfunction SCORE
+ * @helpurl https://localhost:3000/help.html#goal-score
+ * @param actual The Actual: a number, or TRUE/FALSE for a milestone. Blank gives #N/A.
+ * @param target The Target: the number to reach.
+ * @param [baseline] The Baseline the goal starts from. Blank counts as 0 for Increase.
+ * @param [direction] Increase, Decrease, At least, At most or Milestone. Blank: inferred from Target vs Baseline.
+ * @param [threshold] The Threshold (floor of the payout curve). Given: the score is the tier score.
+ * @param [stretch] The Stretch, beyond the Target (used with a threshold).
+ * @returns The score.
+ */
+export function score(
+  actual: unknown,
+  target: unknown,
+  baseline?: unknown,
+  direction?: unknown,
+  threshold?: unknown,
+  stretch?: unknown,
+): number | CustomFunctions.Error | Array<Array<number | CustomFunctions.Error>> {
+  return lift([actual, target, baseline, direction, threshold, stretch], scoreCell);
+}
+
+/** As of: the given date, else today. */
+function asOfArg(raw: unknown): Day | CustomFunctions.Error {
+  const d = dateArg("As of", raw);
+  if (isFunctionError(d)) return d;
+  return d ?? today();
+}
+
+function paceCell([start, due, asOf]: unknown[]): Cell<number> {
+  const s = column("start", readDate(start), start);
+  if (isFunctionError(s)) return s;
+  const d = column("due", readDate(due), due);
+  if (isFunctionError(d)) return d;
+  const at = asOfArg(asOf);
+  if (isFunctionError(at)) return at;
+  const e = corePace(s, d, at);
+  if (e !== null) return e;
+  if (s === null || d === null) return naError("No pace: Start and Due are both needed");
+  return rowRuleProblem({ start, due }, "T2") ?? naError("No pace: Due is not after Start");
+}
+
+// scoring.md "Pace and status": core pace(); Due before Start takes rule T2's message from the core.
+/**
+ * Expected progress at asOf: the share of the time from start to due that has passed, from 0 to 1. #N/A when start or due is blank or due is not after start.
+ * @customfunction PACE
+ * @helpurl https://localhost:3000/help.html#goal-pace
+ * @param start The Start date (an Excel date or text such as 2026-01-01).
+ * @param due The Due date.
+ * @param [asOf] The date to measure at. Blank: today (the function is not volatile: pass TODAY() to follow the date).
+ * @returns Expected progress, from 0 to 1.
+ */
+export function pace(start: unknown, due: unknown, asOf?: unknown): number | CustomFunctions.Error | Array<Array<number | CustomFunctions.Error>> {
+  return lift([start, due, asOf], paceCell);
+}
+
+function statusCell([actual, target, baseline, direction, start, due, asOf]: unknown[]): Cell<string> {
+  const g = readGoalArgs(actual, target, baseline, direction);
+  if (isFunctionError(g)) return g;
+  const s = column("start", readDate(start), start);
+  if (isFunctionError(s)) return s;
+  const d = column("due", readDate(due), due);
+  if (isFunctionError(d)) return d;
+  const at = asOfArg(asOf);
+  if (isFunctionError(at)) return at;
+  const p = uncappedProgress(g);
+  if (p.kind === "invalid") return valueError(p.message);
+  return coreStatus({
+    direction: g.direction ?? inferDirection(g.target, g.baseline),
+    p: p.kind === "value" ? p.value : null,
+    start: s,
+    due: d,
+    asOf: at,
+  });
+}
+
+// scoring.md "Pace and status": P = core uncappedProgress(), then core status() without check-ins or threshold.
+/**
+ * Status of a goal (Not started, No data, On track, At risk, Off track, Achieved or Missed) from its progress against the pace between start and due. Check-ins and thresholds are not used here.
+ * @customfunction STATUS
+ * @helpurl https://localhost:3000/help.html#goal-status
+ * @param actual The Actual: a number, or TRUE/FALSE for a milestone. Blank: No data (or Not started before the start).
+ * @param target The Target: the number to reach.
+ * @param [baseline] The Baseline the goal starts from. Blank counts as 0 for Increase.
+ * @param [direction] Increase, Decrease, At least, At most or Milestone. Blank: inferred from Target vs Baseline.
+ * @param [start] The Start date. Blank: no pace, so the status follows progress alone.
+ * @param [due] The Due date. After it the goal is Achieved or Missed.
+ * @param [asOf] The date to judge at. Blank: today (the function is not volatile: pass TODAY() to follow the date).
+ * @returns The status text.
+ */
+export function status(
+  actual: unknown,
+  target: unknown,
+  baseline?: unknown,
+  direction?: unknown,
+  start?: unknown,
+  due?: unknown,
+  asOf?: unknown,
+): string | CustomFunctions.Error | Array<Array<string | CustomFunctions.Error>> {
+  return lift([actual, target, baseline, direction, start, due, asOf], statusCell);
+}
+
+/** SMART's arguments, as goal columns, in argument order. */
+const SMART_FIELDS: readonly ColumnKey[] = ["title", "owner", "target", "baseline", "direction", "unit", "start", "due", "source", "type"];
+
+function smartCell(args: unknown[]): Cell<string> {
+  const values: Partial<Record<ColumnKey, unknown>> = {};
+  SMART_FIELDS.forEach((k, i) => (values[k] = args[i]));
+  const goal = readGoal({ values }, 0);
+  const bad = firstByField(dataFindings(goal), SMART_FIELDS);
+  if (bad) return findingError(bad);
+  const findings = rowFindings(goal, {
+    direction: goal.directionGiven ?? inferDirection(goal.target, goal.baseline),
+    type: goal.typeGiven ?? "Key Result",
+    hasChildren: false,
+    start: goal.start,
+    due: goal.due,
+    window: null,
+    settings: DEFAULT_SETTINGS,
+  }).filter((f) => letterOf(f.code) !== "R");
+  return smartString(findings, ["R"]);
+}
+
+// smart.md: core readGoal(), dataFindings() (E1–E4 → #VALUE!), rowFindings() and smartString(…, ["R"]).
+/**
+ * The goal's SMART string from its own row, such as S M ! - T: the letter passes, ! warns, ✗ fails; R (alignment) shows as - and is checked by the task pane. An unreadable cell: #VALUE! naming the rule.
+ * @customfunction SMART
+ * @helpurl https://localhost:3000/help.html#goal-smart
+ * @param title The Title: what will be achieved, in at least 3 words.
+ * @param owner The Owner: the person or team accountable.
+ * @param target The Target: the number to reach.
+ * @param [baseline] The Baseline the goal starts from.
+ * @param [direction] Increase, Decrease, At least, At most or Milestone. Blank: inferred from Target vs Baseline.
+ * @param [unit] The Unit: %, USD, days, count …
+ * @param [start] The Start date.
+ * @param [due] The Due date.
+ * @param [source] The Data Source: where the Actual comes from.
+ * @param [type] Objective, Key Result, KPI, Performance or Development. Blank: Key Result.
+ * @returns The SMART string, such as S M ! - T.
+ */
+export function smart(
+  title: unknown,
+  owner: unknown,
+  target: unknown,
+  baseline?: unknown,
+  direction?: unknown,
+  unit?: unknown,
+  start?: unknown,
+  due?: unknown,
+  source?: unknown,
+  type?: unknown,
+): string | CustomFunctions.Error | Array<Array<string | CustomFunctions.Error>> {
+  return lift([title, owner, target, baseline, direction, unit, start, due, source, type], smartCell);
+}
+
+// ---------------------------------------------------------------------------
+// Range functions
+// ---------------------------------------------------------------------------
+
+/** A score cell: the number; null for blank, `#N/A` (no data) or anything else that is not a number. */
+function scoreOrNull(raw: unknown): number | null {
+  const r = readNumber(raw);
+  return r.kind === "value" ? r.value : null;
+}
+
+// scoring.md weight rule: core weightedAverage(). Error cells in weights skip their row; text or a
+// negative weight is reported (E2 / W3), since it would silently change every other row's share.
+/**
+ * Weighted average of a range of scores, skipping blanks and errors. Blank weights count equally, or as the mean of the set ones. #N/A when no score has data.
+ * @customfunction WEIGHTED
+ * @helpurl https://localhost:3000/help.html#goal-weighted
+ * @param scores The range of scores.
+ * @param [weights] The weights, a range of the same size as scores (40% and 0.4 are the same). Blank: equal weights.
+ * @returns The weighted average score.
+ */
+export function weighted(scores: unknown[][], weights?: unknown[][]): number | CustomFunctions.Error {
+  const ranges = readRanges([scores, weights]);
+  if (isFunctionError(ranges)) return ranges;
+  const [s, w] = ranges;
+  if (s === null) return valueError("Select the range of scores");
+  const n = s.cells.length;
+  const sc: (number | null)[] = new Array(n);
+  const wt: (number | null)[] | undefined = w ? new Array(n) : undefined;
+  for (let i = 0; i < n; i++) {
+    sc[i] = scoreOrNull(s.cells[i]);
+    if (!w || !wt) continue;
+    const raw = w.cells[i];
+    const r = readNumber(raw);
+    if (r.kind === "blank") wt[i] = null;
+    else if (r.kind === "invalid") {
+      // An error cell skips its row, like an error score; text is reported.
+      if (r.code === "E1") {
+        sc[i] = null;
+        wt[i] = null;
+      } else return columnProblem("weight", raw);
+    } else if (r.value < 0) return rowRuleProblem({ weight: r.value }, "W3") ?? valueError("W3: Weight is negative; enter 0 or more");
+    else wt[i] = r.value;
+  }
+  const avg = weightedAverage(sc, wt);
+  return avg === null ? naError(NO_SCORE_MESSAGE) : avg;
+}
+
+/** The message of a Sum roll-up, which needs Actuals the function does not take. */
+export const SUM_MESSAGE =
+  "Rollup Sum adds up the children's Actuals, which GOAL.ROLLUP does not take; use Weighted, Worst or Own here, or let the task pane roll up Sum goals";
+
+/** A Score cell for ROLLUP: number, null for no data (blank or #N/A), or `#VALUE!` for anything else. */
+function rollupScore(raw: unknown): number | null | CustomFunctions.Error {
+  const r = readNumber(raw);
+  if (r.kind === "value") return r.value;
+  if (r.kind === "blank" || (r.code === "E1" && r.text === "#N/A")) return null;
+  return numberArg("Score", raw);
+}
+
+// scoring.md "Cascade roll-up": core parseParents(), readEnum("rollup"), rollup(). Blocked like the task
+// pane: an unreadable Weight / Rollup / Score, a negative Weight (W3) or a repeated ID (D1); Sum is
+// blocked here because it needs Actuals. Cycle members get R4. One pass, Maps only.
+/**
+ * Rolls scores up the Parent ID cascade (Weighted, Worst or Own): a column with each goal's Rolled Up score; enter once, it spills. No data: #N/A; a goal on an alignment cycle or with an unreadable cell: #VALUE! naming the rule.
+ * @customfunction ROLLUP
+ * @helpurl https://localhost:3000/help.html#goal-rollup
+ * @param ids The goal IDs (unique, case-insensitive).
+ * @param parents The Parent ID of each goal: blank, one ID, or several like G-1; G-2 or G-1=60%; G-2=40%.
+ * @param scores Each goal's own Score (blank or #N/A: no data).
+ * @param [weights] Each goal's Weight among its siblings. Blank: equal weights.
+ * @param [modes] Each goal's Rollup: Weighted (default), Worst or Own. Sum needs Actuals and is not available here.
+ * @returns The rolled-up score of each goal, as a column.
+ */
+export function rollup(
+  ids: unknown[][],
+  parents: unknown[][],
+  scores: unknown[][],
+  weights?: unknown[][],
+  modes?: unknown[][],
+): Array<Array<number | CustomFunctions.Error>> {
+  const ranges = readRanges([ids, parents, scores, weights, modes]);
+  if (isFunctionError(ranges)) return [[ranges]];
+  const [idR, parentR, scoreR, weightR, modeR] = ranges;
+  if (idR === null || parentR === null || scoreR === null) return [[valueError("Select the ids, parents and scores ranges")]];
+  const n = idR.cells.length;
+  const errors: (CustomFunctions.Error | null)[] = new Array(n).fill(null);
+  const names: (string | null)[] = new Array(n);
+  const nodes: RollupNode[] = new Array(n);
+  const rowsOfKey = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    let error: CustomFunctions.Error | null = null;
+    // ID and Parent ID are not scoring fields: an unreadable one leaves the goal scored (as the task pane does).
+    const id = readText(idR.cells[i]);
+    names[i] = id.kind === "value" ? id.value : null;
+    const key = idKey(names[i]);
+    if (key !== null) {
+      const list = rowsOfKey.get(key);
+      if (list) list.push(i);
+      else rowsOfKey.set(key, [i]);
+    }
+    const parentText = readText(parentR.cells[i]);
+    const refs = parseParents(parentText.kind === "value" ? parentText.value : null);
+    const own = rollupScore(scoreR.cells[i]);
+    if (isFunctionError(own)) error = own;
+    let weight: number | null = null;
+    if (weightR) {
+      const raw = weightR.cells[i];
+      const w = column("weight", readNumber(raw), raw);
+      if (isFunctionError(w)) error ??= w;
+      else if (w !== null && w < 0) error ??= rowRuleProblem({ weight: w }, "W3") ?? valueError("W3: Weight is negative; enter 0 or more");
+      else weight = w;
+    }
+    let mode: RollupMode = "Weighted";
+    if (modeR) {
+      const raw = modeR.cells[i];
+      const m = column("rollup", readEnum("rollup", raw), raw);
+      if (isFunctionError(m)) error ??= m;
+      else if (m === "Sum") error ??= valueError(SUM_MESSAGE);
+      else if (m !== null) mode = m;
+    }
+    errors[i] = error;
+    nodes[i] = {
+      key,
+      parents: refs.map((r) => ({ key: r.id.toUpperCase(), share: r.share })),
+      weight,
+      mode,
+      score: isFunctionError(own) ? null : own,
+      blocked: error !== null,
+    };
+  }
+  // D1: every occurrence of a repeated ID is blocked.
+  for (const rows of rowsOfKey.values()) {
+    if (rows.length < 2) continue;
+    // Name up to five other rows; only the first six rows are looked at, so this stays linear.
+    const head = rows.slice(0, 6);
+    for (const i of rows) {
+      if (errors[i] !== null) continue;
+      const others = head.filter((j) => j !== i).slice(0, 5);
+      const also = others.map((j) => `row ${j + 1}`).join(", ") + (rows.length - 1 > others.length ? " …" : "");
+      errors[i] = valueError(`D1: ID ${quote(names[i])} is used more than once (also ${also}); give each goal its own ID`);
+      nodes[i].blocked = true;
+    }
+  }
+  const result = coreRollup(nodes);
+  // R4: one message per cycle.
+  const cycleText = result.cycles.map((cycle) => {
+    // A long cycle is named by its first ten goals, to keep the message readable.
+    const labels = cycle.slice(0, 10).map((j) => names[j] ?? `row ${j + 1}`);
+    const path = [...labels, ...(cycle.length > 10 ? ["…"] : []), labels[0]].join(" → ");
+    return `R4: Goal is on an alignment cycle ${path}; remove one of these Parent ID links`;
+  });
+  const out: Array<Array<number | CustomFunctions.Error>> = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const error = errors[i];
+    const cycle = result.cycleOf[i];
+    const r = result.rolledUp[i];
+    out[i] = [error ?? (cycle >= 0 ? valueError(cycleText[cycle]) : r === null ? naError() : r)];
+  }
+  return out;
+}
+
+// scoring.md "Weighted scorecards": core scorecards(); top goals from core resolveLinks() when ids and
+// parents are given. Like the task pane, unreadable scores and weights count as blank.
+/**
+ * One row per group (usually Owner), in order of first appearance: group, weighted score of its top goals, weight total and completeness. With ids and parents, goals under a goal of the same group do not count twice.
+ * @customfunction SCORECARD
+ * @helpurl https://localhost:3000/help.html#goal-scorecard
+ * @param groups The group of each goal, usually the Owner column.
+ * @param scores Each goal's score, usually the Rolled Up column (blanks and errors count as no data).
+ * @param [weights] Each goal's Weight. Blank: equal weights; a blank among set ones counts as their mean.
+ * @param [ids] The goal IDs; give them with parents to count only top goals.
+ * @param [parents] The Parent ID of each goal; give them with ids.
+ * @returns Rows of group, score, weight total and completeness (weight with data ÷ weight total).
+ */
+export function scorecard(
+  groups: unknown[][],
+  scores: unknown[][],
+  weights?: unknown[][],
+  ids?: unknown[][],
+  parents?: unknown[][],
+): Array<Array<string | number | CustomFunctions.Error>> {
+  const ranges = readRanges([groups, scores, weights, ids, parents]);
+  if (isFunctionError(ranges)) return [[ranges]];
+  const [groupR, scoreR, weightR, idR, parentR] = ranges;
+  if (groupR === null || scoreR === null) return [[valueError("Select the groups and scores ranges")]];
+  if ((idR === null) !== (parentR === null)) return [[valueError("Give both ids and parents to count only top goals, or leave both out")]];
+  const n = groupR.cells.length;
+  const items: ScorecardItem[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const g = readText(groupR.cells[i]);
+    // Like the task pane, a group cell holding an error groups by its text (#N/A …).
+    const group = g.kind === "value" ? g.value : g.kind === "invalid" ? g.text : BLANK_GROUP;
+    const w = weightR ? readNumber(weightR.cells[i]) : null;
+    items[i] = { group, score: scoreOrNull(scoreR.cells[i]), weight: w !== null && w.kind === "value" ? w.value : null, top: true };
+  }
+  if (idR !== null && parentR !== null) {
+    const graph = resolveLinks(
+      items.map((item, i) => {
+        const id = readText(idR.cells[i]);
+        const parentText = readText(parentR.cells[i]);
+        return {
+          key: idKey(id.kind === "value" ? id.value : null),
+          parents: parseParents(parentText.kind === "value" ? parentText.value : null).map((r) => ({ key: r.id.toUpperCase(), share: r.share })),
+          weight: item.weight,
+        };
+      }),
+    );
+    for (let i = 0; i < n; i++) items[i].top = !graph.parentsOf[i].some((l) => items[l.node].group === items[i].group);
+  }
+  return scorecards(items).map((c) => [
+    c.group,
+    c.score ?? naError(NO_SCORE_MESSAGE),
+    c.weightTotal,
+    c.completeness ?? naError("No completeness: the group's weight total is 0"),
+  ]);
+}

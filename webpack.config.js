@@ -41,6 +41,34 @@ class KeepFunctionsLeanPlugin {
   }
 }
 
+/**
+ * Finishes the generated functions.json: lets error values reach the functions
+ * (`allowErrorForDataTypeAny`, which JSDoc cannot set: GOAL.WEIGHTED and
+ * GOAL.ROLLUP skip #N/A scores as no data) and, in production, points the help
+ * URLs at the production address like the manifest.
+ */
+class FinishFunctionsMetadataPlugin {
+  constructor(productionUrl) {
+    this.productionUrl = productionUrl;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("FinishFunctionsMetadataPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "FinishFunctionsMetadataPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        () => {
+          const asset = compilation.getAsset("functions.json");
+          if (!asset) return;
+          const metadata = JSON.parse(asset.source.source().toString());
+          metadata.allowErrorForDataTypeAny = true;
+          let text = JSON.stringify(metadata, null, 2);
+          if (this.productionUrl) text = rewriteManifestUrls(text, this.productionUrl);
+          compilation.updateAsset("functions.json", new compiler.webpack.sources.RawSource(text));
+        },
+      );
+    });
+  }
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
   const serving = Boolean(env.WEBPACK_SERVE);
@@ -128,6 +156,7 @@ module.exports = async (env = {}, argv = {}) => {
         ],
       }),
       new KeepFunctionsLeanPlugin(),
+      new FinishFunctionsMetadataPlugin(productionUrl),
     ],
     devServer: {
       host: "localhost",

@@ -9,7 +9,7 @@ import { Finding, quote, smartString } from "./findings";
 import { CheckIn, Goal, WorkbookInput, readCheckIn, readGoal } from "./model";
 import { LinkGraph, RollupNode, computeRollup, resolveLinks } from "./rollup";
 import { BLANK_GROUP, Missing, Scorecard, scorecards } from "./scorecard";
-import { NO_DATA, Outcome, fmt, inferDirection, progress, score, status, uncappedProgress } from "./scoring";
+import { NO_DATA, Outcome, fmt, inferDirection, pace, progress, score, status, uncappedProgress } from "./scoring";
 import { DEFAULT_SETTINGS, Settings } from "./settings";
 import { dataFindings, finding, isBlocking, rowFindings } from "./smart";
 import { effectiveWeights, isFullTotal } from "./weights";
@@ -180,7 +180,8 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
     if (bad.kind === "invalid" && !(graph.childrenOf[i].length > 0 && bad.code === "M1")) {
       // The definition passed the rules but the Actual cannot be scored (TRUE for an Increase goal …).
       const exempt = (bad.code === "M1" || bad.code === "M3") && (type[i] === "Objective" || graph.childrenOf[i].length > 0);
-      if (!exempt && !findings[i].some((f) => f.code === bad.code)) {
+      const field = bad.code === "E2" ? "Actual" : "Target";
+      if (!exempt && !findings[i].some((f) => f.code === bad.code && f.field === field && f.goalIndex === i && isBlocking(f))) {
         findings[i].push(finding(g, bad.code, "fail", bad.code === "E2" ? "actual" : "target", bad.message.replace(/^[A-Z]\d: /, "")));
       }
       blocked[i] = !exempt;
@@ -265,7 +266,7 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
       due: due[i],
       progress: ownProgress,
       score: ownScore[i],
-      pace: blocked[i] ? null : paceOf(start[i], due[i], asOf),
+      pace: blocked[i] ? null : pace(start[i], due[i], asOf),
       status: st,
       rolledUp: blocked[i] || rolled.rolledUp[i] === null ? null : rolled.rolledUp[i],
       coverage: rolled.coverage[i],
@@ -301,12 +302,6 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   for (const fs of findings) all.push(...fs);
   all.push(...looseFindings);
   return { asOf, settings, goals: results, findings: all, scorecards: cards, cycles: graph.cycles, checkIns };
-}
-
-function paceOf(start: Day | null, due: Day | null, asOf: Day): number | null {
-  if (start === null || due === null || due <= start) return null;
-  const e = (asOf - start) / (due - start);
-  return e < 0 ? 0 : e > 1 ? 1 : e;
 }
 
 /** Escalation: Off track at each of the last two check-ins, each as of its own Date with its own Value. */

@@ -4,7 +4,7 @@
  * linear in goals plus links.
  */
 import { RollupMode } from "./columns";
-import { effectiveWeights } from "./weights";
+import { effectiveWeights, relativeWeights } from "./weights";
 
 export interface RollupParentRef {
   /** Upper-cased ID of the parent as written. */
@@ -32,7 +32,7 @@ export interface Link {
   node: number;
   /** Attribution share a(c, g). */
   share: number;
-  /** The child's weight among its siblings under this parent. */
+  /** The child's weight among its siblings under this parent, relative to the largest (= 1). */
   weight: number;
 }
 
@@ -125,7 +125,7 @@ export function resolveLinks(nodes: readonly Pick<RollupNode, "key" | "parents" 
   for (let g = 0; g < n; g++) {
     const kids = childrenOf[g];
     if (kids.length === 0) continue;
-    const eff = effectiveWeights(kids.map((c) => nodes[c.node].weight));
+    const eff = relativeWeights(effectiveWeights(kids.map((c) => nodes[c.node].weight))).scaled;
     for (let j = 0; j < kids.length; j++) {
       kids[j].weight = eff[j];
       const back = parentsOf[kids[j].node].find((l) => l.node === g);
@@ -219,11 +219,14 @@ export function computeRollup(
       const wa = c.weight * c.share;
       all += wa;
       const r = cycleOf[c.node] >= 0 ? null : rolledUp[c.node];
-      if (r === null || !(wa > 0)) continue;
+      if (r === null) continue;
+      // Worst: the minimum over every child with data, whatever its weight.
+      if (r < worst) worst = r;
+      if (node.mode === "Worst") any = true;
+      if (!(wa > 0)) continue;
       withData += wa;
       num += wa * r;
       den += wa;
-      if (r < worst) worst = r;
       any = true;
     }
     coverage[g] = all > 0 ? withData / all : null;
@@ -306,7 +309,8 @@ export function findCycles(parentsOf: readonly (readonly { node: number }[])[]):
 
 /** Walks parent links inside a component from its first goal until it comes back, for the R4 message. */
 function orderCycle(members: number[], parentsOf: readonly (readonly { node: number }[])[], cycleOf: Int32Array, id: number): number[] {
-  const start = Math.min(...members.slice(0, 1000));
+  let start = members[0];
+  for (const m of members) if (m < start) start = m;
   const seen = new Map<number, number>();
   const path: number[] = [];
   let v = start;

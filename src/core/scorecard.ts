@@ -1,6 +1,6 @@
 /** Weighted scorecards (scoring.md): score per group over its top goals. */
 import { Status } from "./columns";
-import { effectiveWeights, isFullTotal } from "./weights";
+import { effectiveWeights, isFullTotal, relativeWeights } from "./weights";
 
 export interface ScorecardItem {
   group: string;
@@ -49,15 +49,18 @@ export function scorecards(items: readonly ScorecardItem[], missing: Missing = "
       if (s) statusCounts[s] = (statusCounts[s] ?? 0) + 1;
     }
     const tops = idx.filter((i) => items[i].top);
-    const eff = effectiveWeights(tops.map((i) => items[i].weight));
+    const raw = effectiveWeights(tops.map((i) => items[i].weight));
+    const eff = relativeWeights(raw).scaled;
     let weightTotal = 0;
+    let scaledTotal = 0;
     let withData = 0;
     let num = 0;
     let den = 0;
     for (let j = 0; j < tops.length; j++) {
       const w = eff[j];
       const r = items[tops[j]].score;
-      weightTotal += w;
+      weightTotal += raw[j];
+      scaledTotal += w;
       if (r !== null) withData += w;
       if (!(w > 0)) continue;
       if (r !== null) {
@@ -70,7 +73,7 @@ export function scorecards(items: readonly ScorecardItem[], missing: Missing = "
       group,
       score: den > 0 ? num / den : null,
       weightTotal,
-      completeness: weightTotal > 0 ? withData / weightTotal : null,
+      completeness: scaledTotal > 0 ? withData / scaledTotal : null,
       statusCounts,
       weightsOff: tops.length >= 2 && anyWeighted && !isFullTotal(weightTotal),
       topGoals: tops.length,
@@ -80,7 +83,7 @@ export function scorecards(items: readonly ScorecardItem[], missing: Missing = "
 
 /** Weighted average of scores, skipping no-data entries; weights follow the weight rule. */
 export function weightedAverage(scores: readonly (number | null)[], weights?: readonly (number | null)[]): number | null {
-  const eff = effectiveWeights(weights ?? scores.map(() => null));
+  const eff = relativeWeights(effectiveWeights(weights ?? scores.map(() => null))).scaled;
   let num = 0;
   let den = 0;
   for (let i = 0; i < scores.length; i++) {

@@ -73,6 +73,8 @@ export function definitionProblem(i: ProgressInput): Outcome | null {
       return null;
     case "Milestone":
       return null;
+    default:
+      return invalidOutcome("E4", `E4: Direction ${String(dir)} is not known; use Increase, Decrease, At least, At most or Milestone`);
   }
 }
 
@@ -103,6 +105,8 @@ function rawProgress(dir: Direction, a: ActualValue, t: number | null, b: number
       return value(a >= target ? 1 : 0);
     case "At most":
       return value(a <= target ? 1 : 0);
+    default:
+      return invalidOutcome("E4", `E4: Direction ${String(dir)} is not known; use Increase, Decrease, At least, At most or Milestone`);
   }
 }
 

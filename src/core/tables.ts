@@ -1,0 +1,109 @@
+/**
+ * Tables as the adapter and the command line hand them over (a header row and
+ * rows of raw cells, with where they sit) → the engine's workbook input, keeping
+ * every cell's address so that findings point at cells (`Goals!H4`).
+ */
+import { CHECKIN_COLUMNS, CheckInKey, ColumnKey } from "./columns";
+import { DateSystem } from "./dates";
+import { HeaderMapping, columnLetters, headerText, proposeMapping } from "./headers";
+import { CheckInRowInput, GoalRowInput, WorkbookInput } from "./model";
+
+export interface TableData {
+  /** Table name (`Goals`, `Goals_Sales`, `CheckIns`), or the sheet name for a plain range. */
+  name: string;
+  sheet: string;
+  /** Excel row number (1-based) of the header row. */
+  headerRow: number;
+  /** Column index (0-based; A = 0) of the table's first column. */
+  firstColumn: number;
+  headers: readonly unknown[];
+  rows: readonly (readonly unknown[])[];
+}
+
+/** `Goals!H4`, or `'My goals'!H4` when the sheet name needs quotes. */
+export function cellAddress(sheet: string, row: number, column: number): string {
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
+  const name = plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return `${name}!${columnLetters(column)}${row}`;
+}
+
+/** Goal tables are the tables whose name starts with `Goals` (model.md). */
+export function isGoalTableName(name: string): boolean {
+  return /^goals/i.test(name);
+}
+
+export function isCheckInTableName(name: string): boolean {
+  return /^check[\s_-]?ins$/i.test(name);
+}
+
+function isBlankRow(row: readonly unknown[]): boolean {
+  return row.every((v) => v === null || v === undefined || (typeof v === "string" && v.trim() === ""));
+}
+
+/** A goal table's rows; blank rows are skipped. The mapping says which column is which. */
+export function goalRowsFromTable(t: TableData, mapping: HeaderMapping = proposeMapping(t.headers)): GoalRowInput[] {
+  const out: GoalRowInput[] = [];
+  for (let r = 0; r < t.rows.length; r++) {
+    const row = t.rows[r];
+    if (isBlankRow(row)) continue;
+    const excelRow = t.headerRow + 1 + r;
+    const values: Partial<Record<ColumnKey, unknown>> = {};
+    const cells: Partial<Record<ColumnKey, string>> = {};
+    for (const m of mapping.matches) {
+      values[m.key] = row[m.source];
+      cells[m.key] = cellAddress(t.sheet, excelRow, t.firstColumn + m.source);
+    }
+    out.push({ values, cells, where: cellAddress(t.sheet, excelRow, t.firstColumn) });
+  }
+  return out;
+}
+
+const CHECKIN_HEADER = new Map<string, CheckInKey>(
+  CHECKIN_COLUMNS.flatMap((c) => [
+    [norm(c.header), c.key],
+    [norm(c.key), c.key],
+  ]),
+);
+CHECKIN_HEADER.set("id", "goalId");
+CHECKIN_HEADER.set("goal", "goalId");
+CHECKIN_HEADER.set("actual", "value");
+CHECKIN_HEADER.set("comments", "comment");
+CHECKIN_HEADER.set("note", "comment");
+
+function norm(s: string): string {
+  return s.toLowerCase().replace(/[\s_\-.]/g, "");
+}
+
+/** The CheckIns table's rows: `Goal ID`, `Date`, `Value`, `Confidence`, `Comment`. */
+export function checkInRowsFromTable(t: TableData): CheckInRowInput[] {
+  const columns: { key: CheckInKey; source: number }[] = [];
+  const taken = new Set<CheckInKey>();
+  t.headers.forEach((h, i) => {
+    const key = CHECKIN_HEADER.get(norm(headerText(h)));
+    if (key && !taken.has(key)) {
+      taken.add(key);
+      columns.push({ key, source: i });
+    }
+  });
+  const out: CheckInRowInput[] = [];
+  for (let r = 0; r < t.rows.length; r++) {
+    const row = t.rows[r];
+    if (isBlankRow(row)) continue;
+    const excelRow = t.headerRow + 1 + r;
+    const values: Partial<Record<CheckInKey, unknown>> = {};
+    const cells: Partial<Record<CheckInKey, string>> = {};
+    for (const c of columns) {
+      values[c.key] = row[c.source];
+      cells[c.key] = cellAddress(t.sheet, excelRow, t.firstColumn + c.source);
+    }
+    out.push({ values, cells });
+  }
+  return out;
+}
+
+/** Every goal table (in the order given) and the check-ins → the engine's input. */
+export function workbookInputFromTables(goalTables: readonly TableData[], checkIns: TableData | null, dateSystem: DateSystem = 1900): WorkbookInput {
+  const goals: GoalRowInput[] = [];
+  for (const t of goalTables) goals.push(...goalRowsFromTable(t));
+  return { goals, checkIns: checkIns ? checkInRowsFromTable(checkIns) : [], dateSystem };
+}

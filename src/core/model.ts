@@ -29,6 +29,8 @@ export type GoalRowInput = {
   values: Partial<Record<ColumnKey, unknown>>;
   cells?: Partial<Record<ColumnKey, string>>;
   where?: string;
+  /** Which table and which of its data rows (0-based) the goal came from. */
+  source?: { table: string; row: number };
 };
 
 export const CheckInRowSchema = z.object({

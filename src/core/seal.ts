@@ -344,3 +344,13 @@ export async function verifyAudit(entries: readonly AuditEntry[], head?: { hash:
 }
 
 export { CHECKIN_COLUMNS };
+
+/** GoalAudit rows → entries, skipping blank rows (an empty table keeps one blank row). */
+export function auditEntriesFromRows(rows: readonly (readonly unknown[])[]): AuditEntry[] {
+  const out: AuditEntry[] = [];
+  for (const r of rows) {
+    if (r.every((v) => cellValue(v) === null)) continue;
+    out.push(auditEntryFromRow(r));
+  }
+  return out;
+}

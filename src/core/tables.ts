@@ -53,7 +53,7 @@ export function goalRowsFromTable(t: TableData, mapping: HeaderMapping = propose
       values[m.key] = row[m.source];
       cells[m.key] = cellAddress(t.sheet, excelRow, t.firstColumn + m.source);
     }
-    out.push({ values, cells, where: cellAddress(t.sheet, excelRow, t.firstColumn) });
+    out.push({ values, cells, where: cellAddress(t.sheet, excelRow, t.firstColumn), source: { table: t.name, row: r } });
   }
   return out;
 }

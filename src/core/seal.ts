@@ -321,7 +321,11 @@ export interface AuditVerdict {
  * first); each Hash recomputes. `head`/`count`, when recorded on the metadata sheet,
  * also catch the last entries being deleted.
  */
-export async function verifyAudit(entries: readonly AuditEntry[], head?: { hash: string | null; count: number | null }): Promise<AuditVerdict> {
+export async function verifyAudit(
+  entries: readonly AuditEntry[],
+  recorded?: { head?: string | null; hash?: string | null; count: number | null },
+): Promise<AuditVerdict> {
+  const head = recorded ? { hash: recorded.head ?? recorded.hash ?? null, count: recorded.count } : undefined;
   let prev = ZERO_HASH;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];

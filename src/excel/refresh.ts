@@ -1,0 +1,161 @@
+/**
+ * Refresh: the computed columns (Progress, Score, Status, Rolled Up, SMART) hold
+ * values written by the engine. Only cells whose value changed are written, in
+ * column runs, in requests under 4 MB.
+ */
+import { ComputedHeader } from "../core/columns";
+import { Day } from "../core/dates";
+import { Evaluation, GoalResult, evaluate } from "../core/engine";
+import { WorkbookInput } from "../core/model";
+import { CellValue, MAX_REQUEST_BYTES, estimateBytes } from "./cells";
+import { LoadedTable, LoadedWorkbook, computedColumns, engineInput, loadWorkbook } from "./workbook";
+
+export interface RefreshOptions {
+  asOf?: Day;
+  /** A workbook already loaded in this run (saves the read). */
+  loaded?: LoadedWorkbook;
+}
+
+export interface RefreshReport {
+  evaluation: Evaluation;
+  workbook: LoadedWorkbook;
+  /** Cells written (only those whose value changed). */
+  cellsWritten: number;
+}
+
+/** The value a computed column shows for a goal; blank for no data. */
+export function computedValue(column: ComputedHeader, g: GoalResult): CellValue {
+  const blockedCode = g.error ? g.error.slice(0, g.error.indexOf(":")) : null;
+  switch (column) {
+    case "Progress":
+      return g.blocked || g.progress === null ? "" : g.progress;
+    case "Score":
+      return g.blocked || g.score === null ? "" : g.score;
+    case "Rolled Up":
+      return g.blocked || g.rolledUp === null ? "" : g.rolledUp;
+    case "Status":
+      return g.blocked ? `Blocked (${blockedCode ?? "error"})` : (g.status ?? "");
+    case "SMART":
+      return g.smart;
+  }
+}
+
+function same(a: unknown, b: CellValue): boolean {
+  if (typeof a === "number" && typeof b === "number") return a === b || Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b));
+  if ((a === null || a === undefined || a === "") && b === "") return true;
+  return a === b;
+}
+
+export interface CellWrite {
+  sheet: string;
+  row: number;
+  column: number;
+  values: CellValue[][];
+  /** Write these as number formats instead of values. */
+  numberFormat?: boolean;
+}
+
+/** The runs of changed computed cells, column by column. */
+export function computedWrites(wb: LoadedWorkbook, input: WorkbookInput, ev: Evaluation): CellWrite[] {
+  const byTable = new Map<string, Map<number, GoalResult>>();
+  input.goals.forEach((g, i) => {
+    if (!g.source) return;
+    let m = byTable.get(g.source.table);
+    if (!m) byTable.set(g.source.table, (m = new Map()));
+    m.set(g.source.row, ev.goals[i]);
+  });
+  const writes: CellWrite[] = [];
+  for (const t of wb.goalTables) writes.push(...tableWrites(t, byTable.get(t.name) ?? new Map()));
+  return writes;
+}
+
+function tableWrites(t: LoadedTable, goals: Map<number, GoalResult>): CellWrite[] {
+  const out: CellWrite[] = [];
+  const cols = computedColumns(t);
+  for (const column of Object.keys(cols) as ComputedHeader[]) {
+    const c = cols[column] as number;
+    let run: { start: number; values: CellValue[][] } | null = null;
+    const close = (): void => {
+      if (run) out.push({ sheet: t.sheet, row: t.headerRowIndex + 1 + run.start, column: t.firstColumn + c, values: run.values });
+      run = null;
+    };
+    for (let r = 0; r < t.rows.length; r++) {
+      const g = goals.get(r);
+      const want: CellValue = g ? computedValue(column, g) : "";
+      if (same(t.rows[r][c], want)) {
+        close();
+        continue;
+      }
+      if (run === null) run = { start: r, values: [] };
+      (run as { values: CellValue[][] }).values.push([want]);
+    }
+    close();
+  }
+  return out;
+}
+
+/** Writes cell runs in as few requests as fit under the payload limit; calculation is suspended during each. */
+export async function writeRuns(context: Excel.RequestContext, writes: readonly CellWrite[], maxBytes = MAX_REQUEST_BYTES * 0.8): Promise<number> {
+  let size = 0;
+  let pending = 0;
+  let cells = 0;
+  const sheets = new Map<string, Excel.Worksheet>();
+  const sheet = (name: string): Excel.Worksheet => {
+    let s = sheets.get(name);
+    if (!s) sheets.set(name, (s = context.workbook.worksheets.getItem(name)));
+    return s;
+  };
+  for (const w of splitLarge(writes, maxBytes)) {
+    const bytes = estimateBytes(w.values) + 64;
+    if (pending > 0 && size + bytes > maxBytes) {
+      await context.sync();
+      size = 0;
+      pending = 0;
+    }
+    if (pending === 0) context.application.suspendApiCalculationUntilNextSync();
+    const range = sheet(w.sheet).getRangeByIndexes(w.row, w.column, w.values.length, w.values[0]?.length ?? 1);
+    if (w.numberFormat) range.numberFormat = w.values;
+    else range.values = w.values;
+    size += bytes;
+    pending++;
+    cells += w.values.length * (w.values[0]?.length ?? 1);
+  }
+  if (pending > 0) await context.sync();
+  return cells;
+}
+
+/** Cuts runs that alone exceed the limit into smaller runs. */
+function splitLarge(writes: readonly CellWrite[], maxBytes: number): CellWrite[] {
+  const out: CellWrite[] = [];
+  for (const w of writes) {
+    if (estimateBytes(w.values) <= maxBytes) {
+      out.push(w);
+      continue;
+    }
+    let start = 0;
+    while (start < w.values.length) {
+      let end = start;
+      let bytes = 0;
+      while (end < w.values.length && (end === start || bytes + estimateBytes([w.values[end]]) <= maxBytes)) {
+        bytes += estimateBytes([w.values[end]]);
+        end++;
+      }
+      out.push({ ...w, row: w.row + start, values: w.values.slice(start, end) });
+      start = end;
+    }
+  }
+  return out;
+}
+
+/** Reads the workbook, runs the engine and writes the computed columns that changed. */
+export async function refresh(context: Excel.RequestContext, options: RefreshOptions = {}): Promise<RefreshReport> {
+  const workbook = options.loaded ?? (await loadWorkbook(context));
+  const input = engineInput(workbook);
+  const evaluation = evaluate(input, {
+    asOf: options.asOf,
+    settings: workbook.meta.settings,
+    reviewCycle: workbook.meta.cycle.name,
+  });
+  const cellsWritten = await writeRuns(context, computedWrites(workbook, input, evaluation));
+  return { evaluation, workbook, cellsWritten };
+}

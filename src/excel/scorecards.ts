@@ -1,0 +1,71 @@
+/**
+ * The Scorecards sheet: built on the worksheet functions, so analysts see the
+ * formulas and can reuse them — a GOAL.SCORECARD spill over the goal tables, a
+ * GOAL.ROLLUP cascade view, and a native Excel chart of the scores.
+ */
+import { evaluate } from "../core/engine";
+import { engineInput, loadWorkbook } from "./workbook";
+
+export const SCORECARDS_SHEET = "Scorecards";
+
+export interface ScorecardsSheetResult {
+  sheet: string;
+  scorecardFormula: string;
+  rollupFormula: string;
+  groups: number;
+  goals: number;
+}
+
+/** A column of every goal table: `Goals[Owner]`, or `VSTACK(Goals[Owner],Goals_Sales[Owner])` for several. */
+export function columnRef(tables: readonly string[], column: string): string {
+  const refs = tables.map((t) => `${t}[${column.replace(/([[\]#'])/g, "'$1")}]`);
+  return refs.length === 1 ? refs[0] : `VSTACK(${refs.join(",")})`;
+}
+
+export function scorecardFormula(tables: readonly string[], groupBy = "Owner"): string {
+  const c = (name: string): string => columnRef(tables, name);
+  return `=GOAL.SCORECARD(${c(groupBy)},${c("Rolled Up")},${c("Weight")},${c("ID")},${c("Parent ID")})`;
+}
+
+export function rollupFormula(tables: readonly string[]): string {
+  const c = (name: string): string => columnRef(tables, name);
+  return `=GOAL.ROLLUP(${c("ID")},${c("Parent ID")},${c("Score")},${c("Weight")},${c("Rollup")})`;
+}
+
+/** Writes (or rewrites) the Scorecards sheet. */
+export async function writeScorecardsSheet(context: Excel.RequestContext, options: { groupBy?: string } = {}): Promise<ScorecardsSheetResult> {
+  const wb = await loadWorkbook(context);
+  if (wb.goalTables.length === 0) throw new Error("There is no goal table yet. Convert a sheet of goals first.");
+  const groupBy = options.groupBy ?? "Owner";
+  const names = wb.goalTables.map((t) => t.name);
+  const ev = evaluate(engineInput(wb), { settings: wb.meta.settings });
+  const groups = ev.scorecards.length;
+  const goals = ev.goals.length;
+
+  const old = context.workbook.worksheets.getItemOrNullObject(SCORECARDS_SHEET);
+  await context.sync();
+  if (!old.isNullObject) old.delete();
+  const sheet = context.workbook.worksheets.add(SCORECARDS_SHEET);
+  const sc = scorecardFormula(names, groupBy);
+  const ru = rollupFormula(names);
+  sheet.getRange("A1").values = [[`Scorecards by ${groupBy}`]];
+  sheet.getRange("A1").format.font.bold = true;
+  sheet.getRange("A2").values = [["Written by Goal Scorecards from the goal tables; the formulas recalculate as the goals change."]];
+  sheet.getRange("A3:D3").values = [[groupBy, "Score", "Weight total", "Completeness"]];
+  sheet.getRange("A4").formulas = [[sc]];
+  sheet.getRange("F3:I3").values = [["ID", "Title", "Parent ID", "Rolled up"]];
+  sheet.getRange("F4").formulas = [[`=${columnRef(names, "ID")}`]];
+  sheet.getRange("G4").formulas = [[`=${columnRef(names, "Title")}`]];
+  sheet.getRange("H4").formulas = [[`=${columnRef(names, "Parent ID")}`]];
+  sheet.getRange("I4").formulas = [[ru]];
+  sheet.getRange("A3:I3").format.font.bold = true;
+  const last = 3 + Math.max(1, groups);
+  sheet.getRange(`B4:B${last}`).numberFormat = Array.from({ length: last - 3 }, () => ["0%"]);
+  sheet.getRange(`D4:D${last}`).numberFormat = Array.from({ length: last - 3 }, () => ["0%"]);
+  const lastGoal = 3 + Math.max(1, goals);
+  sheet.getRange(`I4:I${lastGoal}`).numberFormat = Array.from({ length: lastGoal - 3 }, () => ["0%"]);
+  const chart = sheet.charts.add("ColumnClustered", sheet.getRange(`A3:B${last}`), "Columns");
+  chart.title.text = `Score by ${groupBy}`;
+  await context.sync();
+  return { sheet: SCORECARDS_SHEET, scorecardFormula: sc, rollupFormula: ru, groups, goals };
+}

@@ -1,0 +1,347 @@
+/**
+ * Reading a workbook file for the command line: the checks that turn a bad file into
+ * one clear line (not a workbook, truncated, encrypted, empty, no goals), then exceljs,
+ * then the tables the engine reads (every `Goals*` table, `CheckIns`, the metadata
+ * sheet's `GoalMeta` and `GoalAudit`) as src/core `TableData`. Nothing here computes
+ * a goal: src/core does.
+ */
+import { promises as fs } from "fs";
+import * as path from "path";
+import { Workbook, Worksheet } from "exceljs";
+import { DateSystem } from "../core/dates";
+import { HeaderMapping, headerText, proposeMapping } from "../core/headers";
+import { AUDIT_COLUMNS, AUDIT_TABLE, META_SHEET, META_TABLE, Meta, emptyMeta, readMeta } from "../core/meta";
+import { CheckInRowInput, GoalRowInput, WorkbookInput } from "../core/model";
+import { TableData, cellAddress, checkInRowsFromTable, goalRowsFromTable, isCheckInTableName, isGoalTableName } from "../core/tables";
+import { FileError, oneLine } from "./errors";
+
+/** Where the goals of one table (or plain sheet range) come from. */
+export interface GoalSource {
+  table: TableData;
+  mapping: HeaderMapping;
+  kind: "table" | "sheet";
+  /** Headers of a plain sheet that matched only weakly and were not read. */
+  ignored: string[];
+}
+
+export interface SourceWorkbook {
+  /** The file as named on the command line. */
+  file: string;
+  path: string;
+  sources: GoalSource[];
+  checkIns: TableData | null;
+  meta: Meta;
+  hasMeta: boolean;
+  /** GoalAudit rows in AUDIT_COLUMNS order, blank rows left out. */
+  auditRows: unknown[][];
+  dateSystem: DateSystem;
+  /** The workbook's own "modified" property (docProps/core.xml), if any. */
+  modified: Date | null;
+  mtime: Date;
+  input: WorkbookInput;
+  /** For each goal of `input.goals`: its source and its index in that table's rows. */
+  origin: { source: number; row: number }[];
+}
+
+export interface ReadOptions {
+  sheet?: string;
+}
+
+const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const ZIP_LOCAL = Buffer.from("PK\x03\x04", "latin1");
+const ZIP_EMPTY = Buffer.from("PK\x05\x06", "latin1");
+const ZIP_END = Buffer.from("PK\x05\x06", "latin1");
+
+/** The file's bytes, or a FileError saying plainly why there are none. */
+async function readBytes(file: string, full: string): Promise<Buffer> {
+  let st;
+  try {
+    st = await fs.stat(full);
+  } catch (e) {
+    throw new FileError(file, systemReason(e));
+  }
+  if (st.isDirectory()) throw new FileError(file, "is a directory, not a workbook file");
+  if (!st.isFile()) throw new FileError(file, "is not a regular file");
+  if (st.size === 0) throw new FileError(file, "is empty (0 bytes)");
+  try {
+    return await fs.readFile(full);
+  } catch (e) {
+    throw new FileError(file, systemReason(e));
+  }
+}
+
+export function systemReason(e: unknown): string {
+  const code = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
+  switch (code) {
+    case "ENOENT":
+      return "no such file";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "is a directory, not a workbook file";
+    case "ENOTDIR":
+      return "a folder in the path is not a folder";
+    default:
+      return `cannot be read (${code || oneLine(e instanceof Error ? e.message : String(e))})`;
+  }
+}
+
+/** Looks at the bytes before exceljs does: the reasons a file is not a readable .xlsx. */
+export function sniff(bytes: Buffer): string | null {
+  if (bytes.length === 0) return "is empty (0 bytes)";
+  if (bytes.subarray(0, 8).equals(OLE_SIGNATURE)) {
+    // Excel's encrypted .xlsx is an OLE compound file with these streams (names in UTF-16LE).
+    if (bytes.includes(Buffer.from("EncryptedPackage", "utf16le")) || bytes.includes(Buffer.from("EncryptionInfo", "utf16le")))
+      return "is password-protected (encrypted); save an unprotected copy";
+    return "is an Excel 97-2003 workbook (.xls) or another old Office file, not .xlsx; save it as an Excel Workbook (.xlsx)";
+  }
+  const head = bytes.subarray(0, 4);
+  if (!head.equals(ZIP_LOCAL) && !head.equals(ZIP_EMPTY)) return "not an Excel workbook (.xlsx)";
+  // A complete zip ends with its end-of-central-directory record (22 bytes + comment ≤ 65,535).
+  const tail = bytes.subarray(Math.max(0, bytes.length - 65_557));
+  const end = tail.lastIndexOf(ZIP_END);
+  if (end < 0 || end + 22 > tail.length) return "is truncated or damaged (the .xlsx archive is incomplete)";
+  if (!bytes.includes(Buffer.from("xl/workbook.xml", "latin1"))) {
+    if (bytes.includes(Buffer.from("xl/workbook.bin", "latin1"))) return "is a binary workbook (.xlsb); save it as an Excel Workbook (.xlsx)";
+    return "not an Excel workbook (.xlsx): the archive holds no xl/workbook.xml";
+  }
+  return null;
+}
+
+/** Reads a file with exceljs; every failure becomes a FileError. */
+export async function loadWorkbook(file: string, cwd: string): Promise<{ workbook: Workbook; full: string; mtime: Date }> {
+  const full = path.resolve(cwd, file);
+  const bytes = await readBytes(file, full);
+  const bad = sniff(bytes);
+  if (bad) throw new FileError(file, bad);
+  const workbook = new Workbook();
+  try {
+    // exceljs's type names its own Buffer; Node's Buffer is what it reads.
+    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  } catch (e) {
+    const msg = oneLine(e instanceof Error ? e.message : String(e));
+    if (/end of central directory|corrupted zip|unexpected end|invalid (stored )?block|crc32|invalid distance|too many length|unexpected signature/i.test(msg))
+      throw new FileError(file, "is truncated or damaged (the .xlsx archive is incomplete)");
+    throw new FileError(file, `cannot be read as a workbook (${msg.slice(0, 200)})`);
+  }
+  const st = await fs.stat(full);
+  return { workbook, full, mtime: st.mtime };
+}
+
+// ---- exceljs tables → TableData ----
+
+interface TableModel {
+  name?: string;
+  displayName?: string;
+  tableRef?: string;
+  ref?: string;
+  headerRow?: boolean;
+  totalsRow?: boolean;
+  columns?: { name?: string }[];
+}
+
+interface SheetTables {
+  tables?: Record<string, { table?: TableModel; model?: TableModel }>;
+}
+
+interface Box {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** `B2:D10` (or `B2`) → 1-based box. */
+export function parseRef(ref: string): Box | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
+  if (!m) return null;
+  const a = { row: Number(m[2]), col: columnNumber(m[1]) };
+  const b = m[3] ? { row: Number(m[4]), col: columnNumber(m[3]) } : a;
+  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+}
+
+function cellValue(ws: Worksheet, row: number, col: number): unknown {
+  const v = ws.findCell(row, col)?.value;
+  return v === undefined ? null : v;
+}
+
+function rowValues(ws: Worksheet, row: number, left: number, right: number): unknown[] {
+  const out: unknown[] = new Array(right - left + 1);
+  for (let c = left; c <= right; c++) out[c - left] = cellValue(ws, row, c);
+  return out;
+}
+
+interface FoundTable {
+  name: string;
+  sheet: Worksheet;
+  data: TableData;
+  box: Box;
+}
+
+function tablesOf(ws: Worksheet): FoundTable[] {
+  const found: FoundTable[] = [];
+  const tables = (ws as unknown as SheetTables).tables ?? {};
+  for (const [key, t] of Object.entries(tables)) {
+    const model = t.table ?? t.model;
+    if (!model) continue;
+    const name = model.name ?? model.displayName ?? key;
+    const box = parseRef(model.tableRef ?? model.ref ?? "");
+    if (!box) continue;
+    const hasHeader = model.headerRow !== false;
+    const first = hasHeader ? box.top + 1 : box.top;
+    const last = model.totalsRow ? box.bottom - 1 : box.bottom;
+    const headers = hasHeader ? rowValues(ws, box.top, box.left, box.right) : (model.columns ?? []).map((c) => c.name ?? "");
+    const rows: unknown[][] = [];
+    for (let r = first; r <= last; r++) rows.push(rowValues(ws, r, box.left, box.right));
+    found.push({ name, sheet: ws, box, data: { name, sheet: ws.name, headerRow: first - 1, firstColumn: box.left - 1, headers, rows } });
+  }
+  found.sort((a, b) => a.box.top - b.box.top || a.box.left - b.box.left);
+  return found;
+}
+
+function isBlankValue(v: unknown): boolean {
+  return headerText(v) === "";
+}
+
+/** The first sheet rows scanned for a header row. */
+const HEADER_SCAN_ROWS = 20;
+
+/**
+ * A plain sheet's goal range: the first of its top rows whose headers give at least
+ * `minStrong` strong matches (and, unless picked with --sheet, ID or Title among
+ * them); data runs down to the first blank row. Weak matches are not read.
+ */
+function plainGoalRange(ws: Worksheet, picked: boolean): GoalSource | null {
+  const lastRow = Math.min(ws.rowCount, HEADER_SCAN_ROWS);
+  const width = Math.min(ws.columnCount, 16_384);
+  for (let r = 1; r <= lastRow; r++) {
+    const all = rowValues(ws, r, 1, Math.max(1, width));
+    const filled = all.map((v, i) => (isBlankValue(v) ? -1 : i)).filter((i) => i >= 0);
+    if (filled.length === 0) continue;
+    const left = filled[0] + 1;
+    const right = filled[filled.length - 1] + 1;
+    const headers = all.slice(left - 1, right);
+    const mapping = proposeMapping(headers);
+    const strong = mapping.matches.filter((m) => m.confidence === "strong");
+    const keys = new Set(strong.map((m) => m.key));
+    const ok = picked ? strong.length >= 1 : strong.length >= 3 && (keys.has("id") || keys.has("title"));
+    if (!ok) continue;
+    const rows: unknown[][] = [];
+    for (let d = r + 1; d <= ws.rowCount; d++) {
+      const values = rowValues(ws, d, left, right);
+      if (values.every(isBlankValue)) break;
+      rows.push(values);
+    }
+    return {
+      table: { name: ws.name, sheet: ws.name, headerRow: r, firstColumn: left - 1, headers, rows },
+      mapping: { ...mapping, matches: strong },
+      kind: "sheet",
+      ignored: mapping.matches.filter((m) => m.confidence === "weak").map((m) => m.header),
+    };
+  }
+  return null;
+}
+
+/** A plain CheckIns sheet (no table): its first non-blank row is the header row. */
+function plainCheckIns(ws: Worksheet): TableData | null {
+  const width = Math.min(ws.columnCount, 16_384);
+  for (let r = 1; r <= Math.min(ws.rowCount, HEADER_SCAN_ROWS); r++) {
+    const all = rowValues(ws, r, 1, Math.max(1, width));
+    const filled = all.map((v, i) => (isBlankValue(v) ? -1 : i)).filter((i) => i >= 0);
+    if (filled.length === 0) continue;
+    const left = filled[0] + 1;
+    const right = filled[filled.length - 1] + 1;
+    const rows: unknown[][] = [];
+    for (let d = r + 1; d <= ws.rowCount; d++) rows.push(rowValues(ws, d, left, right));
+    return { name: ws.name, sheet: ws.name, headerRow: r, firstColumn: left - 1, headers: all.slice(left - 1, right), rows };
+  }
+  return null;
+}
+
+function columnIndex(headers: readonly unknown[], name: string, fallback: number): number {
+  const i = headers.findIndex((h) => headerText(h).toLowerCase() === name.toLowerCase());
+  return i >= 0 ? i : fallback;
+}
+
+/** Rows of a table picked by header name, in the order of `names`; blank rows left out. */
+function columnsByName(t: TableData, names: readonly string[]): unknown[][] {
+  const idx = names.map((n, i) => columnIndex(t.headers, n, i));
+  return t.rows.filter((r) => !r.every(isBlankValue)).map((r) => idx.map((i) => (i < r.length ? r[i] : null)));
+}
+
+/** Reads a workbook file into what the engine and the commands need. */
+export async function readWorkbook(file: string, cwd: string, options: ReadOptions = {}): Promise<SourceWorkbook> {
+  const { workbook, full, mtime } = await loadWorkbook(file, cwd);
+  const sheets = workbook.worksheets;
+  if (options.sheet !== undefined && !sheets.some((s) => s.name === options.sheet))
+    throw new FileError(file, `has no sheet named '${options.sheet}' (its sheets: ${sheets.map((s) => s.name).join(", ") || "none"})`);
+
+  const sources: GoalSource[] = [];
+  let checkIns: TableData | null = null;
+  let metaTable: TableData | null = null;
+  let auditTable: TableData | null = null;
+  for (const ws of sheets) {
+    for (const t of tablesOf(ws)) {
+      if (isGoalTableName(t.name)) {
+        if (options.sheet === undefined || ws.name === options.sheet) sources.push({ table: t.data, mapping: proposeMapping(t.data.headers), kind: "table", ignored: [] });
+      } else if (isCheckInTableName(t.name)) checkIns ??= t.data;
+      else if (t.name.toLowerCase() === META_TABLE.toLowerCase()) metaTable ??= t.data;
+      else if (t.name.toLowerCase() === AUDIT_TABLE.toLowerCase()) auditTable ??= t.data;
+    }
+  }
+  if (sources.length === 0) {
+    const candidates = sheets.filter((ws) => (options.sheet === undefined ? ws.name !== META_SHEET && !isCheckInTableName(ws.name) : ws.name === options.sheet));
+    for (const ws of candidates) {
+      const found = plainGoalRange(ws, options.sheet !== undefined);
+      if (found) {
+        sources.push(found);
+        break;
+      }
+    }
+  }
+  if (sources.length === 0) {
+    if (options.sheet !== undefined) throw new FileError(file, `sheet '${options.sheet}' has no goal table and no header row with goal columns (ID, Title, Owner, Target …)`);
+    throw new FileError(file, "has no goals: no table named Goals… and no sheet whose header row has goal columns (ID, Title, Owner, Target …)");
+  }
+  if (!checkIns) {
+    const ws = sheets.find((s) => isCheckInTableName(s.name));
+    if (ws) checkIns = plainCheckIns(ws);
+  }
+
+  const dateSystem: DateSystem = workbook.properties?.date1904 ? 1904 : 1900;
+  const goals: GoalRowInput[] = [];
+  const origin: { source: number; row: number }[] = [];
+  sources.forEach((s, si) => {
+    const t = s.table;
+    const rowOf = new Map<string, number>();
+    for (let r = 0; r < t.rows.length; r++) rowOf.set(cellAddress(t.sheet, t.headerRow + 1 + r, t.firstColumn), r);
+    for (const g of goalRowsFromTable(t, s.mapping)) {
+      goals.push(g);
+      origin.push({ source: si, row: rowOf.get(g.where ?? "") ?? -1 });
+    }
+  });
+  const checkInRows: CheckInRowInput[] = checkIns ? checkInRowsFromTable(checkIns) : [];
+  const meta = metaTable ? readMeta(columnsByName(metaTable, ["Key", "Value"])) : emptyMeta();
+  const modified = workbook.modified instanceof Date && Number.isFinite(workbook.modified.getTime()) ? workbook.modified : null;
+  return {
+    file,
+    path: full,
+    sources,
+    checkIns,
+    meta,
+    hasMeta: metaTable !== null,
+    auditRows: auditTable ? columnsByName(auditTable, AUDIT_COLUMNS) : [],
+    dateSystem,
+    modified,
+    mtime,
+    input: { goals, checkIns: checkInRows, dateSystem },
+    origin,
+  };
+}

@@ -1,0 +1,266 @@
+/**
+ * Writing workbooks (init and consolidate) with exceljs: the `Goals` table with the
+ * twenty input columns of model.md (plus user columns and `Source` for a
+ * consolidation), validation lists and formats, the `CheckIns` table, and the very
+ * hidden metadata sheet with `GoalMeta` and `GoalAudit`. Text is always written as
+ * text, never as a formula (model.md "Writing cell values").
+ */
+import { promises as fs } from "fs";
+import * as path from "path";
+import { TableStyleProperties, Workbook, Worksheet } from "exceljs";
+import { displayText, excelError, unwrap } from "../core/cells";
+import { CHECKIN_COLUMNS, ColumnKey, DIRECTIONS, GOAL_TYPES, INPUT_COLUMNS, LEVELS, ROLLUP_MODES } from "../core/columns";
+import { AUDIT_COLUMNS, AUDIT_TABLE, META_SHEET, META_TABLE } from "../core/meta";
+import { FileError } from "./errors";
+import { systemReason } from "./read";
+
+export const SOURCE_COLUMN = "Source";
+export const DATE_FORMAT = "yyyy-mm-dd";
+export const PERCENT_FORMAT = "0%";
+export const TEXT_FORMAT = "@";
+
+/** Rows below the data that still get validation lists, for goals typed in later. */
+const SPARE_ROWS = 1000;
+
+export type OutValue = string | number | boolean | Date | null | { error: string };
+
+export interface GoalWorkbookSpec {
+  /** User columns after the twenty input columns, in order. */
+  userColumns: readonly string[];
+  /** Add a `Source` column (consolidate). */
+  source: boolean;
+  /** Goal rows: the twenty input columns, then the user columns, then Source. */
+  goals: readonly (readonly OutValue[])[];
+  /** Check-in rows: Goal ID, Date, Value, Confidence, Comment, then Source. */
+  checkIns: readonly (readonly OutValue[])[];
+  /** Weight as a percentage (init, or weights that are all fractions). */
+  weightPercent: boolean;
+  metaRows: readonly (readonly [string, string | number])[];
+  auditRows: readonly (readonly OutValue[])[];
+}
+
+const FORMATS: Partial<Record<ColumnKey, string>> = {
+  id: TEXT_FORMAT,
+  parent: TEXT_FORMAT,
+  start: DATE_FORMAT,
+  due: DATE_FORMAT,
+  cycle: TEXT_FORMAT,
+};
+
+const WIDTHS: Partial<Record<ColumnKey, number>> = {
+  id: 10,
+  title: 36,
+  type: 12,
+  level: 12,
+  parent: 12,
+  owner: 18,
+  weight: 9,
+  unit: 9,
+  direction: 11,
+  start: 12,
+  due: 12,
+  cycle: 10,
+  source: 24,
+  rollup: 10,
+  comment: 30,
+};
+
+const LISTS: Partial<Record<ColumnKey, readonly string[]>> = {
+  type: GOAL_TYPES,
+  level: LEVELS,
+  direction: DIRECTIONS,
+  rollup: ROLLUP_MODES,
+};
+
+interface Validations {
+  add(address: string, validation: object): void;
+}
+
+function validations(ws: Worksheet): Validations {
+  return (ws as unknown as { dataValidations: Validations }).dataValidations;
+}
+
+function letters(col: number): string {
+  let n = col;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/**
+ * A cell value as it should land in a new workbook: formulas give their cached
+ * result, rich text and hyperlinks their text, Excel errors stay errors.
+ */
+export function plainValue(raw: unknown): OutValue {
+  const v = unwrap(raw);
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string") {
+    const err = excelError(v);
+    // An error the cell held (not text that happens to read "#N/A") stays an error value.
+    if (err !== null && typeof raw === "object" && raw !== null) return { error: err };
+    return v;
+  }
+  if (typeof v === "number") return Number.isFinite(v) ? v : String(v);
+  if (typeof v === "boolean") return v;
+  if (v instanceof Date) return Number.isFinite(v.getTime()) ? v : null;
+  return displayText(v);
+}
+
+function addTable(ws: Worksheet, name: string, headers: readonly string[], rows: readonly (readonly OutValue[])[], ref = "A1", theme: TableStyleProperties["theme"] = "TableStyleMedium2"): void {
+  ws.addTable({
+    name,
+    displayName: name,
+    ref,
+    headerRow: true,
+    totalsRow: false,
+    style: { theme, showRowStripes: true },
+    columns: headers.map((h) => ({ name: h, filterButton: true })),
+    // A table always has at least one data row in Excel; an empty one gets a blank row.
+    rows: rows.length > 0 ? rows.map((r) => headers.map((_, i) => (i < r.length ? r[i] : null))) : [headers.map(() => null)],
+  });
+}
+
+function listValidation(values: readonly string[], title: string): object {
+  return {
+    type: "list",
+    allowBlank: true,
+    formulae: [`"${values.join(",")}"`],
+    showErrorMessage: true,
+    // A warning, not a stop: the reader also takes synonyms such as "up" or "≥" (model.md).
+    errorStyle: "warning",
+    errorTitle: title,
+    error: `Choose one of: ${values.join(", ")}`,
+  };
+}
+
+function goalsSheet(wb: Workbook, spec: GoalWorkbookSpec): void {
+  const ws = wb.addWorksheet("Goals", { views: [{ state: "frozen", xSplit: 2, ySplit: 1 }] });
+  const headers: string[] = [...INPUT_COLUMNS.map((c) => c.header), ...spec.userColumns, ...(spec.source ? [SOURCE_COLUMN] : [])];
+  const lastRow = 1 + Math.max(1, spec.goals.length) + SPARE_ROWS;
+  INPUT_COLUMNS.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = WIDTHS[c.key] ?? 10;
+    const fmt = c.key === "weight" ? (spec.weightPercent ? PERCENT_FORMAT : undefined) : FORMATS[c.key];
+    if (fmt) col.numFmt = fmt;
+    const list = LISTS[c.key];
+    const range = `${letters(i + 1)}2:${letters(i + 1)}${lastRow}`;
+    if (list) validations(ws).add(range, listValidation(list, c.header));
+    if (c.key === "weight")
+      validations(ws).add(range, {
+        type: "decimal",
+        operator: "greaterThanOrEqual",
+        allowBlank: true,
+        formulae: [0],
+        showErrorMessage: true,
+        errorStyle: "warning",
+        errorTitle: "Weight",
+        error: "Weight is a number ≥ 0 (40% and 0.4 are the same)",
+      });
+    if (c.key === "start" || c.key === "due")
+      validations(ws).add(range, {
+        type: "date",
+        operator: "greaterThan",
+        allowBlank: true,
+        formulae: [new Date(Date.UTC(1900, 0, 1))],
+        showErrorMessage: true,
+        errorStyle: "warning",
+        errorTitle: c.header,
+        error: "Enter a date such as 2026-06-30",
+      });
+  });
+  for (let i = 0; i < spec.userColumns.length; i++) ws.getColumn(INPUT_COLUMNS.length + i + 1).width = 14;
+  if (spec.source) ws.getColumn(headers.length).width = 24;
+  addTable(ws, "Goals", headers, spec.goals);
+}
+
+function checkInsSheet(wb: Workbook, spec: GoalWorkbookSpec): void {
+  const ws = wb.addWorksheet("CheckIns", { views: [{ state: "frozen", ySplit: 1 }] });
+  const headers: string[] = [...CHECKIN_COLUMNS.map((c) => c.header), ...(spec.source ? [SOURCE_COLUMN] : [])];
+  const widths = [10, 12, 10, 11, 36, 24];
+  headers.forEach((_, i) => (ws.getColumn(i + 1).width = widths[i] ?? 14));
+  ws.getColumn(1).numFmt = TEXT_FORMAT;
+  ws.getColumn(2).numFmt = DATE_FORMAT;
+  ws.getColumn(4).numFmt = PERCENT_FORMAT;
+  const lastRow = 1 + Math.max(1, spec.checkIns.length) + SPARE_ROWS;
+  validations(ws).add(`D2:D${lastRow}`, {
+    type: "decimal",
+    operator: "between",
+    allowBlank: true,
+    formulae: [0, 1],
+    showErrorMessage: true,
+    errorStyle: "warning",
+    errorTitle: "Confidence",
+    error: "Confidence is between 0% and 100%",
+  });
+  addTable(ws, "CheckIns", headers, spec.checkIns);
+}
+
+function metaSheet(wb: Workbook, spec: GoalWorkbookSpec): void {
+  const ws = wb.addWorksheet(META_SHEET, { state: "veryHidden" });
+  ws.getColumn(1).width = 18;
+  ws.getColumn(2).width = 40;
+  ws.getColumn(2).numFmt = TEXT_FORMAT;
+  addTable(
+    ws,
+    META_TABLE,
+    ["Key", "Value"],
+    spec.metaRows.map(([k, v]) => [k, v === "" ? null : v]),
+  );
+  // GoalAudit sits to the right of GoalMeta, one column apart.
+  addTable(ws, AUDIT_TABLE, AUDIT_COLUMNS, spec.auditRows, "D1", "TableStyleLight1");
+}
+
+/** A new workbook: Goals, CheckIns and the (very hidden) metadata sheet. */
+export function buildWorkbook(spec: GoalWorkbookSpec, now: Date = new Date()): Workbook {
+  const wb = new Workbook();
+  wb.creator = "goal-scorecards";
+  wb.lastModifiedBy = "goal-scorecards";
+  wb.created = now;
+  wb.modified = now;
+  goalsSheet(wb, spec);
+  checkInsSheet(wb, spec);
+  metaSheet(wb, spec);
+  return wb;
+}
+
+/**
+ * Writes a workbook to `file`. `overwrite: false` never replaces an existing file;
+ * otherwise the bytes go to a temporary file beside it first and are renamed into
+ * place, so a failed write never leaves half a workbook.
+ */
+export async function writeWorkbook(wb: Workbook, file: string, cwd: string, overwrite: boolean): Promise<string> {
+  const full = path.resolve(cwd, file);
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  try {
+    const st = await fs.stat(path.dirname(full));
+    if (!st.isDirectory()) throw new FileError(file, "cannot be written: its folder is not a folder");
+  } catch (e) {
+    if (e instanceof FileError) throw e;
+    throw new FileError(file, "cannot be written: its folder does not exist");
+  }
+  if (!overwrite) {
+    try {
+      await fs.writeFile(full, bytes, { flag: "wx" });
+    } catch (e) {
+      const code = typeof e === "object" && e !== null && "code" in e ? (e as { code: unknown }).code : "";
+      if (code === "EEXIST") throw new FileError(file, "already exists; init never overwrites a file, choose another name");
+      throw new FileError(file, `cannot be written: ${systemReason(e)}`);
+    }
+    return full;
+  }
+  const st = await fs.stat(full).catch(() => null);
+  if (st && st.isDirectory()) throw new FileError(file, "cannot be written: it is a directory");
+  const tmp = path.join(path.dirname(full), `.${path.basename(full)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(tmp, bytes);
+    await fs.rename(tmp, full);
+  } catch (e) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw new FileError(file, `cannot be written: ${systemReason(e)}`);
+  }
+  return full;
+}

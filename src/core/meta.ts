@@ -3,7 +3,7 @@
  * tables, `GoalMeta` (Key, Value) and `GoalAudit`. This module reads and writes
  * their contents; the adapter and the command line move the cells.
  */
-import { Settings, SettingsProblem, readSettings } from "./settings";
+import { Settings, SettingsProblem, SettingsSchema, readSettings } from "./settings";
 import { displayText, unwrap } from "./cells";
 
 export const META_SHEET = "_GoalScorecards";
@@ -63,7 +63,7 @@ export function readMeta(rows: readonly (readonly unknown[])[]): Meta {
       // Pieces are read raw (not trimmed): the document is JSON and must join exactly.
       const raw = rows.find((r) => text(r[0]) === k)?.[1];
       pieces.push({ n: Number(piece[1]), text: raw === null || raw === undefined ? "" : displayText(unwrap(raw)) });
-    } else if (k.startsWith("setting.")) settingsRaw[k.slice(8)] = v;
+    } else if (k.startsWith("setting.") && k.slice(8) in SettingsSchema.shape) settingsRaw[k.slice(8)] = v;
     else if (!known.has(k)) other.push([k, v ?? ""]);
   }
   pieces.sort((a, b) => a.n - b.n);
@@ -109,7 +109,14 @@ export function metaRows(meta: Meta, defaults: Settings): [string, string | numb
     ["audit.count", meta.audit.count ?? ""],
   ];
   const doc = meta.seal.doc ?? "";
-  for (let i = 0, n = 1; i < doc.length; i += SEAL_PIECE, n++) rows.push([`seal.doc.${n}`, doc.slice(i, i + SEAL_PIECE)]);
+  for (let i = 0, n = 1; i < doc.length; n++) {
+    let end = Math.min(doc.length, i + SEAL_PIECE);
+    // Never split a character made of two UTF-16 units (an emoji) between two cells.
+    const last = doc.charCodeAt(end - 1);
+    if (end < doc.length && last >= 0xd800 && last <= 0xdbff) end--;
+    rows.push([`seal.doc.${n}`, doc.slice(i, end)]);
+    i = end;
+  }
   for (const key of Object.keys(meta.settings) as (keyof Settings)[]) {
     if (meta.settings[key] !== defaults[key]) rows.push([`setting.${key}`, meta.settings[key]]);
   }

@@ -1,0 +1,447 @@
+/**
+ * ExcelHost: one in-memory workbook behind an Office.js-like API (see docs/excel-host.md).
+ * Pure TypeScript: no Node or DOM imports, so the browser preview can use it too.
+ */
+import { Rect, cols, formatRect, fullAddress, parseAddress, rect, rows } from "./address";
+import { Calc, HostFunction, Shown } from "./calc";
+import { ErrorCode, HostError, HostProtectionError, Message } from "./errors";
+import { ChartModel, ConditionalFormatModel, ProtectionOptions, SheetModel, TableModel, Visibility, WorkbookModel, tableColumnNames } from "./model";
+import { addSheet, addTable, formulaOf, numberFormatOf, protectSheet, readGrid, setVisibility, unprotectSheet, writeCells } from "./ops";
+import { Change, Stage, sizeOf } from "./proxy-base";
+import { EventHandler, HostInternals, RequestContextImpl } from "./proxies";
+
+export interface ExcelHostOptions {
+  /** Date system of the workbook (default 1900). */
+  dateSystem?: 1900 | 1904;
+  /** Request (and response) payload limit in bytes; null (default) = unlimited. 5 * 1024 * 1024 mimics Excel on the web. */
+  payloadLimitBytes?: number | null;
+  /** Name of the sheet a new workbook starts with (default "Sheet1"); null for none. */
+  initialSheet?: string | null;
+  /** Clock for TODAY() (default: the system clock). */
+  today?: () => Date;
+  /**
+   * true (default): a sync that fails applies nothing of its batch (all-or-nothing).
+   * false: the operations before the failing one stay applied, as in real Excel.
+   */
+  atomicSyncs?: boolean;
+}
+
+export interface RunOptions {
+  /** As Excel.RunOptions.delayForCellEdit: wait while the user edits a cell instead of failing. */
+  delayForCellEdit?: boolean;
+}
+
+export interface RequestStats {
+  /** Estimated request size: the queued operations serialized as JSON (UTF-8 bytes). */
+  bytes: number;
+  /** Number of queued operations. */
+  ops: number;
+  /** Estimated response size: the loaded values serialized as JSON. */
+  responseBytes: number;
+}
+
+export interface HostStats {
+  /** Round trips: syncs that had queued operations (an empty sync sends nothing, as in Office.js). */
+  syncs: number;
+  requests: RequestStats[];
+  maxRequestBytes: number;
+  /** Calls of application.suspendApiCalculationUntilNextSync(). */
+  suspendApiCalculation: number;
+  reset(): void;
+}
+
+export interface HostChangeEvent {
+  type: "WorksheetChanged" | "TableChanged";
+  changeType: string;
+  source: "Local";
+  triggerSource: "ThisLocalAddin" | "Unknown";
+  address: string;
+  worksheetId: string;
+  tableId?: string;
+  details?: { valueBefore: unknown; valueAfter: unknown };
+}
+
+export type CellInput = string | number | boolean | null;
+
+/** A read-only view of a sheet for tests and the preview. */
+export class HostSheet {
+  constructor(
+    private readonly host: ExcelHost,
+    readonly model: SheetModel,
+  ) {}
+  get id(): string {
+    return this.model.id;
+  }
+  get name(): string {
+    return this.model.name;
+  }
+  get visibility(): Visibility {
+    return this.model.visibility;
+  }
+  get protected(): boolean {
+    return this.model.protection.protected;
+  }
+  get hasPassword(): boolean {
+    return this.model.protection.password !== null;
+  }
+  get protectionOptions(): Readonly<ProtectionOptions> {
+    return { ...this.model.protection.options };
+  }
+  get frozenRows(): number {
+    return this.model.frozenRows;
+  }
+  get frozenColumns(): number {
+    return this.model.frozenColumns;
+  }
+  get charts(): readonly ChartModel[] {
+    return this.model.charts.map((c) => ({ ...c }));
+  }
+  get dataValidations(): ReadonlyArray<{ address: string; rule: Record<string, unknown> }> {
+    return this.model.validations.map((v) => ({ address: formatRect(v.rect), rule: v.rule }));
+  }
+  get conditionalFormats(): ReadonlyArray<Omit<ConditionalFormatModel, "rect"> & { address: string }> {
+    return this.model.conditionalFormats.map(({ rect: x, ...rest }) => ({ ...rest, address: formatRect(x) }));
+  }
+  columnWidth(column: number): number | undefined {
+    return this.model.columnWidths[column];
+  }
+  isLocked(address: string): boolean {
+    const { rect: x } = parseAddress(address);
+    return this.model.format("locked", x.r0, x.c0);
+  }
+  format(address: string): { fill: string | null; fontBold: boolean; fontColor: string; locked: boolean; numberFormat: string } {
+    const { rect: x } = parseAddress(address);
+    const m = this.model;
+    return {
+      fill: m.format("fill", x.r0, x.c0),
+      fontBold: m.format("fontBold", x.r0, x.c0),
+      fontColor: m.format("fontColor", x.r0, x.c0),
+      locked: m.format("locked", x.r0, x.c0),
+      numberFormat: numberFormatOf(m, x.r0, x.c0),
+    };
+  }
+  /** Review > Protect Sheet, as a user. Throws a HostError where the API would fail. */
+  protect(options?: Partial<ProtectionOptions>, password?: string): void {
+    protectSheet(this.model, this.host._wb, options, password);
+  }
+  unprotect(password?: string): void {
+    unprotectSheet(this.model, this.host._wb, password);
+  }
+  /** Test setup: sets the visibility directly (a user cannot make a sheet very hidden). */
+  setVisibility(v: Visibility): void {
+    setVisibility(this.host._wb, this.model, v);
+  }
+}
+
+export interface HostTable {
+  id: string;
+  name: string;
+  sheet: string;
+  address: string;
+  columns: string[];
+  rowCount: number;
+}
+
+export class ExcelHost {
+  /** @internal */
+  readonly _wb: WorkbookModel;
+  private readonly calc: Calc;
+  private readonly internals: HostInternals;
+  private readonly payloadLimit: number | null;
+  private readonly atomic: boolean;
+  private syncNumber = 0;
+  private readonly failures = new Map<number, { code: string; message: string }>();
+  private _editing = false;
+  private editWaiters: Array<() => void> = [];
+  /** Errors thrown (or rejected) by event handlers. */
+  readonly eventErrors: unknown[] = [];
+  readonly stats: HostStats;
+
+  constructor(options: ExcelHostOptions = {}) {
+    this._wb = new WorkbookModel(options.dateSystem ?? 1900);
+    this.calc = new Calc(this._wb, options.today ?? (() => new Date()));
+    this.payloadLimit = options.payloadLimitBytes ?? null;
+    this.atomic = options.atomicSyncs !== false;
+    const counters = { suspendApiCalculation: 0 };
+    const stats: HostStats = {
+      syncs: 0,
+      requests: [],
+      maxRequestBytes: 0,
+      get suspendApiCalculation() {
+        return counters.suspendApiCalculation;
+      },
+      reset() {
+        stats.syncs = 0;
+        stats.requests = [];
+        stats.maxRequestBytes = 0;
+        counters.suspendApiCalculation = 0;
+      },
+    };
+    this.stats = stats;
+    this.internals = {
+      wb: this._wb,
+      calc: this.calc,
+      counters,
+      sheetHandlers: new Map(),
+      tableHandlers: new Map(),
+      sync: (ctx) => this.sync(ctx),
+    };
+    const first = options.initialSheet === undefined ? "Sheet1" : options.initialSheet;
+    if (first !== null) this.addSheet(first);
+  }
+
+  // ---- Office.js side ----------------------------------------------------------------
+
+  /** Like Excel.run: a fresh request context, the batch, then a final sync of anything still queued. */
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(options: RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  async run<T>(a: RunOptions | ((context: Excel.RequestContext) => Promise<T>), b?: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const options: RunOptions = typeof a === "function" ? {} : a;
+    const batch = typeof a === "function" ? a : b;
+    if (typeof batch !== "function") throw new HostError(ErrorCode.invalidArgument, Message.invalidArgument, "Excel.run");
+    const ctx = new RequestContextImpl(this.internals, options.delayForCellEdit === true);
+    const promise: unknown = batch(ctx as unknown as Excel.RequestContext);
+    if (promise === null || typeof promise !== "object" || typeof (promise as { then?: unknown }).then !== "function") {
+      throw new HostError(ErrorCode.runMustReturnPromise, 'The batch function passed to the ".run" method didn\'t return a promise. The function must return a promise, so that any automatically-tracked objects can be released at the completion of the batch operation.');
+    }
+    const result = await (promise as Promise<T>);
+    await ctx.sync();
+    return result;
+  }
+
+  /** The n-th sync from now (1 = the next one that sends a request) fails and applies nothing. */
+  failSync(n: number, error: { code: string; message: string } = { code: ErrorCode.generalException, message: "An internal error has occurred." }): void {
+    if (!Number.isInteger(n) || n < 1) throw new RangeError("failSync(n) needs n >= 1");
+    this.failures.set(this.syncNumber + n, error);
+  }
+
+  /** GOAL.* implementations by upper-case name (`PROGRESS` or `GOAL.PROGRESS`). */
+  registerFunctions(fns: Record<string, HostFunction>): void {
+    for (const [name, fn] of Object.entries(fns)) this.calc.functions.set(name.toUpperCase(), fn);
+    this.calc.invalidate();
+  }
+
+  /** True while the "user" is editing a cell: syncs fail (InvalidOperationInCellEditMode) or, with delayForCellEdit, wait. */
+  get editing(): boolean {
+    return this._editing;
+  }
+  set editing(v: boolean) {
+    this._editing = v;
+    if (!v) {
+      const waiters = this.editWaiters;
+      this.editWaiters = [];
+      for (const w of waiters) w();
+    }
+  }
+
+  private async sync(ctx: RequestContextImpl): Promise<void> {
+    const ops = ctx.queue;
+    ctx.queue = [];
+    if (ops.length === 0) return; // Office.js sends no request for an empty batch
+    await Promise.resolve();
+    if (this._editing) {
+      if (!ctx.delayForCellEdit) {
+        throw new HostError(ErrorCode.invalidOperationInCellEditMode, Message.cellEditMode);
+      }
+      await new Promise<void>((resolve) => this.editWaiters.push(resolve));
+    }
+    this.syncNumber++;
+    const bytes = sizeOf(ops.map((o) => o.desc));
+    const request: RequestStats = { bytes, ops: ops.length, responseBytes: 0 };
+    this.stats.syncs++;
+    this.stats.requests.push(request);
+    this.stats.maxRequestBytes = Math.max(this.stats.maxRequestBytes, bytes);
+
+    const injected = this.failures.get(this.syncNumber);
+    if (injected) {
+      this.failures.delete(this.syncNumber);
+      throw new HostError(injected.code, injected.message);
+    }
+    if (this.payloadLimit !== null && bytes > this.payloadLimit) {
+      throw new HostError(ErrorCode.requestPayloadSizeLimitExceeded, Message.requestPayload);
+    }
+    const stage: Stage = { commits: [], changes: [], traces: [], responseBytes: 0 };
+    const undo: Array<() => void> = [];
+    this._wb.undo = undo;
+    try {
+      for (const op of ops) op.run(stage);
+      if (this.payloadLimit !== null && stage.responseBytes > this.payloadLimit) {
+        throw new HostError(ErrorCode.responsePayloadSizeLimitExceeded, Message.responsePayload);
+      }
+    } catch (e) {
+      this._wb.undo = null;
+      if (this.atomic) {
+        for (let i = undo.length - 1; i >= 0; i--) undo[i]();
+        this._wb.version++;
+      }
+      this.calc.invalidate();
+      const err = e instanceof HostError ? e : new HostError(ErrorCode.generalException, e instanceof Error ? e.message : String(e));
+      err.traceMessages = stage.traces;
+      throw err;
+    }
+    this._wb.undo = null;
+    request.responseBytes = stage.responseBytes;
+    for (const c of stage.commits) c();
+    this.fire(stage.changes, "ThisLocalAddin");
+  }
+
+  private fire(changes: Change[], triggerSource: "ThisLocalAddin" | "Unknown"): void {
+    if (!this._wb.enableEvents) return;
+    for (const ch of changes) {
+      const base = { changeType: ch.changeType, source: "Local" as const, triggerSource, worksheetId: ch.sheet.id };
+      const sheetArgs: HostChangeEvent = { type: "WorksheetChanged", ...base, address: formatRect(ch.rect), ...(ch.details ? { details: ch.details } : {}) };
+      for (const h of this.internals.sheetHandlers.get(ch.sheet.id) ?? []) this.dispatch(h, sheetArgs);
+      for (const t of this._wb.tablesIntersecting(ch.sheet, ch.rect)) {
+        const x = intersectRect(t.rect, ch.rect);
+        const tableArgs: HostChangeEvent = { type: "TableChanged", ...base, address: formatRect(x), tableId: t.id, ...(ch.details ? { details: ch.details } : {}) };
+        for (const h of this.internals.tableHandlers.get(t.id) ?? []) this.dispatch(h, tableArgs);
+      }
+    }
+  }
+
+  private dispatch(handler: EventHandler, args: HostChangeEvent): void {
+    queueMicrotask(() => {
+      try {
+        const out = handler(args);
+        if (out && typeof (out as Promise<unknown>).then === "function") (out as Promise<unknown>).then(undefined, (e: unknown) => this.eventErrors.push(e));
+      } catch (e) {
+        this.eventErrors.push(e);
+      }
+    });
+  }
+
+  // ---- user / test side ----------------------------------------------------------------
+
+  sheetNames(): string[] {
+    return this._wb.sheets.map((s) => s.name);
+  }
+
+  sheet(name: string): HostSheet | undefined {
+    const s = this._wb.sheetByName(name);
+    return s ? new HostSheet(this, s) : undefined;
+  }
+
+  /** Adds a worksheet (test setup; respects workbook structure protection). */
+  addSheet(name: string): HostSheet {
+    const s = addSheet(this._wb, this._wb.newSheetId(), name);
+    return new HostSheet(this, s);
+  }
+
+  private sheetModel(name: string): SheetModel {
+    const s = this._wb.sheetByName(name);
+    if (!s) throw new HostError(ErrorCode.itemNotFound, `No worksheet named "${name}".`);
+    return s;
+  }
+
+  /**
+   * A user typing into one cell: "=…" becomes a formula, "'…" stays text, "45%" a number…
+   * Throws HostProtectionError for a locked cell on a protected sheet. Typing directly below
+   * a table extends the table by that row (Excel's AutoExpansion). Fires onChanged (triggerSource "Unknown").
+   */
+  setCell(sheet: string, address: string, value: CellInput): void {
+    const s = this.sheetModel(sheet);
+    const { rect: x } = parseAddress(address);
+    if (rows(x) !== 1 || cols(x) !== 1) throw new RangeError("setCell takes one cell; use setValues for a range");
+    this.userWrite(s, x, [[value]], address);
+  }
+
+  /** A user pasting a block of values (same rules as setCell for each cell). */
+  setValues(sheet: string, address: string, values: CellInput[][]): void {
+    const s = this.sheetModel(sheet);
+    const { rect: x0 } = parseAddress(address);
+    const x = rect(x0.r0, x0.c0, x0.r0 + values.length - 1, x0.c0 + (values[0]?.length ?? 1) - 1);
+    this.userWrite(s, x, values, address);
+  }
+
+  private userWrite(s: SheetModel, x: Rect, values: CellInput[][], address: string): void {
+    if (s.protection.protected) {
+      for (let r = x.r0; r <= x.r1; r++) for (let c = x.c0; c <= x.c1; c++) if (s.format("locked", r, c)) throw new HostProtectionError(s.name, address);
+    }
+    const changes: Change[] = [];
+    const env = { wb: this._wb, calc: this.calc };
+    // AutoExpansion: typing in the row right below a table extends it.
+    for (const t of this._wb.tablesOn(s)) {
+      const typed = values.some((row) => row.some((v) => v !== null && v !== ""));
+      if (typed && x.r0 === t.rect.r1 + 1 && x.c0 >= t.rect.c0 && x.c0 <= t.rect.c1 && !this._wb.tableAt(s, x.r0, x.c0)) {
+        this._wb.setField(t, "rect", rect(t.rect.r0, t.rect.c0, t.rect.r1 + 1, t.rect.c1));
+      }
+    }
+    writeCells(env, s, x, values, "setCell", changes);
+    this.fire(changes, "Unknown");
+  }
+
+  /** Test setup: makes a table (header row first) and optionally names it. */
+  addTable(sheet: string, address: string, name?: string): HostTable {
+    const s = this.sheetModel(sheet);
+    const env = { wb: this._wb, calc: this.calc };
+    const t = addTable(env, s, parseAddress(address).rect, true, String(this._wb.nextTableId++));
+    if (name !== undefined) t.name = name;
+    return this.describeTable(t);
+  }
+
+  table(name: string): HostTable | undefined {
+    const t = this._wb.tableByName(name);
+    return t ? this.describeTable(t) : undefined;
+  }
+
+  tableNames(): string[] {
+    return this._wb.tables.map((t) => t.name);
+  }
+
+  private describeTable(t: TableModel): HostTable {
+    return {
+      id: t.id,
+      name: t.name,
+      sheet: t.sheet.name,
+      address: fullAddress(t.sheet.name, t.rect),
+      columns: tableColumnNames(this._wb, t),
+      rowCount: t.rect.r1 - t.rect.r0,
+    };
+  }
+
+  getValue(sheet: string, address: string): Shown {
+    const s = this.sheetModel(sheet);
+    const { rect: x } = parseAddress(address);
+    return this.calc.value(s, x.r0, x.c0);
+  }
+
+  getFormula(sheet: string, address: string): Shown {
+    const s = this.sheetModel(sheet);
+    const { rect: x } = parseAddress(address);
+    return formulaOf({ wb: this._wb, calc: this.calc }, s, x.r0, x.c0);
+  }
+
+  getValues(sheet: string, address: string): Shown[][] {
+    const s = this.sheetModel(sheet);
+    return readGrid(parseAddress(address).rect, (r, c) => this.calc.value(s, r, c));
+  }
+
+  getFormulas(sheet: string, address: string): Shown[][] {
+    const s = this.sheetModel(sheet);
+    return readGrid(parseAddress(address).rect, (r, c) => formulaOf({ wb: this._wb, calc: this.calc }, s, r, c));
+  }
+
+  getNumberFormat(sheet: string, address: string): string {
+    const { rect: x } = parseAddress(address);
+    return numberFormatOf(this.sheetModel(sheet), x.r0, x.c0);
+  }
+
+  /** The selection (set by Range.select()), e.g. `{ sheet: "Goals", address: "B3" }`. */
+  get selection(): { sheet: string; address: string } | null {
+    const sel = this._wb.selection;
+    const s = sel ? this._wb.sheetById(sel.sheetId) : undefined;
+    return sel && s ? { sheet: s.name, address: formatRect(sel.rect) } : null;
+  }
+
+  get activeSheet(): string | null {
+    return this._wb.sheetById(this._wb.activeSheetId ?? "")?.name ?? null;
+  }
+
+  get workbookProtected(): boolean {
+    return this._wb.protection.protected;
+  }
+}
+
+function intersectRect(a: Rect, b: Rect): Rect {
+  return rect(Math.max(a.r0, b.r0), Math.max(a.c0, b.c0), Math.min(a.r1, b.r1), Math.min(a.c1, b.c1));
+}

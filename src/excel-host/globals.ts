@@ -43,8 +43,8 @@ export function installGlobals(host: ExcelHost): () => void {
   const info = { host: "Excel", platform: "OfficeOnline" };
   g.Excel = {
     ...ExcelEnums,
-    run: (a: RunOptions | ((ctx: Excel.RequestContext) => Promise<unknown>), b?: (ctx: Excel.RequestContext) => Promise<unknown>) =>
-      typeof a === "function" ? host.run(a) : host.run(a, b as (ctx: Excel.RequestContext) => Promise<unknown>),
+    run: (a: RunOptions | object | ((ctx: Excel.RequestContext) => Promise<unknown>), b?: (ctx: Excel.RequestContext) => Promise<unknown>) =>
+      typeof a === "function" ? host.run(a) : host.run(a as RunOptions, b as (ctx: Excel.RequestContext) => Promise<unknown>),
   };
   g.Office = {
     HostType: { Excel: "Excel" },

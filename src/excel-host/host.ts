@@ -195,11 +195,15 @@ export class ExcelHost {
   /** Like Excel.run: a fresh request context, the batch, then a final sync of anything still queued. */
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   run<T>(options: RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
-  async run<T>(a: RunOptions | ((context: Excel.RequestContext) => Promise<T>), b?: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    const options: RunOptions = typeof a === "function" ? {} : a;
+  /** Reuses the context of a previous batch (e.g. to remove an event handler, which needs its own context). */
+  run<T>(previous: { context: unknown } | Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  async run<T>(a: RunOptions | object | ((context: Excel.RequestContext) => Promise<T>), b?: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     const batch = typeof a === "function" ? a : b;
     if (typeof batch !== "function") throw new HostError(ErrorCode.invalidArgument, Message.invalidArgument, "Excel.run");
-    const ctx = new RequestContextImpl(this.internals, options.delayForCellEdit === true);
+    let ctx: RequestContextImpl;
+    const previous = typeof a === "object" && a !== null ? (a instanceof RequestContextImpl ? a : (a as { context?: unknown }).context) : undefined;
+    if (previous instanceof RequestContextImpl) ctx = previous;
+    else ctx = new RequestContextImpl(this.internals, typeof a === "object" && a !== null && (a as RunOptions).delayForCellEdit === true);
     const promise: unknown = batch(ctx as unknown as Excel.RequestContext);
     if (promise === null || typeof promise !== "object" || typeof (promise as { then?: unknown }).then !== "function") {
       throw new HostError(ErrorCode.runMustReturnPromise, 'The batch function passed to the ".run" method didn\'t return a promise. The function must return a promise, so that any automatically-tracked objects can be released at the completion of the batch operation.');

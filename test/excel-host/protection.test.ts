@@ -1,0 +1,288 @@
+import { ExcelHost, HostError, HostProtectionError } from "../../src/excel-host";
+
+async function rejects(p: Promise<unknown>): Promise<HostError> {
+  try {
+    await p;
+  } catch (e) {
+    return e as HostError;
+  }
+  throw new Error("expected a rejection");
+}
+
+function host(): ExcelHost {
+  const h = new ExcelHost();
+  h.addSheet("Goals");
+  h.setValues("Goals", "A1", [
+    ["ID", "Actual", "Comment"],
+    ["G-1", 10, ""],
+  ]);
+  return h;
+}
+
+async function lock(h: ExcelHost, password?: string): Promise<void> {
+  await h.run(async (ctx) => {
+    const s = ctx.workbook.worksheets.getItem("Goals");
+    s.getRange("C2:C10").format.protection.locked = false;
+    s.protection.protect({ allowAutoFilter: true, allowFormatColumns: true }, password);
+    await ctx.sync();
+  });
+}
+
+describe("worksheet protection", () => {
+  test("cells are locked by default; protect() stores the options", async () => {
+    const h = host();
+    await lock(h);
+    const s = h.sheet("Goals");
+    expect(s?.protected).toBe(true);
+    expect(s?.isLocked("B2")).toBe(true);
+    expect(s?.isLocked("C2")).toBe(false);
+    expect(s?.protectionOptions.allowAutoFilter).toBe(true);
+    expect(s?.protectionOptions.allowFormatCells).toBe(false);
+    await h.run(async (ctx) => {
+      const p = ctx.workbook.worksheets.getItem("Goals").protection.load("protected, options");
+      const locked = ctx.workbook.worksheets.getItem("Goals").getRange("B2").format.protection.load("locked");
+      await ctx.sync();
+      expect(p.protected).toBe(true);
+      expect(p.options).toMatchObject({ allowAutoFilter: true, allowFormatColumns: true, allowSort: false });
+      expect(locked.locked).toBe(true);
+    });
+  });
+
+  test("writing a locked cell fails with AccessDenied and applies nothing of the batch; an unlocked cell is writable", async () => {
+    const h = host();
+    await lock(h);
+    const err = await rejects(
+      h.run(async (ctx) => {
+        const s = ctx.workbook.worksheets.getItem("Goals");
+        s.getRange("C2").values = [["fine on its own"]];
+        s.getRange("B2").values = [[99]];
+        await ctx.sync();
+      }),
+    );
+    expect(err.code).toBe("AccessDenied");
+    expect(err.message).toMatch(/protected sheet/);
+    expect(h.getValue("Goals", "B2")).toBe(10);
+    expect(h.getValue("Goals", "C2")).toBe(""); // the earlier write in the same sync was rolled back
+    await h.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Goals").getRange("C2").values = [["ok"]];
+      await ctx.sync();
+    });
+    expect(h.getValue("Goals", "C2")).toBe("ok");
+  });
+
+  test("a user typing into a locked cell gets HostProtectionError; unlocked cells take the edit", async () => {
+    const h = host();
+    await lock(h);
+    expect(() => h.setCell("Goals", "B2", 5)).toThrow(HostProtectionError);
+    h.setCell("Goals", "C2", "typed");
+    expect(h.getValue("Goals", "C2")).toBe("typed");
+  });
+
+  test("formatting on a protected sheet is refused unless allowed; locking cells is always refused", async () => {
+    const h = host();
+    await lock(h);
+    const fill = await rejects(
+      h.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Goals").getRange("C2").format.fill.color = "#FFFF00";
+        await ctx.sync();
+      }),
+    );
+    expect(fill.code).toBe("AccessDenied");
+    await h.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Goals").getRange("A:C").format.columnWidth = 120; // allowFormatColumns
+      await ctx.sync();
+    });
+    expect(h.sheet("Goals")?.columnWidth(2)).toBe(120);
+    const locked = await rejects(
+      h.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Goals").getRange("C3").format.protection.locked = false;
+        await ctx.sync();
+      }),
+    );
+    expect(locked.code).toBe("AccessDenied");
+  });
+
+  test("protect() on a protected sheet fails; unprotect() on an unprotected sheet is harmless", async () => {
+    const h = host();
+    await lock(h);
+    const again = await rejects(
+      h.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Goals").protection.protect();
+        await ctx.sync();
+      }),
+    );
+    expect(again.code).toBe("AccessDenied");
+    await h.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").protection.unprotect();
+      await ctx.sync();
+    });
+  });
+
+  test("unprotect with a wrong or missing password fails with InvalidArgument; the right one works", async () => {
+    const h = host();
+    await lock(h, "s3cret");
+    for (const pw of ["wrong", undefined]) {
+      const err = await rejects(
+        h.run(async (ctx) => {
+          ctx.workbook.worksheets.getItem("Goals").protection.unprotect(pw);
+          await ctx.sync();
+        }),
+      );
+      expect(err.code).toBe("InvalidArgument");
+      expect(h.sheet("Goals")?.protected).toBe(true);
+    }
+    await h.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Goals").protection.unprotect("s3cret");
+      ctx.workbook.worksheets.getItem("Goals").getRange("B2").values = [[11]];
+      await ctx.sync();
+    });
+    expect(h.getValue("Goals", "B2")).toBe(11);
+  });
+
+  test("the password is not part of the request payload estimate", async () => {
+    const h = host();
+    await lock(h, "s3cret-password");
+    expect(JSON.stringify(h.stats.requests)).not.toContain("s3cret");
+  });
+
+  test("workbook structure protection blocks adding, hiding and deleting sheets", async () => {
+    const h = host();
+    await h.run(async (ctx) => {
+      ctx.workbook.protection.protect();
+      await ctx.sync();
+    });
+    expect(h.workbookProtected).toBe(true);
+    const err = await rejects(
+      h.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Goals").visibility = "Hidden";
+        await ctx.sync();
+      }),
+    );
+    expect(err.code).toBe("AccessDenied");
+    const add = await rejects(
+      h.run(async (ctx) => {
+        ctx.workbook.worksheets.add("New");
+        await ctx.sync();
+      }),
+    );
+    expect(add.code).toBe("AccessDenied");
+    expect(h.sheetNames()).toEqual(["Sheet1", "Goals"]);
+  });
+});
+
+describe("sheets", () => {
+  test("very hidden sheets: set by the API, listed, not shown; the last visible sheet cannot be hidden", async () => {
+    const h = new ExcelHost();
+    await h.run(async (ctx) => {
+      const meta = ctx.workbook.worksheets.add("_GoalScorecards");
+      meta.visibility = "VeryHidden";
+      await ctx.sync();
+      const all = ctx.workbook.worksheets.load("items/name, items/visibility");
+      await ctx.sync();
+      expect(all.items.map((s) => [s.name, s.visibility])).toEqual([
+        ["Sheet1", "Visible"],
+        ["_GoalScorecards", "VeryHidden"],
+      ]);
+    });
+    expect(h.sheet("_GoalScorecards")?.visibility).toBe("VeryHidden");
+    const err = await rejects(
+      h.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").visibility = "Hidden";
+        await ctx.sync();
+      }),
+    );
+    expect(err.code).toBe("InvalidOperation");
+    const activate = await rejects(
+      h.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("_GoalScorecards").activate();
+        await ctx.sync();
+      }),
+    );
+    expect(activate.code).toBe("InvalidOperation");
+  });
+
+  test("sheet names are unique case-insensitively and validated", async () => {
+    const h = new ExcelHost();
+    const dup = await rejects(
+      h.run(async (ctx) => {
+        ctx.workbook.worksheets.add("sheet1");
+        await ctx.sync();
+      }),
+    );
+    expect(dup.code).toBe("ItemAlreadyExists");
+    const bad = await rejects(
+      h.run(async (ctx) => {
+        ctx.workbook.worksheets.add("a/b");
+        await ctx.sync();
+      }),
+    );
+    expect(bad.code).toBe("InvalidArgument");
+  });
+
+  test("delete, activate, select, freeze panes, charts", async () => {
+    const h = new ExcelHost();
+    h.addSheet("Goals");
+    h.addSheet("Old");
+    await h.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem("Goals");
+      ctx.workbook.worksheets.getItem("Old").delete();
+      s.activate();
+      s.getRange("B3").select();
+      s.freezePanes.freezeRows(1);
+      s.charts.add("ColumnClustered", s.getRange("A1:B4"), "Columns");
+      const sel = ctx.workbook.getSelectedRange().load("address");
+      await ctx.sync();
+      expect(sel.address).toBe("Goals!B3");
+    });
+    expect(h.sheetNames()).toEqual(["Sheet1", "Goals"]);
+    expect(h.activeSheet).toBe("Goals");
+    expect(h.selection).toEqual({ sheet: "Goals", address: "B3" });
+    expect(h.sheet("Goals")?.frozenRows).toBe(1);
+    expect(h.sheet("Goals")?.charts).toEqual([expect.objectContaining({ type: "ColumnClustered", source: "Goals!A1:B4", seriesBy: "Columns" })]);
+  });
+
+  test("data validation and conditional formats are stored for inspection", async () => {
+    const h = new ExcelHost();
+    h.addSheet("Goals");
+    await h.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("Goals").getRange("D2:D10");
+      r.dataValidation.rule = { list: { inCellDropDown: true, source: "Increase,Decrease" } };
+      const cf = r.conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+      cf.custom.rule.formula = '=$D2="Decrease"';
+      cf.custom.format.fill.color = "#FFC7CE";
+      cf.custom.format.font.color = "#9C0006";
+      await ctx.sync();
+      const dv = r.dataValidation.load("rule, type");
+      await ctx.sync();
+      expect(dv.type).toBe("List");
+      expect(dv.rule).toEqual({ list: { inCellDropDown: true, source: "Increase,Decrease" } });
+    });
+    const s = h.sheet("Goals");
+    expect(s?.dataValidations).toEqual([{ address: "D2:D10", rule: { list: { inCellDropDown: true, source: "Increase,Decrease" } } }]);
+    expect(s?.conditionalFormats).toEqual([expect.objectContaining({ address: "D2:D10", type: "Custom", rule: { formula: '=$D2="Decrease"' }, fill: "#FFC7CE", fontColor: "#9C0006" })]);
+    await h.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Goals").getRange("D2:D10").dataValidation.clear();
+      await ctx.sync();
+    });
+    expect(h.sheet("Goals")?.dataValidations).toEqual([]);
+  });
+
+  test("formats: fill, font, number format; mixed formats read as null", async () => {
+    const h = new ExcelHost();
+    h.addSheet("Goals");
+    await h.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem("Goals");
+      s.getRange("A1:C1").format.fill.color = "#DDEBF7";
+      s.getRange("A1").format.font.bold = true;
+      s.getRange("B2:B3").numberFormat = [["0%"], ["yyyy-mm-dd"]];
+      const fill = s.getRange("A1:C1").format.fill.load("color");
+      const bold = s.getRange("A1:B1").format.font.load("bold");
+      const nf = s.getRange("B2:B3").load("numberFormat");
+      await ctx.sync();
+      expect(fill.color).toBe("#DDEBF7");
+      expect(bold.bold).toBeNull();
+      expect(nf.numberFormat).toEqual([["0%"], ["yyyy-mm-dd"]]);
+    });
+    expect(h.sheet("Goals")?.format("A1")).toMatchObject({ fill: "#DDEBF7", fontBold: true });
+  });
+});

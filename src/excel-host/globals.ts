@@ -44,7 +44,7 @@ export function installGlobals(host: ExcelHost): () => void {
   g.Excel = {
     ...ExcelEnums,
     run: (a: RunOptions | object | ((ctx: Excel.RequestContext) => Promise<unknown>), b?: (ctx: Excel.RequestContext) => Promise<unknown>) =>
-      typeof a === "function" ? host.run(a) : host.run(a as RunOptions, b as (ctx: Excel.RequestContext) => Promise<unknown>),
+      typeof a === "function" ? host.run(a as (ctx: Excel.RequestContext) => Promise<unknown>) : host.run(a as RunOptions, b as (ctx: Excel.RequestContext) => Promise<unknown>),
   };
   g.Office = {
     HostType: { Excel: "Excel" },

@@ -138,7 +138,8 @@ function plural(n: number, one: string, many = `${one}s`): string {
 export function headline(wb: SourceWorkbook, ev: Evaluation, style: Style): string {
   const parts = [plural(ev.goals.length, "goal"), plural(wb.input.checkIns?.length ?? 0, "check-in"), `as of ${isoDay(ev.asOf)}`];
   const m = wb.meta;
-  if (m.cycle.name || wb.hasMeta) parts.push(`cycle ${m.cycle.name ?? "(unnamed)"} (${m.cycle.state})`);
+  if (m.cycle.name) parts.push(`cycle ${m.cycle.name} (${m.cycle.state})`);
+  else if (wb.hasMeta) parts.push(`cycle state ${m.cycle.state}`);
   return `${style.bold(wb.file)}: ${parts.join(" · ")}`;
 }
 

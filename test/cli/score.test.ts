@@ -249,6 +249,20 @@ describe("reading", () => {
   });
 });
 
+describe("date systems", () => {
+  test("a 1904 workbook: a Due typed as a serial number is read in its own date system", async () => {
+    const d = await tmpDir();
+    const file = path.join(d, "mac.xlsx");
+    await writeFixture(file, { goals: [goal("G-1", { due: 44_925 })] }); // 44,925 in the 1904 system is 2026-12-31
+    const { load } = await import("./helpers");
+    const wb = await load(file);
+    wb.properties.date1904 = true;
+    await wb.xlsx.writeFile(file);
+    const { json } = await runJson<{ findings: { code: string; message: string }[] }>(["validate", "mac.xlsx", "--as-of", "2027-01-15"], { cwd: d });
+    expect(json.findings.find((f) => f.code === "T4")?.message).toMatch(/^Due 2026-12-31 has passed/);
+  });
+});
+
 describe("progress line", () => {
   test("stays silent for a file read within the delay", async () => {
     const r = await run(["score", "team.xlsx", ...AS_OF], { cwd: dir });

@@ -14,6 +14,9 @@ import { AUDIT_COLUMNS, AUDIT_TABLE, META_SHEET, META_TABLE, Meta, emptyMeta, re
 import { CheckInRowInput, GoalRowInput, WorkbookInput } from "../core/model";
 import { TableData, cellAddress, checkInRowsFromTable, goalRowsFromTable, isCheckInTableName, isGoalTableName } from "../core/tables";
 import { FileError, oneLine } from "./errors";
+import { keepValidationRangesWhole } from "./exceljs-patch";
+
+keepValidationRangesWhole();
 
 /** Where the goals of one table (or plain sheet range) come from. */
 export interface GoalSource {

@@ -6,7 +6,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { Workbook } from "exceljs";
-import { goal, oleFile, run, storedZip, tmpDir, writeFixture } from "./helpers";
+import { goal, load, oleFile, run, storedZip, tmpDir, writeFixture } from "./helpers";
 
 let dir: string;
 beforeAll(async () => {
@@ -105,4 +105,20 @@ describe("usage", () => {
     expect(eq.code).toBe(0);
     expect(JSON.parse(eq.out).asOf).toBe("2026-06-30");
   });
+});
+
+test("validation lists over whole columns are read as ranges, not a million cells each", async () => {
+  const wb = new Workbook();
+  const ws = wb.addWorksheet("Goals");
+  ws.addTable({ name: "Goals", ref: "A1", columns: [{ name: "ID" }, { name: "Title" }, { name: "Owner" }], rows: [["G-1", "Grow the business in Europe", "Ann"]] });
+  const dv = (ws as unknown as { dataValidations: { add(a: string, v: object): void } }).dataValidations;
+  for (const c of "CDEFGHIJKL") dv.add(`${c}2:${c}1048576`, { type: "list", allowBlank: true, formulae: ['"A,B"'] });
+  await wb.xlsx.writeFile(path.join(dir, "whole-columns.xlsx"));
+  const r = await run(["score", "whole-columns.xlsx", "--json"], { cwd: dir });
+  expect(r.code).toBe(0);
+  expect(JSON.parse(r.out).goals).toHaveLength(1);
+  // exceljs as shipped would hold ten million entries here (seconds and gigabytes); the reader keeps ten.
+  const back = await load(path.join(dir, "whole-columns.xlsx"));
+  const model = (back.getWorksheet("Goals") as unknown as { dataValidations: { model: object } }).dataValidations.model;
+  expect(Object.keys(model)).toHaveLength(10);
 });

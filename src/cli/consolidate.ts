@@ -317,13 +317,17 @@ export function consolidateJson(r: ConsolidateResult) {
   };
 }
 
+function count(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? "" : "s"}`;
+}
+
 function show(v: CanonicalValue): string {
   return v === null ? "(blank)" : truncate(String(v), 30);
 }
 
 export function consolidateText(r: ConsolidateResult, style: Style): string[] {
   const lines: string[] = [];
-  lines.push(`Read ${r.files.length} ${r.files.length === 1 ? "file" : "files"}: ${r.files.map((f) => `${f.file} (${f.goals} goals, ${f.checkIns} check-ins)`).join(", ")}`);
+  lines.push(`Read ${r.files.length} ${r.files.length === 1 ? "file" : "files"}: ${r.files.map((f) => `${f.file} (${count(f.goals, "goal")}, ${count(f.checkIns, "check-in")})`).join(", ")}`);
   if (r.duplicates > 0) lines.push(`${r.duplicates} duplicate ${r.duplicates === 1 ? "goal" : "goals"} kept once.`);
   if (r.conflicts.length > 0) {
     lines.push("", style.bold(`Conflicts (${r.conflicts.length}): the same ID with different content`));
@@ -340,7 +344,7 @@ export function consolidateText(r: ConsolidateResult, style: Style): string[] {
   }
   if (r.settingsDropped.length > 0) lines.push(style.yellow(`Note: the files disagree on settings ${r.settingsDropped.join(", ")}; the new workbook uses the defaults.`));
   lines.push("");
-  if (r.written) lines.push(style.green(`Wrote ${r.out}: ${r.goals} goals, ${r.checkIns} check-ins from ${r.files.length} ${r.files.length === 1 ? "file" : "files"}.`));
+  if (r.written) lines.push(style.green(`Wrote ${r.out}: ${count(r.goals, "goal")}, ${count(r.checkIns, "check-in")} from ${count(r.files.length, "file")}.`));
   else lines.push(style.red(`Nothing written: resolve the conflicts in the files, or run again with --prefer newest.`));
   return lines;
 }

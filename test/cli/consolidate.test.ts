@@ -97,7 +97,7 @@ describe("without conflicts", () => {
   test("input files are not changed; text output says what was written", async () => {
     const r = await run(["consolidate", "a.xlsx", "b.xlsx", "--out", "merged2.xlsx"], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.out).toContain("Read 2 files: a.xlsx (2 goals, 1 check-ins), b.xlsx (2 goals, 2 check-ins)");
+    expect(r.out).toContain("Read 2 files: a.xlsx (2 goals, 1 check-in), b.xlsx (2 goals, 2 check-ins)");
     expect(r.out).toContain("1 duplicate goal kept once.");
     expect(r.out).toContain("Wrote merged2.xlsx: 3 goals, 2 check-ins from 2 files.");
     expect([await sha(path.join(dir, "a.xlsx")), await sha(path.join(dir, "b.xlsx"))]).toEqual(before);

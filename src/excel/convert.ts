@@ -132,9 +132,25 @@ function tableNameFor(sheet: string, taken: readonly string[]): string {
   for (let i = 2; ; i++) if (!lower.has(`${base}_${i}`.toLowerCase())) return `${base}_${i}`;
 }
 
+/**
+ * The columns of the goal list: from the first to the last column that has a header
+ * or data below the header row (a title in A1 does not widen the table).
+ */
+export function trimBlock(block: SheetBlock, headerRow: number): SheetBlock {
+  const width = block.values.reduce((w, r) => Math.max(w, r.length), 0);
+  const used = (c: number): boolean => block.values.slice(headerRow).some((r) => !isBlank(r[c]));
+  let first = 0;
+  while (first < width && !used(first)) first++;
+  let last = width - 1;
+  while (last > first && !used(last)) last--;
+  if (first === 0 && last === width - 1) return block;
+  return { ...block, columnIndex: block.columnIndex + first, values: block.values.map((r) => r.slice(first, last + 1)) };
+}
+
 /** Everything conversion will do, computed from the block and the user's overrides. Pure. */
-export function planConversion(block: SheetBlock, plan: Omit<ConversionPlan, "source"> = {}): ConversionProposal & { headerRow: number; finalHeaders: string[] } {
+export function planConversion(input: SheetBlock, plan: Omit<ConversionPlan, "source"> = {}): ConversionProposal & { headerRow: number; finalHeaders: string[]; block: SheetBlock } {
   const problems: string[] = [];
+  const block = trimBlock(input, findHeaderRow(input.values));
   const headerRow = findHeaderRow(block.values);
   const headers = block.values[headerRow] ?? [];
   const mapping = applyOverrides(proposeMapping(headers), plan.overrides ?? []);
@@ -235,13 +251,14 @@ export function planConversion(block: SheetBlock, plan: Omit<ConversionPlan, "so
     problems,
     headerRow,
     finalHeaders,
+    block,
   };
 }
 
 /** Proposes a mapping for the selection or a sheet; writes nothing. */
 export async function proposeConversion(context: Excel.RequestContext, source: ConvertSource, plan: Omit<ConversionPlan, "source"> = {}): Promise<ConversionProposal> {
   const block = await readBlock(context, source);
-  const { headerRow: _h, finalHeaders: _f, ...proposal } = planConversion(block, plan);
+  const { headerRow: _h, finalHeaders: _f, block: _b, ...proposal } = planConversion(block, plan);
   return proposal;
 }
 
@@ -284,8 +301,8 @@ const STATUS_COLOURS: [string, string][] = [
 
 /** Converts on the user's confirmation; returns what was written. */
 export async function convert(context: Excel.RequestContext, plan: ConversionPlan): Promise<ConversionResult> {
-  const block = await readBlock(context, plan.source);
-  const p = planConversion(block, plan);
+  const p = planConversion(await readBlock(context, plan.source), plan);
+  const block = p.block;
   if (p.problems.length > 0 && !(p.alreadyTable && p.problems.every((x) => x.startsWith("There are no goals")))) throw new ConversionError(p.problems);
 
   const sheet = context.workbook.worksheets.getItem(block.sheet);
@@ -330,12 +347,12 @@ export async function convert(context: Excel.RequestContext, plan: ConversionPla
     ? context.workbook.tables.getItem(p.alreadyTable)
     : sheet.tables.add(sheet.getRangeByIndexes(headerSheetRow, block.columnIndex, rows + 1, width), true);
   if (!p.alreadyTable) table.name = p.tableName;
-  const formats: CellWrite[] = [];
   p.finalHeaders.forEach((h, i) => {
     const body = sheet.getRangeByIndexes(headerSheetRow + 1, block.columnIndex + i, rows, 1);
     const key = INPUT_COLUMNS.find((c) => c.header === h)?.key;
     const fmt = FORMATS[h];
-    if (fmt) formats.push({ sheet: block.sheet, row: headerSheetRow + 1, column: block.columnIndex + i, values: Array.from({ length: rows }, () => [fmt]), numberFormat: true });
+    // A single value applies to every cell of the range (Office.js), so the request stays small.
+    if (fmt) (body as unknown as { numberFormat: string }).numberFormat = fmt;
     const list = key ? LISTS[key] : undefined;
     if (list) {
       body.dataValidation.clear();
@@ -351,7 +368,6 @@ export async function convert(context: Excel.RequestContext, plan: ConversionPla
     }
   });
   await context.sync();
-  await writeRuns(context, formats);
   await ensureMetaSheet(context);
   const report = await refresh(context, { loaded: await loadWorkbook(context) });
   return { tableName: p.tableName, address: p.address, headerChanges: p.headerChanges, idsAssigned, refresh: report };

@@ -33,7 +33,7 @@ export interface LoadedWorkbook {
 
 interface Pending {
   name: string;
-  sheet: string;
+  sheet: Excel.Worksheet;
   header: Excel.Range;
   whole: Excel.Range;
 }
@@ -41,7 +41,7 @@ interface Pending {
 /** Loads the goal tables, CheckIns and the metadata sheet's tables. */
 export async function loadWorkbook(context: Excel.RequestContext): Promise<LoadedWorkbook> {
   const tables = context.workbook.tables;
-  tables.load("items/name,items/worksheet/name");
+  tables.load("items/name");
   const metaSheet = context.workbook.worksheets.getItemOrNullObject(META_SHEET);
   metaSheet.load("name");
   await context.sync();
@@ -54,13 +54,15 @@ export async function loadWorkbook(context: Excel.RequestContext): Promise<Loade
     header.load("values,rowIndex,columnIndex,columnCount");
     const whole = t.getRange();
     whole.load("rowCount");
-    pending.push({ name, sheet: t.worksheet.name, header, whole });
+    const sheet = t.worksheet;
+    sheet.load("name");
+    pending.push({ name, sheet, header, whole });
   }
   if (pending.length > 0) await context.sync();
 
   const loaded: LoadedTable[] = pending.map((p) => ({
     name: p.name,
-    sheet: p.sheet,
+    sheet: p.sheet.name,
     headerRow: p.header.rowIndex + 1,
     headerRowIndex: p.header.rowIndex,
     firstColumn: p.header.columnIndex,

@@ -8,7 +8,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { Workbook, Worksheet } from "exceljs";
-import { DateSystem } from "../core/dates";
+import { DateSystem, dayFromDate, serialFromDay } from "../core/dates";
 import { HeaderMapping, headerText, proposeMapping } from "../core/headers";
 import { AUDIT_COLUMNS, AUDIT_TABLE, META_SHEET, META_TABLE, Meta, emptyMeta, readMeta } from "../core/meta";
 import { CheckInRowInput, GoalRowInput, WorkbookInput } from "../core/model";
@@ -175,6 +175,19 @@ function cellValue(ws: Worksheet, row: number, col: number): unknown {
   return v === undefined ? null : v;
 }
 
+/** A Date cell as the Excel serial Office.js would hand over (time of day as the fraction). */
+export function dateToSerial(v: unknown, system: DateSystem): unknown {
+  if (!(v instanceof Date)) return v;
+  const day = dayFromDate(v);
+  if (day === null) return v;
+  const fraction = (v.getTime() - day * 86_400_000) / 86_400_000;
+  return serialFromDay(day, system) + fraction;
+}
+
+function withSerials(t: TableData, system: DateSystem): TableData {
+  return { ...t, rows: t.rows.map((r) => r.map((v) => dateToSerial(v, system))) };
+}
+
 function rowValues(ws: Worksheet, row: number, left: number, right: number): unknown[] {
   const out: unknown[] = new Array(right - left + 1);
   for (let c = left; c <= right; c++) out[c - left] = cellValue(ws, row, c);
@@ -319,6 +332,11 @@ export async function readWorkbook(file: string, cwd: string, options: ReadOptio
   }
 
   const dateSystem: DateSystem = workbook.properties?.date1904 ? 1904 : 1900;
+  // exceljs hands date-formatted cells over as Dates; Office.js as serial numbers. Reading
+  // them as serials here makes the command line see what the add-in sees (in every column,
+  // so a date typed into a text or number column seals and scores the same on both sides).
+  for (const s of sources) s.table = withSerials(s.table, dateSystem);
+  if (checkIns) checkIns = withSerials(checkIns, dateSystem);
   const goals: GoalRowInput[] = [];
   const origin: { source: number; row: number }[] = [];
   sources.forEach((s, si) => {

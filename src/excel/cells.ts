@@ -17,12 +17,10 @@ export type CellValue = string | number | boolean;
  */
 export function literalText(s: string): string {
   if (s === "") return s;
-  if (/^[=+\-@']/.test(s)) return `'${s}`;
-  const t = s.trim();
-  if (/^[-+]?[$€£¥]?\s*[\d.,]+\s*%?$/.test(t) && /\d/.test(t)) return `'${s}`;
-  if (/^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?$/.test(t)) return `'${s}`;
-  if (/^(true|false)$/i.test(t)) return `'${s}`;
-  if (/^#[A-Z0-9/!?_]+$/i.test(t)) return `'${s}`;
+  const t = s.trimStart();
+  // Anything Excel might read as a formula, number, date, time, currency, fraction,
+  // boolean or error gets the prefix; the prefix is harmless on text Excel would keep.
+  if (/^[=+\-@'#.$€£¥(]/.test(t) || /^\d/.test(t) || /^(true|false)\s*$/i.test(t)) return `'${s}`;
   return s;
 }
 

@@ -43,6 +43,7 @@ export async function writeScorecardsSheet(context: Excel.RequestContext, option
   const goals = ev.goals.length;
 
   const old = context.workbook.worksheets.getItemOrNullObject(SCORECARDS_SHEET);
+  old.load("name");
   await context.sync();
   if (!old.isNullObject) old.delete();
   const sheet = context.workbook.worksheets.add(SCORECARDS_SHEET);
@@ -60,10 +61,14 @@ export async function writeScorecardsSheet(context: Excel.RequestContext, option
   sheet.getRange("I4").formulas = [[ru]];
   sheet.getRange("A3:I3").format.font.bold = true;
   const last = 3 + Math.max(1, groups);
-  sheet.getRange(`B4:B${last}`).numberFormat = Array.from({ length: last - 3 }, () => ["0%"]);
-  sheet.getRange(`D4:D${last}`).numberFormat = Array.from({ length: last - 3 }, () => ["0%"]);
   const lastGoal = 3 + Math.max(1, goals);
-  sheet.getRange(`I4:I${lastGoal}`).numberFormat = Array.from({ length: lastGoal - 3 }, () => ["0%"]);
+  // A single format applies to every cell of the range (Office.js).
+  const percent = (address: string): void => {
+    (sheet.getRange(address) as unknown as { numberFormat: string }).numberFormat = "0%";
+  };
+  percent(`B4:B${last}`);
+  percent(`D4:D${last}`);
+  percent(`I4:I${lastGoal}`);
   const chart = sheet.charts.add("ColumnClustered", sheet.getRange(`A3:B${last}`), "Columns");
   chart.title.text = `Score by ${groupBy}`;
   await context.sync();

@@ -1,0 +1,443 @@
+/**
+ * Review cycles in the workbook (review.md): moving the cycle's state with Excel's
+ * own protection, sealing the locked columns, change requests, the audit log,
+ * verifying the seal, and telling what state an interrupted operation left.
+ *
+ * Every operation reads first, then writes in this order, so that running it again
+ * after a failed sync completes it:
+ *   1. protection (idempotent: sheets are unprotected, their cells locked or
+ *      unlocked, and protected again);
+ *   2. for a change request, its audit entries (not yet committed) and then the cell;
+ *   3. the commit: GoalMeta (state, seal, audit.count/head) together with the audit
+ *      entries, in one sync, and the metadata sheet protected again.
+ * Audit entries after `audit.count` are uncommitted: the next run overwrites them.
+ * Passwords are passed in by the caller and never stored or shown.
+ */
+import { CanonicalValue, readActual, readDate, readEnum, readNumber } from "../core/cells";
+import { ColumnKey, headerOf } from "../core/columns";
+import { checkChangeRequest, checkTransition, stateIndex } from "../core/cycle";
+import { DateSystem, serialFromDay } from "../core/dates";
+import { CYCLE_STATES, CycleState, Meta } from "../core/meta";
+import { AuditEntry, canonicalValue, isSealedState, sha256Hex } from "../core/seal";
+import { CellValue, userCell } from "./cells";
+import { refresh } from "./refresh";
+import { AuditState, EntrySpec, chainEntries, prepareMetaWrite, queueAuditEntries } from "./review-log";
+import {
+  LockPlan,
+  ProtectionStatus,
+  ReviewError,
+  checkPlan,
+  goalColumnKeys,
+  lockPlan,
+  queueLockPlan,
+  queueProtect,
+  queueUnprotect,
+  readLockFlags,
+  requirePassword,
+  syncExplained,
+} from "./review-protection";
+import { CopyStatus, copyStatus } from "./review-copy";
+import { LoadedTable, LoadedWorkbook, engineInput } from "./workbook";
+import { cloneMeta, isoNow, loadReview, sealOf, verifyLoaded } from "./review-verify";
+
+export { isoNow, loadReview, sealOf, verifyLoaded, verifySeal } from "./review-verify";
+export type { ReviewContext, SealDifferenceReport, VerifyReport } from "./review-verify";
+
+export { ReviewError, lockPlan } from "./review-protection";
+export { prepareReviewCopy, restoreLiveFormulas, ABOUT_SHEET, FORMULAS_TABLE } from "./review-copy";
+export type { ReviewCopyResult, RestoreResult } from "./review-copy";
+
+// ---- shared -------------------------------------------------------------------
+
+function show(v: CanonicalValue): string {
+  return v === null ? "(blank)" : typeof v === "string" ? v : JSON.stringify(v);
+}
+
+function isChange(e: AuditEntry): boolean {
+  return e.action === "change" || e.action === "rebaseline";
+}
+
+function describePending(e: AuditEntry): string {
+  if (isChange(e)) return `a change request for ${e.goalId ?? "(no ID)"} ${e.field ?? ""} (${show(e.old)} → ${show(e.new)})`;
+  if (e.action === "state") return `changing the cycle from ${show(e.old)} to ${show(e.new)}`;
+  return `an operation (${e.action})`;
+}
+
+function refusePendingChange(audit: AuditState): void {
+  const p = audit.pending[0];
+  if (p && isChange(p))
+    throw new ReviewError(`${capital(describePending(p))} was interrupted; run that change request again to finish it first.`, "pending");
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function requireActor(actor: string): string {
+  const a = (actor ?? "").trim();
+  if (a === "") throw new ReviewError("Enter your name first; it goes into the audit log with every change.", "refused");
+  return a;
+}
+
+// ---- state changes --------------------------------------------------------------
+
+export interface StateChangeOptions {
+  to: CycleState;
+  /** Who does it (the name the user gave the task pane). */
+  actor: string;
+  /** Required (10+ characters) when reopening. */
+  reason?: string | null;
+  /** The protection password, when the cycle is or should be locked with one. Never stored. */
+  password?: string;
+  now?: Date;
+}
+
+export interface StateChangeResult {
+  from: CycleState;
+  to: CycleState;
+  direction: "advance" | "reopen";
+  /** The new seal; null in Draft. */
+  seal: { hash: string; at: string; state: CycleState } | null;
+  /** Audit entries appended. */
+  entries: AuditEntry[];
+}
+
+/** Moves the cycle one step forward or (with a reason) one step back: protection, seal, audit log, state. */
+export async function changeState(context: Excel.RequestContext, options: StateChangeOptions): Promise<StateChangeResult> {
+  const actor = requireActor(options.actor);
+  if (!(CYCLE_STATES as readonly string[]).includes(options.to)) throw new ReviewError(`'${String(options.to)}' is not a review state; use ${CYCLE_STATES.join(", ")}.`, "refused");
+  const at = isoNow(options.now);
+  const { wb, status, audit } = await loadReview(context, options.password);
+  const from = wb.meta.cycle.state;
+  const check = checkTransition(from, options.to, options.reason);
+  if (!check.ok) throw new ReviewError(check.message, "refused");
+  refusePendingChange(audit);
+  const to = check.to;
+  const plan = lockPlan(wb, to);
+  requirePassword(
+    status,
+    plan.sheets.map((s) => s.sheet),
+  );
+
+  const meta = cloneMeta(wb.meta);
+  const specs: EntrySpec[] = [{ at, actor, action: "state", goalId: null, field: "cycle.state", old: from, new: to, reason: check.reason }];
+  let seal: StateChangeResult["seal"] = null;
+  if (isSealedState(to)) {
+    const s = await sealOf(wb, to);
+    specs.push({ at, actor, action: "seal", goalId: null, field: "seal.hash", old: meta.seal.hash, new: s.hash, reason: null });
+    meta.seal = { hash: s.hash, at, state: to, doc: s.doc };
+    seal = { hash: s.hash, at, state: to };
+  } else if (meta.seal.hash !== null || meta.seal.doc !== null) {
+    specs.push({ at, actor, action: "seal", goalId: null, field: "seal.hash", old: meta.seal.hash, new: null, reason: "Seal cleared: the cycle was reopened to Draft" });
+    meta.seal = { hash: null, at: null, state: null, doc: null };
+  }
+  meta.cycle.state = to;
+  meta.cycle.changedAt = at;
+  const entries = await chainEntries(audit, specs);
+  meta.audit = { head: entries[entries.length - 1].hash, count: audit.committed + entries.length };
+
+  // 1. Protection for the new state; the metadata sheet stays open for the commit.
+  const metaSheet = metaSheetName(wb);
+  queueLockPlan(context, plan, status, options.password, [metaSheet]);
+  await syncExplained(context);
+
+  // 2. The commit: GoalMeta and GoalAudit in one request, then the metadata sheet protected.
+  await commit(context, wb, status, plan, meta, audit, entries, options.password);
+  return { from, to, direction: check.direction, seal, entries };
+}
+
+/** Moves the cycle one step forward. */
+export async function advanceCycle(context: Excel.RequestContext, options: StateChangeOptions): Promise<StateChangeResult> {
+  return changeState(context, options);
+}
+
+/** Reopens the cycle one step back; needs a reason of at least 10 characters. */
+export async function reopenCycle(context: Excel.RequestContext, options: StateChangeOptions & { reason: string }): Promise<StateChangeResult> {
+  return changeState(context, options);
+}
+
+function metaSheetName(wb: LoadedWorkbook): string {
+  const t = wb.metaTable ?? wb.auditTable;
+  if (!t) throw new ReviewError("The metadata sheet is missing.", "missing");
+  return t.sheet;
+}
+
+async function commit(
+  context: Excel.RequestContext,
+  wb: LoadedWorkbook,
+  status: ProtectionStatus,
+  plan: LockPlan,
+  meta: Meta,
+  audit: AuditState,
+  entries: readonly AuditEntry[],
+  password: string | undefined,
+): Promise<void> {
+  const metaSheet = metaSheetName(wb);
+  queueUnprotect(context, status, metaSheet, password);
+  const write = await prepareMetaWrite(context, wb, meta);
+  queueAuditEntries(context, wb, audit, entries);
+  write.queueHead();
+  const sp = plan.sheets.find((s) => s.sheet.toLowerCase() === metaSheet.toLowerCase());
+  if (sp?.protect) queueProtect(context, status, metaSheet, sp.options, password);
+  await syncExplained(context);
+  wb.meta = meta;
+}
+
+// ---- change requests ------------------------------------------------------------
+
+export type ChangeValue = string | number | boolean | null;
+
+export interface ChangeRequestOptions {
+  goalId: string;
+  /** Column key (`target`) or header (`Target`). */
+  field: string;
+  value: ChangeValue;
+  reason: string;
+  actor: string;
+  password?: string;
+  now?: Date;
+}
+
+export interface ChangeRequestResult {
+  goalId: string;
+  field: string;
+  action: "change" | "rebaseline";
+  old: CanonicalValue;
+  new: CanonicalValue;
+  /** The cell written, e.g. `Goals!L3`. */
+  cell: string;
+  /** False when the cell already held the value and nothing was logged. */
+  changed: boolean;
+  seal: { hash: string; at: string } | null;
+}
+
+const NUMBER_KEYS: readonly ColumnKey[] = ["weight", "baseline", "threshold", "target", "stretch"];
+const DATE_KEYS: readonly ColumnKey[] = ["start", "due"];
+const ENUM_KEYS = ["type", "level", "direction", "rollup"] as const;
+
+/** What to write for a value: numbers as numbers, dates as serials, enumerations in canonical spelling, text as literal text. */
+export function cellInput(key: ColumnKey, value: ChangeValue, system: DateSystem): { cell: CellValue; raw: unknown; date: boolean } {
+  const header = headerOf(key);
+  if (value === null || (typeof value === "string" && value.trim() === "")) return { cell: "", raw: "", date: false };
+  const bad = (what: string): ReviewError => new ReviewError(`'${String(value)}' is not ${what} for ${header}.`, "refused");
+  if (NUMBER_KEYS.includes(key)) {
+    const r = readNumber(value);
+    if (r.kind !== "value" || typeof value === "boolean") throw bad("a number");
+    return { cell: r.value, raw: r.value, date: false };
+  }
+  if (key === "actual") {
+    const r = readActual(value);
+    if (r.kind !== "value") throw bad("a number or TRUE/FALSE");
+    return { cell: r.value, raw: r.value, date: false };
+  }
+  if (DATE_KEYS.includes(key)) {
+    if (typeof value === "boolean") throw bad("a date (YYYY-MM-DD)");
+    const r = readDate(value, system);
+    if (r.kind !== "value") throw bad("a date (YYYY-MM-DD)");
+    const serial = serialFromDay(r.value, system);
+    return { cell: serial, raw: serial, date: true };
+  }
+  const e = ENUM_KEYS.find((k) => k === key);
+  if (e) {
+    const r = readEnum(e, value);
+    if (r.kind !== "value") throw bad(`a known ${header}`);
+    return { cell: userCell(r.value), raw: r.value, date: false };
+  }
+  const text = String(value);
+  return { cell: userCell(text), raw: text, date: false };
+}
+
+interface GoalCell {
+  table: LoadedTable;
+  row: number;
+  column: number;
+  id: string;
+}
+
+function findGoal(wb: LoadedWorkbook, goalId: string, key: ColumnKey): GoalCell {
+  const want = goalId.trim().toUpperCase();
+  const goal = engineInput(wb).goals.find((g) => {
+    const id = canonicalValue("id", g.values.id, wb.dateSystem);
+    return id !== null && String(id).toUpperCase() === want;
+  });
+  if (!goal || !goal.source) throw new ReviewError(`There is no goal with ID '${goalId.trim()}'.`, "refused");
+  const table = wb.goalTables.find((t) => t.name === goal.source?.table);
+  if (!table) throw new ReviewError(`There is no goal with ID '${goalId.trim()}'.`, "refused");
+  const column = goalColumnKeys(table).indexOf(key);
+  if (column < 0) throw new ReviewError(`The goal table '${table.name}' has no ${headerOf(key)} column.`, "refused");
+  return { table, row: goal.source.row, column, id: String(canonicalValue("id", goal.values.id, wb.dateSystem)) };
+}
+
+function sameValue(a: CanonicalValue, b: CanonicalValue): boolean {
+  return a === b || (typeof a === "number" && typeof b === "number" && Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b)));
+}
+
+/**
+ * A change request (review.md): writes a locked field of one goal with a reason,
+ * logs the old and new value, renews the seal and refreshes the computed columns.
+ */
+export async function changeRequest(context: Excel.RequestContext, options: ChangeRequestOptions): Promise<ChangeRequestResult> {
+  const actor = requireActor(options.actor);
+  const at = isoNow(options.now);
+  const { wb, status, audit } = await loadReview(context, options.password);
+  const state = wb.meta.cycle.state;
+  const check = checkChangeRequest(state, options.field, options.reason);
+  if (!check.ok) throw new ReviewError(check.message, "refused");
+  const key = check.field;
+  const header = headerOf(key);
+  const target = findGoal(wb, options.goalId, key);
+  const input = cellInput(key, options.value, wb.dateSystem);
+  const t = target.table;
+  const cellAddress = `${t.sheet}!${columnName(t.firstColumn + target.column)}${t.headerRowIndex + 2 + target.row}`;
+  let old = canonicalValue(key, t.rows[target.row][target.column], wb.dateSystem);
+  const now = canonicalValue(key, input.raw, wb.dateSystem);
+
+  // An interrupted attempt of this same request left its entries: they hold the true old value.
+  const pending = audit.pending[0];
+  let resumed = false;
+  if (pending && isChange(pending)) {
+    if ((pending.goalId ?? "").toUpperCase() === target.id.toUpperCase() && pending.field === header && sameValue(pending.new, now)) {
+      old = pending.old;
+      resumed = true;
+    } else throw new ReviewError(`${capital(describePending(pending))} was interrupted; run that change request again to finish it first.`, "pending");
+  }
+  const plan = lockPlan(wb, state);
+  const sheetPlan = plan.sheets.find((s) => s.sheet.toLowerCase() === t.sheet.toLowerCase());
+  if (!resumed && sameValue(old, now)) {
+    await refresh(context);
+    return { goalId: target.id, field: header, action: check.action, old, new: now, cell: cellAddress, changed: false, seal: wb.meta.seal.hash && wb.meta.seal.at ? { hash: wb.meta.seal.hash, at: wb.meta.seal.at } : null };
+  }
+  const metaSheet = metaSheetName(wb);
+  requirePassword(status, [t.sheet, metaSheet]);
+
+  // The seal of the workbook as it will be.
+  t.rows = t.rows.slice();
+  t.rows[target.row] = t.rows[target.row].slice();
+  t.rows[target.row][target.column] = input.raw;
+  const meta = cloneMeta(wb.meta);
+  const specs: EntrySpec[] = [{ at, actor, action: check.action, goalId: target.id, field: header, old, new: now, reason: options.reason.trim() }];
+  let seal: ChangeRequestResult["seal"] = null;
+  if (isSealedState(state)) {
+    const s = await sealOf(wb, state);
+    specs.push({ at, actor, action: "seal", goalId: null, field: "seal.hash", old: meta.seal.hash, new: s.hash, reason: null });
+    meta.seal = { hash: s.hash, at, state, doc: s.doc };
+    seal = { hash: s.hash, at };
+  }
+  const entries = await chainEntries(audit, specs);
+  meta.audit = { head: entries[entries.length - 1].hash, count: audit.committed + entries.length };
+
+  // 1. The audit entries (uncommitted: they keep the old value should the rest fail), then the cell.
+  queueUnprotect(context, status, metaSheet, options.password);
+  queueAuditEntries(context, wb, audit, entries);
+  const ws = context.workbook.worksheets.getItem(t.sheet);
+  queueUnprotect(context, status, t.sheet, options.password);
+  const cell = ws.getRangeByIndexes(t.headerRowIndex + 1 + target.row, t.firstColumn + target.column, 1, 1);
+  cell.values = [[input.cell]];
+  if (input.date) cell.numberFormat = [["yyyy-mm-dd"]];
+  if (sheetPlan?.protect) queueProtect(context, status, t.sheet, sheetPlan.options, options.password);
+  await syncExplained(context);
+
+  // 2. The commit.
+  await commitMetaOnly(context, wb, status, plan, meta, options.password);
+
+  // 3. The computed columns.
+  await refresh(context);
+  return { goalId: target.id, field: header, action: check.action, old, new: now, cell: cellAddress, changed: true, seal };
+}
+
+async function commitMetaOnly(context: Excel.RequestContext, wb: LoadedWorkbook, status: ProtectionStatus, plan: LockPlan, meta: Meta, password: string | undefined): Promise<void> {
+  const metaSheet = metaSheetName(wb);
+  queueUnprotect(context, status, metaSheet, password);
+  const write = await prepareMetaWrite(context, wb, meta);
+  write.queueHead();
+  const sp = plan.sheets.find((s) => s.sheet.toLowerCase() === metaSheet.toLowerCase());
+  if (sp?.protect) queueProtect(context, status, metaSheet, sp.options, password);
+  await syncExplained(context);
+  wb.meta = meta;
+}
+
+function columnName(index: number): string {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Protects the workbook as its current state says (after protection was changed by hand, or an interrupted run). */
+export async function reapplyProtection(context: Excel.RequestContext, options: { password?: string } = {}): Promise<{ state: CycleState }> {
+  const { wb, status } = await loadReview(context, options.password);
+  const plan = lockPlan(wb, wb.meta.cycle.state);
+  requirePassword(
+    status,
+    plan.sheets.map((s) => s.sheet),
+  );
+  queueLockPlan(context, plan, status, options.password);
+  await syncExplained(context);
+  return { state: wb.meta.cycle.state };
+}
+
+// ---- inspecting -----------------------------------------------------------------
+
+export interface ReviewInspection {
+  state: CycleState;
+  cycle: string | null;
+  /** Whether sheet and workbook protection are as the state says. */
+  protectionMatchesState: boolean;
+  protectionProblems: string[];
+  sealed: boolean;
+  /** null when not sealed. */
+  sealIntact: boolean | null;
+  auditIntact: boolean;
+  reviewCopy: CopyStatus["state"];
+  /** What an interrupted operation left, in words, and how to finish it; null when nothing is pending. */
+  pending: string | null;
+}
+
+/** What state the workbook is in, and whether an operation was interrupted (the task pane reports it). */
+export async function inspectReview(context: Excel.RequestContext): Promise<ReviewInspection> {
+  const { wb, status, audit } = await loadReview(context, undefined, false);
+  const state = wb.meta.cycle.state;
+  const plans = new Map(CYCLE_STATES.map((s) => [s, lockPlan(wb, s)]));
+  const flags = await readLockFlags(context, plans.get("Active") as LockPlan, status);
+  const own = checkPlan(plans.get(state) as LockPlan, status, flags);
+  const verify = await verifyLoaded(wb);
+  const copy = await copyStatus(context, wb);
+
+  const pending: string[] = [];
+  const p = audit.pending[0];
+  if (p) {
+    if (isChange(p)) pending.push(`${capital(describePending(p))} was interrupted. Run the same change request again to finish it.`);
+    else if (p.action === "state") pending.push(`${capital(describePending(p))} was interrupted. Run it again to finish it.`);
+    else pending.push(`The audit log has ${audit.pending.length} entries that were written but not committed. Run the last operation again.`);
+  }
+  if (wb.meta.seal.hash !== null && wb.meta.seal.doc !== null && (await sha256Hex(wb.meta.seal.doc)) !== wb.meta.seal.hash.toLowerCase() && pending.length === 0) {
+    pending.push("The stored seal document does not match the seal: renewing the seal was interrupted, or the metadata sheet was edited. Run the last operation again.");
+  }
+  if (!own.matches && pending.length === 0) {
+    const metaSheet = wb.metaTable?.sheet ?? null;
+    const neighbours = CYCLE_STATES.filter((s) => s !== state && Math.abs(stateIndex(s) - stateIndex(state)) === 1);
+    const lockedFor = neighbours.find((s) => checkPlan(plans.get(s) as LockPlan, status, flags, metaSheet).matches);
+    if (lockedFor)
+      pending.push(`The sheets are locked for ${lockedFor}, but the cycle is still recorded as ${state}: changing to ${lockedFor} was interrupted. Run it again to finish it.`);
+    else
+      pending.push(
+        `Protection does not match the ${state} state (${own.problems.slice(0, 3).join("; ")}${own.problems.length > 3 ? " …" : ""}): an operation was interrupted or protection was changed by hand. Run the last operation again, or reapply the protection.`,
+      );
+  }
+  if (copy.state === "partial" && copy.pending) pending.push(copy.pending);
+  return {
+    state,
+    cycle: wb.meta.cycle.name,
+    protectionMatchesState: own.matches,
+    protectionProblems: own.problems,
+    sealed: verify.sealed,
+    sealIntact: verify.intact,
+    auditIntact: verify.audit.intact,
+    reviewCopy: copy.state,
+    pending: pending.length > 0 ? pending.join(" ") : null,
+  };
+}

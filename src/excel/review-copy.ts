@@ -195,7 +195,25 @@ interface Anchor {
   value: unknown;
 }
 
-/** Formulas and values of the used range of every sheet but the metadata and About sheets. */
+/** Formulas and values of a rectangle, read in chunks. */
+async function readRect(context: Excel.RequestContext, sheet: string, x: Rect): Promise<SheetScan> {
+  const scan: SheetScan = { sheet, row: x.row, column: x.column, formulas: new Array(x.rows), values: new Array(x.rows) };
+  // Formulas and values together: half the cells of a read chunk.
+  for (const c of readChunks(x.rows, x.columns * 2)) {
+    const range = context.workbook.worksheets.getItem(sheet).getRangeByIndexes(x.row + c.start, x.column, c.count, x.columns);
+    range.load("formulas,values");
+    await context.sync();
+    range.formulas.forEach((row, i) => (scan.formulas[c.start + i] = row));
+    range.values.forEach((row, i) => (scan.values[c.start + i] = row));
+  }
+  return scan;
+}
+
+/**
+ * Formulas and values of the used range of every sheet but the metadata and About
+ * sheets. On a sheet with GOAL formulas the area grows right and down until its edge
+ * is blank, since a spill can reach past the used range.
+ */
 async function scanSheets(context: Excel.RequestContext, metaSheet: string | null): Promise<SheetScan[]> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
@@ -209,24 +227,41 @@ async function scanSheets(context: Excel.RequestContext, metaSheet: string | nul
     });
   await context.sync();
   const out: SheetScan[] = [];
-  const parts: { scan: SheetScan; start: number; range: Excel.Range }[] = [];
   for (const u of used) {
     if (u.r.isNullObject) continue;
-    const scan: SheetScan = { sheet: u.sheet, row: u.r.rowIndex, column: u.r.columnIndex, formulas: new Array(u.r.rowCount), values: new Array(u.r.rowCount) };
-    out.push(scan);
-    // Formulas and values together: half the cells of a read chunk.
-    for (const c of readChunks(u.r.rowCount, u.r.columnCount * 2)) {
-      const range = context.workbook.worksheets.getItem(u.sheet).getRangeByIndexes(u.r.rowIndex + c.start, u.r.columnIndex, c.count, u.r.columnCount);
-      range.load("formulas,values");
-      parts.push({ scan, start: c.start, range });
+    let x: Rect = { row: u.r.rowIndex, column: u.r.columnIndex, rows: u.r.rowCount, columns: u.r.columnCount };
+    let scan = await readRect(context, u.sheet, x);
+    if (anchorsOf(scan).length > 0) {
+      for (let step = 16; ; step *= 2) {
+        const grown: Rect = { ...x, rows: x.rows + step, columns: x.columns + step };
+        const g = await readRect(context, u.sheet, grown);
+        let lastRow = x.rows - 1;
+        let lastCol = x.columns - 1;
+        g.values.forEach((row, i) =>
+          row.forEach((v, j) => {
+            if (blank(v) && blank(g.formulas[i][j])) return;
+            lastRow = Math.max(lastRow, i);
+            lastCol = Math.max(lastCol, j);
+          }),
+        );
+        if (lastRow < x.rows && lastCol < x.columns) break;
+        x = { ...x, rows: lastRow + 1, columns: lastCol + 1 };
+        scan = trim(g, x);
+      }
     }
-  }
-  for (const p of parts) {
-    await context.sync();
-    p.range.formulas.forEach((row, i) => (p.scan.formulas[p.start + i] = row));
-    p.range.values.forEach((row, i) => (p.scan.values[p.start + i] = row));
+    out.push(scan);
   }
   return out;
+}
+
+function trim(s: SheetScan, x: Rect): SheetScan {
+  return {
+    sheet: s.sheet,
+    row: x.row,
+    column: x.column,
+    formulas: s.formulas.slice(0, x.rows).map((r) => r.slice(0, x.columns)),
+    values: s.values.slice(0, x.rows).map((r) => r.slice(0, x.columns)),
+  };
 }
 
 function anchorsOf(scan: SheetScan): Anchor[] {

@@ -5,6 +5,7 @@ import { INPUT_COLUMNS } from "../../src/core/columns";
 import { ensureMetaSheet } from "../../src/excel/meta";
 import { refresh } from "../../src/excel/refresh";
 import { changeState } from "../../src/excel/review";
+import { writeScorecardsSheet } from "../../src/excel/scorecards";
 import { newHost } from "./fixtures";
 
 export const NOW = new Date("2026-03-01T09:30:00.000Z");
@@ -54,4 +55,12 @@ export async function advanceTo(host: ExcelHost, state: CycleState, password?: s
   for (const to of order.slice(0, order.indexOf(state) + 1)) {
     await host.run((ctx) => changeState(ctx, { to, actor: ACTOR, password, now: NOW }));
   }
+}
+
+/** Draft workbook with a Scorecards sheet (GOAL.SCORECARD and GOAL.ROLLUP spills) and a GOAL formula in a user column. */
+export async function seedWithFormulas(options: { atomicSyncs?: boolean } = {}): Promise<ExcelHost> {
+  const host = await seedReview(options);
+  host.setCell("Goals", "Z2", "=GOAL.PROGRESS([@Actual],[@Target],[@Baseline])");
+  await host.run((ctx) => writeScorecardsSheet(ctx));
+  return host;
 }

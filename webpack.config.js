@@ -80,6 +80,8 @@ module.exports = async (env = {}, argv = {}) => {
     functions: ["./src/runtime/custom-functions-shim.ts", FUNCTIONS_SOURCE],
   };
   const entry = Object.fromEntries(SCRIPT_ENTRIES.map((name) => [name, entryFiles[name]]));
+  // The local preview (preview.html, docs/preview.md): not referenced by the manifest.
+  entry.preview = ["./src/runtime/custom-functions-shim.ts", "./src/preview/index.tsx"];
 
   let server = "http";
   if (serving) {
@@ -136,6 +138,12 @@ module.exports = async (env = {}, argv = {}) => {
         template: "./src/taskpane/taskpane.html",
         // Shared runtime: the task pane page also hosts the custom functions.
         chunks: ["taskpane", "functions"],
+        scriptLoading: "defer",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "preview.html",
+        template: "./src/preview/preview.html",
+        chunks: ["preview"],
         scriptLoading: "defer",
       }),
       new HtmlWebpackPlugin({

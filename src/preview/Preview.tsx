@@ -1,0 +1,41 @@
+/** The preview page: a banner that says it is not Excel, the simulated workbook, and the real task pane. */
+import { ComponentType } from "react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import type { ExcelHost } from "../excel-host";
+import type { Runner } from "../excel/autorefresh";
+import { App } from "../taskpane/App";
+import { Grid } from "./Grid";
+import { HostWatch } from "./watch";
+
+/** The task pane's contract: `App({ runner, mode })`. */
+type TaskPaneProps = { runner: Runner; mode: "office" | "preview" };
+const TaskPane = App as unknown as ComponentType<TaskPaneProps>;
+
+export function Preview({ host, watch }: { host: ExcelHost; watch: HostWatch }) {
+  return (
+    <div className="preview">
+      <header className="banner" data-testid="preview-banner">
+        <p>
+          <strong>Preview — this is not Excel: a simulated workbook in your browser.</strong>{" "}
+          <span>
+            The task pane on the right is the real add-in; it works on the in-memory workbook on the left. Nothing is saved: reload the page
+            to start again with the sample goals.
+          </span>
+        </p>
+      </header>
+      <div className="split">
+        <section className="workbook" aria-label="Simulated workbook">
+          <Grid host={host} watch={watch} />
+        </section>
+        <div className="taskpane-frame" data-testid="taskpane">
+          <div className="taskpane-title" aria-hidden="true">
+            Goal Scorecards
+          </div>
+          <FluentProvider theme={webLightTheme} className="taskpane-body">
+            <TaskPane runner={watch.runner} mode="preview" />
+          </FluentProvider>
+        </div>
+      </div>
+    </div>
+  );
+}

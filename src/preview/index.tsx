@@ -1,0 +1,51 @@
+/**
+ * The local preview (preview.html): the task pane beside a grid view of the
+ * in-memory Excel host, loaded with the sample workbook. No Office.js: Excel does
+ * not run on Linux and Office.js is not loaded here. See docs/preview.md.
+ */
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { ExcelHost, installGlobals } from "../excel-host";
+import * as F from "../functions/functions";
+import { Preview } from "./Preview";
+import { loadSample } from "./sample";
+import { HostWatch } from "./watch";
+
+export function newPreviewHost(): ExcelHost {
+  const host = new ExcelHost({ initialSheet: null, payloadLimitBytes: 5 * 1024 * 1024 });
+  host.registerFunctions({
+    PROGRESS: F.progress,
+    TIER: F.tier,
+    SCORE: F.score,
+    PACE: F.pace,
+    STATUS: F.status,
+    WEIGHTED: F.weighted,
+    ROLLUP: F.rollup,
+    SCORECARD: F.scorecard,
+    SMART: F.smart,
+  });
+  return host;
+}
+
+async function main(): Promise<void> {
+  const container = document.getElementById("container");
+  if (!container) throw new Error("preview.html has no #container element");
+  const host = newPreviewHost();
+  // Excel.run, Excel's enums and Office.onReady for code that uses the globals.
+  installGlobals(host);
+  await loadSample(host);
+  const watch = new HostWatch(host);
+  // A handle for the browser tests and for curious people with the dev tools open.
+  (window as unknown as { goalScorecardsPreview: unknown }).goalScorecardsPreview = { host, watch };
+  createRoot(container).render(
+    <StrictMode>
+      <Preview host={host} watch={watch} />
+    </StrictMode>,
+  );
+}
+
+main().catch((e: unknown) => {
+  const container = document.getElementById("container");
+  if (container) container.textContent = `The preview could not start: ${e instanceof Error ? e.message : String(e)}`;
+  console.error(e);
+});

@@ -350,7 +350,8 @@ export async function prepareReviewCopy(context: Excel.RequestContext, options: 
   // Protection and seal, as they are before the copy is made.
   const plan = lockPlan(wb, state);
   const flags = await readLockFlags(context, plan, status);
-  const protection = checkPlan(plan, status, flags);
+  // The metadata sheet is protected again at the end of this run (an interrupted run leaves it open).
+  const protection = checkPlan(plan, status, flags, metaSheet);
   const verify = await verifyLoaded(wb);
 
   let table = await loadFormulas(context);

@@ -1,0 +1,3 @@
+/** The review operations the task pane uses (src/excel/review.ts), in one place. */
+export { changeRequest, changeState, inspectReview, prepareReviewCopy, restoreLiveFormulas, verifyLoaded } from "../excel/review";
+export type { ChangeRequestResult, ReviewCopyResult, ReviewInspection, RestoreResult, StateChangeResult, VerifyReport, SealDifferenceReport } from "../excel/review";

@@ -1,0 +1,580 @@
+/**
+ * Review: the cycle's state as a stepper; advance or reopen (with confirmation and,
+ * when reopening, a reason); change requests; the seal (intact, or what changed);
+ * the audit log; "Prepare review copy" and "Restore live formulas". Passwords are
+ * asked for when Excel needs one and never stored.
+ */
+import { useCallback, useEffect, useMemo, useState } from "react";
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { headerText } from "../../core/headers";
+import { auditEntriesFromRows } from "../../core/seal";
+import type { CycleState } from "../../core/meta";
+import { ColumnKey } from "../../core/columns";
+import { auditRows, canPrepareCopy, changeableFields, fieldChoices, fieldHint, isPasswordError, valueText } from "../logic/review";
+import { MIN_REASON, Move, checkMove, moves, reasonHint, steps } from "../logic/stepper";
+import { inputOf } from "../logic/workbookView";
+import { usePane } from "../pane";
+import type { ReviewInspection } from "../reviewApi";
+import { NoGoals, ViewHeading, hasGoals, useViewStyles } from "./common";
+
+const AUDIT_PAGE = 25;
+
+const useStyles = makeStyles({
+  stepper: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  step: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusCircular,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  current: { backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand, border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke1}` },
+  done: { color: tokens.colorNeutralForeground2 },
+  upcoming: { color: tokens.colorNeutralForeground3 },
+});
+
+interface PasswordAsk {
+  message: string;
+  retry(password: string): Promise<void>;
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
+
+export function ReviewView() {
+  const pane = usePane();
+  const styles = useViewStyles();
+  const own = useStyles();
+  const wb = pane.report?.workbook ?? null;
+  const ev = pane.report?.evaluation ?? null;
+  const state: CycleState = wb?.meta.cycle.state ?? "Draft";
+  const [inspection, setInspection] = useState<ReviewInspection | null>(null);
+  const [move, setMove] = useState<Move | null>(null);
+  const [reason, setReason] = useState("");
+  const [newPassword, setNewPassword] = useState("");
+  const [actorName, setActorName] = useState("");
+  const [ask, setAsk] = useState<PasswordAsk | null>(null);
+  const [password, setPassword] = useState("");
+  const [auditShown, setAuditShown] = useState(AUDIT_PAGE);
+  // Change request form.
+  const [crGoal, setCrGoal] = useState("");
+  const [crField, setCrField] = useState<string>("");
+  const [crValue, setCrValue] = useState("");
+  const [crReason, setCrReason] = useState("");
+  const [crError, setCrError] = useState<string | null>(null);
+
+  const { services, run } = pane;
+  const loadInspection = useCallback(async () => {
+    const s = await run("Checking the review state…", () => services.review.status(), { cancellable: true, doing: "Checking the review state" });
+    if (s) setInspection(s.inspection);
+  }, [run, services]);
+
+  const tables = wb?.goalTables.length ?? 0;
+  useEffect(() => {
+    if (tables > 0) void loadInspection();
+  }, [loadInspection, tables]);
+
+  const audit = useMemo(() => auditRows(auditEntriesFromRows(wb?.auditTable?.rows ?? [])), [wb]);
+  const fields = changeableFields(state);
+  const goalIds = useMemo(() => (ev ? ev.goals.map((g) => g.id).filter((id): id is string => id !== null) : []), [ev]);
+  const field = fields.find((f) => f.key === crField) ?? fields[0] ?? null;
+  const goalId = goalIds.includes(crGoal) ? crGoal : (goalIds[0] ?? "");
+  const currentValue = useMemo(() => {
+    if (!wb || !field || goalId === "") return null;
+    const g = inputOf(wb).goals.find((x) => headerText(x.values.id).toUpperCase() === goalId.toUpperCase());
+    return g ? headerText(g.values[field.key as ColumnKey]) : null;
+  }, [wb, field, goalId]);
+
+  if (!wb || !ev || !hasGoals(pane))
+    return (
+      <section className={styles.view} data-testid="view-review" aria-labelledby="review-heading">
+        <ViewHeading id="review-heading">Review</ViewHeading>
+        <NoGoals what="review" />
+      </section>
+    );
+
+  /** Runs a review operation; asks for the password when Excel needs one, then refreshes. */
+  async function act<T>(label: string, doing: string, op: (password?: string) => Promise<T>, success: (v: T) => string, pw?: string): Promise<boolean> {
+    const r = await run<Outcome<T>>(
+      label,
+      async () => {
+        try {
+          return { ok: true, value: await op(pw) };
+        } catch (e) {
+          if (isPasswordError(e)) return { ok: false, message: e.message };
+          throw e;
+        }
+      },
+      { doing, success: (o) => (o.ok ? success(o.value) : null) },
+    );
+    if (!r) return false;
+    if (!r.ok) {
+      setPassword("");
+      setAsk({
+        message: r.message,
+        retry: async (given) => {
+          await act(label, doing, op, success, given);
+        },
+      });
+      return false;
+    }
+    await pane.refresh();
+    await loadInspection();
+    return true;
+  }
+
+  const actor = pane.actor;
+  const { advance, reopen } = moves(state);
+  const sealed = pane.verify;
+
+  function openMove(m: Move) {
+    setReason("");
+    setNewPassword("");
+    setActorName(actor);
+    setMove(m);
+  }
+
+  async function confirmMove() {
+    if (!move) return;
+    const check = checkMove(move, reason);
+    if (!check.ok) return;
+    const who = actor || pane.setActor(actorName);
+    if (who === "") return;
+    const m = move;
+    const r = reason;
+    const pw = m.from === "Draft" && newPassword !== "" ? newPassword : undefined;
+    setMove(null);
+    setNewPassword("");
+    await act(
+      `${m.direction === "advance" ? "Advancing" : "Reopening"} the cycle…`,
+      m.direction === "advance" ? "Advancing the cycle" : "Reopening the cycle",
+      (p) => services.review.changeState({ to: m.to, actor: who, reason: r.trim() === "" ? null : r, password: p }),
+      (res) => `The cycle is now ${res.to}.${res.seal ? ` Sealed: ${res.seal.hash.slice(0, 12)}…` : ""}`,
+      pw,
+    );
+  }
+
+  async function submitChange() {
+    setCrError(null);
+    if (!field || goalId === "") return;
+    if (crReason.trim().length < MIN_REASON) {
+      setCrError(`Give a reason of at least ${MIN_REASON} characters; it goes into the audit log.`);
+      return;
+    }
+    if (actor === "") {
+      setCrError("Enter your name on the Settings tab first; it goes into the audit log.");
+      return;
+    }
+    const ok = await act(
+      "Making the change…",
+      "The change request",
+      (p) => services.review.changeRequest({ goalId, field: field.key, value: crValue, reason: crReason, actor, password: p }),
+      (res) =>
+        res.changed
+          ? `${res.goalId} ${res.field} changed from ${valueText(res.old)} to ${valueText(res.new)} (${res.cell}).${res.seal ? " The seal was renewed." : ""}`
+          : `${res.goalId} ${res.field} already holds that value; nothing was changed.`,
+    );
+    if (ok) {
+      setCrValue("");
+      setCrReason("");
+    }
+  }
+
+  const moveCheck = move ? checkMove(move, reason) : null;
+  const choices = field ? fieldChoices(field.key) : null;
+
+  return (
+    <section className={styles.view} data-testid="view-review" aria-labelledby="review-heading">
+      <ViewHeading id="review-heading">Review</ViewHeading>
+
+      <section className={styles.section} aria-labelledby="review-cycle">
+        <Subtitle2 as="h3" id="review-cycle">
+          Review cycle{wb.meta.cycle.name ? ` ${wb.meta.cycle.name}` : ""}
+        </Subtitle2>
+        <ol className={own.stepper} aria-label="Review cycle steps" data-testid="stepper">
+          {steps(state).map((s) => (
+            <li
+              key={s.state}
+              className={`${own.step} ${s.status === "current" ? own.current : s.status === "done" ? own.done : own.upcoming}`}
+              aria-current={s.status === "current" ? "step" : undefined}
+            >
+              <Caption1>
+                {s.number}. {s.state}
+                {s.status === "done" ? " ✓" : ""}
+              </Caption1>
+            </li>
+          ))}
+        </ol>
+        <Body1 data-testid="cycle-state">
+          The cycle is <strong>{state}</strong>.
+        </Body1>
+        <Caption1 className={styles.muted}>
+          Locking uses Excel's sheet protection: it prevents accidents, not determined editing. The seal is what makes any edit visible.
+        </Caption1>
+        {inspection?.pending ? (
+          <MessageBar intent="warning">
+            <MessageBarBody>
+              <MessageBarTitle>Unfinished operation</MessageBarTitle>
+              {inspection.pending}
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
+        <div className={styles.row}>
+          {advance ? (
+            <Button appearance="primary" onClick={() => openMove(advance)} disabled={pane.busy}>
+              {advance.label}
+            </Button>
+          ) : null}
+          {reopen ? (
+            <Button onClick={() => openMove(reopen)} disabled={pane.busy}>
+              {reopen.label}
+            </Button>
+          ) : null}
+        </div>
+      </section>
+
+      <section className={styles.section} aria-labelledby="review-change">
+        <Subtitle2 as="h3" id="review-change">
+          Change request
+        </Subtitle2>
+        {fields.length === 0 ? (
+          <Body1>In Draft every cell can be edited directly; change requests are for locked cycles.</Body1>
+        ) : (
+          <form
+            className={styles.section}
+            onSubmit={(e) => {
+              e.preventDefault();
+              void submitChange();
+            }}
+            aria-label="Change request"
+          >
+            <Field label="Goal" size="small">
+              <Select size="small" value={goalId} onChange={(_, d) => setCrGoal(d.value)}>
+                {goalIds.map((id) => (
+                  <option key={id} value={id}>
+                    {id}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label="Field" size="small">
+              <Select
+                size="small"
+                value={field?.key ?? ""}
+                onChange={(_, d) => {
+                  setCrField(d.value);
+                  setCrValue("");
+                }}
+              >
+                {fields.map((f) => (
+                  <option key={f.key} value={f.key}>
+                    {f.header}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field
+              label="New value"
+              size="small"
+              hint={`${field ? fieldHint(field.key) : ""}${currentValue !== null ? ` Now: ${currentValue === "" ? "(blank)" : currentValue}.` : ""}`}
+            >
+              {choices ? (
+                <Select size="small" value={crValue} onChange={(_, d) => setCrValue(d.value)}>
+                  <option value="">(blank)</option>
+                  {choices.map((c) => (
+                    <option key={c} value={c}>
+                      {c}
+                    </option>
+                  ))}
+                </Select>
+              ) : (
+                <Input size="small" value={crValue} onChange={(_, d) => setCrValue(d.value)} />
+              )}
+            </Field>
+            <Field
+              label="Reason"
+              size="small"
+              hint={reasonHint(true, crReason)}
+              validationMessage={crError ?? undefined}
+              validationState={crError ? "error" : "none"}
+            >
+              <Textarea value={crReason} onChange={(_, d) => setCrReason(d.value)} resize="vertical" />
+            </Field>
+            <div>
+              <Button type="submit" disabled={pane.busy}>
+                Submit change request
+              </Button>
+            </div>
+          </form>
+        )}
+      </section>
+
+      <section className={styles.section} aria-labelledby="review-seal">
+        <Subtitle2 as="h3" id="review-seal">
+          Seal
+        </Subtitle2>
+        <div data-testid="seal-status" role="status">
+          {!sealed ? (
+            <Body1>Not checked yet.</Body1>
+          ) : !sealed.sealed ? (
+            <Body1>Not sealed. The goals are sealed when the cycle leaves Draft.</Body1>
+          ) : sealed.intact ? (
+            <div className={styles.row}>
+              <Badge appearance="filled" color="success">
+                Intact
+              </Badge>
+              <Body1>
+                Nothing changed since the seal of {sealed.sealedAt ?? "(unknown time)"} ({sealed.state}).
+              </Body1>
+            </div>
+          ) : (
+            <div className={styles.section}>
+              <div className={styles.row}>
+                <Badge appearance="filled" color="danger">
+                  Changed
+                </Badge>
+                <Body1>
+                  {sealed.differences.length} difference{sealed.differences.length === 1 ? "" : "s"} since the seal of {sealed.sealedAt ?? "(unknown time)"}. Undo the
+                  edits, or make them as change requests.
+                </Body1>
+              </div>
+              <Table size="small" aria-label="Differences from the seal" className={styles.table}>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>Goal</TableHeaderCell>
+                    <TableHeaderCell>Column</TableHeaderCell>
+                    <TableHeaderCell>Sealed</TableHeaderCell>
+                    <TableHeaderCell>Now</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {sealed.differences.slice(0, 100).map((d, i) => (
+                    <TableRow key={i}>
+                      <TableCell>{d.goal ?? "—"}</TableCell>
+                      <TableCell>{d.column}</TableCell>
+                      <TableCell>{valueText(d.sealed)}</TableCell>
+                      <TableCell>{valueText(d.current)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+          )}
+        </div>
+        <div>
+          <Button onClick={() => void pane.refresh()} disabled={pane.busy}>
+            Verify seal
+          </Button>
+        </div>
+      </section>
+
+      <section className={styles.section} aria-labelledby="review-copy">
+        <Subtitle2 as="h3" id="review-copy">
+          Review copy
+        </Subtitle2>
+        <Body1>
+          Before you email the workbook: GOAL formulas become plain values (Excel without the add-in would show #NAME?), and an “About this
+          review” sheet tells the reader how to check the seal.
+        </Body1>
+        {inspection ? (
+          <Caption1 data-testid="copy-status">
+            {inspection.reviewCopy === "complete"
+              ? "This workbook is a review copy: formulas are values."
+              : inspection.reviewCopy === "partial"
+                ? "Preparing or restoring the review copy was interrupted."
+                : "Formulas are live."}
+          </Caption1>
+        ) : null}
+        {!canPrepareCopy(state) ? <Caption1 className={styles.muted}>A review copy is made once the cycle is Data locked or later.</Caption1> : null}
+        <div className={styles.row}>
+          <Button
+            appearance="primary"
+            disabled={pane.busy || !canPrepareCopy(state)}
+            onClick={() =>
+              void act(
+                "Preparing the review copy…",
+                "Preparing the review copy",
+                (p) => services.review.prepareReviewCopy({ password: p }),
+                (r) =>
+                  `Review copy ready: ${r.replaced} formula${r.replaced === 1 ? "" : "s"} replaced by values, see the sheet '${r.aboutSheet}'.` +
+                  (r.sealIntact === false ? " Note: the seal does not match the goals." : "") +
+                  (!r.protectionMatchesState ? " Note: protection does not match the cycle state." : ""),
+              )
+            }
+          >
+            Prepare review copy
+          </Button>
+          <Button
+            disabled={pane.busy}
+            onClick={() =>
+              void act(
+                "Restoring live formulas…",
+                "Restoring the live formulas",
+                (p) => services.review.restoreLiveFormulas({ password: p }),
+                (r) => (r.restored > 0 ? `Restored ${r.restored} live formula${r.restored === 1 ? "" : "s"}.` : "There were no formulas to restore."),
+              )
+            }
+          >
+            Restore live formulas
+          </Button>
+        </div>
+      </section>
+
+      <section className={styles.section} aria-labelledby="review-audit">
+        <Subtitle2 as="h3" id="review-audit">
+          Audit log
+        </Subtitle2>
+        {sealed ? (
+          <Caption1 data-testid="audit-status">
+            {sealed.audit.entries} entr{sealed.audit.entries === 1 ? "y" : "ies"} ·{" "}
+            {sealed.audit.intact ? "the chain is intact" : `broken at entry ${sealed.audit.firstBadSeq ?? "?"}${sealed.auditReason ? `: ${sealed.auditReason}` : ""}`}
+          </Caption1>
+        ) : null}
+        {audit.length === 0 ? (
+          <Body1>No entries yet.</Body1>
+        ) : (
+          <Table size="small" aria-label="Audit log, newest first" className={styles.table} data-testid="audit-log">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>#</TableHeaderCell>
+                <TableHeaderCell>When and who</TableHeaderCell>
+                <TableHeaderCell>What</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {audit.slice(0, auditShown).map((a) => (
+                <TableRow key={a.seq}>
+                  <TableCell>{a.seq}</TableCell>
+                  <TableCell>
+                    <Caption1>
+                      {a.at}
+                      <br />
+                      {a.actor}
+                    </Caption1>
+                  </TableCell>
+                  <TableCell>
+                    <Caption1>
+                      <strong>{a.action}</strong> {a.what}
+                      {a.reason ? ` — “${a.reason}”` : ""}
+                    </Caption1>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+        {audit.length > auditShown ? (
+          <div>
+            <Button onClick={() => setAuditShown(audit.length)}>Show all {audit.length} entries</Button>
+          </div>
+        ) : null}
+      </section>
+
+      <Dialog open={move !== null} onOpenChange={(_, d) => (d.open ? undefined : setMove(null))}>
+        <DialogSurface aria-describedby="move-explanation">
+          <DialogBody>
+            <DialogTitle>{move?.label}?</DialogTitle>
+            <DialogContent className={styles.section}>
+              <Body1 id="move-explanation">{move?.explanation}</Body1>
+              {actor === "" ? (
+                <Field label="Your name for the audit log" required hint="Kept on this computer only.">
+                  <Input value={actorName} onChange={(_, d) => setActorName(d.value)} />
+                </Field>
+              ) : (
+                <Caption1>Recorded in the audit log as {actor}.</Caption1>
+              )}
+              <Field
+                label={move?.needsReason ? "Reason" : "Reason (optional)"}
+                required={move?.needsReason}
+                hint={reasonHint(move?.needsReason ?? false, reason)}
+                validationMessage={move?.needsReason && reason !== "" && moveCheck && !moveCheck.ok ? moveCheck.message : undefined}
+              >
+                <Textarea value={reason} onChange={(_, d) => setReason(d.value)} />
+              </Field>
+              {move?.from === "Draft" ? (
+                <Field label="Protect the sheets with a password (optional)" hint="Goal Scorecards never stores it. You will need it to change a locked cycle.">
+                  <Input type="password" value={newPassword} onChange={(_, d) => setNewPassword(d.value)} autoComplete="new-password" />
+                </Field>
+              ) : null}
+            </DialogContent>
+            <DialogActions>
+              <Button
+                appearance="primary"
+                onClick={() => void confirmMove()}
+                disabled={!moveCheck?.ok || (actor === "" && actorName.trim() === "")}
+              >
+                {move?.direction === "reopen" ? "Reopen" : "Advance"}
+              </Button>
+              <Button onClick={() => setMove(null)}>Cancel</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+
+      <Dialog open={ask !== null} onOpenChange={(_, d) => (d.open ? undefined : setAsk(null))}>
+        <DialogSurface aria-describedby="password-explanation">
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              const a = ask;
+              const pw = password;
+              setAsk(null);
+              setPassword("");
+              if (a) void a.retry(pw);
+            }}
+          >
+            <DialogBody>
+              <DialogTitle>Password needed</DialogTitle>
+              <DialogContent className={styles.section}>
+                <Body1 id="password-explanation">{ask?.message}</Body1>
+                <Field label="Password" hint="Used for this operation only; never stored.">
+                  <Input type="password" value={password} onChange={(_, d) => setPassword(d.value)} autoComplete="current-password" />
+                </Field>
+              </DialogContent>
+              <DialogActions>
+                <Button appearance="primary" type="submit" disabled={password === ""}>
+                  Continue
+                </Button>
+                <Button
+                  onClick={() => {
+                    setAsk(null);
+                    setPassword("");
+                  }}
+                >
+                  Cancel
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          </form>
+        </DialogSurface>
+      </Dialog>
+    </section>
+  );
+}

@@ -51,9 +51,21 @@ function probe() {
 function printSideloadHelp(protocol) {
   const base = `${protocol}://localhost:${PORT}`;
   const manifest = path.join(ROOT, "manifest.xml");
+  const linux = process.platform === "linux";
+  const trust = protocol === "https" ? "\n(Your browser may warn about the development certificate; trust ~/.office-addin-dev-certs/ca.crt or continue.)" : "";
   console.log(`
-Goal Scorecards is served on ${base}/taskpane.html
-(open it in a browser for a preview outside Office).
+Preview (no Excel needed): ${base}/preview.html
+  The real task pane beside a simulated workbook with sample goals (docs/preview.md).${trust}
+${
+  linux
+    ? `
+Excel does not run on Linux: the preview above is the way to try the add-in here.
+(Excel on the web can still sideload it, below, once your browser trusts the certificate;
+on Windows or a Mac, \`npm start\` serves it for Excel on the desktop.)
+`
+    : ""
+}
+Goal Scorecards is served on ${base}/taskpane.html for Excel.
 ${protocol === "http" ? "\nWARNING: plain http. Office only loads add-ins over https; see README (certificates).\n" : ""}
 Sideload ${manifest} into Excel:
 

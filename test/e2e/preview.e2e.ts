@@ -1,0 +1,220 @@
+/**
+ * Browser tests of the preview (docs/preview.md): the analyst's whole journey on the
+ * sample workbook, then every view's screenshot, accessibility check (axe-core: no
+ * critical violations) and console (no errors).
+ */
+import {
+  Session,
+  VIEWS,
+  axe,
+  cell,
+  describeViolations,
+  findColumn,
+  findRow,
+  grid,
+  idle,
+  journey,
+  openSession,
+  openView,
+  pane,
+  poll,
+  screenshot,
+  showSheet,
+  typeInCell,
+} from "./support";
+
+let s: Session;
+
+beforeAll(async () => {
+  s = await openSession();
+}, 60_000);
+
+afterAll(async () => {
+  await s?.close();
+});
+
+const step = journey();
+
+/** Goals sheet facts the steps share. */
+const state = { idColumn: "A", targetColumn: "", tamperRow: 0, changedGoal: "T-SN2" };
+
+describe("the analyst's journey in the preview", () => {
+  step("the preview opens: a clear banner, the sample sheet in the grid, the task pane", async () => {
+    const { page } = s;
+    await expect(page.getByTestId("preview-banner").textContent()).resolves.toContain("Preview — this is not Excel: a simulated workbook in your browser");
+    await expect(cell(page, "A3").textContent()).resolves.toBe("Goal ID");
+    await expect(cell(page, "B4").textContent()).resolves.toBe("Grow annual recurring revenue to 12 million");
+    // User text is text: the note with HTML in it shows its tags, and makes no element.
+    await expect(cell(page, "N4").textContent()).resolves.toBe("Agreed in <b>Q1 board review</b>");
+    expect(await grid(page).locator("b").count()).toBe(0);
+    for (const v of VIEWS) await pane(page).getByRole("tab", { name: v.label, exact: true }).waitFor();
+    await screenshot(page, "preview-start");
+  });
+
+  step("Set up: convert the messy sheet, mapping the Metric column to Unit", async () => {
+    const { page } = s;
+    const view = await openView(s, "setup");
+    await view.getByRole("button", { name: "Convert sheet" }).click();
+    const proposal = view.getByTestId("proposal");
+    await proposal.waitFor();
+    await expect(proposal.textContent()).resolves.toMatch(/I-17/); // the duplicate ID is announced
+    const metric = proposal.getByRole("combobox", { name: "Metric", exact: true });
+    await metric.selectOption({ label: "Unit" });
+    await expect(metric.inputValue()).resolves.toBe("unit");
+    await screenshot(page, "view-setup", pane(page));
+    await screenshot(page, "view-setup-page");
+    await proposal.getByRole("button", { name: "Confirm and convert" }).click();
+    await idle(page);
+    await expect(pane(page).getByTestId("notice").textContent()).resolves.toMatch(/Converted into the table Goals: \d+ goals, 2 new IDs/);
+    // The grid shows the table: Metric became Unit, the two blank IDs got IDs.
+    await showSheet(page, "Goals 2026");
+    await expect(cell(page, "H3").textContent()).resolves.toBe("Unit");
+    await findRow(page, "A", "G-0001");
+    await findRow(page, "A", "G-0002");
+    state.targetColumn = await findColumn(page, 3, "Target");
+  });
+
+  step("Check: go to the duplicate ID's cell from its finding and fix it in the grid", async () => {
+    const { page } = s;
+    const view = await openView(s, "check");
+    const duplicates = view.getByTestId("finding").filter({ hasText: "D1 · id" });
+    await duplicates.first().waitFor();
+    expect(await duplicates.count()).toBe(2);
+    await screenshot(page, "view-check", pane(page));
+    await screenshot(page, "view-check-page");
+    const goTo = duplicates.last().getByRole("button", { name: /^Go to cell / });
+    const address = ((await goTo.getAttribute("aria-label")) ?? "").replace(/^Go to cell /, "");
+    const a1 = address.slice(address.lastIndexOf("!") + 1);
+    await goTo.click();
+    await idle(page);
+    // The add-in selected the cell: the grid shows it.
+    await expect(grid(page).getByTestId("name-box").inputValue()).resolves.toBe(a1);
+    await expect(cell(page, a1).textContent()).resolves.toBe("I-17");
+    await typeInCell(page, a1, "I-18");
+    // The pane follows the edit (auto-refresh) and the finding goes away.
+    await poll("the duplicate-ID findings to go", () => duplicates.count(), (n) => n === 0);
+  });
+
+  step("Scorecards: read a scorecard, then write the Scorecards sheet", async () => {
+    const { page } = s;
+    const view = await openView(s, "scorecards");
+    const row = view.getByTestId("scorecard-row").filter({ hasText: "Dana Reyes" });
+    await expect(row.textContent()).resolves.toMatch(/Dana Reyes\d+%/);
+    await screenshot(page, "view-scorecards", pane(page));
+    await view.getByRole("button", { name: "Write Scorecards sheet" }).click();
+    await idle(page);
+    await showSheet(page, "Scorecards");
+    await screenshot(page, "view-scorecards-page");
+  });
+
+  step("Cascade: open the cascade from the company goal down to a person", async () => {
+    const { page } = s;
+    const view = await openView(s, "cascade");
+    await view.getByText("C-1", { exact: false }).first().waitFor();
+    // Open C-1 → D-S1 → T-SN1 when they are collapsed, then see an individual goal under it.
+    for (const id of ["C-1", "D-S1", "T-SN1"]) {
+      const item = view.getByRole("treeitem", { name: new RegExp(`^${id}\\b`) }).first();
+      if ((await item.count()) > 0 && (await item.getAttribute("aria-expanded")) === "false") await item.click();
+    }
+    await view.getByText(/I-01/).first().waitFor();
+    await screenshot(page, "view-cascade", pane(page));
+    await screenshot(page, "view-cascade-page");
+  });
+
+  step("Review: advance the cycle Draft → Active → Data locked", async () => {
+    const { page } = s;
+    const view = await openView(s, "review");
+    await expect(view.textContent()).resolves.toMatch(/Draft/);
+    for (const to of ["Active", "Data locked"]) {
+      await view.getByRole("button", { name: new RegExp(`(Advance|Move|Go) to ${to}`, "i") }).click();
+      const confirm = page.getByRole("dialog").getByRole("button", { name: new RegExp(`^(Advance|Move|Confirm|Go to ${to})`, "i") });
+      if (await confirm.count()) await confirm.first().click();
+      await idle(page);
+      await poll(`the cycle to be ${to}`, () => view.getByTestId("cycle-state").textContent(), (t) => (t ?? "").includes(to));
+    }
+    // The goals sheet is locked now: the Target column is refused in the grid.
+    await showSheet(page, "Goals 2026");
+    await cell(page, `${state.targetColumn}4`).dblclick();
+    await grid(page).getByLabel(`Edit ${state.targetColumn}4`).fill("1");
+    await grid(page).getByLabel(`Edit ${state.targetColumn}4`).press("Enter");
+    await expect(grid(page).getByTestId("grid-message").textContent()).resolves.toMatch(/protected sheet/);
+  });
+
+  step("Review: make a change request on a locked field", async () => {
+    const { page } = s;
+    const view = await openView(s, "review");
+    const form = view.getByTestId("change-request");
+    await form.getByLabel(/Goal/).first().fill(state.changedGoal);
+    const field = form.getByLabel(/Field|Column/).first();
+    if ((await field.evaluate((e) => e.tagName)) === "SELECT") await field.selectOption({ label: "Target" });
+    else await field.fill("Target");
+    await form.getByLabel(/New value|Value/).first().fill("66");
+    await form.getByLabel(/Reason/).first().fill("Quarterly demo target raised after the spring campaign");
+    await form.getByRole("button", { name: /Request|Apply|Submit/ }).first().click();
+    await idle(page);
+    await expect(pane(page).getByTestId("notice").textContent()).resolves.toMatch(/T-SN2/);
+    await showSheet(page, "Goals 2026");
+    const row = await findRow(page, "A", state.changedGoal);
+    await expect(cell(page, `${state.targetColumn}${row}`).textContent()).resolves.toBe("66");
+  });
+
+  step("Review: prepare the review copy, and verify the seal is intact", async () => {
+    const { page } = s;
+    const view = await openView(s, "review");
+    await view.getByRole("button", { name: "Prepare review copy" }).click();
+    await idle(page);
+    await expect(pane(page).getByTestId("notice").textContent()).resolves.toMatch(/review copy/i);
+    await view.getByRole("button", { name: /Verify|Check the seal/ }).first().click();
+    await idle(page);
+    await expect(view.getByTestId("seal-status").textContent()).resolves.toMatch(/intact/i);
+    await screenshot(page, "view-review", pane(page));
+    await screenshot(page, "view-review-page");
+  });
+
+  step("Grid: change a sealed cell, and the seal reports the difference", async () => {
+    const { page } = s;
+    await showSheet(page, "Goals 2026");
+    const row = await findRow(page, "A", "C-2");
+    state.tamperRow = row;
+    const target = `${state.targetColumn}${row}`;
+    // A user who unprotects the sheet (no password in the sample) and types over a sealed Target.
+    const unprotect = grid(page).getByRole("button", { name: "Unprotect sheet" });
+    if (await unprotect.count()) await unprotect.click();
+    await typeInCell(page, target, "50");
+    await expect(cell(page, target).textContent()).resolves.toBe("50");
+    const view = await openView(s, "review");
+    await pane(page).getByRole("button", { name: "Refresh" }).click();
+    await idle(page);
+    const status = view.getByTestId("seal-status");
+    await poll("the seal to report a difference", () => status.textContent(), (t) => /changed|difference|broken|not intact/i.test(t ?? ""));
+    await expect(view.textContent()).resolves.toMatch(/C-2/);
+    await screenshot(page, "view-review-tampered", pane(page));
+  });
+});
+
+describe("every view: screenshot, accessibility, console", () => {
+  for (const v of VIEWS) {
+    test(`${v.label}: no critical accessibility violation, no console error`, async () => {
+      const { page } = s;
+      const before = s.errors.length;
+      await openView(s, v.id);
+      await idle(page);
+      await screenshot(page, `check-${v.id}`, pane(page));
+      const violations = await axe(page, `[data-testid="view-${v.id}"]`, v.id);
+      const critical = violations.filter((x) => x.impact === "critical");
+      if (violations.length > 0) console.log(`axe, ${v.label}:\n${describeViolations(violations)}`);
+      expect(describeViolations(critical)).toBe("");
+      expect(s.errors.slice(before).map((e) => e.text)).toEqual([]);
+    });
+  }
+
+  test("the whole preview page: no critical accessibility violation", async () => {
+    const violations = await axe(s.page, "body", "preview-page");
+    if (violations.length > 0) console.log(`axe, whole page:\n${describeViolations(violations)}`);
+    expect(describeViolations(violations.filter((x) => x.impact === "critical"))).toBe("");
+  });
+
+  test("no view logged a console error during the whole run", () => {
+    expect(s.errors.map((e) => `[${e.view}] ${e.text}`)).toEqual([]);
+  });
+});

@@ -4,60 +4,16 @@
  * (review.md "Seal", "Audit log"). Everything is computed by src/core/seal.ts.
  */
 import { CanonicalValue } from "../core/cells";
-import { AuditVerdict, auditEntryFromRow, diffSeal, parseSealDocument, sealDocument, serializeSeal, sha256Hex, verifyAudit } from "../core/seal";
+import { VerifyDifference, VerifyResult, verifyWorkbook as verifyCore } from "../core/verify";
 import { SourceWorkbook } from "./read";
 import { Style, table, truncate } from "./render";
 
-export interface Difference {
-  goal: string | null;
-  column: string;
-  sealed: CanonicalValue | CanonicalValue[];
-  current: CanonicalValue | CanonicalValue[];
-}
+export type Difference = VerifyDifference;
+export type { VerifyResult };
 
-export interface VerifyResult {
-  sealed: boolean;
-  state: string;
-  cycle: string | null;
-  sealedAt: string | null;
-  /** null when the workbook is not sealed. */
-  intact: boolean | null;
-  differences: Difference[];
-  audit: { entries: number; intact: boolean; firstBadSeq: number | null };
-  /** Why the audit chain is broken; not part of the JSON. */
-  auditReason: string | null;
-}
-
+/** The file's cells through the core's verification (the task pane uses the same). */
 export async function verifyWorkbook(wb: SourceWorkbook): Promise<VerifyResult> {
-  const meta = wb.meta;
-  const entries = wb.auditRows.map((r) => auditEntryFromRow(r));
-  const verdict: AuditVerdict = await verifyAudit(entries, { hash: meta.audit.head, count: meta.audit.count });
-  const audit = { entries: verdict.entries, intact: verdict.intact, firstBadSeq: verdict.firstBadSeq };
-  const stored = parseSealDocument(meta.seal.doc);
-  if (meta.seal.hash === null) {
-    return { sealed: false, state: meta.cycle.state, cycle: meta.cycle.name, sealedAt: meta.seal.at, intact: null, differences: [], audit, auditReason: verdict.reason };
-  }
-  // The state that was sealed; the stored document or the cycle's state when seal.state is blank.
-  const state = meta.seal.state ?? stored?.state ?? meta.cycle.state;
-  const current = sealDocument(meta.cycle.name, state, wb.input.goals, wb.input.checkIns ?? [], wb.dateSystem);
-  const hash = await sha256Hex(serializeSeal(current));
-  const intact = hash === meta.seal.hash.toLowerCase();
-  const differences: Difference[] = [];
-  if (!intact) {
-    if (stored === null) {
-      differences.push({ goal: null, column: "(seal document)", sealed: meta.seal.doc === null ? null : "unreadable", current: null });
-    } else {
-      // The stored document must be the one that was sealed, or its differences mean little.
-      if (meta.seal.doc !== null) {
-        const storedHash = await sha256Hex(meta.seal.doc);
-        if (storedHash !== meta.seal.hash.toLowerCase()) differences.push({ goal: null, column: "(seal document)", sealed: meta.seal.hash, current: storedHash });
-      }
-      if ((stored.cycle ?? null) !== (current.cycle ?? null)) differences.push({ goal: null, column: "(cycle)", sealed: stored.cycle ?? null, current: current.cycle ?? null });
-      if (stored.state !== current.state) differences.push({ goal: null, column: "(state)", sealed: stored.state, current: current.state });
-      for (const d of diffSeal(stored, current)) differences.push({ goal: d.goal, column: d.column, sealed: d.sealed, current: d.current });
-    }
-  }
-  return { sealed: true, state, cycle: meta.cycle.name, sealedAt: meta.seal.at, intact, differences, audit, auditReason: verdict.reason };
+  return verifyCore({ meta: wb.meta, goals: wb.input.goals, checkIns: wb.input.checkIns ?? [], auditRows: wb.auditRows, dateSystem: wb.dateSystem });
 }
 
 export function verifyJson(r: VerifyResult) {

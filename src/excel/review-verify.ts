@@ -2,9 +2,9 @@
  * Reading a workbook for review operations, its seal and verifying it (review.md
  * "Seal", "Audit log"); the same result as `goal-scorecards verify --json`.
  */
-import { CanonicalValue } from "../core/cells";
 import { CycleState, Meta } from "../core/meta";
-import { auditEntriesFromRows, diffSeal, parseSealDocument, sealDocument, serializeSeal, sha256Hex, verifyAudit } from "../core/seal";
+import { sealDocument, serializeSeal, sha256Hex } from "../core/seal";
+import { VerifyDifference, VerifyResult, verifyWorkbook } from "../core/verify";
 import { ensureMetaSheet } from "./meta";
 import { AuditState, auditState } from "./review-log";
 import { ProtectionStatus, protectedSheets, readProtection } from "./review-protection";
@@ -45,25 +45,9 @@ export async function sealOf(wb: LoadedWorkbook, state: CycleState): Promise<{ d
 
 // ---- verifying ------------------------------------------------------------------
 
-export interface SealDifferenceReport {
-  goal: string | null;
-  column: string;
-  sealed: CanonicalValue | CanonicalValue[];
-  current: CanonicalValue | CanonicalValue[];
-}
-
-/** The shape of `goal-scorecards verify --json` (cli.md), plus why the audit chain broke. */
-export interface VerifyReport {
-  sealed: boolean;
-  state: CycleState;
-  cycle: string | null;
-  sealedAt: string | null;
-  /** null when the workbook is not sealed. */
-  intact: boolean | null;
-  differences: SealDifferenceReport[];
-  audit: { entries: number; intact: boolean; firstBadSeq: number | null };
-  auditReason: string | null;
-}
+/** The shape of `goal-scorecards verify --json` (cli.md), plus why the audit chain broke: the core's result. */
+export type SealDifferenceReport = VerifyDifference;
+export type VerifyReport = VerifyResult;
 
 /** Recomputes the seal from the current cells and checks the audit chain (what the task pane shows on open). */
 export async function verifySeal(context: Excel.RequestContext): Promise<VerifyReport> {
@@ -71,31 +55,7 @@ export async function verifySeal(context: Excel.RequestContext): Promise<VerifyR
 }
 
 export async function verifyLoaded(wb: LoadedWorkbook): Promise<VerifyReport> {
-  const meta = wb.meta;
-  const entries = auditEntriesFromRows(wb.auditTable?.rows ?? []);
-  const verdict = await verifyAudit(entries, meta.audit);
-  const audit = { entries: verdict.entries, intact: verdict.intact, firstBadSeq: verdict.firstBadSeq };
-  if (meta.seal.hash === null)
-    return { sealed: false, state: meta.cycle.state, cycle: meta.cycle.name, sealedAt: meta.seal.at, intact: null, differences: [], audit, auditReason: verdict.reason };
-  const stored = parseSealDocument(meta.seal.doc);
-  const state = meta.seal.state ?? stored?.state ?? meta.cycle.state;
   const input = engineInput(wb);
-  const current = sealDocument(meta.cycle.name, state, input.goals, input.checkIns ?? [], wb.dateSystem);
-  const hash = await sha256Hex(serializeSeal(current));
-  const intact = hash === meta.seal.hash.toLowerCase();
-  const differences: SealDifferenceReport[] = [];
-  if (!intact) {
-    if (stored === null) differences.push({ goal: null, column: "(seal document)", sealed: meta.seal.doc === null ? null : "unreadable", current: null });
-    else {
-      if (meta.seal.doc !== null) {
-        const storedHash = await sha256Hex(meta.seal.doc);
-        if (storedHash !== meta.seal.hash.toLowerCase()) differences.push({ goal: null, column: "(seal document)", sealed: meta.seal.hash, current: storedHash });
-      }
-      if ((stored.cycle ?? null) !== (current.cycle ?? null)) differences.push({ goal: null, column: "(cycle)", sealed: stored.cycle ?? null, current: current.cycle ?? null });
-      if (stored.state !== current.state) differences.push({ goal: null, column: "(state)", sealed: stored.state, current: current.state });
-      for (const d of diffSeal(stored, current)) differences.push({ goal: d.goal, column: d.column, sealed: d.sealed, current: d.current });
-    }
-  }
-  return { sealed: true, state, cycle: meta.cycle.name, sealedAt: meta.seal.at, intact, differences, audit, auditReason: verdict.reason };
+  return verifyWorkbook({ meta: wb.meta, goals: input.goals, checkIns: input.checkIns ?? [], auditRows: wb.auditTable?.rows ?? [], dateSystem: wb.dateSystem });
 }
 

@@ -42,11 +42,22 @@ export async function writeScorecardsSheet(context: Excel.RequestContext, option
   const groups = ev.scorecards.length;
   const goals = ev.goals.length;
 
+  // Rewritten in place when it exists, so it also works while the workbook
+  // structure is protected (from Data locked on sheets cannot be added or deleted).
   const old = context.workbook.worksheets.getItemOrNullObject(SCORECARDS_SHEET);
   old.load("name");
+  old.charts.load("items/name");
+  old.protection.load("protected");
   await context.sync();
-  if (!old.isNullObject) old.delete();
-  const sheet = context.workbook.worksheets.add(SCORECARDS_SHEET);
+  let sheet: Excel.Worksheet;
+  if (old.isNullObject) sheet = context.workbook.worksheets.add(SCORECARDS_SHEET);
+  else {
+    if (old.protection.protected)
+      throw new Error("The Scorecards sheet is protected. Unprotect it (Review > Format > Unprotect Sheet) and write it again.");
+    sheet = old;
+    for (const c of old.charts.items) c.delete();
+    sheet.getRange().clear();
+  }
   const sc = scorecardFormula(names, groupBy);
   const ru = rollupFormula(names);
   sheet.getRange("A1").values = [[`Scorecards by ${groupBy}`]];

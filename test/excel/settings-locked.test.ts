@@ -24,3 +24,15 @@ test("in Data locked without a password", async () => {
   expect((await host.run((ctx) => readSettings(ctx))).settings.onTrackGap).toBe(0.05);
   expect(host.sheet(META_SHEET)?.protected).toBe(true);
 });
+
+test("the Scorecards sheet can be written again while the workbook structure is protected", async () => {
+  const { writeScorecardsSheet, SCORECARDS_SHEET } = await import("../../src/excel/scorecards");
+  const host = await seedReview();
+  await host.run((ctx) => writeScorecardsSheet(ctx));
+  await advanceTo(host, "Data locked");
+  expect(host.workbookProtected).toBe(true);
+  await host.run((ctx) => writeScorecardsSheet(ctx));
+  expect(host.sheetNames().filter((s) => s === SCORECARDS_SHEET)).toHaveLength(1);
+  expect(host.sheet(SCORECARDS_SHEET)?.charts).toHaveLength(1);
+  expect(String(host.getFormula(SCORECARDS_SHEET, "A4"))).toMatch(/^=GOAL\.SCORECARD\(/);
+});

@@ -83,7 +83,9 @@ export function auditRows(entries: readonly AuditEntry[]): AuditRow[] {
     .map((e) => {
       const target = [e.goalId, e.field].filter((x) => x !== null && x !== "").join(" ");
       const what =
-        e.action === "seal"
+        e.action === "state"
+          ? `${valueText(e.old)} → ${valueText(e.new)}`
+          : e.action === "seal"
           ? e.new === null
             ? "seal cleared"
             : `seal ${String(e.new).slice(0, 12)}…`

@@ -35,6 +35,8 @@ const ROOTS_PAGE = 100;
 const useStyles = makeStyles({
   node: { display: "flex", flexDirection: "column", minWidth: 0, paddingTop: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalXXS },
   title: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  main: { minWidth: 0, overflow: "hidden", flexGrow: 1 },
+  badge: { whiteSpace: "nowrap", flexShrink: 0 },
   problems: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
 
@@ -64,14 +66,17 @@ function CascadeNode({ path, goals, visible, open, onSelect }: NodeProps) {
       data-testid="cascade-node"
     >
       <TreeItemLayout
+        main={{ className: own.main }}
         aside={
-          <Badge appearance="tint" color={st.color} size="small">
+          <Badge appearance="tint" color={st.color} size="small" className={own.badge}>
             {st.label}
           </Badge>
         }
       >
         <span className={own.node}>
-          <Body1 className={own.title}>{label}</Body1>
+          <Body1 className={own.title} title={label}>
+            {label}
+          </Body1>
           <Caption1>
             {percent(g.rolledUp)} rolled up · coverage {percent(g.coverage)}
             {g.owner ? ` · ${g.owner}` : ""}

@@ -94,7 +94,7 @@ export function CheckView() {
         <ul className={styles.list} aria-label="Findings by goal">
           {groups.slice(0, shown).map((g) => (
             <li key={g.key} className={styles.card} data-testid="finding-group">
-              <Subtitle2 as="h3">{goalLabel(g)}</Subtitle2>
+              <Subtitle2 as="h3" className={styles.heading}>{goalLabel(g)}</Subtitle2>
               {g.goalIndex >= 0 ? (
                 <Caption1 className={styles.muted}>
                   {g.owner ?? "No owner"} · SMART {g.smart}
@@ -113,7 +113,9 @@ export function CheckView() {
                           {f.code} · {f.field}
                         </Text>
                       </div>
-                      <Body1 as="p">{f.message}</Body1>
+                      <Body1 as="p" className={styles.block}>
+                        {f.message}
+                      </Body1>
                       {cell ? (
                         <Button size="small" onClick={() => void pane.goTo(cell)} disabled={pane.busy} aria-label={`Go to cell ${cell}`}>
                           Go to cell

@@ -103,7 +103,7 @@ export function ReviewView() {
 
   const audit = useMemo(() => auditRows(auditEntriesFromRows(wb?.auditTable?.rows ?? [])), [wb]);
   const fields = changeableFields(state);
-  const goalIds = useMemo(() => (ev ? ev.goals.map((g) => g.id).filter((id): id is string => id !== null) : []), [ev]);
+  const goalIds = useMemo(() => (ev ? [...new Set(ev.goals.map((g) => g.id).filter((id): id is string => id !== null))] : []), [ev]);
   const field = fields.find((f) => f.key === crField) ?? fields[0] ?? null;
   const goalId = goalIds.includes(crGoal) ? crGoal : (goalIds[0] ?? "");
   const currentValue = useMemo(() => {
@@ -215,7 +215,7 @@ export function ReviewView() {
       <ViewHeading id="review-heading">Review</ViewHeading>
 
       <section className={styles.section} aria-labelledby="review-cycle">
-        <Subtitle2 as="h3" id="review-cycle">
+        <Subtitle2 as="h3" id="review-cycle" className={styles.heading}>
           Review cycle{wb.meta.cycle.name ? ` ${wb.meta.cycle.name}` : ""}
         </Subtitle2>
         <ol className={own.stepper} aria-label="Review cycle steps" data-testid="stepper">
@@ -261,7 +261,7 @@ export function ReviewView() {
       </section>
 
       <section className={styles.section} aria-labelledby="review-change">
-        <Subtitle2 as="h3" id="review-change">
+        <Subtitle2 as="h3" id="review-change" className={styles.heading}>
           Change request
         </Subtitle2>
         {fields.length === 0 ? (
@@ -337,7 +337,7 @@ export function ReviewView() {
       </section>
 
       <section className={styles.section} aria-labelledby="review-seal">
-        <Subtitle2 as="h3" id="review-seal">
+        <Subtitle2 as="h3" id="review-seal" className={styles.heading}>
           Seal
         </Subtitle2>
         <div data-testid="seal-status" role="status">
@@ -396,7 +396,7 @@ export function ReviewView() {
       </section>
 
       <section className={styles.section} aria-labelledby="review-copy">
-        <Subtitle2 as="h3" id="review-copy">
+        <Subtitle2 as="h3" id="review-copy" className={styles.heading}>
           Review copy
         </Subtitle2>
         <Body1>
@@ -448,7 +448,7 @@ export function ReviewView() {
       </section>
 
       <section className={styles.section} aria-labelledby="review-audit">
-        <Subtitle2 as="h3" id="review-audit">
+        <Subtitle2 as="h3" id="review-audit" className={styles.heading}>
           Audit log
         </Subtitle2>
         {sealed ? (

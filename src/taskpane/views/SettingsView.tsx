@@ -65,7 +65,7 @@ export function SettingsView() {
       <ViewHeading id="settings-heading">Settings</ViewHeading>
 
       <section className={styles.section} aria-labelledby="settings-you">
-        <Subtitle2 as="h3" id="settings-you">
+        <Subtitle2 as="h3" id="settings-you" className={styles.heading}>
           You
         </Subtitle2>
         <Field label="Your name for the audit log" hint="Kept on this computer only. The audit log records it with each review action.">
@@ -79,7 +79,7 @@ export function SettingsView() {
       </section>
 
       <section className={styles.section} aria-labelledby="settings-asof">
-        <Subtitle2 as="h3" id="settings-asof">
+        <Subtitle2 as="h3" id="settings-asof" className={styles.heading}>
           As-of date
         </Subtitle2>
         <Field
@@ -112,7 +112,7 @@ export function SettingsView() {
       </section>
 
       <section className={styles.section} aria-labelledby="settings-thresholds">
-        <Subtitle2 as="h3" id="settings-thresholds">
+        <Subtitle2 as="h3" id="settings-thresholds" className={styles.heading}>
           Thresholds
         </Subtitle2>
         <Body1>Saved in this workbook, so everyone who opens it scores alike.</Body1>

@@ -19,11 +19,14 @@ export const useViewStyles = makeStyles({
   },
   table: { width: "100%" },
   nowrap: { whiteSpace: "nowrap" },
+  heading: { margin: 0 },
+  block: { display: "block", margin: 0 },
 });
 
 export function ViewHeading({ id, children }: { id?: string; children: ReactNode }) {
+  const styles = useViewStyles();
   return (
-    <Subtitle1 as="h2" id={id}>
+    <Subtitle1 as="h2" id={id} className={styles.heading}>
       {children}
     </Subtitle1>
   );

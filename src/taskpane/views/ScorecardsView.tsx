@@ -59,6 +59,8 @@ export function ScorecardsView() {
     });
   }
 
+  const state = wb.meta.cycle.state;
+  const structureLocked = state === "Data locked" || state === "In review" || state === "Closed";
   const chartSummary = cards.map((c) => `${c.group} ${percent(c.score)}`).join(", ");
 
   return (
@@ -122,8 +124,14 @@ export function ScorecardsView() {
           ))}
         </div>
       </figure>
+      {structureLocked ? (
+        <Caption1 className={styles.muted}>
+          The cycle is {state}: the workbook&apos;s sheets are locked, so the Scorecards sheet can&apos;t be rewritten now. Its formulas still
+          recalculate. To rewrite it, reopen the cycle to Active on the Review tab.
+        </Caption1>
+      ) : null}
       <div>
-        <Button appearance="primary" onClick={() => void write()} disabled={pane.busy}>
+        <Button appearance="primary" onClick={() => void write()} disabled={pane.busy || structureLocked}>
           Write Scorecards sheet
         </Button>
       </div>

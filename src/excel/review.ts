@@ -18,7 +18,7 @@ import { ColumnKey, headerOf } from "../core/columns";
 import { checkChangeRequest, checkTransition, stateIndex } from "../core/cycle";
 import { DateSystem, serialFromDay } from "../core/dates";
 import { CYCLE_STATES, CycleState, Meta } from "../core/meta";
-import { AuditEntry, canonicalValue, isSealedState, sha256Hex } from "../core/seal";
+import { AuditEntry, canonicalValue, checkInsEditable, isSealedState, sha256Hex } from "../core/seal";
 import { CellValue, userCell } from "./cells";
 import { refresh } from "./refresh";
 import { AuditState, EntrySpec, chainEntries, prepareMetaWrite, queueAuditEntries } from "./review-log";
@@ -440,4 +440,117 @@ export async function inspectReview(context: Excel.RequestContext): Promise<Revi
     reviewCopy: copy.state,
     pending: pending.length > 0 ? pending.join(" ") : null,
   };
+}
+
+// ---- check-ins ------------------------------------------------------------------
+
+export interface CheckInOptions {
+  goalId: string;
+  /** ISO `YYYY-MM-DD` or an Excel serial. */
+  date: string | number;
+  /** A number, or TRUE/FALSE (yes/no, done) for a milestone. */
+  value: string | number | boolean;
+  confidence?: number | null;
+  comment?: string | null;
+  actor: string;
+  password?: string;
+  now?: Date;
+}
+
+export interface CheckInResult {
+  goalId: string;
+  date: string;
+  value: CanonicalValue;
+  /** Address of the new row's first cell. */
+  cell: string;
+  /** False when an interrupted attempt had already added the row. */
+  added: boolean;
+}
+
+/**
+ * Adds a check-in to the CheckIns table and logs it (action `checkin`). Check-ins are
+ * editable in Draft and Active; in Active the sheet is protected, and Excel does not
+ * grow a table on a protected sheet when someone types below it, so the add-in adds
+ * the row: the sheet is unprotected, the row added, the sheet protected again and the
+ * audit entry committed, in one request.
+ */
+export async function addCheckIn(context: Excel.RequestContext, options: CheckInOptions): Promise<CheckInResult> {
+  const actor = requireActor(options.actor);
+  const at = isoNow(options.now);
+  const { wb, status, audit } = await loadReview(context, options.password);
+  refusePendingChange(audit);
+  const state = wb.meta.cycle.state;
+  if (!checkInsEditable(state))
+    throw new ReviewError(`Check-ins are locked while the cycle is ${state}. Reopen the cycle to Active (with a reason) to add one.`, "refused");
+  const ci = wb.checkIns;
+  if (!ci) throw new ReviewError("This workbook has no CheckIns table. Add a table named CheckIns with the columns Goal ID, Date, Value, Confidence and Comment.", "missing");
+  const goal = findGoal(wb, options.goalId, "id");
+  const date = readDate(options.date, wb.dateSystem);
+  if (date.kind !== "value") throw new ReviewError(`The date '${String(options.date)}' is not a date; enter one such as 2026-06-30.`, "refused");
+  const value = readActual(options.value);
+  if (value.kind !== "value") throw new ReviewError(`The value '${String(options.value)}' is not a number (or TRUE/FALSE for a milestone); enter the measured value.`, "refused");
+  let confidence: number | null = null;
+  if (options.confidence !== undefined && options.confidence !== null) {
+    const c = readNumber(options.confidence);
+    if (c.kind !== "value" || c.value < 0 || c.value > 1) throw new ReviewError("Confidence is a number from 0 to 1 (or leave it blank).", "refused");
+    confidence = c.value;
+  }
+  const comment = (options.comment ?? "").trim();
+  const serial = serialFromDay(date.value, wb.dateSystem);
+  const iso = String(canonicalValue("due", serial, wb.dateSystem));
+  const newValue = canonicalValue("actual", value.value, wb.dateSystem);
+
+  const cells: CellValue[] = ci.columnNames.map((name) => {
+    const n = name.trim().toLowerCase();
+    if (n === "goal id") return userCell(goal.id);
+    if (n === "date") return serial;
+    if (n === "value") return value.value;
+    if (n === "confidence") return confidence ?? "";
+    if (n === "comment") return userCell(comment);
+    return "";
+  });
+  // Resuming: an interrupted attempt left its row and its entry (pending, or committed
+  // when only the refresh failed). The same check-in twice in a row is not added again.
+  const lastEntry = audit.pending[0] ?? audit.entries[audit.committed - 1];
+  const last = ci.rows[ci.rows.length - 1];
+  const dateCol = ci.columnNames.findIndex((n) => n.trim().toLowerCase() === "date");
+  const valueCol = ci.columnNames.findIndex((n) => n.trim().toLowerCase() === "value");
+  const resumed =
+    lastEntry !== undefined &&
+    lastEntry.action === "checkin" &&
+    (lastEntry.goalId ?? "").toUpperCase() === goal.id.toUpperCase() &&
+    sameValue(lastEntry.new, newValue) &&
+    last !== undefined &&
+    dateCol >= 0 &&
+    valueCol >= 0 &&
+    last[dateCol] === serial &&
+    last[valueCol] === value.value;
+  if (resumed && audit.pending.length === 0) {
+    await refresh(context);
+    return { goalId: goal.id, date: iso, value: newValue, cell: `${ci.sheet}!${columnName(ci.firstColumn)}${ci.headerRowIndex + 1 + ci.rows.length}`, added: false };
+  }
+
+  const metaSheet = metaSheetName(wb);
+  requirePassword(status, [ci.sheet, metaSheet]);
+  const plan = lockPlan(wb, state);
+  const sheetPlan = plan.sheets.find((s) => s.sheet.toLowerCase() === ci.sheet.toLowerCase());
+  const entries = await chainEntries(audit, [{ at, actor, action: "checkin", goalId: goal.id, field: "Value", old: null, new: newValue, reason: comment === "" ? null : comment }]);
+  const meta = cloneMeta(wb.meta);
+  meta.audit = { head: entries[entries.length - 1].hash, count: audit.committed + entries.length };
+
+  // An Excel table keeps one empty data row: fill it rather than add after it.
+  const emptyAt = ci.rows.length > 0 && ci.rows[ci.rows.length - 1].every((v) => v === "" || v === null) ? ci.rows.length - 1 : -1;
+  const rowIndex = resumed ? ci.rows.length - 1 : emptyAt >= 0 ? emptyAt : ci.rows.length;
+  const sheetRow = ci.headerRowIndex + 1 + rowIndex;
+  if (!resumed) {
+    queueUnprotect(context, status, ci.sheet, options.password);
+    const ws = context.workbook.worksheets.getItem(ci.sheet);
+    if (emptyAt >= 0) ws.getRangeByIndexes(sheetRow, ci.firstColumn, 1, cells.length).values = [cells];
+    else context.workbook.tables.getItem(ci.name).rows.add(undefined, [cells]);
+    if (dateCol >= 0) ws.getRangeByIndexes(sheetRow, ci.firstColumn + dateCol, 1, 1).numberFormat = [["yyyy-mm-dd"]];
+    if (sheetPlan?.protect) queueProtect(context, status, ci.sheet, sheetPlan.options, options.password);
+  }
+  await commit(context, wb, status, plan, meta, audit, entries, options.password);
+  await refresh(context);
+  return { goalId: goal.id, date: iso, value: newValue, cell: `${ci.sheet}!${columnName(ci.firstColumn)}${sheetRow + 1}`, added: !resumed };
 }

@@ -216,11 +216,9 @@ export function Grid({ host, watch }: { host: ExcelHost; watch: HostWatch }) {
 
   if (!view) return <p>The workbook has no sheets.</p>;
 
-  const hostSel = host.selection;
-  const selected: Rect =
-    hostSel && hostSel.sheet === view.name && anchor === null && parseRect(hostSel.address) !== null
-      ? (parseRect(hostSel.address) as Rect)
-      : normalize(cursor, anchor ?? cursor);
+  // The cursor and anchor follow host.selection (the effect above) and push the user's
+  // clicks back to it, so this is the workbook's selection on a visible sheet.
+  const selected: Rect = normalize(cursor, anchor ?? cursor);
   const cursorName = cellName(cursor.r, cursor.c);
 
   const pushSelection = (sheet: string, x: Rect) => {
@@ -340,10 +338,14 @@ export function Grid({ host, watch }: { host: ExcelHost; watch: HostWatch }) {
   };
 
   const switchSheet = (name: string) => {
+    if (name === view.name) return;
     if (edit) finishEdit(true);
     setSheetName(name);
-    setCursor({ r: 0, c: 0 });
-    setAnchor(null);
+    // Start where the workbook's selection is when it is on that sheet, else at A1.
+    const sel = host.selection;
+    const x = sel && sel.sheet === name ? parseRect(sel.address) : null;
+    setCursor(x ? { r: x.r0, c: x.c0 } : { r: 0, c: 0 });
+    setAnchor(x && (x.r0 !== x.r1 || x.c0 !== x.c1) ? { r: x.r1, c: x.c1 } : null);
     setMessage(null);
     const hs = host.sheet(name);
     if (hs && hs.visibility === "Visible") {

@@ -1,20 +1,13 @@
 /** The preview page: a banner that says it is not Excel, the simulated workbook, and the real task pane. */
-import { ComponentType } from "react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { ExcelHost } from "../excel-host";
-import type { Runner } from "../excel/autorefresh";
 import { App } from "../taskpane/App";
 import { Grid } from "./Grid";
 import { HostWatch } from "./watch";
 
-/** The task pane's contract: `App({ runner, mode })`. */
-type TaskPaneProps = { runner: Runner; mode: "office" | "preview" };
-const TaskPane = App as unknown as ComponentType<TaskPaneProps>;
-
 export function Preview({ host, watch }: { host: ExcelHost; watch: HostWatch }) {
   return (
     <div className="preview">
-      <header className="banner" data-testid="preview-banner">
+      <section className="banner" aria-label="About this preview" data-testid="preview-banner">
         <p>
           <strong>Preview — this is not Excel: a simulated workbook in your browser.</strong>{" "}
           <span>
@@ -22,7 +15,7 @@ export function Preview({ host, watch }: { host: ExcelHost; watch: HostWatch }) 
             to start again with the sample goals.
           </span>
         </p>
-      </header>
+      </section>
       <div className="split">
         <section className="workbook" aria-label="Simulated workbook">
           <Grid host={host} watch={watch} />
@@ -31,9 +24,9 @@ export function Preview({ host, watch }: { host: ExcelHost; watch: HostWatch }) 
           <div className="taskpane-title" aria-hidden="true">
             Goal Scorecards
           </div>
-          <FluentProvider theme={webLightTheme} className="taskpane-body">
-            <TaskPane runner={watch.runner} mode="preview" />
-          </FluentProvider>
+          <div className="taskpane-body">
+            <App runner={watch.runner} mode="preview" />
+          </div>
         </div>
       </div>
     </div>

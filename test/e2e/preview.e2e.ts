@@ -124,38 +124,45 @@ describe("the analyst's journey in the preview", () => {
   step("Review: advance the cycle Draft → Active → Data locked", async () => {
     const { page } = s;
     const view = await openView(s, "review");
-    await expect(view.textContent()).resolves.toMatch(/Draft/);
+    await expect(view.getByTestId("cycle-state").textContent()).resolves.toBe("The cycle is Draft.");
     for (const to of ["Active", "Data locked"]) {
-      await view.getByRole("button", { name: new RegExp(`(Advance|Move|Go) to ${to}`, "i") }).click();
-      const confirm = page.getByRole("dialog").getByRole("button", { name: new RegExp(`^(Advance|Move|Confirm|Go to ${to})`, "i") });
-      if (await confirm.count()) await confirm.first().click();
+      await view.getByRole("button", { name: `Advance to ${to}`, exact: true }).click();
+      const dialog = page.getByRole("dialog");
+      await dialog.waitFor();
+      // The first time, the audit log asks who is acting.
+      const name = dialog.getByLabel("Your name for the audit log");
+      if (await name.count()) await name.fill("Lena Fischer");
+      await dialog.getByLabel(/^Reason/).fill(to === "Active" ? "Goals for 2026 agreed with every owner" : "Year-end numbers are in");
+      await dialog.getByRole("button", { name: "Advance", exact: true }).click();
+      await dialog.waitFor({ state: "detached" });
       await idle(page);
-      await poll(`the cycle to be ${to}`, () => view.getByTestId("cycle-state").textContent(), (t) => (t ?? "").includes(to));
+      await poll(`the cycle to be ${to}`, () => view.getByTestId("cycle-state").textContent(), (t) => t === `The cycle is ${to}.`);
     }
-    // The goals sheet is locked now: the Target column is refused in the grid.
+    await expect(view.getByTestId("seal-status").textContent()).resolves.toMatch(/Intact/);
+    // The goals sheet is locked now: a sealed Target is refused in the grid, with a friendly message.
     await showSheet(page, "Goals 2026");
     await cell(page, `${state.targetColumn}4`).dblclick();
     await grid(page).getByLabel(`Edit ${state.targetColumn}4`).fill("1");
     await grid(page).getByLabel(`Edit ${state.targetColumn}4`).press("Enter");
     await expect(grid(page).getByTestId("grid-message").textContent()).resolves.toMatch(/protected sheet/);
+    await grid(page).getByRole("button", { name: "Dismiss message" }).click();
   });
 
   step("Review: make a change request on a locked field", async () => {
     const { page } = s;
     const view = await openView(s, "review");
-    const form = view.getByTestId("change-request");
-    await form.getByLabel(/Goal/).first().fill(state.changedGoal);
-    const field = form.getByLabel(/Field|Column/).first();
-    if ((await field.evaluate((e) => e.tagName)) === "SELECT") await field.selectOption({ label: "Target" });
-    else await field.fill("Target");
-    await form.getByLabel(/New value|Value/).first().fill("66");
-    await form.getByLabel(/Reason/).first().fill("Quarterly demo target raised after the spring campaign");
-    await form.getByRole("button", { name: /Request|Apply|Submit/ }).first().click();
+    const form = view.getByRole("form", { name: "Change request" });
+    await form.getByLabel("Goal", { exact: true }).selectOption(state.changedGoal);
+    await form.getByLabel("Field", { exact: true }).selectOption({ label: "Target" });
+    await form.getByLabel("New value", { exact: true }).fill("66");
+    await form.getByLabel("Reason", { exact: true }).fill("Quarterly demo target raised after the spring campaign");
+    await form.getByRole("button", { name: "Submit change request" }).click();
     await idle(page);
-    await expect(pane(page).getByTestId("notice").textContent()).resolves.toMatch(/T-SN2/);
+    await expect(pane(page).getByTestId("notice").textContent()).resolves.toMatch(/T-SN2 Target changed from 60 to 66/);
     await showSheet(page, "Goals 2026");
     const row = await findRow(page, "A", state.changedGoal);
     await expect(cell(page, `${state.targetColumn}${row}`).textContent()).resolves.toBe("66");
+    await expect(view.getByTestId("audit-log").textContent()).resolves.toMatch(/Quarterly demo target raised/);
   });
 
   step("Review: prepare the review copy, and verify the seal is intact", async () => {
@@ -163,10 +170,10 @@ describe("the analyst's journey in the preview", () => {
     const view = await openView(s, "review");
     await view.getByRole("button", { name: "Prepare review copy" }).click();
     await idle(page);
-    await expect(pane(page).getByTestId("notice").textContent()).resolves.toMatch(/review copy/i);
-    await view.getByRole("button", { name: /Verify|Check the seal/ }).first().click();
+    await expect(pane(page).getByTestId("notice").textContent()).resolves.toMatch(/Review copy ready/);
+    await view.getByRole("button", { name: "Verify seal" }).click();
     await idle(page);
-    await expect(view.getByTestId("seal-status").textContent()).resolves.toMatch(/intact/i);
+    await expect(view.getByTestId("seal-status").textContent()).resolves.toMatch(/^Intact/);
     await screenshot(page, "view-review", pane(page));
     await screenshot(page, "view-review-page");
   });
@@ -183,11 +190,12 @@ describe("the analyst's journey in the preview", () => {
     await typeInCell(page, target, "50");
     await expect(cell(page, target).textContent()).resolves.toBe("50");
     const view = await openView(s, "review");
-    await pane(page).getByRole("button", { name: "Refresh" }).click();
+    await view.getByRole("button", { name: "Verify seal" }).click();
     await idle(page);
     const status = view.getByTestId("seal-status");
-    await poll("the seal to report a difference", () => status.textContent(), (t) => /changed|difference|broken|not intact/i.test(t ?? ""));
-    await expect(view.textContent()).resolves.toMatch(/C-2/);
+    await poll("the seal to report the difference", () => status.textContent(), (t) => /^Changed/.test(t ?? ""));
+    const differences = view.getByRole("table", { name: "Differences from the seal" });
+    await expect(differences.getByRole("row").filter({ hasText: "C-2" }).textContent()).resolves.toMatch(/C-2Target4550/);
     await screenshot(page, "view-review-tampered", pane(page));
   });
 });

@@ -97,6 +97,8 @@ export function tab(page: Page, label: string): Locator {
 export async function openView(s: Session, id: ViewId): Promise<Locator> {
   const label = VIEWS.find((v) => v.id === id)?.label ?? id;
   s.current.view = id;
+  // A dialog left open by a failed step would block the tabs.
+  if (await s.page.getByRole("dialog").count()) await s.page.keyboard.press("Escape");
   await tab(s.page, label).click();
   const view = s.page.getByTestId(`view-${id}`);
   await view.waitFor();

@@ -1,0 +1,81 @@
+/**
+ * A smoke run of the benchmark at tiny sizes: every section runs and the results
+ * have the shape `npm run bench` prints and writes. No timing assertions: figures
+ * are for `npm run bench`, never for a unit test.
+ */
+import { join } from "node:path";
+import { runFloor, runEngine } from "../../bench/engine";
+import { generateWorkbook, levelSizes } from "../../bench/generate";
+import { QUICK, formatTable, runBench } from "../../bench/main";
+
+describe("the workbook generator", () => {
+  test("the same seed gives the same cells; another seed other cells", () => {
+    const a = generateWorkbook({ goals: 300, seed: 7 });
+    const b = generateWorkbook({ goals: 300, seed: 7 });
+    const c = generateWorkbook({ goals: 300, seed: 8 });
+    expect(b.goals.rows).toEqual(a.goals.rows);
+    expect(b.checkIns.rows).toEqual(a.checkIns.rows);
+    expect(c.goals.rows).not.toEqual(a.goals.rows);
+  });
+
+  test("sizes, levels and check-ins as asked", () => {
+    const wb = generateWorkbook({ goals: 2_000, levels: 6 });
+    expect(wb.goals.rows).toHaveLength(2_000);
+    expect(wb.checkIns.rows).toHaveLength(6_000);
+    expect(wb.levels).toBe(6);
+    expect(wb.levelSizes.reduce((x, y) => x + y, 0)).toBe(2_000);
+    expect(levelSizes(100_000, 6)).toHaveLength(6);
+    expect(generateWorkbook({ goals: 0 }).goals.rows).toEqual([]);
+  });
+
+  test("the engine reads it: scores, roll-ups, findings and scorecards, a few blocked goals", () => {
+    const wb = generateWorkbook({ goals: 1_000 });
+    const ev = runEngine(wb);
+    expect(ev.goals).toHaveLength(1_000);
+    const scored = ev.goals.filter((g) => g.score !== null).length;
+    expect(scored).toBeGreaterThan(700);
+    expect(ev.goals.filter((g) => g.blocked).length).toBeLessThan(50);
+    expect(ev.goals.filter((g) => g.children.length > 0 && g.rolledUp !== null).length).toBeGreaterThan(50);
+    expect(ev.scorecards.length).toBeGreaterThan(100);
+    expect(Number.isFinite(runFloor(wb))).toBe(true);
+  });
+});
+
+test("npm run bench at tiny sizes: every section and every bar", async () => {
+  const r = await runBench({
+    ...QUICK,
+    engineSizes: [50, 200],
+    templateSizes: [50],
+    hostSizes: [20],
+    rangeRows: 200,
+    rowBatch: 50,
+    root: join(__dirname, "..", ".."),
+    log: () => undefined,
+  });
+  expect(r.engine.map((e) => e.goals)).toEqual([50, 200]);
+  for (const e of r.engine) {
+    expect(e.checkIns).toBe(3 * e.goals);
+    expect(e.medianMs).toBeGreaterThan(0);
+    expect(e.floorMs).toBeGreaterThan(0);
+    expect(e.peakHeapMB).toBeGreaterThan(0);
+  }
+  expect(r.template[0]).toMatchObject({ goals: 50 });
+  expect(typeof r.template[0].ratio).toBe("number");
+  expect(r.rowFunctions.map((f) => f.name)).toEqual(["GOAL.PROGRESS", "GOAL.SCORE", "GOAL.STATUS"]);
+  expect(r.rangeFunctions.map((f) => [f.name, f.rows, f.resultRows > 0])).toEqual([
+    ["GOAL.ROLLUP", 200, true],
+    ["GOAL.SCORECARD", 200, true],
+  ]);
+  const ops = r.roundTrips.map((t) => t.operation);
+  expect(ops).toEqual(expect.arrayContaining(["convert a sheet", "read (loadWorkbook)", "refresh computed columns"]));
+  for (const t of r.roundTrips) {
+    expect(t.note).toBeUndefined();
+    expect(t.syncs).toBeGreaterThan(0);
+    expect(t.maxRequestBytes).toBeLessThanOrEqual(4 * 1024 * 1024);
+  }
+  expect(r.bundles.map((b) => b.entry)).toEqual(["taskpane", "functions"]);
+  expect(r.checks.length).toBeGreaterThan(10);
+  const table = formatTable(r);
+  expect(table).toMatch(/\| what +\| figure +\| bar +\| result +\|/);
+  expect(JSON.parse(JSON.stringify(r)).checks).toHaveLength(r.checks.length);
+}, 120_000);

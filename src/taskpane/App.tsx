@@ -147,6 +147,7 @@ function Pane({ runner, mode }: { runner: Runner; mode: PaneMode }) {
           setNotice({ intent: "info", text: `${label.replace(/…$/, "")}: cancelled.` });
           return undefined;
         case "busy":
+          if (options.quietIfBusy) return undefined;
           setNotice({ intent: "info", text: "Another operation is still running. Wait for it to finish, then try again." });
           return undefined;
       }
@@ -154,10 +155,14 @@ function Pane({ runner, mode }: { runner: Runner; mode: PaneMode }) {
     [ops],
   );
 
-  const refresh = useCallback(async () => {
-    const r = await run("Reading the workbook…", () => services.refresh(asOfRef.current), { cancellable: true, doing: "Refreshing" });
-    if (r) setReport(r);
-  }, [run, services]);
+  const readWorkbook = useCallback(
+    async (quietIfBusy: boolean) => {
+      const r = await run("Reading the workbook…", () => services.refresh(asOfRef.current), { cancellable: true, doing: "Refreshing", quietIfBusy });
+      if (r) setReport(r);
+    },
+    [run, services],
+  );
+  const refresh = useCallback(() => readWorkbook(false), [readWorkbook]);
 
   const restartAutoRefresh = useCallback(() => {
     const auto = autoRef.current;
@@ -174,8 +179,14 @@ function Pane({ runner, mode }: { runner: Runner; mode: PaneMode }) {
       onError: (e) => setError(describeError(e, "Updating after your edit")),
     });
     autoRef.current = auto;
-    if (asOf === null) auto.start().catch((e: unknown) => setError(describeError(e, "Following your edits")));
+    let disposed = false;
+    if (asOf === null)
+      auto
+        .start()
+        .then(() => (disposed ? auto.stop() : undefined))
+        .catch((e: unknown) => setError(describeError(e, "Following your edits")));
     return () => {
+      disposed = true;
       autoRef.current = null;
       auto.stop().catch(() => undefined);
     };
@@ -183,8 +194,8 @@ function Pane({ runner, mode }: { runner: Runner; mode: PaneMode }) {
 
   // Read the workbook on open.
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    void readWorkbook(true);
+  }, [readWorkbook]);
 
   // Verify the seal of every refresh (no round trip: the workbook is already loaded).
   useEffect(() => {

@@ -18,6 +18,8 @@ export interface RunOptions<T> {
   cancellable?: boolean;
   /** "Converting the sheet": the error's title says it did not work. */
   doing?: string;
+  /** Say nothing when another operation is running (background reads). */
+  quietIfBusy?: boolean;
   /** The success message, from the result; null for none. */
   success?: (value: T) => string | null;
 }

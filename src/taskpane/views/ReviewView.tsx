@@ -92,14 +92,18 @@ export function ReviewView() {
 
   const { services, run } = pane;
   const loadInspection = useCallback(async () => {
-    const s = await run("Checking the review state…", () => services.review.status(), { cancellable: true, doing: "Checking the review state" });
+    const s = await run("Checking the review state…", () => services.review.status(), { cancellable: true, doing: "Checking the review state", quietIfBusy: true });
     if (s) setInspection(s.inspection);
   }, [run, services]);
 
   const tables = wb?.goalTables.length ?? 0;
+  const [needInspection, setNeedInspection] = useState(true);
+  const busy = pane.busy;
   useEffect(() => {
-    if (tables > 0) void loadInspection();
-  }, [loadInspection, tables]);
+    if (!needInspection || busy || tables === 0) return;
+    setNeedInspection(false);
+    void loadInspection();
+  }, [needInspection, busy, tables, loadInspection]);
 
   const audit = useMemo(() => auditRows(auditEntriesFromRows(wb?.auditTable?.rows ?? [])), [wb]);
   const fields = changeableFields(state);
@@ -146,7 +150,7 @@ export function ReviewView() {
       return false;
     }
     await pane.refresh();
-    await loadInspection();
+    setNeedInspection(true);
     return true;
   }
 

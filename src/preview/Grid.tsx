@@ -44,6 +44,7 @@ interface Rect {
   c1: number;
 }
 
+const ROW_HEAD_WIDTH = 44;
 const MIN_ROWS = 30;
 const MIN_COLS = 12;
 const MAX_ROWS = 1000;
@@ -141,11 +142,20 @@ function buildSheetView(host: ExcelHost, name: string): SheetView | null {
     rows,
     cols,
     cells,
-    widths: widths.map((n) => Math.max(56, Math.min(300, n * 7 + 14))),
+    widths: widths.map((n) => Math.max(56, Math.min(320, Math.ceil(n * 7.6) + 16))),
     protected: isProtected,
     hasPassword: hs.hasPassword,
     truncated: rows < wantRows || cols < wantCols,
   };
+}
+
+function LockIcon() {
+  return (
+    <svg className="lock-icon" width="10" height="12" viewBox="0 0 10 12" aria-hidden="true" focusable="false">
+      <path d="M2.5 5V3.5a2.5 2.5 0 0 1 5 0V5" fill="none" stroke="currentColor" strokeWidth="1.2" />
+      <rect x="1" y="5" width="8" height="6.5" rx="1" fill="currentColor" />
+    </svg>
+  );
 }
 
 function normalize(a: { r: number; c: number }, b: { r: number; c: number }): Rect {
@@ -182,7 +192,12 @@ export function Grid({ host, watch }: { host: ExcelHost; watch: HostWatch }) {
     const active = host.activeSheet;
     const sel = host.selection;
     const key = sel ? `${sel.sheet}!${sel.address}` : "";
-    if (active !== seen.current.active && active) setSheetName(active);
+    if (active !== seen.current.active && active) {
+      setSheetName(active);
+      const x = sel && sel.sheet === active ? parseRect(sel.address) : null;
+      setCursor(x ? { r: x.r0, c: x.c0 } : { r: 0, c: 0 });
+      setAnchor(null);
+    }
     if (key !== seen.current.selection && sel) {
       setSheetName(sel.sheet);
       const x = parseRect(sel.address);
@@ -200,11 +215,20 @@ export function Grid({ host, watch }: { host: ExcelHost; watch: HostWatch }) {
   const view = useMemo(() => buildSheetView(host, current), [host, current, version]);
   const visibility = host.sheet(current)?.visibility ?? "Visible";
 
+  // A sheet opens at its top left, as in Excel.
+  const scrollRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!focusCursor.current) return;
+    scrollRef.current?.scrollTo({ top: 0, left: 0 });
+  }, [current]);
+
+  // Keep the cursor in sight (the add-in may select a cell far down); focus it after keyboard moves.
+  useEffect(() => {
+    const el = tableRef.current?.querySelector<HTMLElement>(`[data-cell="${cellName(cursor.r, cursor.c)}"]`);
+    if (!el) return;
+    if (focusCursor.current) el.focus();
+    else el.scrollIntoView({ block: "nearest", inline: "nearest" });
     focusCursor.current = false;
-    tableRef.current?.querySelector<HTMLElement>(`[data-cell="${cellName(cursor.r, cursor.c)}"]`)?.focus();
-  }, [cursor]);
+  }, [cursor, current]);
 
   // Leave cell-edit mode if the grid goes away while editing.
   useEffect(
@@ -414,7 +438,7 @@ export function Grid({ host, watch }: { host: ExcelHost; watch: HostWatch }) {
       {view.protected && (
         <div className="protected-note" data-testid="protected-note">
           <span>
-            🔒 &ldquo;{view.name}&rdquo; is protected: locked cells (shaded) cannot be edited.
+            <LockIcon /> &ldquo;{view.name}&rdquo; is protected: locked cells (shaded) cannot be edited.
           </span>
           {view.hasPassword && (
             <input type="password" aria-label="Sheet password" value={password} onChange={(e) => setPassword(e.target.value)} placeholder="Password" />
@@ -432,7 +456,7 @@ export function Grid({ host, watch }: { host: ExcelHost; watch: HostWatch }) {
           </button>
         </div>
       )}
-      <div className="grid-scroll">
+      <div className="grid-scroll" ref={scrollRef}>
         <table
           ref={tableRef}
           className="grid"
@@ -440,10 +464,11 @@ export function Grid({ host, watch }: { host: ExcelHost; watch: HostWatch }) {
           aria-label={`Sheet ${view.name}`}
           aria-rowcount={view.rows}
           aria-colcount={view.cols}
+          style={{ width: ROW_HEAD_WIDTH + view.widths.reduce((a, b) => a + b, 0) }}
           onKeyDown={onGridKey}
         >
           <colgroup>
-            <col className="row-head-col" />
+            <col style={{ width: ROW_HEAD_WIDTH }} />
             {view.widths.map((w, c) => (
               <col key={c} style={{ width: w }} />
             ))}
@@ -533,10 +558,16 @@ export function Grid({ host, watch }: { host: ExcelHost; watch: HostWatch }) {
                 type="button"
                 className={["sheet-tab", n === view.name ? "current" : "", vis !== "Visible" ? "hidden-sheet" : ""].filter(Boolean).join(" ")}
                 aria-pressed={n === view.name}
+                aria-label={hs?.protected ? `${label}, protected` : label}
                 onClick={() => switchSheet(n)}
               >
                 {label}
-                {hs?.protected ? <span aria-label=", protected"> 🔒</span> : null}
+                {hs?.protected ? (
+                  <>
+                    {" "}
+                    <LockIcon />
+                  </>
+                ) : null}
               </button>
             );
           })}

@@ -63,7 +63,7 @@ export interface PaneServices {
   writeScorecards(groupBy: string): Promise<ScorecardsSheetResult>;
   selectCell(address: string): Promise<void>;
   readSettings(): Promise<WorkbookSettings>;
-  writeSettings(settings: SettingsInput): Promise<Settings>;
+  writeSettings(settings: SettingsInput, password?: string): Promise<Settings>;
   review: ReviewServices;
   autoRefresh(options: AutoRefreshOptions): AutoRefresh;
 }
@@ -99,7 +99,7 @@ export function createServices(run: Runner): PaneServices {
         await selectCell(ctx, address);
       }),
     readSettings: () => run((ctx) => readSettings(ctx)),
-    writeSettings: (settings) => run((ctx) => writeSettings(ctx, settings)),
+    writeSettings: (settings, password) => run((ctx) => writeSettings(ctx, settings, { password })),
     review: {
       status: () =>
         run(async (ctx) => {

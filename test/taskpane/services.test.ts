@@ -100,6 +100,10 @@ describe("services", () => {
     await expect(services.review.changeState({ to: "Data locked", actor: "Pat" })).rejects.toMatchObject({ name: "ReviewError", code: "password" });
     await services.review.changeState({ to: "Data locked", actor: "Pat", password: "s3cret" });
     expect((await services.review.status()).inspection.state).toBe("Data locked");
+    // Settings in the locked cycle need the password too.
+    await expect(services.writeSettings({ staleDays: 12 })).rejects.toMatchObject({ name: "ReviewError", code: "password" });
+    await services.writeSettings({ staleDays: 12 }, "s3cret");
+    expect((await services.readSettings()).settings.staleDays).toBe(12);
   });
 });
 

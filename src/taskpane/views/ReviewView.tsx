@@ -37,12 +37,13 @@ import { headerText } from "../../core/headers";
 import { auditEntriesFromRows } from "../../core/seal";
 import type { CycleState } from "../../core/meta";
 import { ColumnKey } from "../../core/columns";
-import { auditRows, canPrepareCopy, changeableFields, fieldChoices, fieldHint, isPasswordError, valueText } from "../logic/review";
+import { auditRows, canPrepareCopy, changeableFields, fieldChoices, fieldHint, valueText } from "../logic/review";
 import { MIN_REASON, Move, checkMove, moves, reasonHint, steps } from "../logic/stepper";
 import { inputOf } from "../logic/workbookView";
 import { usePane } from "../pane";
 import type { ReviewInspection } from "../reviewApi";
 import { NoGoals, ViewHeading, hasGoals, useViewStyles } from "./common";
+import { usePasswordAction } from "./usePasswordAction";
 
 const AUDIT_PAGE = 25;
 
@@ -61,13 +62,6 @@ const useStyles = makeStyles({
   upcoming: { color: tokens.colorNeutralForeground3 },
 });
 
-interface PasswordAsk {
-  message: string;
-  retry(password: string): Promise<void>;
-}
-
-type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
-
 export function ReviewView() {
   const pane = usePane();
   const styles = useViewStyles();
@@ -80,8 +74,6 @@ export function ReviewView() {
   const [reason, setReason] = useState("");
   const [newPassword, setNewPassword] = useState("");
   const [actorName, setActorName] = useState("");
-  const [ask, setAsk] = useState<PasswordAsk | null>(null);
-  const [password, setPassword] = useState("");
   const [auditShown, setAuditShown] = useState(AUDIT_PAGE);
   // Change request form.
   const [crGoal, setCrGoal] = useState("");
@@ -91,6 +83,7 @@ export function ReviewView() {
   const [crError, setCrError] = useState<string | null>(null);
 
   const { services, run } = pane;
+  const passwords = usePasswordAction();
   const loadInspection = useCallback(async () => {
     const s = await run("Checking the review state…", () => services.review.status(), { cancellable: true, doing: "Checking the review state", quietIfBusy: true });
     if (s) setInspection(s.inspection);
@@ -124,34 +117,18 @@ export function ReviewView() {
       </section>
     );
 
-  /** Runs a review operation; asks for the password when Excel needs one, then refreshes. */
+  /** Runs a review operation (asking for the password when Excel needs one), then refreshes. */
   async function act<T>(label: string, doing: string, op: (password?: string) => Promise<T>, success: (v: T) => string, pw?: string): Promise<boolean> {
-    const r = await run<Outcome<T>>(
-      label,
-      async () => {
-        try {
-          return { ok: true, value: await op(pw) };
-        } catch (e) {
-          if (isPasswordError(e)) return { ok: false, message: e.message };
-          throw e;
-        }
+    const call = (given?: string): Promise<T> => op(given ?? pw);
+    const v = await passwords.act(label, call, {
+      doing,
+      success,
+      then: async () => {
+        await pane.refresh();
+        setNeedInspection(true);
       },
-      { doing, success: (o) => (o.ok ? success(o.value) : null) },
-    );
-    if (!r) return false;
-    if (!r.ok) {
-      setPassword("");
-      setAsk({
-        message: r.message,
-        retry: async (given) => {
-          await act(label, doing, op, success, given);
-        },
-      });
-      return false;
-    }
-    await pane.refresh();
-    setNeedInspection(true);
-    return true;
+    });
+    return v !== undefined;
   }
 
   const actor = pane.actor;
@@ -542,43 +519,7 @@ export function ReviewView() {
         </DialogSurface>
       </Dialog>
 
-      <Dialog open={ask !== null} onOpenChange={(_, d) => (d.open ? undefined : setAsk(null))}>
-        <DialogSurface aria-describedby="password-explanation">
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              const a = ask;
-              const pw = password;
-              setAsk(null);
-              setPassword("");
-              if (a) void a.retry(pw);
-            }}
-          >
-            <DialogBody>
-              <DialogTitle>Password needed</DialogTitle>
-              <DialogContent className={styles.section}>
-                <Body1 id="password-explanation">{ask?.message}</Body1>
-                <Field label="Password" hint="Used for this operation only; never stored.">
-                  <Input type="password" value={password} onChange={(_, d) => setPassword(d.value)} autoComplete="current-password" />
-                </Field>
-              </DialogContent>
-              <DialogActions>
-                <Button appearance="primary" type="submit" disabled={password === ""}>
-                  Continue
-                </Button>
-                <Button
-                  onClick={() => {
-                    setAsk(null);
-                    setPassword("");
-                  }}
-                >
-                  Cancel
-                </Button>
-              </DialogActions>
-            </DialogBody>
-          </form>
-        </DialogSurface>
-      </Dialog>
+      {passwords.dialog}
     </section>
   );
 }

@@ -126,12 +126,12 @@ export function ScorecardsView() {
       </figure>
       {structureLocked ? (
         <Caption1 className={styles.muted}>
-          The cycle is {state}: the workbook&apos;s sheets are locked, so the Scorecards sheet can&apos;t be rewritten now. Its formulas still
-          recalculate. To rewrite it, reopen the cycle to Active on the Review tab.
+          The cycle is {state}: sheets can&apos;t be added now, so an existing Scorecards sheet is rewritten in place; if there is none yet,
+          reopen the cycle to Active on the Review tab to add it.
         </Caption1>
       ) : null}
       <div>
-        <Button appearance="primary" onClick={() => void write()} disabled={pane.busy || structureLocked}>
+        <Button appearance="primary" onClick={() => void write()} disabled={pane.busy}>
           Write Scorecards sheet
         </Button>
       </div>

@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS } from "../../core/settings";
 import { SETTING_FIELDS, SettingKey, SettingsForm, asOfText, fromForm, parseAsOf, toForm } from "../logic/settingsForm";
 import { usePane } from "../pane";
 import { ViewHeading, useViewStyles } from "./common";
+import { usePasswordAction } from "./usePasswordAction";
 
 export function SettingsView() {
   const pane = usePane();
@@ -21,6 +22,7 @@ export function SettingsView() {
   const [name, setName] = useState(pane.actor);
   const [asOf, setAsOf] = useState(asOfText(pane.asOf));
   const [asOfError, setAsOfError] = useState<string | null>(null);
+  const passwords = usePasswordAction();
 
   useEffect(() => {
     setForm(storedForm);
@@ -36,11 +38,12 @@ export function SettingsView() {
       return;
     }
     setErrors({});
-    const done = await pane.run("Saving the settings…", () => pane.services.writeSettings(r.settings), {
+    const settings = r.settings;
+    await passwords.act("Saving the settings…", (password) => pane.services.writeSettings(settings, password), {
       doing: "Saving the settings",
       success: () => "Settings saved in this workbook.",
+      then: () => pane.refresh(),
     });
-    if (done) await pane.refresh();
   }
 
   function saveName() {
@@ -146,6 +149,7 @@ export function SettingsView() {
           </Button>
         </div>
       </section>
+      {passwords.dialog}
     </section>
   );
 }

@@ -3,6 +3,7 @@
  * gathers a burst of edits into one refresh. The batch waits while the user is
  * editing a cell (`delayForCellEdit`), so typing is never blocked.
  */
+import { Day } from "../core/dates";
 import { isCheckInTableName, isGoalTableName } from "../core/tables";
 import { RefreshReport, refresh } from "./refresh";
 
@@ -16,6 +17,8 @@ export function officeRunner(): Runner {
 
 export interface AutoRefreshOptions {
   delayMs?: number;
+  /** The as-of date each refresh uses (asked at each refresh, so a changed date applies); default today. */
+  asOf?: () => Day | null | undefined;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
   onRefreshed?: (report: RefreshReport) => void;
@@ -84,7 +87,8 @@ export class AutoRefresh {
     }
     this.running = true;
     try {
-      const report = await this.run((context) => refresh(context));
+      const asOf = this.options.asOf?.() ?? undefined;
+      const report = await this.run((context) => refresh(context, { asOf }));
       this.options.onRefreshed?.(report);
     } catch (e) {
       this.options.onError?.(e);

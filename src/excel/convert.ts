@@ -153,7 +153,9 @@ export function planConversion(input: SheetBlock, plan: Omit<ConversionPlan, "so
   const block = trimBlock(input, findHeaderRow(input.values));
   const headerRow = findHeaderRow(block.values);
   const headers = block.values[headerRow] ?? [];
-  const mapping = applyOverrides(proposeMapping(headers), plan.overrides ?? []);
+  // Reasons name columns by their sheet letter ("already taken by column J 'Target'").
+  const letters = { columnName: (i: number): string => columnLetters(block.columnIndex + i) };
+  const mapping = applyOverrides(proposeMapping(headers, letters), plan.overrides ?? [], letters);
   const sheetRow = block.rowIndex + headerRow;
   const addr = (col: number): string => cellAddress(block.sheet, sheetRow + 1, block.columnIndex + col);
   const existing = block.tables.find((t) => t.rowIndex === sheetRow && t.columnIndex === block.columnIndex);

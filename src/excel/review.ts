@@ -19,6 +19,7 @@ import { checkChangeRequest, checkTransition, stateIndex } from "../core/cycle";
 import { DateSystem, serialFromDay } from "../core/dates";
 import { CYCLE_STATES, CycleState, Meta } from "../core/meta";
 import { AuditEntry, canonicalValue, checkInsEditable, isSealedState, sha256Hex } from "../core/seal";
+import { cellAddress as sheetCell } from "../core/tables";
 import { CellValue, userCell } from "./cells";
 import { refresh } from "./refresh";
 import { AuditState, EntrySpec, chainEntries, prepareMetaWrite, queueAuditEntries } from "./review-log";
@@ -288,7 +289,7 @@ export async function changeRequest(context: Excel.RequestContext, options: Chan
   const target = findGoal(wb, options.goalId, key);
   const input = cellInput(key, options.value, wb.dateSystem);
   const t = target.table;
-  const cellAddress = `${t.sheet}!${columnName(t.firstColumn + target.column)}${t.headerRowIndex + 2 + target.row}`;
+  const cellAddress = sheetCell(t.sheet, t.headerRowIndex + 2 + target.row, t.firstColumn + target.column);
   let old = canonicalValue(key, t.rows[target.row][target.column], wb.dateSystem);
   const now = canonicalValue(key, input.raw, wb.dateSystem);
 
@@ -354,17 +355,6 @@ async function commitMetaOnly(context: Excel.RequestContext, wb: LoadedWorkbook,
   if (sp?.protect) queueProtect(context, status, metaSheet, sp.options, password);
   await syncExplained(context);
   wb.meta = meta;
-}
-
-function columnName(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /** Protects the workbook as its current state says (after protection was changed by hand, or an interrupted run). */
@@ -527,7 +517,7 @@ export async function addCheckIn(context: Excel.RequestContext, options: CheckIn
     last[valueCol] === value.value;
   if (resumed && audit.pending.length === 0) {
     await refresh(context);
-    return { goalId: goal.id, date: iso, value: newValue, cell: `${ci.sheet}!${columnName(ci.firstColumn)}${ci.headerRowIndex + 1 + ci.rows.length}`, added: false };
+    return { goalId: goal.id, date: iso, value: newValue, cell: sheetCell(ci.sheet, ci.headerRowIndex + 1 + ci.rows.length, ci.firstColumn), added: false };
   }
 
   const metaSheet = metaSheetName(wb);
@@ -552,5 +542,5 @@ export async function addCheckIn(context: Excel.RequestContext, options: CheckIn
   }
   await commit(context, wb, status, plan, meta, audit, entries, options.password);
   await refresh(context);
-  return { goalId: goal.id, date: iso, value: newValue, cell: `${ci.sheet}!${columnName(ci.firstColumn)}${sheetRow + 1}`, added: !resumed };
+  return { goalId: goal.id, date: iso, value: newValue, cell: sheetCell(ci.sheet, sheetRow + 1, ci.firstColumn), added: !resumed };
 }

@@ -166,31 +166,29 @@ function Pane({ runner, mode }: { runner: Runner; mode: PaneMode }) {
 
   const restartAutoRefresh = useCallback(() => {
     const auto = autoRef.current;
-    if (!auto || asOfRef.current !== null) return;
+    if (!auto) return;
     auto.start().catch((e: unknown) => setError(describeError(e, "Following your edits")));
   }, []);
 
-  // Follow edits in the goal tables, unless an as-of date is set (then Refresh by hand).
+  // Follow edits in the goal tables, with the as-of date the pane uses.
   useEffect(() => {
     const auto = services.autoRefresh({
-      onRefreshed: (r) => {
-        if (asOfRef.current === null) setReport(r);
-      },
+      asOf: () => asOfRef.current,
+      onRefreshed: (r) => setReport(r),
       onError: (e) => setError(describeError(e, "Updating after your edit")),
     });
     autoRef.current = auto;
     let disposed = false;
-    if (asOf === null)
-      auto
-        .start()
-        .then(() => (disposed ? auto.stop() : undefined))
-        .catch((e: unknown) => setError(describeError(e, "Following your edits")));
+    auto
+      .start()
+      .then(() => (disposed ? auto.stop() : undefined))
+      .catch((e: unknown) => setError(describeError(e, "Following your edits")));
     return () => {
       disposed = true;
       autoRef.current = null;
       auto.stop().catch(() => undefined);
     };
-  }, [services, asOf]);
+  }, [services]);
 
   // Read the workbook on open.
   useEffect(() => {

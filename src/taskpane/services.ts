@@ -14,11 +14,13 @@ import { ConversionResult, SheetBlock, convert, readBlock } from "../excel/conve
 import { RefreshReport, refresh } from "../excel/refresh";
 import {
   ChangeRequestResult,
+  CheckInResult,
   ReviewCopyResult,
   ReviewInspection,
   RestoreResult,
   StateChangeResult,
   VerifyReport,
+  addCheckIn,
   changeRequest,
   changeState,
   inspectReview,
@@ -50,6 +52,7 @@ export interface ReviewServices {
   status(): Promise<ReviewStatus>;
   changeState(options: { to: CycleState; actor: string; reason?: string | null; password?: string }): Promise<StateChangeResult>;
   changeRequest(options: { goalId: string; field: string; value: string | number | boolean | null; reason: string; actor: string; password?: string }): Promise<ChangeRequestResult>;
+  addCheckIn(options: { goalId: string; date: string; value: string; comment?: string; actor: string; password?: string }): Promise<CheckInResult>;
   prepareReviewCopy(options: { password?: string }): Promise<ReviewCopyResult>;
   restoreLiveFormulas(options: { password?: string }): Promise<RestoreResult>;
 }
@@ -110,6 +113,7 @@ export function createServices(run: Runner): PaneServices {
         }),
       changeState: (o) => run((ctx) => changeState(ctx, o)),
       changeRequest: (o) => run((ctx) => changeRequest(ctx, o)),
+      addCheckIn: (o) => run((ctx) => addCheckIn(ctx, o)),
       prepareReviewCopy: (o) => run((ctx) => prepareReviewCopy(ctx, o)),
       restoreLiveFormulas: (o) => run((ctx) => restoreLiveFormulas(ctx, o)),
     },

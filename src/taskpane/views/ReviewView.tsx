@@ -81,6 +81,12 @@ export function ReviewView() {
   const [crValue, setCrValue] = useState("");
   const [crReason, setCrReason] = useState("");
   const [crError, setCrError] = useState<string | null>(null);
+  // Check-in form.
+  const [ciGoal, setCiGoal] = useState("");
+  const [ciDate, setCiDate] = useState(() => new Date().toISOString().slice(0, 10));
+  const [ciValue, setCiValue] = useState("");
+  const [ciComment, setCiComment] = useState("");
+  const [ciError, setCiError] = useState<string | null>(null);
 
   const { services, run } = pane;
   const passwords = usePasswordAction();
@@ -185,6 +191,30 @@ export function ReviewView() {
     if (ok) {
       setCrValue("");
       setCrReason("");
+    }
+  }
+
+  async function submitCheckIn() {
+    setCiError(null);
+    const gid = goalIds.includes(ciGoal) ? ciGoal : (goalIds[0] ?? "");
+    if (gid === "") return;
+    if (ciValue.trim() === "") {
+      setCiError("Enter the measured value (or TRUE/FALSE for a milestone).");
+      return;
+    }
+    if (actor === "") {
+      setCiError("Enter your name on the Settings tab first; it goes into the audit log.");
+      return;
+    }
+    const ok = await act(
+      "Adding the check-in…",
+      "The check-in",
+      (p) => services.review.addCheckIn({ goalId: gid, date: ciDate, value: ciValue.trim(), comment: ciComment, actor, password: p }),
+      (res) => (res.added ? `Check-in for ${res.goalId} on ${res.date} added (${res.cell}).` : `That check-in for ${res.goalId} is already there.`),
+    );
+    if (ok) {
+      setCiValue("");
+      setCiComment("");
     }
   }
 
@@ -316,6 +346,46 @@ export function ReviewView() {
           </form>
         )}
       </section>
+
+      {state === "Draft" || state === "Active" ? (
+        <section className={styles.section} aria-labelledby="review-checkin">
+          <Subtitle2 as="h3" id="review-checkin" className={styles.heading}>
+            Add a check-in
+          </Subtitle2>
+          <form
+            className={styles.section}
+            onSubmit={(e) => {
+              e.preventDefault();
+              void submitCheckIn();
+            }}
+            aria-label="Add a check-in"
+          >
+            <Field label="Goal for the check-in" size="small">
+              <Select size="small" value={goalIds.includes(ciGoal) ? ciGoal : (goalIds[0] ?? "")} onChange={(_, d) => setCiGoal(d.value)}>
+                {goalIds.map((id) => (
+                  <option key={id} value={id}>
+                    {id}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label="Date" size="small">
+              <Input size="small" type="date" value={ciDate} onChange={(_, d) => setCiDate(d.value)} />
+            </Field>
+            <Field label="Value" size="small" hint="The measured value, or TRUE/FALSE for a milestone." validationMessage={ciError ?? undefined} validationState={ciError ? "error" : "none"}>
+              <Input size="small" value={ciValue} onChange={(_, d) => setCiValue(d.value)} />
+            </Field>
+            <Field label="Comment" size="small">
+              <Input size="small" value={ciComment} onChange={(_, d) => setCiComment(d.value)} />
+            </Field>
+            <div>
+              <Button type="submit" disabled={pane.busy}>
+                Add check-in
+              </Button>
+            </div>
+          </form>
+        </section>
+      ) : null}
 
       <section className={styles.section} aria-labelledby="review-seal">
         <Subtitle2 as="h3" id="review-seal" className={styles.heading}>

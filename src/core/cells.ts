@@ -105,6 +105,9 @@ export function isBlank(raw: unknown): boolean {
 export function excelError(raw: unknown): string | null {
   const v = unwrap(raw);
   if (typeof v !== "string") return null;
+  // Every error code starts with `#`: text that starts with anything but `#` or white space is no error.
+  const first = v.charCodeAt(0);
+  if (first !== 35 && first > 32 && first < 127) return null;
   const t = v.trim().toUpperCase();
   return ERROR_SET.has(t) ? t : null;
 }
@@ -118,8 +121,12 @@ export function readText(raw: unknown): CellRead<string> {
   return ok(normalizeText(displayText(v)));
 }
 
+/** Any character but printable ASCII (ASCII text is its own NFC form; the rest goes to normalize). */
+const NON_ASCII = /[^ -~]/;
+
 export function normalizeText(s: string): string {
-  return s.trim().normalize("NFC");
+  const t = s.trim();
+  return NON_ASCII.test(t) ? t.normalize("NFC") : t;
 }
 
 const CURRENCY_PREFIX = /^[$€£¥]\s*/;

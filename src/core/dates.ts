@@ -96,6 +96,19 @@ export interface Window {
  */
 export function cycleWindow(label: string | null | undefined): Window | null {
   if (!label) return null;
+  // A workbook has a handful of Cycle labels: each is worked out once (a fresh object each call).
+  let w = WINDOWS.get(label);
+  if (w === undefined) {
+    w = parseCycleWindow(label);
+    if (WINDOWS.size >= 1000) WINDOWS.clear();
+    WINDOWS.set(label, w);
+  }
+  return w === null ? null : { start: w.start, end: w.end };
+}
+
+const WINDOWS = new Map<string, Window | null>();
+
+function parseCycleWindow(label: string): Window | null {
   const t = label.trim().toUpperCase();
   let m = /^(\d{4})$/.exec(t);
   if (m) return monthsWindow(Number(m[1]), 1, 12);

@@ -22,9 +22,27 @@ export interface TableData {
 
 /** `Goals!H4`, or `'My goals'!H4` when the sheet name needs quotes. */
 export function cellAddress(sheet: string, row: number, column: number): string {
+  return `${columnPrefix(sheet, column)}${row}`;
+}
+
+/** `Goals!H` or `'My goals'!H`: a cell address without its row number. */
+function columnPrefix(sheet: string, column: number): string {
   const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
   const name = plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return `${name}!${columnLetters(column)}${row}`;
+  return `${name}!${columnLetters(column)}`;
+}
+
+/**
+ * Addresses of one table's cells: the sheet-and-column part is worked out once per
+ * column, so each cell's address is one concatenation (the same text as cellAddress).
+ */
+function tableAddresses(sheet: string): (row: number, column: number) => string {
+  const prefixes = new Map<number, string>();
+  return (row, column) => {
+    let prefix = prefixes.get(column);
+    if (prefix === undefined) prefixes.set(column, (prefix = columnPrefix(sheet, column)));
+    return prefix + String(row);
+  };
 }
 
 /** Goal tables are the tables whose name starts with `Goals` (model.md). */
@@ -37,23 +55,30 @@ export function isCheckInTableName(name: string): boolean {
 }
 
 function isBlankRow(row: readonly unknown[]): boolean {
-  return row.every((v) => v === null || v === undefined || (typeof v === "string" && v.trim() === ""));
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    if (!(v === null || v === undefined || (typeof v === "string" && v.trim() === ""))) return false;
+  }
+  return true;
 }
 
 /** A goal table's rows; blank rows are skipped. The mapping says which column is which. */
 export function goalRowsFromTable(t: TableData, mapping: HeaderMapping = proposeMapping(t.headers)): GoalRowInput[] {
   const out: GoalRowInput[] = [];
+  const address = tableAddresses(t.sheet);
+  const matches = mapping.matches;
   for (let r = 0; r < t.rows.length; r++) {
     const row = t.rows[r];
     if (isBlankRow(row)) continue;
     const excelRow = t.headerRow + 1 + r;
     const values: Partial<Record<ColumnKey, unknown>> = {};
     const cells: Partial<Record<ColumnKey, string>> = {};
-    for (const m of mapping.matches) {
+    for (let k = 0; k < matches.length; k++) {
+      const m = matches[k];
       values[m.key] = row[m.source];
-      cells[m.key] = cellAddress(t.sheet, excelRow, t.firstColumn + m.source);
+      cells[m.key] = address(excelRow, t.firstColumn + m.source);
     }
-    out.push({ values, cells, where: cellAddress(t.sheet, excelRow, t.firstColumn), source: { table: t.name, row: r } });
+    out.push({ values, cells, where: address(excelRow, t.firstColumn), source: { table: t.name, row: r } });
   }
   return out;
 }
@@ -86,15 +111,17 @@ export function checkInRowsFromTable(t: TableData): CheckInRowInput[] {
     }
   });
   const out: CheckInRowInput[] = [];
+  const address = tableAddresses(t.sheet);
   for (let r = 0; r < t.rows.length; r++) {
     const row = t.rows[r];
     if (isBlankRow(row)) continue;
     const excelRow = t.headerRow + 1 + r;
     const values: Partial<Record<CheckInKey, unknown>> = {};
     const cells: Partial<Record<CheckInKey, string>> = {};
-    for (const c of columns) {
+    for (let k = 0; k < columns.length; k++) {
+      const c = columns[k];
       values[c.key] = row[c.source];
-      cells[c.key] = cellAddress(t.sheet, excelRow, t.firstColumn + c.source);
+      cells[c.key] = address(excelRow, t.firstColumn + c.source);
     }
     out.push({ values, cells });
   }

@@ -2,7 +2,7 @@
  * The engine end to end: cells in; findings, scores, statuses, roll-ups and
  * scorecards out. Every goal gets values or findings; nothing throws.
  */
-import { ActualValue } from "./cells";
+import { ActualValue, displayText, unwrap } from "./cells";
 import { ColumnKey, Direction, GoalType, RollupMode, Status, levelRank } from "./columns";
 import { Day, Window, cycleWindow, isoDay, today } from "./dates";
 import { Finding, quote, smartString } from "./findings";
@@ -285,8 +285,8 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
     const explicit = options.groups?.[i];
     if (options.groups) return explicit === null || explicit === undefined || String(explicit).trim() === "" ? BLANK_GROUP : String(explicit).trim();
     const key = options.groupBy ?? "owner";
-    const v = goals[i].raw[key];
-    return v === undefined || v.trim() === "" ? BLANK_GROUP : v.trim();
+    const v = displayText(unwrap(goals[i].values[key])).trim();
+    return v === "" ? BLANK_GROUP : v;
   };
   const groups = goals.map((_, i) => groupOf(i));
   const items = goals.map((g, i) => ({

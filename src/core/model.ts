@@ -7,13 +7,11 @@ import {
   ActualValue,
   CellRead,
   DataRule,
-  displayText,
   readActual,
   readDate,
   readEnum,
   readNumber,
   readText,
-  unwrap,
 } from "./cells";
 import { CHECKIN_COLUMNS, COLUMN_KEYS, CheckInKey, ColumnKey, Direction, GoalType, Level, RollupMode } from "./columns";
 import { DateSystem, Day, Window, cycleWindow } from "./dates";
@@ -131,8 +129,9 @@ export interface Goal {
   rollupGiven: RollupMode | null;
   comment: string | null;
   invalid: Partial<Record<ColumnKey, InvalidField>>;
-  /** Raw display text of each field, for messages. */
-  raw: Partial<Record<ColumnKey, string>>;
+  /** The row's cells as handed over (read, never changed). */
+  values: Partial<Record<ColumnKey, unknown>>;
+  /** Cell addresses (the input's own record, shared, never changed). */
   cells: Partial<Record<ColumnKey, string>>;
   where: string | null;
 }
@@ -146,7 +145,6 @@ export interface CheckIn {
   confidence: number | null;
   comment: string | null;
   invalid: Partial<Record<CheckInKey, InvalidField>>;
-  raw: Partial<Record<CheckInKey, string>>;
   cells: Partial<Record<CheckInKey, string>>;
 }
 
@@ -187,11 +185,11 @@ export function parseParents(text: string | null): ParentRef[] {
   return out;
 }
 
+const NO_CELLS: Readonly<Record<string, string>> = Object.freeze({});
+
 export function readGoal(row: GoalRowInput, index: number, system: DateSystem = 1900): Goal {
   const v = row.values;
   const invalid: Record<string, InvalidField> = {};
-  const raw: Partial<Record<ColumnKey, string>> = {};
-  for (const k of Object.keys(v) as ColumnKey[]) raw[k] = displayText(unwrap(v[k]));
   const text = (k: ColumnKey): string | null => take(readText(v[k]), k, invalid);
   const num = (k: ColumnKey): number | null => take(readNumber(v[k]), k, invalid);
   const date = (k: ColumnKey): Day | null => take(readDate(v[k], system), k, invalid);
@@ -224,8 +222,8 @@ export function readGoal(row: GoalRowInput, index: number, system: DateSystem = 
     rollupGiven: take(readEnum("rollup", v.rollup), "rollup", invalid),
     comment: text("comment"),
     invalid,
-    raw,
-    cells: { ...(row.cells ?? {}) },
+    values: v,
+    cells: row.cells ?? NO_CELLS,
     where: row.where ?? null,
   };
 }
@@ -233,8 +231,6 @@ export function readGoal(row: GoalRowInput, index: number, system: DateSystem = 
 export function readCheckIn(row: CheckInRowInput, index: number, system: DateSystem = 1900): CheckIn {
   const v = row.values;
   const invalid: Record<string, InvalidField> = {};
-  const raw: Partial<Record<CheckInKey, string>> = {};
-  for (const k of Object.keys(v) as CheckInKey[]) raw[k] = displayText(unwrap(v[k]));
   const goalId = take(readText(v.goalId), "goalId", invalid);
   return {
     index,
@@ -245,7 +241,6 @@ export function readCheckIn(row: CheckInRowInput, index: number, system: DateSys
     confidence: take(readNumber(v.confidence), "confidence", invalid),
     comment: take(readText(v.comment), "comment", invalid),
     invalid,
-    raw,
-    cells: { ...(row.cells ?? {}) },
+    cells: row.cells ?? NO_CELLS,
   };
 }

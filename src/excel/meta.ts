@@ -6,7 +6,7 @@
 import { AUDIT_COLUMNS, AUDIT_TABLE, META_SHEET, META_TABLE, Meta, emptyMeta, metaRows } from "../core/meta";
 import { DEFAULT_SETTINGS } from "../core/settings";
 import { CellValue, userCell } from "./cells";
-import { CellWrite, writeRuns } from "./refresh";
+import { writeRuns } from "./refresh";
 import { LoadedWorkbook } from "./workbook";
 
 /** Where the two tables sit on the metadata sheet. */
@@ -47,13 +47,14 @@ export async function writeMeta(context: Excel.RequestContext, wb: LoadedWorkboo
   const table = wb.metaTable;
   if (!table) throw new Error("The metadata sheet is missing; run ensureMetaSheet first");
   const have = table.rows.length;
+  // Grow the table with blank rows first (a small request), then write every row in
+  // requests under 4 MB: the seal's pieces make the values large.
   if (rows.length > have) {
-    context.workbook.tables.getItem(META_TABLE).rows.add(undefined, rows.slice(have));
+    context.workbook.tables.getItem(META_TABLE).rows.add(undefined, rows.slice(have).map(() => ["", ""]));
+    await context.sync();
   }
-  const body: CellValue[][] = rows.slice(0, Math.min(have, rows.length));
+  const body: CellValue[][] = rows.slice();
   for (let i = rows.length; i < have; i++) body.push(["", ""]);
-  const writes: CellWrite[] = body.length > 0 ? [{ sheet: table.sheet, row: table.headerRowIndex + 1, column: table.firstColumn, values: body }] : [];
-  if (rows.length > have) await context.sync();
-  await writeRuns(context, writes);
+  await writeRuns(context, body.length > 0 ? [{ sheet: table.sheet, row: table.headerRowIndex + 1, column: table.firstColumn, values: body }] : []);
   table.rows = rows.map((r) => [...r]);
 }

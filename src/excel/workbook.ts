@@ -87,33 +87,70 @@ export async function loadWorkbook(context: Excel.RequestContext): Promise<Loade
   };
 }
 
-/** Fills each table's rows, reading at most READ_CELLS_PER_CHUNK cells per sync. */
+/** Rows of the metadata table read per request: its Value cells hold up to 30,000 characters of the seal. */
+const META_ROWS_PER_CHUNK = 120;
+
+function isTooLarge(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded";
+}
+
+/**
+ * Fills each table's rows, reading at most READ_CELLS_PER_CHUNK cells per sync (the
+ * metadata table fewer rows at a time). Should Excel still refuse a response as too
+ * large (long texts), that part is read again in halves.
+ */
 async function loadRows(context: Excel.RequestContext, loaded: LoadedTable[]): Promise<void> {
-  const parts: { t: LoadedTable; start: number; count: number }[] = [];
-  for (const t of loaded) for (const c of readChunks(t.rows.length, t.headers.length)) parts.push({ t, ...c });
-  let batch: { t: LoadedTable; start: number; range: Excel.Range }[] = [];
-  let cells = 0;
-  const flush = async (): Promise<void> => {
-    if (batch.length === 0) return;
-    await context.sync();
-    for (const b of batch) {
-      const values = b.range.values;
-      for (let i = 0; i < values.length; i++) b.t.rows[b.start + i] = values[i];
-    }
-    batch = [];
-    cells = 0;
-  };
-  for (const p of parts) {
-    const size = p.count * p.t.headers.length;
-    if (cells > 0 && cells + size > READ_CELLS_PER_CHUNK) await flush();
-    const range = context.workbook.worksheets
+  type Part = { t: LoadedTable; start: number; count: number };
+  const parts: Part[] = [];
+  for (const t of loaded) {
+    const chunks = t.name === META_TABLE ? readChunks(t.rows.length, Math.ceil(READ_CELLS_PER_CHUNK / META_ROWS_PER_CHUNK)) : readChunks(t.rows.length, t.headers.length);
+    for (const c of chunks) parts.push({ t, ...c });
+  }
+  const rangeOf = (p: Part): Excel.Range =>
+    context.workbook.worksheets
       .getItem(p.t.sheet)
       .getRangeByIndexes(p.t.headerRowIndex + 1 + p.start, p.t.firstColumn, p.count, Math.max(1, p.t.headers.length));
-    range.load("values");
-    batch.push({ t: p.t, start: p.start, range });
+  const read = async (batch: Part[]): Promise<void> => {
+    if (batch.length === 0) return;
+    const ranges = batch.map((p) => {
+      const r = rangeOf(p);
+      r.load("values");
+      return r;
+    });
+    try {
+      await context.sync();
+    } catch (e) {
+      if (!isTooLarge(e)) throw e;
+      if (batch.length > 1) {
+        for (const p of batch) await read([p]);
+        return;
+      }
+      const p = batch[0];
+      if (p.count <= 1) throw e;
+      const half = Math.ceil(p.count / 2);
+      await read([{ t: p.t, start: p.start, count: half }]);
+      await read([{ t: p.t, start: p.start + half, count: p.count - half }]);
+      return;
+    }
+    batch.forEach((p, i) => {
+      const values = ranges[i].values;
+      for (let r = 0; r < values.length; r++) p.t.rows[p.start + r] = values[r];
+    });
+  };
+  let batch: Part[] = [];
+  let cells = 0;
+  for (const p of parts) {
+    const size = p.t.name === META_TABLE ? p.count * Math.ceil(READ_CELLS_PER_CHUNK / META_ROWS_PER_CHUNK) : p.count * p.t.headers.length;
+    if (cells > 0 && cells + size > READ_CELLS_PER_CHUNK) {
+      await read(batch);
+      batch = [];
+      cells = 0;
+    }
+    batch.push(p);
     cells += size;
   }
-  await flush();
+  await read(batch);
 }
 
 /** The engine's input from a loaded workbook. */

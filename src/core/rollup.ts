@@ -34,6 +34,8 @@ export interface Link {
   share: number;
   /** The child's weight among its siblings under this parent, relative to the largest (= 1). */
   weight: number;
+  /** On a parent's list of children: the same link as the child lists it. */
+  back?: Link;
 }
 
 export interface RollupValues {
@@ -118,7 +120,7 @@ export function resolveLinks(nodes: readonly Pick<RollupNode, "key" | "parents" 
       }
     }
     parentsOf[i] = links;
-    for (const l of links) childrenOf[l.node].push({ node: i, share: l.share, weight: 0 });
+    for (const l of links) childrenOf[l.node].push({ node: i, share: l.share, weight: 0, back: l });
   }
 
   // Sibling weights, per parent.
@@ -128,7 +130,7 @@ export function resolveLinks(nodes: readonly Pick<RollupNode, "key" | "parents" 
     const eff = relativeWeights(effectiveWeights(kids.map((c) => nodes[c.node].weight))).scaled;
     for (let j = 0; j < kids.length; j++) {
       kids[j].weight = eff[j];
-      const back = parentsOf[kids[j].node].find((l) => l.node === g);
+      const back = kids[j].back;
       if (back) back.weight = eff[j];
     }
   }

@@ -72,12 +72,17 @@ function readGoalArgs(actual: unknown, target: unknown, baseline: unknown, direc
   return { actual: a, target: t, baseline: b, direction: d };
 }
 
-function progressCell([actual, target, baseline, direction, cap]: unknown[]): Cell<number> {
+function progressCell(args: unknown[]): Cell<number> {
+  const actual = args[0];
+  const target = args[1];
+  const baseline = args[2];
+  const direction = args[3];
+  const cap = args[4];
   const g = readGoalArgs(actual, target, baseline, direction);
   if (isFunctionError(g)) return g;
   const c = numberArg("Cap", cap);
   if (isFunctionError(c)) return c;
-  return fromOutcome(coreProgress({ ...g, cap: c ?? undefined }));
+  return fromOutcome(coreProgress({ actual: g.actual, target: g.target, baseline: g.baseline, direction: g.direction, cap: c ?? undefined }));
 }
 
 // scoring.md "Progress": core progress(); the blank Actual / invalid goal cases come from the core Outcome.
@@ -102,7 +107,14 @@ export function progress(
   return lift([actual, target, baseline, direction, cap], progressCell);
 }
 
-function tierCell([actual, threshold, target, stretch, direction, thresholdPay, stretchPay]: unknown[]): Cell<number> {
+function tierCell(args: unknown[]): Cell<number> {
+  const actual = args[0];
+  const threshold = args[1];
+  const target = args[2];
+  const stretch = args[3];
+  const direction = args[4];
+  const thresholdPay = args[5];
+  const stretchPay = args[6];
   const a = column("actual", readActual(actual), actual);
   if (isFunctionError(a)) return a;
   const th = column("threshold", readNumber(threshold), threshold);
@@ -160,14 +172,20 @@ export function tier(
   return lift([actual, threshold, target, stretch, direction, thresholdPay, stretchPay], tierCell);
 }
 
-function scoreCell([actual, target, baseline, direction, threshold, stretch]: unknown[]): Cell<number> {
+function scoreCell(args: unknown[]): Cell<number> {
+  const actual = args[0];
+  const target = args[1];
+  const baseline = args[2];
+  const direction = args[3];
+  const threshold = args[4];
+  const stretch = args[5];
   const g = readGoalArgs(actual, target, baseline, direction);
   if (isFunctionError(g)) return g;
   const th = column("threshold", readNumber(threshold), threshold);
   if (isFunctionError(th)) return th;
   const s = column("stretch", readNumber(stretch), stretch);
   if (isFunctionError(s)) return s;
-  return fromOutcome(coreScore({ ...g, threshold: th, stretch: s }));
+  return fromOutcome(coreScore({ actual: g.actual, target: g.target, baseline: g.baseline, direction: g.direction, threshold: th, stretch: s }));
 }
 
 // scoring.md "Score": core score().
@@ -201,7 +219,10 @@ function asOfArg(raw: unknown): Day | CustomFunctions.Error {
   return d ?? today();
 }
 
-function paceCell([start, due, asOf]: unknown[]): Cell<number> {
+function paceCell(args: unknown[]): Cell<number> {
+  const start = args[0];
+  const due = args[1];
+  const asOf = args[2];
   const s = column("start", readDate(start), start);
   if (isFunctionError(s)) return s;
   const d = column("due", readDate(due), due);
@@ -228,7 +249,14 @@ export function pace(start: unknown, due: unknown, asOf?: unknown): number | Cus
   return lift([start, due, asOf], paceCell);
 }
 
-function statusCell([actual, target, baseline, direction, start, due, asOf]: unknown[]): Cell<string> {
+function statusCell(args: unknown[]): Cell<string> {
+  const actual = args[0];
+  const target = args[1];
+  const baseline = args[2];
+  const direction = args[3];
+  const start = args[4];
+  const due = args[5];
+  const asOf = args[6];
   const g = readGoalArgs(actual, target, baseline, direction);
   if (isFunctionError(g)) return g;
   const s = column("start", readDate(start), start);

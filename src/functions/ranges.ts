@@ -56,6 +56,16 @@ function gridShape(g: unknown[][]): { rows: number; cols: number } | CustomFunct
  * range is used for every element), giving a 2-D array of that size.
  */
 export function lift<R>(args: readonly unknown[], cell: (values: unknown[]) => R): R | CustomFunctions.Error | R[][] {
+  // The common case, one call per row with plain cell values: no copies.
+  let plain = true;
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k];
+    if (typeof a === "object" && a !== null) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return cell(args as unknown[]);
   const grids = args.map(asGrid);
   let shape: { rows: number; cols: number } | null = null;
   let anyGrid = false;

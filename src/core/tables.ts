@@ -45,6 +45,32 @@ function tableAddresses(sheet: string): (row: number, column: number) => string 
   };
 }
 
+const ROW = Symbol("row");
+type RowTarget = { [ROW]: number };
+
+/**
+ * A row's cell addresses, made when they are read: a record that reads like a plain
+ * `{ target: "Goals!L4", … }` (keys, spread, JSON, equality) but holds only the row
+ * number, since only the few cells with a finding are ever named. A table of 100,000
+ * goals would otherwise make two million address strings up front.
+ */
+function lazyAddresses<K extends string>(sheet: string, firstColumn: number, columns: readonly { key: K; source: number }[]): (excelRow: number) => Partial<Record<K, string>> {
+  const prefix = new Map<string, string>();
+  for (const c of columns) prefix.set(c.key, columnPrefix(sheet, firstColumn + c.source));
+  const keys = columns.map((c) => c.key as string);
+  const handler: ProxyHandler<RowTarget> = {
+    get: (t, k) => (typeof k === "string" && prefix.has(k) ? (prefix.get(k) as string) + String(t[ROW]) : undefined),
+    has: (_t, k) => typeof k === "string" && prefix.has(k),
+    ownKeys: () => keys.slice(),
+    getOwnPropertyDescriptor: (t, k) =>
+      typeof k === "string" && prefix.has(k) ? { value: (prefix.get(k) as string) + String(t[ROW]), writable: false, enumerable: true, configurable: true } : undefined,
+    set: () => false,
+    defineProperty: () => false,
+    deleteProperty: () => false,
+  };
+  return (excelRow) => new Proxy<RowTarget>({ [ROW]: excelRow }, handler) as unknown as Partial<Record<K, string>>;
+}
+
 /** Goal tables are the tables whose name starts with `Goals` (model.md). */
 export function isGoalTableName(name: string): boolean {
   return /^goals/i.test(name);
@@ -67,18 +93,17 @@ export function goalRowsFromTable(t: TableData, mapping: HeaderMapping = propose
   const out: GoalRowInput[] = [];
   const address = tableAddresses(t.sheet);
   const matches = mapping.matches;
+  const cellsOf = lazyAddresses<ColumnKey>(t.sheet, t.firstColumn, matches);
   for (let r = 0; r < t.rows.length; r++) {
     const row = t.rows[r];
     if (isBlankRow(row)) continue;
     const excelRow = t.headerRow + 1 + r;
     const values: Partial<Record<ColumnKey, unknown>> = {};
-    const cells: Partial<Record<ColumnKey, string>> = {};
     for (let k = 0; k < matches.length; k++) {
       const m = matches[k];
       values[m.key] = row[m.source];
-      cells[m.key] = address(excelRow, t.firstColumn + m.source);
     }
-    out.push({ values, cells, where: address(excelRow, t.firstColumn), source: { table: t.name, row: r } });
+    out.push({ values, cells: cellsOf(excelRow), where: address(excelRow, t.firstColumn), source: { table: t.name, row: r } });
   }
   return out;
 }
@@ -111,19 +136,17 @@ export function checkInRowsFromTable(t: TableData): CheckInRowInput[] {
     }
   });
   const out: CheckInRowInput[] = [];
-  const address = tableAddresses(t.sheet);
+  const cellsOf = lazyAddresses<CheckInKey>(t.sheet, t.firstColumn, columns);
   for (let r = 0; r < t.rows.length; r++) {
     const row = t.rows[r];
     if (isBlankRow(row)) continue;
     const excelRow = t.headerRow + 1 + r;
     const values: Partial<Record<CheckInKey, unknown>> = {};
-    const cells: Partial<Record<CheckInKey, string>> = {};
     for (let k = 0; k < columns.length; k++) {
       const c = columns[k];
       values[c.key] = row[c.source];
-      cells[c.key] = address(excelRow, t.firstColumn + c.source);
     }
-    out.push({ values, cells });
+    out.push({ values, cells: cellsOf(excelRow) });
   }
   return out;
 }

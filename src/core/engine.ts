@@ -143,7 +143,7 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
         hasChildren,
         start: start[i],
         due: due[i],
-        window: windows[i],
+        dueWindow: windows[i],
         windowLabel: g.window ? g.cycle : (options.reviewCycle ?? null),
         settings,
       }),

@@ -14,7 +14,7 @@ export interface RowContext {
   start: Day | null;
   due: Day | null;
   /** The date window Due should fall in (the goal's Cycle, else the review cycle's). */
-  window: Window | null;
+  dueWindow: Window | null;
   /** The name of that window's cycle, for messages. */
   windowLabel?: string | null;
   settings: Settings;
@@ -165,13 +165,13 @@ export function rowFindings(goal: Goal, ctx: RowContext): Finding[] {
   if (goal.due === null && !isInvalid(goal, "due") && ctx.type !== "KPI") add("T1", "fail", "due", "Due is blank; enter the date the goal must be met by");
   if (ctx.start !== null && ctx.due !== null && ctx.due < ctx.start)
     add("T2", "fail", "due", `Due ${isoDay(ctx.due)} is before Start ${isoDay(ctx.start)}; move the Due date after the Start`);
-  if (goal.due !== null && ctx.window !== null && (goal.due < ctx.window.start || goal.due > ctx.window.end))
+  if (goal.due !== null && ctx.dueWindow !== null && (goal.due < ctx.dueWindow.start || goal.due > ctx.dueWindow.end))
     add(
       "T3",
       "warn",
       "due",
-      `Due ${isoDay(goal.due)} is outside the cycle ${ctx.windowLabel ?? goal.cycle ?? ""} (${isoDay(ctx.window.start)} to ${isoDay(
-        ctx.window.end,
+      `Due ${isoDay(goal.due)} is outside the cycle ${ctx.windowLabel ?? goal.cycle ?? ""} (${isoDay(ctx.dueWindow.start)} to ${isoDay(
+        ctx.dueWindow.end,
       )}); check the date or the Cycle`.replace("  ", " "),
     );
   return out;

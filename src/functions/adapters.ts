@@ -82,7 +82,7 @@ export function rowRuleProblem(values: GoalRowInput["values"], code: RuleCode): 
     hasChildren: false,
     start: goal.start,
     due: goal.due,
-    window: null,
+    dueWindow: null,
     settings: DEFAULT_SETTINGS,
   }).find((x) => x.code === code);
   return f ? findingError(f) : null;

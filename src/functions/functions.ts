@@ -317,7 +317,7 @@ function smartCell(args: unknown[]): Cell<string> {
     hasChildren: false,
     start: goal.start,
     due: goal.due,
-    window: null,
+    dueWindow: null,
     settings: DEFAULT_SETTINGS,
   }).filter((f) => letterOf(f.code) !== "R");
   return smartString(findings, ["R"]);

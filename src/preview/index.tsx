@@ -6,24 +6,14 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { ExcelHost, installGlobals } from "../excel-host";
-import * as F from "../functions/functions";
+import { GOAL_FUNCTIONS } from "../functions/registry";
 import { Preview } from "./Preview";
 import { loadSample } from "./sample";
 import { HostWatch } from "./watch";
 
 export function newPreviewHost(): ExcelHost {
   const host = new ExcelHost({ initialSheet: null, payloadLimitBytes: 5 * 1024 * 1024 });
-  host.registerFunctions({
-    PROGRESS: F.progress,
-    TIER: F.tier,
-    SCORE: F.score,
-    PACE: F.pace,
-    STATUS: F.status,
-    WEIGHTED: F.weighted,
-    ROLLUP: F.rollup,
-    SCORECARD: F.scorecard,
-    SMART: F.smart,
-  });
+  host.registerFunctions(GOAL_FUNCTIONS);
   return host;
 }
 

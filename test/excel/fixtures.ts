@@ -1,20 +1,10 @@
 /** Messy goal sheets for the adapter tests, seeded into the in-memory Excel host. */
 import { ExcelHost } from "../../src/excel-host";
-import * as F from "../../src/functions/functions";
+import { GOAL_FUNCTIONS } from "../../src/functions/registry";
 
 export function newHost(options: ConstructorParameters<typeof ExcelHost>[0] = {}): ExcelHost {
   const host = new ExcelHost({ initialSheet: null, ...options });
-  host.registerFunctions({
-    PROGRESS: F.progress,
-    TIER: F.tier,
-    SCORE: F.score,
-    PACE: F.pace,
-    STATUS: F.status,
-    WEIGHTED: F.weighted,
-    ROLLUP: F.rollup,
-    SCORECARD: F.scorecard,
-    SMART: F.smart,
-  });
+  host.registerFunctions(GOAL_FUNCTIONS);
   return host;
 }
 

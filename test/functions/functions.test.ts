@@ -350,7 +350,7 @@ describe("GOAL.SMART", () => {
       hasChildren: false,
       start: goal.start,
       due: goal.due,
-      window: null,
+      dueWindow: null,
       settings: DEFAULT_SETTINGS,
     }).filter((f) => letterOf(f.code) !== "R");
     return smartString(fs, ["R"]);

@@ -4,6 +4,7 @@
  * GOAL.ROLLUP cascade view, and a native Excel chart of the scores.
  */
 import { evaluate } from "../core/engine";
+import { userCell } from "./cells";
 import { engineInput, loadWorkbook } from "./workbook";
 
 export const SCORECARDS_SHEET = "Scorecards";
@@ -63,7 +64,7 @@ export async function writeScorecardsSheet(context: Excel.RequestContext, option
   sheet.getRange("A1").values = [[`Scorecards by ${groupBy}`]];
   sheet.getRange("A1").format.font.bold = true;
   sheet.getRange("A2").values = [["Written by Goal Scorecards from the goal tables; the formulas recalculate as the goals change."]];
-  sheet.getRange("A3:D3").values = [[groupBy, "Score", "Weight total", "Completeness"]];
+  sheet.getRange("A3:D3").values = [[userCell(groupBy), "Score", "Weight total", "Completeness"]];
   sheet.getRange("A4").formulas = [[sc]];
   sheet.getRange("F3:I3").values = [["ID", "Title", "Parent ID", "Rolled up"]];
   sheet.getRange("F4").formulas = [[`=${columnRef(names, "ID")}`]];

@@ -292,9 +292,10 @@ export function auditEntryFromRow(row: readonly unknown[]): AuditEntry {
     const c = cellValue(v);
     return c === null ? null : String(c);
   };
+  // Seq is a number cell; anything else (TRUE, text) is not a Seq, so the chain breaks there.
   const seqCell = cellValue(row[0]);
   return {
-    seq: typeof seqCell === "number" ? seqCell : Number(seqCell),
+    seq: typeof seqCell === "number" ? seqCell : NaN,
     at: t(row[1]) ?? "",
     actor: t(row[2]),
     action: t(row[3]) ?? "",

@@ -118,6 +118,11 @@ function clamp(x: number, lo: number, hi: number): number {
 export function uncappedProgress(i: ProgressInput): Outcome {
   const problem = definitionProblem(i);
   if (problem) return problem;
+  return checkedProgress(i);
+}
+
+/** Uncapped progress P of a goal whose definition `definitionProblem` accepted. */
+function checkedProgress(i: ProgressInput): Outcome {
   if (i.actual === null) return NO_DATA;
   const dir = i.direction ?? inferDirection(i.target, i.baseline ?? null);
   const p = rawProgress(dir, i.actual, i.target, i.baseline ?? null);
@@ -126,12 +131,16 @@ export function uncappedProgress(i: ProgressInput): Outcome {
   return p;
 }
 
+/** Clamps an uncapped progress outcome to [0, cap]; other outcomes pass unchanged. */
+function capped(p: Outcome, cap: number | undefined): Outcome {
+  if (p.kind !== "value") return p;
+  const c = cap === undefined || !Number.isFinite(cap) || cap < 1 ? 1 : cap;
+  return value(clamp(p.value, 0, c) + 0);
+}
+
 /** progress(A, T, B, direction, cap = 1): clamped to [0, cap]. */
 export function progress(i: ProgressInput & { cap?: number }): Outcome {
-  const p = uncappedProgress(i);
-  if (p.kind !== "value") return p;
-  const cap = i.cap === undefined || !Number.isFinite(i.cap) || i.cap < 1 ? 1 : i.cap;
-  return value(clamp(p.value, 0, cap) + 0);
+  return capped(uncappedProgress(i), i.cap);
 }
 
 export interface TierInput {
@@ -178,11 +187,14 @@ export function payoutCurveProblem(
 
 /** The tier (payout) curve's definition problem, or null. */
 export function tierProblem(i: TierInput): Outcome | null {
-  const dir = i.direction ?? inferDirection(i.target, i.baseline ?? null);
+  return curveProblem(i.direction ?? inferDirection(i.target, i.baseline ?? null), i.target, i.threshold, i.stretch ?? null);
+}
+
+function curveProblem(dir: Direction, target: number | null, threshold: number | null, stretch: number | null): Outcome | null {
   if (dir !== "Increase" && dir !== "Decrease") return null;
-  if (i.target === null) return invalidOutcome("M1", "M1: Target is blank; enter the number to reach");
-  if (i.threshold === null) return invalidOutcome("M1", "M1: Threshold is blank; enter the floor of the payout curve");
-  return payoutCurveProblem(dir, i.threshold, i.target, i.stretch ?? null);
+  if (target === null) return invalidOutcome("M1", "M1: Target is blank; enter the number to reach");
+  if (threshold === null) return invalidOutcome("M1", "M1: Threshold is blank; enter the floor of the payout curve");
+  return payoutCurveProblem(dir, threshold, target, stretch);
 }
 
 /** tier(A, Th, T, S?, direction, thresholdPay = 0.5, stretchPay = 1.5). */
@@ -191,7 +203,7 @@ export function tier(i: TierInput): Outcome {
   if (dir !== "Increase" && dir !== "Decrease") {
     return progress({ actual: i.actual, target: i.target, baseline: i.baseline ?? null, direction: dir, cap: 1 });
   }
-  const problem = tierProblem({ ...i, direction: dir });
+  const problem = curveProblem(dir, i.target, i.threshold, i.stretch ?? null);
   if (problem) return problem;
   if (i.actual === null) return NO_DATA;
   if (typeof i.actual === "boolean")
@@ -235,7 +247,8 @@ export function score(i: ScoreInput): Outcome {
       stretchPay: i.stretchPay,
     });
   }
-  return progress({ ...i, cap: 1 });
+  // progress({ ...i, cap: 1 }) without the copy: the definition was checked above.
+  return capped(checkedProgress(i), 1);
 }
 
 /** Expected progress: clamp((asOf − start) / (due − start), 0, 1); null when undefined. */

@@ -114,11 +114,19 @@ export function excelError(raw: unknown): string | null {
 
 /** Text: trimmed, Unicode NFC. Numbers and booleans become their display text. */
 export function readText(raw: unknown): CellRead<string> {
+  // Most cells: text starting with a printable character other than `#` (not blank, no error code).
+  if (typeof raw === "string" && plainStart(raw)) return ok(normalizeText(raw));
   const v = unwrap(raw);
   if (isBlank(v)) return BLANK;
   const err = excelError(v);
   if (err) return invalid("E1", err);
   return ok(normalizeText(displayText(v)));
+}
+
+/** Text whose first character is printable ASCII other than space and `#`: neither blank nor an error code. */
+function plainStart(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c > 32 && c < 127 && c !== 35;
 }
 
 /** Any character but printable ASCII (ASCII text is its own NFC form; the rest goes to normalize). */
@@ -134,10 +142,21 @@ const CURRENCY_PREFIX = /^[$€£¥]\s*/;
 const ISO_SUFFIX =
   /\s*(?:USD|EUR|GBP|JPY|CHF|CAD|AUD|NZD|CNY|HKD|SGD|SEK|NOK|DKK|ISK|PLN|CZK|HUF|RON|BGN|INR|BRL|MXN|ARS|CLP|COP|PEN|ZAR|RUB|UAH|TRY|KRW|ILS|AED|SAR|QAR|KWD|EGP|NGN|KES|THB|MYR|IDR|PHP|VND|TWD|PKR|BDT)$/i;
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const SIMPLE_NUMBER = /^-?\d+(?:\.\d+)?$/;
+const SIMPLE_PERCENT = /^\d+(?:\.\d+)?%$/;
 const GROUPED_NUMBER = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
 
 /** Parses number text: grouping, percent, currency; null when it is not a number. */
 export function parseNumberText(text: string): number | null {
+  // The usual forms first (`12.5`, `45%`); the rules below give the same numbers for them.
+  if (SIMPLE_NUMBER.test(text)) {
+    const n = Number(text);
+    return Number.isFinite(n) ? (n === 0 ? 0 : n) : null;
+  }
+  if (SIMPLE_PERCENT.test(text)) {
+    const n = Number(text.slice(0, -1)) / 100;
+    return Number.isFinite(n) ? (n === 0 ? 0 : n) : null;
+  }
   let t = text.trim().replace(/\u2212/g, "-").replace(/[\u00a0\u202f]/g, " ");
   let negative = false;
   const paren = /^\((.*)\)$/.exec(t);
@@ -169,6 +188,7 @@ export function parseNumberText(text: string): number | null {
 
 /** A number; text per model.md; a boolean or date is not a number (E2). */
 export function readNumber(raw: unknown): CellRead<number> {
+  if (typeof raw === "number") return Number.isFinite(raw) ? ok(raw === 0 ? 0 : raw) : invalid("E2", String(raw));
   const v = unwrap(raw);
   if (isBlank(v)) return BLANK;
   const err = excelError(v);
@@ -186,6 +206,10 @@ export function readNumber(raw: unknown): CellRead<number> {
 
 /** A calendar day: an Excel serial, an ISO `YYYY-MM-DD` string or a Date (E3 otherwise). */
 export function readDate(raw: unknown, system: DateSystem = 1900): CellRead<Day> {
+  if (typeof raw === "number") {
+    const d = dayFromSerial(raw, system);
+    return d === null ? invalid("E3", String(raw)) : ok(d);
+  }
   const v = unwrap(raw);
   if (isBlank(v)) return BLANK;
   const err = excelError(v);
@@ -237,6 +261,7 @@ export function readBoolean(raw: unknown, milestone = false): CellRead<boolean> 
 export type ActualValue = number | boolean;
 
 export function readActual(raw: unknown): CellRead<ActualValue> {
+  if (typeof raw === "number" && Number.isFinite(raw)) return ok(raw === 0 ? 0 : raw);
   const v = unwrap(raw);
   if (typeof v === "boolean") return ok(v);
   const n = readNumber(v);
@@ -272,8 +297,29 @@ function buildLookup<E extends string>(table: Record<E, readonly string[]>): Map
   return m;
 }
 
+/** Reads of enumeration text already seen, per field (the results are never changed). */
+const ENUM_READS: { [F in EnumField]: Map<string, CellRead<EnumValues[F]>> } = {
+  type: new Map(),
+  level: new Map(),
+  direction: new Map(),
+  rollup: new Map(),
+};
+const ENUM_CACHE_LIMIT = 1000;
+
 /** An enumeration value in its canonical spelling; an unknown value is E4. */
 export function readEnum<F extends EnumField>(field: F, raw: unknown): CellRead<EnumValues[F]> {
+  // A column holds a handful of spellings: each is looked up once.
+  if (typeof raw === "string" && plainStart(raw)) {
+    const cache = ENUM_READS[field] as Map<string, CellRead<EnumValues[F]>>;
+    let r = cache.get(raw);
+    if (r === undefined) {
+      const found = ENUM_LOOKUP[field].get(enumKey(raw));
+      r = found === undefined ? invalid("E4", raw.trim()) : ok(found);
+      if (cache.size >= ENUM_CACHE_LIMIT) cache.clear();
+      cache.set(raw, r);
+    }
+    return r;
+  }
   const v = unwrap(raw);
   if (isBlank(v)) return BLANK;
   const err = excelError(v);

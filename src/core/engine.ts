@@ -3,13 +3,13 @@
  * scorecards out. Every goal gets values or findings; nothing throws.
  */
 import { ActualValue, displayText, unwrap } from "./cells";
-import { ColumnKey, Direction, GoalType, RollupMode, Status, levelRank } from "./columns";
-import { Day, Window, cycleWindow, isoDay, today } from "./dates";
+import { CheckInKey, ColumnKey, Direction, GoalType, RollupMode, Status, levelRank } from "./columns";
+import { DateSystem, Day, cycleWindow, isoDay, today } from "./dates";
 import { Finding, quote, smartString } from "./findings";
-import { CheckIn, Goal, WorkbookInput, readCheckIn, readGoal } from "./model";
+import { CheckInRowInput, Goal, WorkbookInput, emptyCheckInFields, readCheckInInto, readGoal } from "./model";
 import { LinkGraph, RollupNode, computeRollup, resolveLinks } from "./rollup";
-import { BLANK_GROUP, Missing, Scorecard, scorecards } from "./scorecard";
-import { NO_DATA, Outcome, fmt, inferDirection, pace, progress, score, status, uncappedProgress } from "./scoring";
+import { BLANK_GROUP, Missing, Scorecard, ScorecardItem, scorecards } from "./scorecard";
+import { fmt, inferDirection, pace, progress, score, status, uncappedProgress } from "./scoring";
 import { DEFAULT_SETTINGS, Settings } from "./settings";
 import { dataFindings, finding, isBlocking, rowFindings } from "./smart";
 import { effectiveWeights, isFullTotal } from "./weights";
@@ -62,39 +62,99 @@ export interface Evaluation {
   findings: Finding[];
   scorecards: Scorecard[];
   cycles: number[][];
-  checkIns: CheckIn[];
 }
 
-const BLANK_OUTCOME: Outcome = NO_DATA;
 
-/** Runs every rule and computation over a workbook's goals and check-ins. */
-export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): Evaluation {
-  const settings = options.settings ?? DEFAULT_SETTINGS;
-  const asOf = options.asOf ?? today();
-  const system = input.dateSystem ?? 1900;
-  const goals: Goal[] = input.goals.map((row, i) => readGoal(row, i, system));
-  const checkIns: CheckIn[] = (input.checkIns ?? []).map((row, i) => readCheckIn(row, i, system));
-  const n = goals.length;
-  const findings: Finding[][] = goals.map(() => []);
-  const looseFindings: Finding[] = [];
+/** Shared empty lists for the many goals without findings, parents or children (never changed). */
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+const NO_INDICES: number[] = Object.freeze([]) as unknown as number[];
+const NO_CODES: string[] = Object.freeze([]) as unknown as string[];
+const NO_PARENT_REFS: RollupNode["parents"] = Object.freeze([]);
 
-  // Links first: Type, M1 and the roll-up depend on who has children.
-  const graph: LinkGraph = resolveLinks(
-    goals.map((g) => ({
-      key: g.key,
-      parents: g.parentRefs.map((r) => ({ key: r.id.toUpperCase(), share: r.share })),
-      weight: g.weight,
-    })),
-  );
+/**
+ * Each goal's findings, in the order they were found. A goal's list is made at its
+ * first finding, so the many goals without one cost nothing.
+ */
+class FindingLists {
+  private readonly lists: (Finding[] | undefined)[];
+  constructor(n: number) {
+    this.lists = new Array(n);
+  }
+  add(i: number, f: Finding): void {
+    const l = this.lists[i];
+    if (l) l.push(f);
+    else this.lists[i] = [f];
+  }
+  /** Adds a fresh list (it becomes the goal's own list when the goal has none yet). */
+  addAll(i: number, fs: Finding[]): void {
+    if (fs.length === 0) return;
+    const l = this.lists[i];
+    if (!l) this.lists[i] = fs;
+    else for (let k = 0; k < fs.length; k++) l.push(fs[k]);
+  }
+  of(i: number): readonly Finding[] {
+    return this.lists[i] ?? NO_FINDINGS;
+  }
+}
 
-  // Check-ins per goal, oldest first; the latest is the greatest Date, on a tie the lower row.
-  const history: CheckIn[][] = goals.map(() => []);
-  for (const c of checkIns) {
-    const gi = c.key === null ? undefined : graph.indexOf.get(c.key);
-    for (const key of Object.keys(c.invalid) as (keyof CheckIn["invalid"])[]) {
+/**
+ * Check-ins per goal, oldest first (the latest is the greatest Date, on a tie the lower
+ * row), held column-wise: 300,000 check-ins are a few typed arrays, not 300,000 objects.
+ */
+interface History {
+  /** Goal i's check-ins are `order[offset[i]]` … `order[offset[i + 1] - 1]`. */
+  offset: Int32Array;
+  order: Int32Array;
+  date: Float64Array;
+  /** A number, or for milestones TRUE/FALSE. */
+  num: Float64Array;
+  /** 0: the number in `num`; 1: FALSE; 2: TRUE. */
+  bool: Uint8Array;
+}
+
+function historyLength(h: History, i: number): number {
+  return h.offset[i + 1] - h.offset[i];
+}
+
+/** The check-in number `k` (0 = oldest) of goal i. */
+function historyAt(h: History, i: number, k: number): number {
+  return h.order[h.offset[i] + k];
+}
+
+function checkInValue(h: History, c: number): ActualValue {
+  const b = h.bool[c];
+  return b === 0 ? h.num[c] : b === 2;
+}
+
+const CHECKIN_FIELD: Record<string, string> = { goalId: "Goal ID", date: "Date", value: "Value", confidence: "Confidence", comment: "Comment" };
+
+/**
+ * Reads the check-ins: their E1–E3 findings (on the goal, or loose when the Goal ID
+ * names no goal) and the history of each goal (check-ins with a Date and a Value).
+ */
+function readHistory(
+  rows: readonly CheckInRowInput[],
+  system: DateSystem,
+  indexOf: ReadonlyMap<string, number>,
+  n: number,
+  findings: FindingLists,
+  loose: Finding[],
+): History {
+  const m = rows.length;
+  const goalOf = new Int32Array(m);
+  const date = new Float64Array(m);
+  const num = new Float64Array(m);
+  const bool = new Uint8Array(m);
+  const offset = new Int32Array(n + 1);
+  const c = emptyCheckInFields();
+  for (let k = 0; k < m; k++) {
+    const row = rows[k];
+    readCheckInInto(row, system, c);
+    const gi = c.key === null ? undefined : indexOf.get(c.key);
+    for (const key of Object.keys(c.invalid) as CheckInKey[]) {
       const bad = c.invalid[key];
       if (!bad) continue;
-      const field = key === "goalId" ? "Goal ID" : key === "date" ? "Date" : key === "value" ? "Value" : key === "confidence" ? "Confidence" : "Comment";
+      const field = CHECKIN_FIELD[key];
       const what =
         bad.code === "E1"
           ? `holds the Excel error ${bad.text}; fix the formula or type the value`
@@ -107,15 +167,72 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
         goal: c.goalId,
         goalIndex: gi ?? -1,
         field,
-        cell: c.cells[key] ?? null,
+        cell: row.cells?.[key] ?? null,
         message: `Check-in ${field} ${what}`,
       };
-      if (gi === undefined) looseFindings.push(f);
-      else findings[gi].push(f);
+      if (gi === undefined) loose.push(f);
+      else findings.add(gi, f);
     }
-    if (gi !== undefined && c.date !== null && c.value !== null) history[gi].push(c);
+    if (gi !== undefined && c.date !== null && c.value !== null) {
+      goalOf[k] = gi;
+      date[k] = c.date;
+      if (typeof c.value === "boolean") bool[k] = c.value ? 2 : 1;
+      else num[k] = c.value;
+      offset[gi + 1]++;
+    } else goalOf[k] = -1;
   }
-  for (const h of history) if (h.length > 1) h.sort((a, b) => (a.date ?? 0) - (b.date ?? 0) || a.index - b.index);
+  for (let i = 0; i < n; i++) offset[i + 1] += offset[i];
+  const order = new Int32Array(offset[n]);
+  const next = offset.slice(0, n);
+  for (let k = 0; k < m; k++) if (goalOf[k] >= 0) order[next[goalOf[k]]++] = k;
+  // Oldest first; rows are in input order already, so a stable sort by Date keeps ties by row.
+  for (let i = 0; i < n; i++) {
+    const from = offset[i];
+    const to = offset[i + 1];
+    if (to - from < 2) continue;
+    if (to - from <= 16) {
+      for (let a = from + 1; a < to; a++) {
+        const k = order[a];
+        let b = a - 1;
+        while (b >= from && date[order[b]] > date[k]) {
+          order[b + 1] = order[b];
+          b--;
+        }
+        order[b + 1] = k;
+      }
+    } else {
+      const sorted = Array.from(order.subarray(from, to)).sort((x, y) => date[x] - date[y] || x - y);
+      order.set(sorted, from);
+    }
+  }
+  return { offset, order, date, num, bool };
+}
+
+/** Runs every rule and computation over a workbook's goals and check-ins. */
+export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): Evaluation {
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  const asOf = options.asOf ?? today();
+  const system = input.dateSystem ?? 1900;
+  const n = input.goals.length;
+  const goals: Goal[] = new Array(n);
+  for (let i = 0; i < n; i++) goals[i] = readGoal(input.goals[i], i, system);
+  const findings = new FindingLists(n);
+  const looseFindings: Finding[] = [];
+
+  // Links first: Type, M1 and the roll-up depend on who has children.
+  const linkInput = new Array<{ key: string | null; parents: RollupNode["parents"]; weight: number | null }>(n);
+  for (let i = 0; i < n; i++) {
+    const g = goals[i];
+    const refs = g.parentRefs;
+    let parents: RollupNode["parents"] = NO_PARENT_REFS;
+    if (refs.length === 1) parents = [{ key: refs[0].id.toUpperCase(), share: refs[0].share }];
+    else if (refs.length > 1) parents = refs.map((r) => ({ key: r.id.toUpperCase(), share: r.share }));
+    linkInput[i] = { key: g.key, parents, weight: g.weight };
+  }
+  const graph: LinkGraph = resolveLinks(linkInput);
+  linkInput.length = 0;
+
+  const history = readHistory(input.checkIns ?? [], system, graph.indexOf, n, findings, looseFindings);
 
   // Effective values.
   const direction: Direction[] = new Array(n);
@@ -123,28 +240,28 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   const actual: (ActualValue | null)[] = new Array(n);
   const start: (Day | null)[] = new Array(n);
   const due: (Day | null)[] = new Array(n);
-  const windows: (Window | null)[] = new Array(n);
   const reviewWindow = cycleWindow(options.reviewCycle ?? null);
+  const reviewLabel = options.reviewCycle ?? null;
   for (let i = 0; i < n; i++) {
     const g = goals[i];
     direction[i] = g.directionGiven ?? inferDirection(g.target, g.baseline);
     const hasChildren = graph.childrenOf[i].length > 0;
     type[i] = g.typeGiven ?? (hasChildren && g.target === null && g.invalid.target === undefined ? "Objective" : "Key Result");
-    const h = history[i];
-    actual[i] = g.actualCell ?? (h.length > 0 ? h[h.length - 1].value : null);
+    const hn = historyLength(history, i);
+    actual[i] = g.actualCell ?? (hn > 0 ? checkInValue(history, historyAt(history, i, hn - 1)) : null);
     start[i] = g.start ?? g.window?.start ?? null;
     due[i] = g.due ?? g.window?.end ?? null;
-    windows[i] = g.window ?? reviewWindow;
-    findings[i].push(...dataFindings(g));
-    findings[i].push(
-      ...rowFindings(g, {
+    findings.addAll(i, dataFindings(g));
+    findings.addAll(
+      i,
+      rowFindings(g, {
         direction: direction[i],
         type: type[i],
         hasChildren,
         start: start[i],
         due: due[i],
-        dueWindow: windows[i],
-        windowLabel: g.window ? g.cycle : (options.reviewCycle ?? null),
+        dueWindow: g.window ?? reviewWindow,
+        windowLabel: g.window ? g.cycle : reviewLabel,
         settings,
       }),
     );
@@ -154,16 +271,14 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
 
   // Blocked goals and own scores.
   const blocked: boolean[] = new Array(n).fill(false);
-  const own: Outcome[] = new Array(n);
-  const p: Outcome[] = new Array(n);
+  const ownScore: (number | null)[] = new Array(n);
+  const p: (number | null)[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    blocked[i] = findings[i].some(isBlocking);
+    blocked[i] = findings.of(i).some(isBlocking);
+    ownScore[i] = null;
+    p[i] = null;
     const g = goals[i];
-    if (blocked[i]) {
-      own[i] = BLANK_OUTCOME;
-      p[i] = BLANK_OUTCOME;
-      continue;
-    }
+    if (blocked[i]) continue;
     const inp = {
       actual: actual[i],
       target: g.target,
@@ -174,33 +289,36 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
       thresholdPay: settings.thresholdPay,
       stretchPay: settings.stretchPay,
     };
-    own[i] = score(inp);
-    p[i] = uncappedProgress(inp);
-    const bad = own[i];
-    if (bad.kind === "invalid" && !(graph.childrenOf[i].length > 0 && bad.code === "M1")) {
+    const own = score(inp);
+    if (own.kind === "invalid" && !(graph.childrenOf[i].length > 0 && own.code === "M1")) {
       // The definition passed the rules but the Actual cannot be scored (TRUE for an Increase goal …).
-      const exempt = (bad.code === "M1" || bad.code === "M3") && (type[i] === "Objective" || graph.childrenOf[i].length > 0);
-      const field = bad.code === "E2" ? "Actual" : "Target";
-      if (!exempt && !findings[i].some((f) => f.code === bad.code && f.field === field && f.goalIndex === i && isBlocking(f))) {
-        findings[i].push(finding(g, bad.code, "fail", bad.code === "E2" ? "actual" : "target", bad.message.replace(/^[A-Z]\d: /, "")));
+      const exempt = (own.code === "M1" || own.code === "M3") && (type[i] === "Objective" || graph.childrenOf[i].length > 0);
+      const field = own.code === "E2" ? "Actual" : "Target";
+      if (!exempt && !findings.of(i).some((f) => f.code === own.code && f.field === field && f.goalIndex === i && isBlocking(f))) {
+        findings.add(i, finding(g, own.code, "fail", own.code === "E2" ? "actual" : "target", own.message.replace(/^[A-Z]\d: /, "")));
       }
       blocked[i] = !exempt;
-      own[i] = BLANK_OUTCOME;
-      p[i] = BLANK_OUTCOME;
+      continue;
     }
+    ownScore[i] = own.kind === "value" ? own.value : null;
+    const pi = uncappedProgress(inp);
+    p[i] = pi.kind === "value" ? pi.value : null;
   }
 
   // Roll-up.
-  const ownScore = own.map((o) => (o.kind === "value" ? o.value : null));
-  const nodes: RollupNode[] = goals.map((g, i) => ({
-    key: g.key,
-    parents: [],
-    weight: g.weight,
-    mode: g.rollupGiven ?? "Weighted",
-    score: ownScore[i],
-    blocked: blocked[i],
-    actual: typeof actual[i] === "number" ? (actual[i] as number) : null,
-  }));
+  const nodes: RollupNode[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = actual[i];
+    nodes[i] = {
+      key: goals[i].key,
+      parents: NO_PARENT_REFS,
+      weight: goals[i].weight,
+      mode: goals[i].rollupGiven ?? "Weighted",
+      score: ownScore[i],
+      blocked: blocked[i],
+      actual: typeof a === "number" ? a : null,
+    };
+  }
   const sumInput = (i: number, a: number) => ({
     actual: a,
     target: goals[i].target,
@@ -220,14 +338,14 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   const results: GoalResult[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const g = goals[i];
-    const h = history[i];
-    const last = h.length > 0 ? h[h.length - 1].date : null;
+    const hn = historyLength(history, i);
+    const last = hn > 0 ? history.date[historyAt(history, i, hn - 1)] : null;
     const mode = nodes[i].mode;
     let st: Status | null = null;
     let escalate = false;
+    let ownProgress: number | null = null;
     if (!blocked[i]) {
-      const pi = p[i];
-      let P: number | null = pi.kind === "value" ? pi.value : null;
+      let P = p[i];
       let thresholdScore: number | null = g.threshold !== null ? ownScore[i] : null;
       const fromChildren = rolled.fromChildren[i];
       if (fromChildren) {
@@ -238,21 +356,20 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
         thresholdScore = g.threshold !== null ? rolled.rolledUp[i] : null;
       }
       st = status({ direction: direction[i], p: P, thresholdScore, start: start[i], due: due[i], asOf, lastCheckIn: last, settings });
-      escalate = st === "Missed" || (!fromChildren && offTrackTwice(g, h, direction[i], start[i], due[i], settings));
+      escalate = st === "Missed" || (!fromChildren && offTrackTwice(g, history, i, direction[i], start[i], due[i], settings));
+      const pr = progress({ actual: actual[i], target: g.target, baseline: g.baseline, direction: direction[i], cap: settings.progressCap });
+      ownProgress = pr.kind === "value" ? pr.value : null;
     }
     // T4
     if (due[i] !== null && (due[i] as number) < asOf && st !== "Achieved")
-      findings[i].push(
+      findings.add(
+        i,
         finding(g, "T4", "warn", "due", `Due ${isoDay(due[i] as number)} has passed and the goal is ${st ?? "not scored"}; record the result or agree a new date`),
       );
-    const ownProgress = blocked[i]
-      ? null
-      : (() => {
-          const pr = progress({ actual: actual[i], target: g.target, baseline: g.baseline, direction: direction[i], cap: settings.progressCap });
-          return pr.kind === "value" ? pr.value : null;
-        })();
-    const fs = findings[i];
-    const firstBlock = fs.find(isBlocking);
+    const fs = findings.of(i);
+    const firstBlock = fs.length === 0 ? undefined : fs.find(isBlocking);
+    const parentLinks = graph.parentsOf[i];
+    const childLinks = graph.childrenOf[i];
     results[i] = {
       index: i,
       id: g.id,
@@ -274,9 +391,9 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
       escalate,
       blocked: blocked[i],
       error: firstBlock ? `${firstBlock.code}: ${firstBlock.message}` : null,
-      findings: fs.map((f) => f.code),
-      parents: graph.parentsOf[i].map((l) => l.node),
-      children: graph.childrenOf[i].map((l) => l.node),
+      findings: fs.length === 0 ? NO_CODES : fs.map((f) => f.code),
+      parents: parentLinks.length === 0 ? NO_INDICES : parentLinks.map((l) => l.node),
+      children: childLinks.length === 0 ? NO_INDICES : childLinks.map((l) => l.node),
     };
   }
 
@@ -288,27 +405,32 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
     const v = displayText(unwrap(goals[i].values[key])).trim();
     return v === "" ? BLANK_GROUP : v;
   };
-  const groups = goals.map((_, i) => groupOf(i));
-  const items = goals.map((g, i) => ({
-    group: groups[i],
-    score: results[i].rolledUp,
-    weight: g.weight,
-    top: !graph.parentsOf[i].some((l) => groups[l.node] === groups[i]),
-    status: results[i].status,
-  }));
+  const groups: string[] = new Array(n);
+  for (let i = 0; i < n; i++) groups[i] = groupOf(i);
+  const items = new Array<ScorecardItem>(n);
+  for (let i = 0; i < n; i++) {
+    let top = true;
+    for (const l of graph.parentsOf[i]) if (groups[l.node] === groups[i]) top = false;
+    items[i] = { group: groups[i], score: results[i].rolledUp, weight: goals[i].weight, top, status: results[i].status };
+  }
   const cards = scorecards(items, options.missing ?? "exclude");
 
   const all: Finding[] = [];
-  for (const fs of findings) all.push(...fs);
-  all.push(...looseFindings);
-  return { asOf, settings, goals: results, findings: all, scorecards: cards, cycles: graph.cycles, checkIns };
+  for (let i = 0; i < n; i++) {
+    const fs = findings.of(i);
+    for (let k = 0; k < fs.length; k++) all.push(fs[k]);
+  }
+  for (const f of looseFindings) all.push(f);
+  return { asOf, settings, goals: results, findings: all, scorecards: cards, cycles: graph.cycles };
 }
 
 /** Escalation: Off track at each of the last two check-ins, each as of its own Date with its own Value. */
-function offTrackTwice(g: Goal, h: readonly CheckIn[], dir: Direction, start: Day | null, due: Day | null, settings: Settings): boolean {
-  if (h.length < 2) return false;
-  for (const c of [h[h.length - 1], h[h.length - 2]]) {
-    const inp = { actual: c.value, target: g.target, baseline: g.baseline, direction: dir, threshold: g.threshold, stretch: g.stretch };
+function offTrackTwice(g: Goal, h: History, i: number, dir: Direction, start: Day | null, due: Day | null, settings: Settings): boolean {
+  const hn = historyLength(h, i);
+  if (hn < 2) return false;
+  for (let back = 1; back <= 2; back++) {
+    const c = historyAt(h, i, hn - back);
+    const inp = { actual: checkInValue(h, c), target: g.target, baseline: g.baseline, direction: dir, threshold: g.threshold, stretch: g.stretch };
     const P = uncappedProgress(inp);
     if (P.kind !== "value") return false;
     const s = score(inp);
@@ -318,8 +440,8 @@ function offTrackTwice(g: Goal, h: readonly CheckIn[], dir: Direction, start: Da
       thresholdScore: g.threshold !== null && s.kind === "value" ? s.value : null,
       start,
       due,
-      asOf: c.date ?? 0,
-      lastCheckIn: c.date,
+      asOf: h.date[c],
+      lastCheckIn: h.date[c],
       settings,
     });
     if (st !== "Off track") return false;
@@ -335,7 +457,7 @@ interface Effective {
 }
 
 /** Rules that look across goals: S3, A3, A4, R1–R5, D1, W1, W2, U1. */
-function workbookRules(goals: Goal[], graph: LinkGraph, history: CheckIn[][], findings: Finding[][], eff: Effective): void {
+function workbookRules(goals: Goal[], graph: LinkGraph, history: History, findings: FindingLists, eff: Effective): void {
   const n = goals.length;
   const { settings } = eff;
 
@@ -351,7 +473,7 @@ function workbookRules(goals: Goal[], graph: LinkGraph, history: CheckIn[][], fi
     if (list.length < 2) continue;
     for (const i of list) {
       const others = list.filter((j) => j !== i).map((j) => goals[j].cells.id ?? goals[j].where ?? `goal ${j + 1}`);
-      findings[i].push(finding(goals[i], "D1", "fail", "id", `ID ${quote(goals[i].id)} is used more than once (also ${others.join(", ")}); give each goal its own ID`));
+      findings.add(i, finding(goals[i], "D1", "fail", "id", `ID ${quote(goals[i].id)} is used more than once (also ${others.join(", ")}); give each goal its own ID`));
     }
   }
 
@@ -368,7 +490,7 @@ function workbookRules(goals: Goal[], graph: LinkGraph, history: CheckIn[][], fi
     if (list.length < 2) continue;
     for (const i of list) {
       const other = list.find((j) => j !== i) as number;
-      findings[i].push(
+      findings.add(i, 
         finding(goals[i], "S3", "warn", "title", `${goals[i].owner} has another goal titled ${quote(goals[i].title)} (${goals[other].id ?? "no ID"}); merge them or make the titles distinct`),
       );
     }
@@ -376,28 +498,28 @@ function workbookRules(goals: Goal[], graph: LinkGraph, history: CheckIn[][], fi
 
   // R1, R5
   for (const u of graph.unknownParents)
-    findings[u.node].push(finding(goals[u.node], "R1", "fail", "parent", `Parent ID ${quote(u.key)} names no goal in the workbook; correct the ID or clear it`));
+    findings.add(u.node, finding(goals[u.node], "R1", "fail", "parent", `Parent ID ${quote(u.key)} names no goal in the workbook; correct the ID or clear it`));
   for (const b of graph.badShares)
-    findings[b.node].push(
+    findings.add(b.node, 
       finding(goals[b.node], "R5", "fail", "parent", `Attribution shares in Parent ID ${quote(goals[b.node].parentText)} total ${fmt(Math.round(b.total * 10000) / 100)}%; make them add up to 100%`),
     );
   for (const g of goals) {
     const bad = g.parentRefs.find((r) => r.badShare !== null);
     if (bad && !graph.badShares.some((b) => b.node === g.index))
-      findings[g.index].push(finding(g, "R5", "fail", "parent", `Share ${quote(bad.badShare)} for parent ${bad.id} is not a percentage; write it like ${bad.id}=40%`));
+      findings.add(g.index, finding(g, "R5", "fail", "parent", `Share ${quote(bad.badShare)} for parent ${bad.id} is not a percentage; write it like ${bad.id}=40%`));
   }
 
   // R2, R3
   for (const g of goals) {
     if (g.parentText === null && g.invalid.parent === undefined && g.level !== "Company")
-      findings[g.index].push(
+      findings.add(g.index, 
         finding(g, "R2", "warn", "parent", `${g.level ?? "This"} goal has no Parent ID, so it is not aligned; name the goal it supports`),
       );
     if (g.level === null) continue;
     for (const l of graph.parentsOf[g.index]) {
       const pl = goals[l.node].level;
       if (pl === null || levelRank(pl) > levelRank(g.level)) continue;
-      findings[g.index].push(
+      findings.add(g.index, 
         finding(g, "R3", "warn", "parent", `Parent ${goals[l.node].id} is a ${pl} goal, not above this ${g.level} goal; align to a goal at a higher level`),
       );
     }
@@ -408,7 +530,7 @@ function workbookRules(goals: Goal[], graph: LinkGraph, history: CheckIn[][], fi
     const ids = cycle.map((i) => goals[i].id ?? `row ${i + 1}`);
     const text = [...ids, ids[0]].join(" → ");
     for (const i of cycle)
-      findings[i].push(finding(goals[i], "R4", "fail", "parent", `Goal is on an alignment cycle ${text}; remove one of these Parent ID links`));
+      findings.add(i, finding(goals[i], "R4", "fail", "parent", `Goal is on an alignment cycle ${text}; remove one of these Parent ID links`));
   }
 
   // W2 among siblings (same parent).
@@ -440,7 +562,7 @@ function workbookRules(goals: Goal[], graph: LinkGraph, history: CheckIn[][], fi
     for (let j = 0; j < tops.length; j++) {
       const g = goals[tops[j]];
       if (total > 0 && w[j] / total > settings.maxWeightShare + 1e-12)
-        findings[g.index].push(
+        findings.add(g.index, 
           finding(
             g,
             "A4",
@@ -450,14 +572,14 @@ function workbookRules(goals: Goal[], graph: LinkGraph, history: CheckIn[][], fi
           ),
         );
       if (anySet && !isFullTotal(total))
-        findings[g.index].push(
+        findings.add(g.index, 
           finding(g, "W1", "warn", "weight", `${g.owner}'s top-goal weights total ${fmt(total)}, not 100% or 1; adjust the weights so they add up`),
         );
       if (anySet && isBlankWeight(g)) w2.add(g.index);
     }
   }
   for (const i of w2)
-    findings[i].push(finding(goals[i], "W2", "warn", "weight", "Weight is blank while the goals beside it have weights; it counts as their average — enter a weight"));
+    findings.add(i, finding(goals[i], "W2", "warn", "weight", "Weight is blank while the goals beside it have weights; it counts as their average — enter a weight"));
 
   // A3: trend of the check-ins against the Target.
   for (let i = 0; i < n; i++) {
@@ -465,15 +587,22 @@ function workbookRules(goals: Goal[], graph: LinkGraph, history: CheckIn[][], fi
     const dir = eff.direction[i];
     const due = eff.due[i];
     if ((dir !== "Increase" && dir !== "Decrease") || g.target === null || due === null) continue;
-    const pts = history[i].filter((c) => typeof c.value === "number");
-    if (pts.length < 3) continue;
+    const hn = historyLength(history, i);
+    let numeric = 0;
+    for (let k = 0; k < hn; k++) if (history.bool[historyAt(history, i, k)] === 0) numeric++;
+    if (numeric < 3) continue;
     const base = g.baseline ?? (dir === "Increase" ? 0 : null);
     if (base === null || g.target === base) continue;
-    const y = trendAt(pts, due);
+    const pts: number[] = [];
+    for (let k = 0; k < hn; k++) {
+      const c = historyAt(history, i, k);
+      if (history.bool[c] === 0) pts.push(c);
+    }
+    const y = trendLine(pts.length, (j) => history.date[pts[j]], (j) => history.num[pts[j]], due);
     if (y === null) continue;
     const way = (y - base) / (g.target - base);
     if (way < settings.trendShortfall)
-      findings[i].push(
+      findings.add(i, 
         finding(
           g,
           "A3",
@@ -490,7 +619,7 @@ function workbookRules(goals: Goal[], graph: LinkGraph, history: CheckIn[][], fi
     const unit = norm(g.unit ?? "");
     const odd = graph.childrenOf[g.index].filter((c) => norm(goals[c.node].unit ?? "") !== unit);
     if (odd.length > 0)
-      findings[g.index].push(
+      findings.add(g.index, 
         finding(
           g,
           "U1",
@@ -519,24 +648,32 @@ function norm(s: string): string {
 
 /** Least-squares line through (Date, Value), read at `at`; null when the dates do not vary. */
 export function trendAt(points: readonly { date: Day | null; value: ActualValue | null }[], at: Day): number | null {
-  let sx = 0;
-  let sy = 0;
-  let k = 0;
+  const dates: number[] = [];
+  const values: number[] = [];
   for (const p of points) {
     if (p.date === null || typeof p.value !== "number") continue;
-    sx += p.date;
-    sy += p.value;
-    k++;
+    dates.push(p.date);
+    values.push(p.value);
   }
+  return trendLine(dates.length, (j) => dates[j], (j) => values[j], at);
+}
+
+/** The least-squares line through k points (x(j), y(j)), read at `at`. */
+function trendLine(k: number, xOf: (j: number) => number, yOf: (j: number) => number, at: Day): number | null {
   if (k < 2) return null;
+  let sx = 0;
+  let sy = 0;
+  for (let j = 0; j < k; j++) {
+    sx += xOf(j);
+    sy += yOf(j);
+  }
   const mx = sx / k;
   const my = sy / k;
   let sxx = 0;
   let sxy = 0;
-  for (const p of points) {
-    if (p.date === null || typeof p.value !== "number") continue;
-    sxx += (p.date - mx) * (p.date - mx);
-    sxy += (p.date - mx) * (p.value - my);
+  for (let j = 0; j < k; j++) {
+    sxx += (xOf(j) - mx) * (xOf(j) - mx);
+    sxy += (xOf(j) - mx) * (yOf(j) - my);
   }
   if (sxx === 0) return null;
   const y = my + (sxy / sxx) * (at - mx);

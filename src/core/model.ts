@@ -148,19 +148,35 @@ export interface CheckIn {
   cells: Partial<Record<CheckInKey, string>>;
 }
 
-function take<T>(r: CellRead<T>, key: string, invalid: Record<string, InvalidField>): T | null {
+/** The fields a row's reader rejected; the record is made only when one is. */
+interface Rejected {
+  invalid: Record<string, InvalidField> | null;
+}
+
+function take<T>(r: CellRead<T>, key: string, rejected: Rejected): T | null {
   if (r.kind === "value") return r.value;
-  if (r.kind === "invalid") invalid[key] = { code: r.code, text: r.text };
+  if (r.kind === "invalid") (rejected.invalid ??= {})[key] = { code: r.code, text: r.text };
   return null;
 }
+
+/** The `invalid` record of a row with no rejected cell (shared, frozen). */
+const NONE_INVALID: Readonly<Record<string, InvalidField>> = Object.freeze({});
 
 export function idKey(id: string | null): string | null {
   return id === null ? null : id.toUpperCase();
 }
 
+/** `;`, `,` or `=`: text with none of them names one parent and no share. */
+const SEPARATORS = /[;,=]/;
+
 /** `G-1; G-2` or `G-1=60%; G-2=40%`, separated by `;` or `,`. */
 export function parseParents(text: string | null): ParentRef[] {
   if (text === null) return [];
+  // One parent without a share, the usual case.
+  if (!SEPARATORS.test(text)) {
+    const p = text.trim();
+    return p === "" ? [] : [{ id: p, share: null, badShare: null }];
+  }
   const out: ParentRef[] = [];
   for (const part of text.split(/[;,]/)) {
     const p = part.trim();
@@ -189,58 +205,87 @@ const NO_CELLS: Readonly<Record<string, string>> = Object.freeze({});
 
 export function readGoal(row: GoalRowInput, index: number, system: DateSystem = 1900): Goal {
   const v = row.values;
-  const invalid: Record<string, InvalidField> = {};
-  const text = (k: ColumnKey): string | null => take(readText(v[k]), k, invalid);
-  const num = (k: ColumnKey): number | null => take(readNumber(v[k]), k, invalid);
-  const date = (k: ColumnKey): Day | null => take(readDate(v[k], system), k, invalid);
-  const id = text("id");
-  const parentText = text("parent");
-  const cycle = text("cycle");
+  const r: Rejected = { invalid: null };
+  // Read in this order, the order of the E1–E4 findings of a row.
+  const id = take(readText(v.id), "id", r);
+  const parentText = take(readText(v.parent), "parent", r);
+  const cycle = take(readText(v.cycle), "cycle", r);
+  const title = take(readText(v.title), "title", r);
+  const typeGiven = take(readEnum("type", v.type), "type", r);
+  const level = take(readEnum("level", v.level), "level", r);
+  const owner = take(readText(v.owner), "owner", r);
+  const weight = take(readNumber(v.weight), "weight", r);
+  const unit = take(readText(v.unit), "unit", r);
+  const directionGiven = take(readEnum("direction", v.direction), "direction", r);
+  const baseline = take(readNumber(v.baseline), "baseline", r);
+  const threshold = take(readNumber(v.threshold), "threshold", r);
+  const target = take(readNumber(v.target), "target", r);
+  const stretch = take(readNumber(v.stretch), "stretch", r);
+  const actualCell = take(readActual(v.actual), "actual", r);
+  const start = take(readDate(v.start, system), "start", r);
+  const due = take(readDate(v.due, system), "due", r);
+  const source = take(readText(v.source), "source", r);
+  const rollupGiven = take(readEnum("rollup", v.rollup), "rollup", r);
+  const comment = take(readText(v.comment), "comment", r);
   return {
     index,
     id,
     key: idKey(id),
-    title: text("title"),
-    typeGiven: take(readEnum("type", v.type), "type", invalid),
-    level: take(readEnum("level", v.level), "level", invalid),
+    title,
+    typeGiven,
+    level,
     parentText,
     parentRefs: parseParents(parentText),
-    owner: text("owner"),
-    weight: num("weight"),
-    unit: text("unit"),
-    directionGiven: take(readEnum("direction", v.direction), "direction", invalid),
-    baseline: num("baseline"),
-    threshold: num("threshold"),
-    target: num("target"),
-    stretch: num("stretch"),
-    actualCell: take(readActual(v.actual), "actual", invalid),
-    start: date("start"),
-    due: date("due"),
+    owner,
+    weight,
+    unit,
+    directionGiven,
+    baseline,
+    threshold,
+    target,
+    stretch,
+    actualCell,
+    start,
+    due,
     cycle,
     window: cycleWindow(cycle),
-    source: text("source"),
-    rollupGiven: take(readEnum("rollup", v.rollup), "rollup", invalid),
-    comment: text("comment"),
-    invalid,
+    source,
+    rollupGiven,
+    comment,
+    invalid: r.invalid ?? NONE_INVALID,
     values: v,
     cells: row.cells ?? NO_CELLS,
     where: row.where ?? null,
   };
 }
 
-export function readCheckIn(row: CheckInRowInput, index: number, system: DateSystem = 1900): CheckIn {
+/** A check-in's fields without its position and cells: what the engine keeps of it. */
+export type CheckInFields = Omit<CheckIn, "index" | "cells">;
+
+/**
+ * Reads a check-in row's fields into `out`, which is overwritten (the engine reads
+ * 300,000 check-ins through one record). `out.invalid` is a new record when a cell
+ * is rejected, else a shared empty one.
+ */
+export function readCheckInInto(row: CheckInRowInput, system: DateSystem, out: CheckInFields): CheckInFields {
   const v = row.values;
-  const invalid: Record<string, InvalidField> = {};
-  const goalId = take(readText(v.goalId), "goalId", invalid);
-  return {
-    index,
-    goalId,
-    key: idKey(goalId),
-    date: take(readDate(v.date, system), "date", invalid),
-    value: take(readActual(v.value), "value", invalid),
-    confidence: take(readNumber(v.confidence), "confidence", invalid),
-    comment: take(readText(v.comment), "comment", invalid),
-    invalid,
-    cells: row.cells ?? NO_CELLS,
-  };
+  const r: Rejected = { invalid: null };
+  const goalId = take(readText(v.goalId), "goalId", r);
+  out.goalId = goalId;
+  out.key = idKey(goalId);
+  out.date = take(readDate(v.date, system), "date", r);
+  out.value = take(readActual(v.value), "value", r);
+  out.confidence = take(readNumber(v.confidence), "confidence", r);
+  out.comment = take(readText(v.comment), "comment", r);
+  out.invalid = r.invalid ?? NONE_INVALID;
+  return out;
+}
+
+export function emptyCheckInFields(): CheckInFields {
+  return { goalId: null, key: null, date: null, value: null, confidence: null, comment: null, invalid: NONE_INVALID };
+}
+
+export function readCheckIn(row: CheckInRowInput, index: number, system: DateSystem = 1900): CheckIn {
+  const f = readCheckInInto(row, system, emptyCheckInFields());
+  return { index, ...f, cells: row.cells ?? NO_CELLS };
 }

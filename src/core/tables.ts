@@ -71,6 +71,16 @@ function lazyAddresses<K extends string>(sheet: string, firstColumn: number, col
   return (excelRow) => new Proxy<RowTarget>({ [ROW]: excelRow }, handler) as unknown as Partial<Record<K, string>>;
 }
 
+/**
+ * An object with the row's keys, to be copied for each row and then filled: V8 turns an
+ * object that gains more than about a dozen properties through computed keys into a
+ * hash table (several times larger and slower to read), while a copy of this keeps the
+ * compact layout. Every key is set again for each row, so no `undefined` is left.
+ */
+function rowShape<K extends string>(keys: readonly K[]): Partial<Record<K, unknown>> {
+  return Object.fromEntries(keys.map((k) => [k, undefined])) as Partial<Record<K, unknown>>;
+}
+
 /** Goal tables are the tables whose name starts with `Goals` (model.md). */
 export function isGoalTableName(name: string): boolean {
   return /^goals/i.test(name);
@@ -94,11 +104,12 @@ export function goalRowsFromTable(t: TableData, mapping: HeaderMapping = propose
   const address = tableAddresses(t.sheet);
   const matches = mapping.matches;
   const cellsOf = lazyAddresses<ColumnKey>(t.sheet, t.firstColumn, matches);
+  const shape = rowShape(matches.map((m) => m.key));
   for (let r = 0; r < t.rows.length; r++) {
     const row = t.rows[r];
     if (isBlankRow(row)) continue;
     const excelRow = t.headerRow + 1 + r;
-    const values: Partial<Record<ColumnKey, unknown>> = {};
+    const values: Partial<Record<ColumnKey, unknown>> = { ...shape };
     for (let k = 0; k < matches.length; k++) {
       const m = matches[k];
       values[m.key] = row[m.source];
@@ -137,11 +148,12 @@ export function checkInRowsFromTable(t: TableData): CheckInRowInput[] {
   });
   const out: CheckInRowInput[] = [];
   const cellsOf = lazyAddresses<CheckInKey>(t.sheet, t.firstColumn, columns);
+  const shape = rowShape(columns.map((c) => c.key));
   for (let r = 0; r < t.rows.length; r++) {
     const row = t.rows[r];
     if (isBlankRow(row)) continue;
     const excelRow = t.headerRow + 1 + r;
-    const values: Partial<Record<CheckInKey, unknown>> = {};
+    const values: Partial<Record<CheckInKey, unknown>> = { ...shape };
     for (let k = 0; k < columns.length; k++) {
       const c = columns[k];
       values[c.key] = row[c.source];

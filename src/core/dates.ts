@@ -96,14 +96,15 @@ export interface Window {
  */
 export function cycleWindow(label: string | null | undefined): Window | null {
   if (!label) return null;
-  // A workbook has a handful of Cycle labels: each is worked out once (a fresh object each call).
+  // A workbook has a handful of Cycle labels: each is worked out once, and its window shared (frozen).
   let w = WINDOWS.get(label);
   if (w === undefined) {
     w = parseCycleWindow(label);
+    if (w !== null) Object.freeze(w);
     if (WINDOWS.size >= 1000) WINDOWS.clear();
     WINDOWS.set(label, w);
   }
-  return w === null ? null : { start: w.start, end: w.end };
+  return w;
 }
 
 const WINDOWS = new Map<string, Window | null>();

@@ -462,15 +462,17 @@ function workbookRules(goals: Goal[], graph: LinkGraph, history: History, findin
   const { settings } = eff;
 
   // D1: every occurrence of a repeated ID.
-  const byKey = new Map<string, number[]>();
+  // The graph knows each ID's first goal: only the repeats make lists.
+  const repeats = new Map<number, number[]>();
   for (const g of goals) {
     if (g.key === null) continue;
-    const list = byKey.get(g.key);
+    const first = graph.indexOf.get(g.key) as number;
+    if (first === g.index) continue;
+    const list = repeats.get(first);
     if (list) list.push(g.index);
-    else byKey.set(g.key, [g.index]);
+    else repeats.set(first, [first, g.index]);
   }
-  for (const list of byKey.values()) {
-    if (list.length < 2) continue;
+  for (const list of repeats.values()) {
     for (const i of list) {
       const others = list.filter((j) => j !== i).map((j) => goals[j].cells.id ?? goals[j].where ?? `goal ${j + 1}`);
       findings.add(i, finding(goals[i], "D1", "fail", "id", `ID ${quote(goals[i].id)} is used more than once (also ${others.join(", ")}); give each goal its own ID`));
@@ -478,22 +480,38 @@ function workbookRules(goals: Goal[], graph: LinkGraph, history: History, findin
   }
 
   // S3: same Owner and Cycle, same Title.
-  const titles = new Map<string, number[]>();
+  // Goals are grouped by Title first (most titles are unique), then by Owner and Cycle.
+  const ownerKey: (string | null)[] = new Array(n);
+  for (let i = 0; i < n; i++) ownerKey[i] = goals[i].owner === null ? null : norm(goals[i].owner as string);
+  const byTitle = new Map<string, number | number[]>();
   for (const g of goals) {
     if (g.title === null || g.owner === null) continue;
-    const key = `${norm(g.owner)}\u0000${norm(g.cycle ?? "")}\u0000${norm(g.title)}`;
-    const list = titles.get(key);
-    if (list) list.push(g.index);
-    else titles.set(key, [g.index]);
+    const key = norm(g.title);
+    const seen = byTitle.get(key);
+    if (seen === undefined) byTitle.set(key, g.index);
+    else if (typeof seen === "number") byTitle.set(key, [seen, g.index]);
+    else seen.push(g.index);
   }
-  for (const list of titles.values()) {
-    if (list.length < 2) continue;
-    for (const i of list) {
-      const other = list.find((j) => j !== i) as number;
-      findings.add(i, 
-        finding(goals[i], "S3", "warn", "title", `${goals[i].owner} has another goal titled ${quote(goals[i].title)} (${goals[other].id ?? "no ID"}); merge them or make the titles distinct`),
-      );
+  const titles = new Map<string, number[]>();
+  for (const same of byTitle.values()) {
+    if (typeof same === "number") continue;
+    for (const i of same) {
+      const key = `${ownerKey[i]}\u0000${norm(goals[i].cycle ?? "")}`;
+      const list = titles.get(key);
+      if (list) list.push(i);
+      else titles.set(key, [i]);
     }
+    for (const list of titles.values()) {
+      if (list.length < 2) continue;
+      for (const i of list) {
+        const other = list.find((j) => j !== i) as number;
+        findings.add(
+          i,
+          finding(goals[i], "S3", "warn", "title", `${goals[i].owner} has another goal titled ${quote(goals[i].title)} (${goals[other].id ?? "no ID"}); merge them or make the titles distinct`),
+        );
+      }
+    }
+    titles.clear();
   }
 
   // R1, R5
@@ -546,8 +564,8 @@ function workbookRules(goals: Goal[], graph: LinkGraph, history: History, findin
   const byOwner = new Map<string, number[]>();
   for (const g of goals) {
     if (g.owner === null) continue;
-    const o = norm(g.owner);
-    const top = !graph.parentsOf[g.index].some((l) => goals[l.node].owner !== null && norm(goals[l.node].owner as string) === o);
+    const o = ownerKey[g.index] as string;
+    const top = !graph.parentsOf[g.index].some((l) => ownerKey[l.node] === o);
     if (!top) continue;
     const list = byOwner.get(o);
     if (list) list.push(g.index);
@@ -643,8 +661,11 @@ function isBlankWeight(g: Goal): boolean {
 }
 
 function norm(s: string): string {
-  return s.trim().toLowerCase().replace(/\s+/g, " ");
+  const t = s.trim().toLowerCase();
+  return SPACE_RUN.test(t) ? t.replace(/\s+/g, " ") : t;
 }
+/** Two white-space characters in a row, or one that is not a plain space: text `norm` must rewrite. */
+const SPACE_RUN = /\s\s|[^\S ]/;
 
 /** Least-squares line through (Date, Value), read at `at`; null when the dates do not vary. */
 export function trendAt(points: readonly { date: Day | null; value: ActualValue | null }[], at: Day): number | null {

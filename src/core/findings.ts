@@ -43,6 +43,7 @@ export function letterOf(code: RuleCode): SmartLetter | null {
  * `!` for a warning, `✗` for a failure. `unchecked` letters show as `-`.
  */
 export function smartString(findings: readonly Pick<Finding, "code" | "severity">[], unchecked: readonly SmartLetter[] = []): string {
+  if (unchecked.length === 0) return smartOfCodes(findings);
   const verdict = new Map<SmartLetter, Severity>();
   for (const f of findings) {
     const l = letterOf(f.code);
@@ -54,6 +55,29 @@ export function smartString(findings: readonly Pick<Finding, "code" | "severity"
     const v = verdict.get(l);
     return v === "fail" ? "✗" : v === "warn" ? "!" : l;
   }).join(" ");
+}
+
+/** Position of each SMART letter in the column. */
+const LETTER_INDEX: Record<string, number> = { S: 0, M: 1, A: 2, R: 3, T: 4 };
+/** The SMART column of every combination of verdicts (per letter 0 pass, 1 warning, 2 failure; base 3). */
+const SMART_TEXTS: string[] = Array.from({ length: 243 }, (_, code) =>
+  SMART_LETTERS.map((l, i) => {
+    const v = Math.floor(code / 3 ** i) % 3;
+    return v === 2 ? "✗" : v === 1 ? "!" : l;
+  }).join(" "),
+);
+
+/** smartString with every letter checked: each letter's worst verdict, looked up in a table. */
+function smartOfCodes(findings: readonly Pick<Finding, "code" | "severity">[]): string {
+  const worst = [0, 0, 0, 0, 0];
+  for (let k = 0; k < findings.length; k++) {
+    const f = findings[k];
+    const i = LETTER_INDEX[f.code[0]];
+    if (i === undefined) continue;
+    const v = f.severity === "fail" ? 2 : 1;
+    if (v > worst[i]) worst[i] = v;
+  }
+  return SMART_TEXTS[worst[0] + 3 * worst[1] + 9 * worst[2] + 27 * worst[3] + 81 * worst[4]];
 }
 
 /** Quotes a value for a message: `'about 20'`. */

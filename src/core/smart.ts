@@ -53,7 +53,8 @@ function allowedValues(field: ColumnKey): string {
 /** E1–E4: one finding per cell the reader rejected. */
 export function dataFindings(goal: Goal): Finding[] {
   const out: Finding[] = [];
-  for (const key of Object.keys(goal.invalid) as ColumnKey[]) {
+  for (const k in goal.invalid) {
+    const key = k as ColumnKey;
     const bad = goal.invalid[key];
     if (!bad) continue;
     const name = headerOf(key);
@@ -85,6 +86,24 @@ export function dataFindings(goal: Goal): Finding[] {
   return out;
 }
 
+/** Words separated by white space (as `split(/\s+/)` finds them), counted up to `limit`. */
+export function countWords(text: string, limit: number): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isWhiteSpace(text.charCodeAt(i));
+    if (!space && !inWord && ++words >= limit) return words;
+    inWord = !space;
+  }
+  return words;
+}
+
+/** What `\s` matches in a regular expression. */
+function isWhiteSpace(c: number): boolean {
+  if (c < 0xa0) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** True when a field's cell was rejected by the reader. */
 function isInvalid(goal: Goal, key: ColumnKey): boolean {
   return goal.invalid[key] !== undefined;
@@ -104,7 +123,7 @@ export function rowFindings(goal: Goal, ctx: RowContext): Finding[] {
 
   // S1, S2
   if (!isInvalid(goal, "title")) {
-    const words = goal.title === null ? 0 : goal.title.split(/\s+/).filter((w) => w !== "").length;
+    const words = goal.title === null ? 0 : countWords(goal.title, 3);
     if (goal.title === null) add("S1", "fail", "title", "Title is blank; describe the goal in at least 3 words");
     else if (words < 3) add("S1", "fail", "title", `Title ${quote(goal.title)} has fewer than 3 words; say what will be achieved`);
   }

@@ -4,7 +4,6 @@
  * linear in goals plus links.
  */
 import { RollupMode } from "./columns";
-import { effectiveWeights, relativeWeights } from "./weights";
 
 export interface RollupParentRef {
   /** Upper-cased ID of the parent as written. */
@@ -87,51 +86,102 @@ export function resolveLinks(nodes: readonly Pick<RollupNode, "key" | "parents" 
     if (k !== null && !indexOf.has(k)) indexOf.set(k, i);
   }
 
-  // Resolve parent links with shares.
+  // Resolve parent links with shares. Each link is made once, the child's; its parent lists it
+  // as `back`. Arrays are sized up front and no temporary lists are made per goal.
   const parentsOf: Link[][] = new Array(n);
-  const childrenOf: Link[][] = new Array(n);
-  for (let i = 0; i < n; i++) childrenOf[i] = [];
   const unknownParents: { node: number; key: string }[] = [];
   const badShares: { node: number; total: number }[] = [];
+  const childCount = new Int32Array(n);
+  /** Resolved parent index of each of one goal's refs, -1 when unknown (reused). */
+  let resolved = new Int32Array(4);
   for (let i = 0; i < n; i++) {
     const refs = nodes[i].parents;
-    const links: Link[] = [];
-    if (refs.length > 0) {
-      const anyShare = refs.some((r) => r.share !== null);
-      let total = 0;
-      if (anyShare) for (const r of refs) total += r.share ?? 0;
-      const badTotal = anyShare && Math.abs(total - 1) > 0.005;
-      if (badTotal) badShares.push({ node: i, total });
-      const known: { node: number; share: number }[] = [];
-      for (const r of refs) {
-        const p = indexOf.get(r.key);
-        if (p === undefined) {
-          unknownParents.push({ node: i, key: r.key });
-          continue;
-        }
-        known.push({ node: p, share: anyShare ? r.share ?? 0 : 1 });
+    const m = refs.length;
+    if (m === 0) {
+      parentsOf[i] = [];
+      continue;
+    }
+    let anyShare = false;
+    for (let k = 0; k < m; k++) if (refs[k].share !== null) anyShare = true;
+    let total = 0;
+    if (anyShare) for (let k = 0; k < m; k++) total += refs[k].share ?? 0;
+    const badTotal = anyShare && Math.abs(total - 1) > 0.005;
+    if (badTotal) badShares.push({ node: i, total });
+    if (resolved.length < m) resolved = new Int32Array(m);
+    let known = 0;
+    for (let k = 0; k < m; k++) {
+      const key = refs[k].key;
+      const p = indexOf.get(key);
+      if (p === undefined) {
+        unknownParents.push({ node: i, key });
+        resolved[k] = -1;
+      } else {
+        resolved[k] = p;
+        known++;
       }
-      const divisor = anyShare ? (badTotal ? total : 1) : known.length;
-      for (const k of known) {
-        const share = divisor > 0 ? k.share / divisor : 0;
-        const existing = links.find((l) => l.node === k.node);
-        if (existing) existing.share += share;
-        else links.push({ node: k.node, share, weight: 0 });
+    }
+    const divisor = anyShare ? (badTotal ? total : 1) : known;
+    const links: Link[] = [];
+    for (let k = 0; k < m; k++) {
+      const p = resolved[k];
+      if (p < 0) continue;
+      const stated = anyShare ? refs[k].share ?? 0 : 1;
+      const share = divisor > 0 ? stated / divisor : 0;
+      let existing: Link | undefined;
+      for (let j = 0; j < links.length; j++) {
+        if (links[j].node === p) {
+          existing = links[j];
+          break;
+        }
+      }
+      if (existing) existing.share += share;
+      else {
+        links.push({ node: p, share, weight: 0 });
+        childCount[p]++;
       }
     }
     parentsOf[i] = links;
-    for (const l of links) childrenOf[l.node].push({ node: i, share: l.share, weight: 0, back: l });
+  }
+  const childrenOf: Link[][] = new Array(n);
+  for (let g = 0; g < n; g++) childrenOf[g] = childCount[g] === 0 ? [] : new Array<Link>(childCount[g]);
+  const filled = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const links = parentsOf[i];
+    for (let j = 0; j < links.length; j++) {
+      const l = links[j];
+      childrenOf[l.node][filled[l.node]++] = { node: i, share: l.share, weight: 0, back: l };
+    }
   }
 
-  // Sibling weights, per parent.
+  // Sibling weights, per parent: relativeWeights(effectiveWeights(the children's weights)), without the arrays.
   for (let g = 0; g < n; g++) {
     const kids = childrenOf[g];
-    if (kids.length === 0) continue;
-    const eff = relativeWeights(effectiveWeights(kids.map((c) => nodes[c.node].weight))).scaled;
-    for (let j = 0; j < kids.length; j++) {
-      kids[j].weight = eff[j];
+    const m = kids.length;
+    if (m === 0) continue;
+    let mean = 0;
+    let set = 0;
+    for (let j = 0; j < m; j++) {
+      const w = nodes[kids[j].node].weight;
+      if (w !== null && Number.isFinite(w) && w >= 0) {
+        set++;
+        mean += (w - mean) / set;
+      }
+    }
+    const fill = set === 0 ? 1 : mean;
+    let max = 0;
+    for (let j = 0; j < m; j++) {
+      const w = nodes[kids[j].node].weight;
+      const e = w !== null && Number.isFinite(w) && w >= 0 ? w : fill;
+      if (e > max) max = e;
+    }
+    const relative = max > 0 && Number.isFinite(max);
+    for (let j = 0; j < m; j++) {
+      const w = nodes[kids[j].node].weight;
+      const e = w !== null && Number.isFinite(w) && w >= 0 ? w : fill;
+      const r = relative ? e / max : e;
+      kids[j].weight = r;
       const back = kids[j].back;
-      if (back) back.weight = eff[j];
+      if (back) back.weight = r;
     }
   }
 
@@ -290,6 +340,19 @@ export function findCycles(parentsOf: readonly (readonly { node: number }[])[]):
         if (low[v] < low[u]) low[u] = low[v];
       }
       if (low[v] === index[v]) {
+        if (stack[stack.length - 1] === v) {
+          // A component of one goal (the usual case): a cycle only when the goal is its own parent.
+          stack.pop();
+          onStack[v] = 0;
+          let selfLoop = false;
+          for (let k = 0; k < edges.length; k++) if (edges[k].node === v) selfLoop = true;
+          if (selfLoop) {
+            const id = cycles.length;
+            cycleOf[v] = id;
+            cycles.push(orderCycle([v], parentsOf, cycleOf, id));
+          }
+          continue;
+        }
         const members: number[] = [];
         let w: number;
         do {

@@ -25,7 +25,7 @@ import { ColumnKey, Direction, RollupMode } from "../core/columns";
 import { Day, today } from "../core/dates";
 import { letterOf, quote, smartString } from "../core/findings";
 import { idKey, parseParents, readGoal } from "../core/model";
-import { RollupNode, rollup as coreRollup, resolveLinks } from "../core/rollup";
+import { RollupNode, RollupParentRef, computeRollup, resolveLinks } from "../core/rollup";
 import { BLANK_GROUP, ScorecardItem, scorecards, weightedAverage } from "../core/scorecard";
 import {
   inferDirection,
@@ -40,7 +40,7 @@ import { DEFAULT_SETTINGS } from "../core/settings";
 import { dataFindings, rowFindings } from "../core/smart";
 import { column, columnProblem, dateArg, findingError, firstByField, fromOutcome, numberArg, rowRuleProblem } from "./adapters";
 import { isFunctionError, naError, valueError } from "./errors";
-import { lift, readRanges } from "./ranges";
+import { cellAt, lift, readRanges } from "./ranges";
 
 /** One cell of a function's result. */
 type Cell<T> = T | CustomFunctions.Error;
@@ -380,13 +380,13 @@ export function weighted(scores: unknown[][], weights?: unknown[][]): number | C
   if (isFunctionError(ranges)) return ranges;
   const [s, w] = ranges;
   if (s === null) return valueError("Select the range of scores");
-  const n = s.cells.length;
+  const n = s.size;
   const sc: (number | null)[] = new Array(n);
   const wt: (number | null)[] | undefined = w ? new Array(n) : undefined;
   for (let i = 0; i < n; i++) {
-    sc[i] = scoreOrNull(s.cells[i]);
+    sc[i] = scoreOrNull(cellAt(s, i));
     if (!w || !wt) continue;
-    const raw = w.cells[i];
+    const raw = cellAt(w, i);
     const r = readNumber(raw);
     if (r.kind === "blank") wt[i] = null;
     else if (r.kind === "invalid") {
@@ -400,6 +400,18 @@ export function weighted(scores: unknown[][], weights?: unknown[][]): number | C
   }
   const avg = weightedAverage(sc, wt);
   return avg === null ? naError(NO_SCORE_MESSAGE) : avg;
+}
+
+/** Parent links of a goal without any (shared, never changed). */
+const NO_PARENTS: readonly RollupParentRef[] = Object.freeze([]);
+
+/** Parent ID text as roll-up links: core parseParents(), IDs upper-cased. */
+function parentLinks(text: string): readonly RollupParentRef[] {
+  const refs = parseParents(text);
+  if (refs.length === 0) return NO_PARENTS;
+  const out: RollupParentRef[] = new Array<RollupParentRef>(refs.length);
+  for (let k = 0; k < refs.length; k++) out[k] = { key: refs[k].id.toUpperCase(), share: refs[k].share };
+  return out;
 }
 
 /** The message of a Sum roll-up, which needs Actuals the function does not take. */
@@ -439,37 +451,30 @@ export function rollup(
   if (isFunctionError(ranges)) return [[ranges]];
   const [idR, parentR, scoreR, weightR, modeR] = ranges;
   if (idR === null || parentR === null || scoreR === null) return [[valueError("Select the ids, parents and scores ranges")]];
-  const n = idR.cells.length;
-  const errors: (CustomFunctions.Error | null)[] = new Array(n).fill(null);
-  const names: (string | null)[] = new Array(n);
-  const nodes: RollupNode[] = new Array(n);
-  const rowsOfKey = new Map<string, number[]>();
+  const n = idR.size;
+  const errors: (CustomFunctions.Error | null)[] = new Array<CustomFunctions.Error | null>(n).fill(null);
+  const names: (string | null)[] = new Array<string | null>(n);
+  const nodes: RollupNode[] = new Array<RollupNode>(n);
   for (let i = 0; i < n; i++) {
     let error: CustomFunctions.Error | null = null;
     // ID and Parent ID are not scoring fields: an unreadable one leaves the goal scored (as the task pane does).
-    const id = readText(idR.cells[i]);
-    names[i] = id.kind === "value" ? id.value : null;
-    const key = idKey(names[i]);
-    if (key !== null) {
-      const list = rowsOfKey.get(key);
-      if (list) list.push(i);
-      else rowsOfKey.set(key, [i]);
-    }
-    const parentText = readText(parentR.cells[i]);
-    const refs = parseParents(parentText.kind === "value" ? parentText.value : null);
-    const own = rollupScore(scoreR.cells[i]);
+    const id = readText(cellAt(idR, i));
+    const name = id.kind === "value" ? id.value : null;
+    names[i] = name;
+    const parentText = readText(cellAt(parentR, i));
+    const own = rollupScore(cellAt(scoreR, i));
     if (isFunctionError(own)) error = own;
     let weight: number | null = null;
-    if (weightR) {
-      const raw = weightR.cells[i];
+    if (weightR !== null) {
+      const raw = cellAt(weightR, i);
       const w = column("weight", readNumber(raw), raw);
       if (isFunctionError(w)) error ??= w;
       else if (w !== null && w < 0) error ??= rowRuleProblem({ weight: w }, "W3") ?? valueError("W3: Weight is negative; enter 0 or more");
       else weight = w;
     }
     let mode: RollupMode = "Weighted";
-    if (modeR) {
-      const raw = modeR.cells[i];
+    if (modeR !== null) {
+      const raw = cellAt(modeR, i);
       const m = column("rollup", readEnum("rollup", raw), raw);
       if (isFunctionError(m)) error ??= m;
       else if (m === "Sum") error ??= valueError(SUM_MESSAGE);
@@ -477,17 +482,29 @@ export function rollup(
     }
     errors[i] = error;
     nodes[i] = {
-      key,
-      parents: refs.map((r) => ({ key: r.id.toUpperCase(), share: r.share })),
+      key: idKey(name),
+      parents: parentText.kind === "value" ? parentLinks(parentText.value) : NO_PARENTS,
       weight,
       mode,
       score: isFunctionError(own) ? null : own,
       blocked: error !== null,
     };
   }
-  // D1: every occurrence of a repeated ID is blocked.
-  for (const rows of rowsOfKey.values()) {
-    if (rows.length < 2) continue;
+  // Links do not depend on which goals are blocked, so they are resolved first; the first row of each
+  // ID is where it resolves to, so the other rows of an ID are its repeats.
+  const graph = resolveLinks(nodes);
+  // D1: every occurrence of a repeated ID is blocked. Rows of each repeated ID, by its first row.
+  const repeats = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const key = nodes[i].key;
+    if (key === null) continue;
+    const first = graph.indexOf.get(key);
+    if (first === undefined || first === i) continue;
+    const rows = repeats.get(first);
+    if (rows) rows.push(i);
+    else repeats.set(first, [first, i]);
+  }
+  for (const rows of repeats.values()) {
     // Name up to five other rows; only the first six rows are looked at, so this stays linear.
     const head = rows.slice(0, 6);
     for (const i of rows) {
@@ -498,7 +515,7 @@ export function rollup(
       nodes[i].blocked = true;
     }
   }
-  const result = coreRollup(nodes);
+  const result = { ...graph, ...computeRollup(graph, nodes, (i) => nodes[i].score) };
   // R4: one message per cycle.
   const cycleText = result.cycles.map((cycle) => {
     // A long cycle is named by its first ten goals, to keep the message readable.
@@ -516,8 +533,8 @@ export function rollup(
   return out;
 }
 
-// scoring.md "Weighted scorecards": core scorecards(); top goals from core resolveLinks() when ids and
-// parents are given. Like the task pane, unreadable scores and weights count as blank.
+// scoring.md "Weighted scorecards": core scorecards(); top goals from the parents as core resolveLinks()
+// resolves them when ids and parents are given. Like the task pane, unreadable scores and weights count as blank.
 /**
  * One row per group (usually Owner), in order of first appearance: group, weighted score of its top goals, weight total and completeness. With ids and parents, goals under a goal of the same group do not count twice.
  * @customfunction SCORECARD
@@ -541,28 +558,38 @@ export function scorecard(
   const [groupR, scoreR, weightR, idR, parentR] = ranges;
   if (groupR === null || scoreR === null) return [[valueError("Select the groups and scores ranges")]];
   if ((idR === null) !== (parentR === null)) return [[valueError("Give both ids and parents to count only top goals, or leave both out")]];
-  const n = groupR.cells.length;
-  const items: ScorecardItem[] = new Array(n);
+  const n = groupR.size;
+  const items: ScorecardItem[] = new Array<ScorecardItem>(n);
   for (let i = 0; i < n; i++) {
-    const g = readText(groupR.cells[i]);
+    const g = readText(cellAt(groupR, i));
     // Like the task pane, a group cell holding an error groups by its text (#N/A …).
     const group = g.kind === "value" ? g.value : g.kind === "invalid" ? g.text : BLANK_GROUP;
-    const w = weightR ? readNumber(weightR.cells[i]) : null;
-    items[i] = { group, score: scoreOrNull(scoreR.cells[i]), weight: w !== null && w.kind === "value" ? w.value : null, top: true };
+    const w = weightR !== null ? readNumber(cellAt(weightR, i)) : null;
+    items[i] = { group, score: scoreOrNull(cellAt(scoreR, i)), weight: w !== null && w.kind === "value" ? w.value : null, top: true };
   }
   if (idR !== null && parentR !== null) {
-    const graph = resolveLinks(
-      items.map((item, i) => {
-        const id = readText(idR.cells[i]);
-        const parentText = readText(parentR.cells[i]);
-        return {
-          key: idKey(id.kind === "value" ? id.value : null),
-          parents: parseParents(parentText.kind === "value" ? parentText.value : null).map((r) => ({ key: r.id.toUpperCase(), share: r.share })),
-          weight: item.weight,
-        };
-      }),
-    );
-    for (let i = 0; i < n; i++) items[i].top = !graph.parentsOf[i].some((l) => items[l.node].group === items[i].group);
+    // A goal is not top when one of its parents (as core resolveLinks() resolves Parent IDs: to the
+    // first goal with that ID, case-insensitive) is in the same group. Only the parents are needed here,
+    // not shares, sibling weights or cycles.
+    const indexOf = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const id = readText(cellAt(idR, i));
+      const key = idKey(id.kind === "value" ? id.value : null);
+      if (key !== null && !indexOf.has(key)) indexOf.set(key, i);
+    }
+    for (let i = 0; i < n; i++) {
+      const parentText = readText(cellAt(parentR, i));
+      if (parentText.kind !== "value") continue;
+      const refs = parseParents(parentText.value);
+      const group = items[i].group;
+      for (let k = 0; k < refs.length; k++) {
+        const p = indexOf.get(refs[k].id.toUpperCase());
+        if (p !== undefined && items[p].group === group) {
+          items[i].top = false;
+          break;
+        }
+      }
+    }
   }
   return scorecards(items).map((c) => [
     c.group,

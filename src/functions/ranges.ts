@@ -6,11 +6,24 @@
  */
 import { isFunctionError, valueError } from "./errors";
 
-/** A range read in row-major order. */
+/**
+ * A range, read in row-major order with `cellAt`. The cells are not copied: the
+ * range keeps the array it was handed (read, never changed).
+ */
 export interface Range {
   rows: number;
   cols: number;
-  cells: unknown[];
+  /** Number of cells, rows × cols. */
+  size: number;
+  /** The rows of cells as handed over. */
+  grid: readonly (readonly unknown[])[];
+}
+
+/** The i-th cell of a range in row-major order, as the core reader takes it (`plainCell`). */
+export function cellAt(r: Range, i: number): unknown {
+  const v = r.cols === 1 ? r.grid[i][0] : r.grid[Math.floor(i / r.cols)][i % r.cols];
+  // Plain values (the usual case) need no look at their shape.
+  return typeof v === "object" && v !== null ? plainCell(v) : v;
 }
 
 /**
@@ -30,8 +43,10 @@ export function plainCell(v: unknown): unknown {
 /** A 2-D array as Excel passes ranges; a 1-D array counts as one row; anything else is not a range. */
 function asGrid(v: unknown): unknown[][] | null {
   if (!Array.isArray(v)) return null;
-  if (v.length > 0 && v.every((row) => Array.isArray(row))) return v as unknown[][];
-  return v.length === 0 ? [] : [v];
+  if (v.length === 0) return [];
+  // Holes in a sparse array are skipped, as Array.prototype.every skips them.
+  for (let r = 0; r < v.length; r++) if (r in v && !Array.isArray(v[r])) return [v];
+  return v as unknown[][];
 }
 
 export function sizeText(r: Pick<Range, "rows" | "cols">): string {
@@ -103,13 +118,10 @@ export function lift<R>(args: readonly unknown[], cell: (values: unknown[]) => R
 export function readRange(v: unknown): Range | CustomFunctions.Error | null {
   if (v === undefined || v === null) return null;
   const g = asGrid(v);
-  if (g === null) return { rows: 1, cols: 1, cells: [plainCell(v)] };
+  if (g === null) return { rows: 1, cols: 1, size: 1, grid: [[v]] };
   const s = gridShape(g);
   if (isFunctionError(s)) return s;
-  const cells: unknown[] = new Array(s.rows * s.cols);
-  let i = 0;
-  for (const row of g) for (const cell of row) cells[i++] = plainCell(cell);
-  return { ...s, cells };
+  return { rows: s.rows, cols: s.cols, size: s.rows * s.cols, grid: g };
 }
 
 /**

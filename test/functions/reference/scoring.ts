@@ -1,0 +1,304 @@
+/** Progress, tier score, score, pace and status of one goal (scoring.md). Pure and constant-time. */
+import { ActualValue } from "../../../src/core/cells";
+import { Direction, Status } from "../../../src/core/columns";
+import { Day } from "../../../src/core/dates";
+import { RuleCode, quote } from "../../../src/core/findings";
+import { DEFAULT_SETTINGS, Settings } from "../../../src/core/settings";
+
+/** A computed number, no data (blank Actual), or an invalid goal with the rule that makes it so. */
+export type Outcome =
+  | { kind: "value"; value: number }
+  | { kind: "nodata" }
+  | { kind: "invalid"; code: RuleCode; message: string };
+
+export const NO_DATA: Outcome = { kind: "nodata" };
+
+export function value(v: number): Outcome {
+  return { kind: "value", value: v };
+}
+
+export function invalidOutcome(code: RuleCode, message: string): Outcome {
+  return { kind: "invalid", code, message };
+}
+
+/** Tolerance for comparisons of computed fractions (tests compare within 1e-9). */
+const EPS = 1e-12;
+
+/** Direction when blank: T > B → Increase; T < B → Decrease; T = B → At least; Baseline blank counts as 0. */
+export function inferDirection(target: number | null, baseline: number | null): Direction {
+  if (target === null) return "Increase";
+  const b = baseline ?? 0;
+  if (target > b) return "Increase";
+  if (target < b) return "Decrease";
+  return "At least";
+}
+
+export interface ProgressInput {
+  actual: ActualValue | null;
+  target: number | null;
+  baseline?: number | null;
+  /** Blank: inferred from Target vs Baseline. */
+  direction?: Direction | null;
+}
+
+/** Why a goal's definition cannot be scored, or null when it can. Checked before the Actual. */
+export function definitionProblem(i: ProgressInput): Outcome | null {
+  const dir = i.direction ?? inferDirection(i.target, i.baseline ?? null);
+  const t = i.target;
+  const b = i.baseline ?? null;
+  switch (dir) {
+    case "Increase": {
+      if (t === null) return invalidOutcome("M1", "M1: Target is blank; enter the number to reach");
+      const base = b ?? 0;
+      if (t <= base)
+        return invalidOutcome(
+          "A1",
+          `A1: Target ${fmt(t)} is not above Baseline ${fmt(base)} for Increase; raise the Target or set Direction to Decrease`,
+        );
+      return null;
+    }
+    case "Decrease": {
+      if (t === null) return invalidOutcome("M1", "M1: Target is blank; enter the number to reach");
+      if (b === null) return invalidOutcome("M3", "M3: Baseline is blank; a Decrease goal needs the starting value");
+      if (t >= b)
+        return invalidOutcome(
+          "A1",
+          `A1: Target ${fmt(t)} is not below Baseline ${fmt(b)} for Decrease; lower the Target or set Direction to Increase`,
+        );
+      return null;
+    }
+    case "At least":
+    case "At most":
+      if (t === null) return invalidOutcome("M1", `M1: Target is blank; enter the level to stay ${dir === "At least" ? "at or above" : "at or below"}`);
+      return null;
+    case "Milestone":
+      return null;
+    default:
+      return invalidOutcome("E4", `E4: Direction ${String(dir)} is not known; use Increase, Decrease, At least, At most or Milestone`);
+  }
+}
+
+/**
+ * Uncapped progress P (status uses it): the raw ratio before clamping.
+ * Assumes `definitionProblem` returned null.
+ */
+function rawProgress(dir: Direction, a: ActualValue, t: number | null, b: number | null): Outcome {
+  if (dir === "Milestone") {
+    if (typeof a === "boolean") return value(a ? 1 : 0);
+    if (t !== null && t > 0) return value(a / t);
+    return value(a >= 1 ? 1 : 0);
+  }
+  if (typeof a === "boolean")
+    return invalidOutcome("E2", `E2: Actual ${a ? "TRUE" : "FALSE"} is not a number; enter the measured value (TRUE/FALSE fits Milestone goals)`);
+  // t is non-null here for every other direction.
+  const target = t ?? 0;
+  switch (dir) {
+    case "Increase": {
+      const base = b ?? 0;
+      return value((a - base) / (target - base));
+    }
+    case "Decrease": {
+      const base = b ?? 0;
+      return value((base - a) / (base - target));
+    }
+    case "At least":
+      return value(a >= target ? 1 : 0);
+    case "At most":
+      return value(a <= target ? 1 : 0);
+    default:
+      return invalidOutcome("E4", `E4: Direction ${String(dir)} is not known; use Increase, Decrease, At least, At most or Milestone`);
+  }
+}
+
+function clamp(x: number, lo: number, hi: number): number {
+  return x < lo ? lo : x > hi ? hi : x;
+}
+
+/** Uncapped progress P: definition first, then no data for a blank Actual. */
+export function uncappedProgress(i: ProgressInput): Outcome {
+  const problem = definitionProblem(i);
+  if (problem) return problem;
+  if (i.actual === null) return NO_DATA;
+  const dir = i.direction ?? inferDirection(i.target, i.baseline ?? null);
+  const p = rawProgress(dir, i.actual, i.target, i.baseline ?? null);
+  if (p.kind === "value" && !Number.isFinite(p.value))
+    return invalidOutcome("E2", `E2: progress is not a finite number for Actual ${fmt(i.actual)}; check Actual, Target and Baseline`);
+  return p;
+}
+
+/** progress(A, T, B, direction, cap = 1): clamped to [0, cap]. */
+export function progress(i: ProgressInput & { cap?: number }): Outcome {
+  const p = uncappedProgress(i);
+  if (p.kind !== "value") return p;
+  const cap = i.cap === undefined || !Number.isFinite(i.cap) || i.cap < 1 ? 1 : i.cap;
+  return value(clamp(p.value, 0, cap) + 0);
+}
+
+export interface TierInput {
+  actual: ActualValue | null;
+  threshold: number | null;
+  target: number | null;
+  stretch?: number | null;
+  direction?: Direction | null;
+  /** Only for inferring a blank Direction (Baseline blank counts as 0). */
+  baseline?: number | null;
+  thresholdPay?: number;
+  stretchPay?: number;
+}
+
+/**
+ * Threshold and Stretch on the wrong side of Target (rule A1), for Increase and
+ * Decrease (mirrored); null when they are fine or not set.
+ */
+export function payoutCurveProblem(
+  direction: Direction,
+  threshold: number | null,
+  target: number,
+  stretch: number | null,
+): (Outcome & { kind: "invalid" }) | null {
+  if (direction !== "Increase" && direction !== "Decrease") return null;
+  const neg = direction === "Decrease" ? -1 : 1;
+  const t = neg * target;
+  const side = direction === "Decrease" ? "above" : "below";
+  const beyond = direction === "Decrease" ? "below" : "above";
+  if (threshold !== null && neg * threshold >= t)
+    return {
+      kind: "invalid",
+      code: "A1",
+      message: `A1: Threshold ${fmt(threshold)} is not ${side} Target ${fmt(target)} for ${direction}; move the Threshold ${side} the Target`,
+    };
+  if (stretch !== null && neg * stretch <= t)
+    return {
+      kind: "invalid",
+      code: "A1",
+      message: `A1: Stretch ${fmt(stretch)} is not ${beyond} Target ${fmt(target)} for ${direction}; move the Stretch ${beyond} the Target or clear it`,
+    };
+  return null;
+}
+
+/** The tier (payout) curve's definition problem, or null. */
+export function tierProblem(i: TierInput): Outcome | null {
+  const dir = i.direction ?? inferDirection(i.target, i.baseline ?? null);
+  if (dir !== "Increase" && dir !== "Decrease") return null;
+  if (i.target === null) return invalidOutcome("M1", "M1: Target is blank; enter the number to reach");
+  if (i.threshold === null) return invalidOutcome("M1", "M1: Threshold is blank; enter the floor of the payout curve");
+  return payoutCurveProblem(dir, i.threshold, i.target, i.stretch ?? null);
+}
+
+/** tier(A, Th, T, S?, direction, thresholdPay = 0.5, stretchPay = 1.5). */
+export function tier(i: TierInput): Outcome {
+  const dir = i.direction ?? inferDirection(i.target, i.baseline ?? null);
+  if (dir !== "Increase" && dir !== "Decrease") {
+    return progress({ actual: i.actual, target: i.target, baseline: i.baseline ?? null, direction: dir, cap: 1 });
+  }
+  const problem = tierProblem({ ...i, direction: dir });
+  if (problem) return problem;
+  if (i.actual === null) return NO_DATA;
+  if (typeof i.actual === "boolean")
+    return invalidOutcome("E2", `E2: Actual ${i.actual ? "TRUE" : "FALSE"} is not a number; enter the measured value`);
+  const tp = i.thresholdPay ?? DEFAULT_SETTINGS.thresholdPay;
+  const sp = i.stretchPay ?? DEFAULT_SETTINGS.stretchPay;
+  const neg = dir === "Decrease" ? -1 : 1;
+  const a = neg * i.actual;
+  const th = neg * (i.threshold ?? 0);
+  const t = neg * (i.target ?? 0);
+  const s = i.stretch === null || i.stretch === undefined ? null : neg * i.stretch;
+  let r: number;
+  if (a < th) r = 0;
+  else if (a < t) r = tp + ((a - th) / (t - th)) * (1 - tp);
+  else if (s === null) r = 1;
+  else r = Math.min(sp, 1 + ((a - t) / (s - t)) * (sp - 1));
+  if (!Number.isFinite(r)) return invalidOutcome("E2", `E2: tier score is not a finite number for Actual ${fmt(i.actual)}`);
+  return value(r + 0);
+}
+
+export interface ScoreInput extends ProgressInput {
+  threshold?: number | null;
+  stretch?: number | null;
+  thresholdPay?: number;
+  stretchPay?: number;
+}
+
+/** The Score column: the tier score when Threshold is set, else the progress with cap 1. */
+export function score(i: ScoreInput): Outcome {
+  const problem = definitionProblem(i);
+  if (problem) return problem;
+  if (i.threshold !== null && i.threshold !== undefined) {
+    return tier({
+      actual: i.actual,
+      threshold: i.threshold,
+      target: i.target,
+      stretch: i.stretch ?? null,
+      direction: i.direction ?? inferDirection(i.target, i.baseline ?? null),
+      baseline: i.baseline ?? null,
+      thresholdPay: i.thresholdPay,
+      stretchPay: i.stretchPay,
+    });
+  }
+  return progress({ ...i, cap: 1 });
+}
+
+/** Expected progress: clamp((asOf − start) / (due − start), 0, 1); null when undefined. */
+export function pace(start: Day | null, due: Day | null, asOf: Day): number | null {
+  if (start === null || due === null || due <= start) return null;
+  return clamp((asOf - start) / (due - start), 0, 1) + 0;
+}
+
+export interface StatusInput {
+  direction: Direction;
+  /** Uncapped progress P; null when there is no data. */
+  p: number | null;
+  /** For goals with a Threshold: the Score (rule 3 compares it with 1). */
+  thresholdScore?: number | null;
+  start: Day | null;
+  due: Day | null;
+  asOf: Day;
+  /** Date of the latest check-in, when the goal has check-ins. */
+  lastCheckIn?: Day | null;
+  settings?: Pick<Settings, "onTrackGap" | "atRiskGap" | "staleDays">;
+}
+
+/** Status, first match wins (scoring.md rules 1–8). */
+export function status(i: StatusInput): Status {
+  const s = i.settings ?? DEFAULT_SETTINGS;
+  const { p, start, due, asOf } = i;
+  // 1. No data
+  if (p === null) return start !== null && asOf < start ? "Not started" : "No data";
+  // 2. At least / At most
+  if (i.direction === "At least" || i.direction === "At most") {
+    const met = p >= 1 - EPS;
+    if (due === null || asOf <= due) return met ? "On track" : "Off track";
+    return met ? "Achieved" : "Missed";
+  }
+  // 3. Achieved
+  const achieved = i.thresholdScore !== undefined && i.thresholdScore !== null ? i.thresholdScore >= 1 - EPS : p >= 1 - EPS;
+  if (achieved) return "Achieved";
+  // 4. Missed
+  if (due !== null && asOf > due) return "Missed";
+  // 5. Not started
+  if (start !== null && asOf < start) return "Not started";
+  // 6. Stale
+  if (i.lastCheckIn !== null && i.lastCheckIn !== undefined && asOf - i.lastCheckIn > s.staleDays) return "Stale";
+  // 7. No pace
+  const e = pace(start, due, asOf);
+  if (e === null) {
+    if (p >= 0.7 - EPS) return "On track";
+    if (p >= 0.4 - EPS) return "At risk";
+    return "Off track";
+  }
+  // 8. Gap to pace
+  const gap = e - p;
+  if (gap <= s.onTrackGap + EPS) return "On track";
+  if (gap <= s.atRiskGap + EPS) return "At risk";
+  return "Off track";
+}
+
+/** A number for a message: up to 6 significant decimals, no exponent noise. */
+export function fmt(v: number | boolean | null): string {
+  if (v === null) return "(blank)";
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (!Number.isFinite(v)) return String(v);
+  return String(Math.round(v * 1e6) / 1e6);
+}
+
+export { quote };

@@ -300,91 +300,108 @@ export function computeRollup(
  */
 export function findCycles(parentsOf: readonly (readonly { node: number }[])[]): { cycles: number[][]; cycleOf: Int32Array } {
   const n = parentsOf.length;
+  const start = new Int32Array(n + 1);
+  for (let v = 0; v < n; v++) start[v + 1] = start[v] + parentsOf[v].length;
+  const target = new Int32Array(start[n]);
+  for (let v = 0, e = 0; v < n; v++) for (const l of parentsOf[v]) target[e++] = l.node;
+  return findCyclesFlat(start, target);
+}
+
+/**
+ * `findCycles` over edges in flat arrays: the parents of goal v are
+ * `target[start[v]]` … `target[start[v + 1] - 1]`, in order.
+ */
+function findCyclesFlat(start: Int32Array, target: Int32Array): { cycles: number[][]; cycleOf: Int32Array } {
+  const n = start.length - 1;
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
-  const stack: number[] = [];
+  const stack = new Int32Array(n);
+  let sp = 0;
   const cycleOf = new Int32Array(n).fill(-1);
   const cycles: number[][] = [];
-  const callNode: number[] = [];
-  const callEdge: number[] = [];
+  // The call stack of the depth-first search: goal and its next edge.
+  const callNode = new Int32Array(n);
+  const callEdge = new Int32Array(n);
   let counter = 0;
   for (let root = 0; root < n; root++) {
     if (index[root] >= 0) continue;
-    callNode.push(root);
-    callEdge.push(0);
+    callNode[0] = root;
+    callEdge[0] = start[root];
+    let depth = 1;
     index[root] = low[root] = counter++;
-    stack.push(root);
+    stack[sp++] = root;
     onStack[root] = 1;
-    while (callNode.length > 0) {
-      const top = callNode.length - 1;
+    while (depth > 0) {
+      const top = depth - 1;
       const v = callNode[top];
-      const edges = parentsOf[v];
-      if (callEdge[top] < edges.length) {
-        const w = edges[callEdge[top]++].node;
+      if (callEdge[top] < start[v + 1]) {
+        const w = target[callEdge[top]++];
         if (index[w] < 0) {
           index[w] = low[w] = counter++;
-          stack.push(w);
+          stack[sp++] = w;
           onStack[w] = 1;
-          callNode.push(w);
-          callEdge.push(0);
+          callNode[depth] = w;
+          callEdge[depth] = start[w];
+          depth++;
         } else if (onStack[w]) {
           if (index[w] < low[v]) low[v] = index[w];
         }
         continue;
       }
-      callNode.pop();
-      callEdge.pop();
-      if (callNode.length > 0) {
-        const u = callNode[callNode.length - 1];
+      depth--;
+      if (depth > 0) {
+        const u = callNode[depth - 1];
         if (low[v] < low[u]) low[u] = low[v];
       }
-      if (low[v] === index[v]) {
-        if (stack[stack.length - 1] === v) {
-          // A component of one goal (the usual case): a cycle only when the goal is its own parent.
-          stack.pop();
-          onStack[v] = 0;
-          let selfLoop = false;
-          for (let k = 0; k < edges.length; k++) if (edges[k].node === v) selfLoop = true;
-          if (selfLoop) {
-            const id = cycles.length;
-            cycleOf[v] = id;
-            cycles.push(orderCycle([v], parentsOf, cycleOf, id));
-          }
-          continue;
-        }
-        const members: number[] = [];
-        let w: number;
-        do {
-          w = stack.pop() as number;
-          onStack[w] = 0;
-          members.push(w);
-        } while (w !== v);
-        const selfLoop = members.length === 1 && parentsOf[v].some((l) => l.node === v);
-        if (members.length > 1 || selfLoop) {
+      if (low[v] !== index[v]) continue;
+      if (stack[sp - 1] === v) {
+        // A component of one goal (the usual case): a cycle only when the goal is its own parent.
+        sp--;
+        onStack[v] = 0;
+        let selfLoop = false;
+        for (let e = start[v]; e < start[v + 1]; e++) if (target[e] === v) selfLoop = true;
+        if (selfLoop) {
           const id = cycles.length;
-          for (const m of members) cycleOf[m] = id;
-          cycles.push(orderCycle(members, parentsOf, cycleOf, id));
+          cycleOf[v] = id;
+          cycles.push(orderCycle([v], start, target, cycleOf, id));
         }
+        continue;
       }
+      const members: number[] = [];
+      let w: number;
+      do {
+        w = stack[--sp];
+        onStack[w] = 0;
+        members.push(w);
+      } while (w !== v);
+      const id = cycles.length;
+      for (const m of members) cycleOf[m] = id;
+      cycles.push(orderCycle(members, start, target, cycleOf, id));
     }
   }
   return { cycles, cycleOf };
 }
 
 /** Walks parent links inside a component from its first goal until it comes back, for the R4 message. */
-function orderCycle(members: number[], parentsOf: readonly (readonly { node: number }[])[], cycleOf: Int32Array, id: number): number[] {
-  let start = members[0];
-  for (const m of members) if (m < start) start = m;
+function orderCycle(members: number[], start: Int32Array, target: Int32Array, cycleOf: Int32Array, id: number): number[] {
+  let first = members[0];
+  for (const m of members) if (m < first) first = m;
   const seen = new Map<number, number>();
   const path: number[] = [];
-  let v = start;
+  let v = first;
   while (!seen.has(v)) {
     seen.set(v, path.length);
     path.push(v);
-    const next = parentsOf[v].find((l) => cycleOf[l.node] === id);
-    if (!next) break;
-    v = next.node;
+    let next = -1;
+    for (let e = start[v]; e < start[v + 1]; e++) {
+      if (cycleOf[target[e]] === id) {
+        next = target[e];
+        break;
+      }
+    }
+    if (next < 0) break;
+    v = next;
   }
   const from = seen.get(v) ?? 0;
   const loop = path.slice(from);
@@ -394,4 +411,207 @@ function orderCycle(members: number[], parentsOf: readonly (readonly { node: num
     for (const m of members) if (!inLoop.has(m)) loop.push(m);
   }
   return loop;
+}
+
+// ---------------------------------------------------------------------------
+// The same roll-up over goals held column-wise (GOAL.ROLLUP over a whole table):
+// no object per goal or link, so that 50,000 goals take milliseconds, not a
+// garbage collector's worth of them. Weighted, Worst and Own only (no Sum, which
+// needs Actuals); no coverage. test/functions/fast-paths.test.ts compares it with
+// `rollup`.
+// ---------------------------------------------------------------------------
+
+/** Roll-up modes in `computeFlatRollup`'s `mode` column. */
+export const FLAT_WEIGHTED = 0;
+export const FLAT_WORST = 1;
+export const FLAT_OWN = 2;
+
+/**
+ * Goals column-wise, for `resolveFlatLinks`. The parent refs of goal i are entries
+ * `refStart[i]` … `refStart[i + 1] - 1` of `refKeys` and `refShares`.
+ */
+export interface FlatGoals {
+  /** Upper-cased ID of each goal; null when blank. */
+  keys: readonly (string | null)[];
+  refStart: Int32Array;
+  /** Upper-cased ID of each parent as written. */
+  refKeys: readonly string[];
+  /** Stated share of each ref as a fraction, NaN when none was written (a written share is never NaN). */
+  refShares: readonly number[];
+  /** Weight of each goal, NaN when blank (the weight rule treats both alike). */
+  weights: Float64Array;
+}
+
+/**
+ * Resolved links column-wise: the links of goal i (to its parents) are
+ * `linkStart[i]` … `linkStart[i + 1] - 1`; the children of goal g are the links
+ * `childLink[childStart[g]]` … in child order, as `resolveLinks` lists them.
+ */
+export interface FlatLinks {
+  indexOf: Map<string, number>;
+  linkStart: Int32Array;
+  linkParent: Int32Array;
+  linkShare: Float64Array;
+  /** The child's weight among its siblings, relative to the largest (= 1). */
+  linkWeight: Float64Array;
+  linkChild: Int32Array;
+  childStart: Int32Array;
+  childLink: Int32Array;
+  cycles: number[][];
+  cycleOf: Int32Array;
+}
+
+/** `resolveLinks` for goals held column-wise: shares, sibling weights and cycles (no R1 / R5 lists). */
+export function resolveFlatLinks(goals: FlatGoals): FlatLinks {
+  const { keys, refStart, refKeys, refShares, weights } = goals;
+  const n = keys.length;
+  const indexOf = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const k = keys[i];
+    if (k !== null && !indexOf.has(k)) indexOf.set(k, i);
+  }
+  const refs = refStart[n];
+  const resolved = new Int32Array(refs);
+  for (let r = 0; r < refs; r++) resolved[r] = indexOf.get(refKeys[r]) ?? -1;
+
+  // Links with shares; a parent named twice is one link with the shares added.
+  const linkStart = new Int32Array(n + 1);
+  const linkParent = new Int32Array(refs);
+  const linkShare = new Float64Array(refs);
+  const linkChild = new Int32Array(refs);
+  const childCount = new Int32Array(n);
+  let links = 0;
+  for (let i = 0; i < n; i++) {
+    linkStart[i] = links;
+    const from = refStart[i];
+    const to = refStart[i + 1];
+    if (from === to) continue;
+    let anyShare = false;
+    for (let r = from; r < to; r++) if (!Number.isNaN(refShares[r])) anyShare = true;
+    let total = 0;
+    if (anyShare) for (let r = from; r < to; r++) total += Number.isNaN(refShares[r]) ? 0 : refShares[r];
+    const badTotal = anyShare && Math.abs(total - 1) > 0.005;
+    let known = 0;
+    for (let r = from; r < to; r++) if (resolved[r] >= 0) known++;
+    const divisor = anyShare ? (badTotal ? total : 1) : known;
+    for (let r = from; r < to; r++) {
+      const p = resolved[r];
+      if (p < 0) continue;
+      const stated = anyShare ? (Number.isNaN(refShares[r]) ? 0 : refShares[r]) : 1;
+      const share = divisor > 0 ? stated / divisor : 0;
+      let existing = -1;
+      for (let l = linkStart[i]; l < links; l++) {
+        if (linkParent[l] === p) {
+          existing = l;
+          break;
+        }
+      }
+      if (existing >= 0) linkShare[existing] += share;
+      else {
+        linkParent[links] = p;
+        linkShare[links] = share;
+        linkChild[links] = i;
+        links++;
+        childCount[p]++;
+      }
+    }
+  }
+  linkStart[n] = links;
+
+  // Children of each goal, in child order.
+  const childStart = new Int32Array(n + 1);
+  for (let g = 0; g < n; g++) childStart[g + 1] = childStart[g] + childCount[g];
+  const childLink = new Int32Array(links);
+  const next = childStart.slice(0, n);
+  for (let l = 0; l < links; l++) childLink[next[linkParent[l]]++] = l;
+
+  // Sibling weights, per parent: relativeWeights(effectiveWeights(the children's weights)).
+  const linkWeight = new Float64Array(links);
+  for (let g = 0; g < n; g++) {
+    const from = childStart[g];
+    const to = childStart[g + 1];
+    if (from === to) continue;
+    let mean = 0;
+    let set = 0;
+    for (let j = from; j < to; j++) {
+      const w = weights[linkChild[childLink[j]]];
+      if (Number.isFinite(w) && w >= 0) {
+        set++;
+        mean += (w - mean) / set;
+      }
+    }
+    const fill = set === 0 ? 1 : mean;
+    let max = 0;
+    for (let j = from; j < to; j++) {
+      const w = weights[linkChild[childLink[j]]];
+      const e = Number.isFinite(w) && w >= 0 ? w : fill;
+      if (e > max) max = e;
+    }
+    const relative = max > 0 && Number.isFinite(max);
+    for (let j = from; j < to; j++) {
+      const w = weights[linkChild[childLink[j]]];
+      const e = Number.isFinite(w) && w >= 0 ? w : fill;
+      linkWeight[childLink[j]] = relative ? e / max : e;
+    }
+  }
+
+  const { cycles, cycleOf } = findCyclesFlat(linkStart, linkParent.subarray(0, links));
+  return { indexOf, linkStart, linkParent, linkShare, linkWeight, linkChild, childStart, childLink, cycles, cycleOf };
+}
+
+/**
+ * `computeRollup`'s R(g) over flat links: `mode` holds FLAT_WEIGHTED, FLAT_WORST or
+ * FLAT_OWN, `score` the own Score (NaN for no data), `blocked` 1 for a blocked goal.
+ * R(g) is NaN where `computeRollup` gives null.
+ */
+export function computeFlatRollup(links: FlatLinks, mode: Uint8Array, score: Float64Array, blocked: Uint8Array): Float64Array {
+  const { linkStart, linkParent, linkShare, linkWeight, linkChild, childStart, childLink, cycleOf } = links;
+  const n = cycleOf.length;
+  const rolledUp = new Float64Array(n).fill(NaN);
+  // Children before parents (Kahn), cycle members left out.
+  const pending = new Int32Array(n);
+  for (let c = 0; c < n; c++) {
+    if (cycleOf[c] >= 0) continue;
+    for (let l = linkStart[c]; l < linkStart[c + 1]; l++) if (cycleOf[linkParent[l]] < 0) pending[linkParent[l]]++;
+  }
+  const queue = new Int32Array(n);
+  let head = 0;
+  let tail = 0;
+  for (let i = 0; i < n; i++) if (cycleOf[i] < 0 && pending[i] === 0) queue[tail++] = i;
+  while (head < tail) {
+    const g = queue[head++];
+    const own = blocked[g] ? NaN : score[g];
+    const from = childStart[g];
+    const to = childStart[g + 1];
+    if (from === to || mode[g] === FLAT_OWN) rolledUp[g] = own;
+    else {
+      const worstMode = mode[g] === FLAT_WORST;
+      let num = 0;
+      let den = 0;
+      let worst = Infinity;
+      let any = false;
+      for (let j = from; j < to; j++) {
+        const l = childLink[j];
+        const c = linkChild[l];
+        const wa = linkWeight[l] * linkShare[l];
+        if (cycleOf[c] >= 0) continue;
+        const r = rolledUp[c];
+        if (Number.isNaN(r)) continue;
+        // Worst: the minimum over every child with data, whatever its weight.
+        if (r < worst) worst = r;
+        if (worstMode) any = true;
+        if (!(wa > 0)) continue;
+        num += wa * r;
+        den += wa;
+        any = true;
+      }
+      if (!blocked[g]) rolledUp[g] = any ? (worstMode ? worst : num / den) : own;
+    }
+    for (let l = linkStart[g]; l < linkStart[g + 1]; l++) {
+      const p = linkParent[l];
+      if (cycleOf[p] >= 0) continue;
+      if (--pending[p] === 0) queue[tail++] = p;
+    }
+  }
+  return rolledUp;
 }

@@ -21,11 +21,11 @@
  * Nothing here reads other cells, keeps state between calls, or is volatile.
  */
 import { ActualValue, readActual, readDate, readEnum, readNumber, readText } from "../core/cells";
-import { ColumnKey, Direction, RollupMode } from "../core/columns";
+import { ColumnKey, Direction } from "../core/columns";
 import { Day, today } from "../core/dates";
 import { letterOf, quote, smartString } from "../core/findings";
 import { idKey, parseParents, readGoal } from "../core/model";
-import { RollupNode, RollupParentRef, computeRollup, resolveLinks } from "../core/rollup";
+import { FLAT_OWN, FLAT_WEIGHTED, FLAT_WORST, computeFlatRollup, resolveFlatLinks } from "../core/rollup";
 import { BLANK_GROUP, ScorecardItem, scorecards, weightedAverage } from "../core/scorecard";
 import {
   inferDirection,
@@ -402,18 +402,6 @@ export function weighted(scores: unknown[][], weights?: unknown[][]): number | C
   return avg === null ? naError(NO_SCORE_MESSAGE) : avg;
 }
 
-/** Parent links of a goal without any (shared, never changed). */
-const NO_PARENTS: readonly RollupParentRef[] = Object.freeze([]);
-
-/** Parent ID text as roll-up links: core parseParents(), IDs upper-cased. */
-function parentLinks(text: string): readonly RollupParentRef[] {
-  const refs = parseParents(text);
-  if (refs.length === 0) return NO_PARENTS;
-  const out: RollupParentRef[] = new Array<RollupParentRef>(refs.length);
-  for (let k = 0; k < refs.length; k++) out[k] = { key: refs[k].id.toUpperCase(), share: refs[k].share };
-  return out;
-}
-
 /** The message of a Sum roll-up, which needs Actuals the function does not take. */
 export const SUM_MESSAGE =
   "Rollup Sum adds up the children's Actuals, which GOAL.ROLLUP does not take; use Weighted, Worst or Own here, or let the task pane roll up Sum goals";
@@ -426,9 +414,10 @@ function rollupScore(raw: unknown): number | null | CustomFunctions.Error {
   return numberArg("Score", raw);
 }
 
-// scoring.md "Cascade roll-up": core parseParents(), readEnum("rollup"), rollup(). Blocked like the task
-// pane: an unreadable Weight / Rollup / Score, a negative Weight (W3) or a repeated ID (D1); Sum is
-// blocked here because it needs Actuals. Cycle members get R4. One pass, Maps only.
+// scoring.md "Cascade roll-up": core parseParents(), readEnum("rollup"), and rollup() column-wise
+// (resolveFlatLinks(), computeFlatRollup()). Blocked like the task pane: an unreadable Weight / Rollup /
+// Score, a negative Weight (W3) or a repeated ID (D1); Sum is blocked here because it needs Actuals.
+// Cycle members get R4. One pass, Maps and flat arrays only.
 /**
  * Rolls scores up the Parent ID cascade (Weighted, Worst or Own): a column with each goal's Rolled Up score; enter once, it spills. No data: #N/A; a goal on an alignment cycle or with an unreadable cell: #VALUE! naming the rule.
  * @customfunction ROLLUP
@@ -454,14 +443,33 @@ export function rollup(
   const n = idR.size;
   const errors: (CustomFunctions.Error | null)[] = new Array<CustomFunctions.Error | null>(n).fill(null);
   const names: (string | null)[] = new Array<string | null>(n);
-  const nodes: RollupNode[] = new Array<RollupNode>(n);
+  // The goals column-wise for core resolveFlatLinks() / computeFlatRollup(): the same roll-up as
+  // core rollup() without an object per goal (NaN stands for blank, which no read cell gives).
+  const keys: (string | null)[] = new Array<string | null>(n);
+  const refStart = new Int32Array(n + 1);
+  const refKeys: string[] = [];
+  const refShares: number[] = [];
+  const weightOf = new Float64Array(n);
+  const modeOf = new Uint8Array(n);
+  const scoreOf = new Float64Array(n);
+  const blocked = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     let error: CustomFunctions.Error | null = null;
     // ID and Parent ID are not scoring fields: an unreadable one leaves the goal scored (as the task pane does).
     const id = readText(cellAt(idR, i));
     const name = id.kind === "value" ? id.value : null;
     names[i] = name;
+    keys[i] = idKey(name);
     const parentText = readText(cellAt(parentR, i));
+    if (parentText.kind === "value") {
+      const refs = parseParents(parentText.value);
+      for (let k = 0; k < refs.length; k++) {
+        refKeys.push(refs[k].id.toUpperCase());
+        const share = refs[k].share;
+        refShares.push(share === null ? NaN : share);
+      }
+    }
+    refStart[i + 1] = refKeys.length;
     const own = rollupScore(cellAt(scoreR, i));
     if (isFunctionError(own)) error = own;
     let weight: number | null = null;
@@ -472,33 +480,30 @@ export function rollup(
       else if (w !== null && w < 0) error ??= rowRuleProblem({ weight: w }, "W3") ?? valueError("W3: Weight is negative; enter 0 or more");
       else weight = w;
     }
-    let mode: RollupMode = "Weighted";
+    let mode = FLAT_WEIGHTED;
     if (modeR !== null) {
       const raw = cellAt(modeR, i);
       const m = column("rollup", readEnum("rollup", raw), raw);
       if (isFunctionError(m)) error ??= m;
       else if (m === "Sum") error ??= valueError(SUM_MESSAGE);
-      else if (m !== null) mode = m;
+      else if (m === "Worst") mode = FLAT_WORST;
+      else if (m === "Own") mode = FLAT_OWN;
     }
     errors[i] = error;
-    nodes[i] = {
-      key: idKey(name),
-      parents: parentText.kind === "value" ? parentLinks(parentText.value) : NO_PARENTS,
-      weight,
-      mode,
-      score: isFunctionError(own) ? null : own,
-      blocked: error !== null,
-    };
+    weightOf[i] = weight === null ? NaN : weight;
+    modeOf[i] = mode;
+    scoreOf[i] = isFunctionError(own) || own === null ? NaN : own;
+    blocked[i] = error !== null ? 1 : 0;
   }
   // Links do not depend on which goals are blocked, so they are resolved first; the first row of each
   // ID is where it resolves to, so the other rows of an ID are its repeats.
-  const graph = resolveLinks(nodes);
+  const result = resolveFlatLinks({ keys, refStart, refKeys, refShares, weights: weightOf });
   // D1: every occurrence of a repeated ID is blocked. Rows of each repeated ID, by its first row.
   const repeats = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
-    const key = nodes[i].key;
+    const key = keys[i];
     if (key === null) continue;
-    const first = graph.indexOf.get(key);
+    const first = result.indexOf.get(key);
     if (first === undefined || first === i) continue;
     const rows = repeats.get(first);
     if (rows) rows.push(i);
@@ -512,10 +517,10 @@ export function rollup(
       const others = head.filter((j) => j !== i).slice(0, 5);
       const also = others.map((j) => `row ${j + 1}`).join(", ") + (rows.length - 1 > others.length ? " …" : "");
       errors[i] = valueError(`D1: ID ${quote(names[i])} is used more than once (also ${also}); give each goal its own ID`);
-      nodes[i].blocked = true;
+      blocked[i] = 1;
     }
   }
-  const result = { ...graph, ...computeRollup(graph, nodes, (i) => nodes[i].score) };
+  const rolledUp = computeFlatRollup(result, modeOf, scoreOf, blocked);
   // R4: one message per cycle.
   const cycleText = result.cycles.map((cycle) => {
     // A long cycle is named by its first ten goals, to keep the message readable.
@@ -527,8 +532,8 @@ export function rollup(
   for (let i = 0; i < n; i++) {
     const error = errors[i];
     const cycle = result.cycleOf[i];
-    const r = result.rolledUp[i];
-    out[i] = [error ?? (cycle >= 0 ? valueError(cycleText[cycle]) : r === null ? naError() : r)];
+    const r = rolledUp[i];
+    out[i] = [error ?? (cycle >= 0 ? valueError(cycleText[cycle]) : Number.isNaN(r) ? naError() : r)];
   }
   return out;
 }

@@ -9,7 +9,17 @@ import fc from "fast-check";
 import { GOAL_HEADERS, generateWorkbook } from "../../bench/generate";
 import { EXCEL_ERRORS } from "../../src/core/cells";
 import { ROLLUP_MODES } from "../../src/core/columns";
-import { RollupNode, findCycles, rollup as coreRollup, resolveLinks } from "../../src/core/rollup";
+import {
+  FLAT_OWN,
+  FLAT_WEIGHTED,
+  FLAT_WORST,
+  RollupNode,
+  computeFlatRollup,
+  findCycles,
+  rollup as coreRollup,
+  resolveFlatLinks,
+  resolveLinks,
+} from "../../src/core/rollup";
 import { scorecards } from "../../src/core/scorecard";
 import { progress as coreProgress, score as coreScore, tier as coreTier } from "../../src/core/scoring";
 import { rollup, score, scorecard, weighted } from "../../src/functions/functions";
@@ -195,6 +205,42 @@ describe("core", () => {
         expect(resolveLinks(nodes)).toEqual(RefRollup.resolveLinks(nodes));
         const parentsOf = RefRollup.resolveLinks(nodes).parentsOf;
         expect(findCycles(parentsOf)).toEqual(RefRollup.findCycles(parentsOf));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  test("the column-wise roll-up gives rollup()'s values and cycles", () => {
+    fc.assert(
+      fc.property(nodeArb(12), (all) => {
+        // Column-wise: no Sum; NaN stands for a blank weight or score.
+        const nodes = all.map((x) => (x.mode === "Sum" ? { ...x, mode: "Weighted" as const } : x));
+        const refStart = new Int32Array(nodes.length + 1);
+        const refKeys: string[] = [];
+        const refShares: number[] = [];
+        nodes.forEach((x, i) => {
+          for (const r of x.parents) {
+            refKeys.push(r.key);
+            refShares.push(r.share ?? NaN);
+          }
+          refStart[i + 1] = refKeys.length;
+        });
+        const links = resolveFlatLinks({
+          keys: nodes.map((x) => x.key),
+          refStart,
+          refKeys,
+          refShares,
+          weights: Float64Array.from(nodes, (x) => x.weight ?? NaN),
+        });
+        const mode = Uint8Array.from(nodes, (x) => (x.mode === "Worst" ? FLAT_WORST : x.mode === "Own" ? FLAT_OWN : FLAT_WEIGHTED));
+        const score = Float64Array.from(nodes, (x) => x.score ?? NaN);
+        const blocked = Uint8Array.from(nodes, (x) => (x.blocked ? 1 : 0));
+        const flat = Array.from(computeFlatRollup(links, mode, score, blocked), (r) => (Number.isNaN(r) ? null : r));
+        const ref = RefRollup.rollup(nodes);
+        expect(flat).toEqual(ref.rolledUp);
+        expect(links.cycles).toEqual(ref.cycles);
+        expect(links.cycleOf).toEqual(ref.cycleOf);
+        expect(links.indexOf).toEqual(ref.indexOf);
       }),
       { numRuns: 1000 },
     );

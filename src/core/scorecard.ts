@@ -29,37 +29,68 @@ export const BLANK_GROUP = "(blank)";
 
 /** Groups in order of first appearance; linear in the number of items. */
 export function scorecards(items: readonly ScorecardItem[], missing: Missing = "exclude"): Scorecard[] {
+  // The members of each group as a chain through `next`, in item order: no list per group.
   const order: string[] = [];
-  const members = new Map<string, number[]>();
+  const groupOf = new Map<string, number>();
+  const first: number[] = [];
+  const last: number[] = [];
+  const next = new Int32Array(items.length).fill(-1);
   for (let i = 0; i < items.length; i++) {
     const g = items[i].group;
-    let list = members.get(g);
-    if (!list) {
-      list = [];
-      members.set(g, list);
+    const k = groupOf.get(g);
+    if (k === undefined) {
+      groupOf.set(g, order.length);
       order.push(g);
+      first.push(i);
+      last.push(i);
+    } else {
+      next[last[k]] = i;
+      last[k] = i;
     }
-    list.push(i);
   }
-  return order.map((group) => {
-    const idx = members.get(group) ?? [];
+  const out: Scorecard[] = new Array<Scorecard>(order.length);
+  for (let k = 0; k < order.length; k++) {
     const statusCounts: Partial<Record<Status, number>> = {};
-    for (const i of idx) {
-      const s = items[i].status;
+    // The weight rule over the top goals (effectiveWeights, then relativeWeights), without the arrays.
+    let topGoals = 0;
+    let mean = 0;
+    let set = 0;
+    let anyWeighted = false;
+    for (let i = first[k]; i >= 0; i = next[i]) {
+      const item = items[i];
+      const s = item.status;
       if (s) statusCounts[s] = (statusCounts[s] ?? 0) + 1;
+      if (!item.top) continue;
+      topGoals++;
+      const w = item.weight;
+      if (w !== null && w >= 0) anyWeighted = true;
+      if (w !== null && Number.isFinite(w) && w >= 0) {
+        set++;
+        mean += (w - mean) / set;
+      }
     }
-    const tops = idx.filter((i) => items[i].top);
-    const raw = effectiveWeights(tops.map((i) => items[i].weight));
-    const eff = relativeWeights(raw).scaled;
+    const fill = set === 0 ? 1 : mean;
+    let max = 0;
+    for (let i = first[k]; i >= 0; i = next[i]) {
+      if (!items[i].top) continue;
+      const w = items[i].weight;
+      const raw = w !== null && Number.isFinite(w) && w >= 0 ? w : fill;
+      if (raw > max) max = raw;
+    }
+    const relative = max > 0 && Number.isFinite(max);
     let weightTotal = 0;
     let scaledTotal = 0;
     let withData = 0;
     let num = 0;
     let den = 0;
-    for (let j = 0; j < tops.length; j++) {
-      const w = eff[j];
-      const r = items[tops[j]].score;
-      weightTotal += raw[j];
+    for (let i = first[k]; i >= 0; i = next[i]) {
+      const item = items[i];
+      if (!item.top) continue;
+      const wt = item.weight;
+      const raw = wt !== null && Number.isFinite(wt) && wt >= 0 ? wt : fill;
+      const w = relative ? raw / max : raw;
+      const r = item.score;
+      weightTotal += raw;
       scaledTotal += w;
       if (r !== null) withData += w;
       if (!(w > 0)) continue;
@@ -68,17 +99,17 @@ export function scorecards(items: readonly ScorecardItem[], missing: Missing = "
         den += w;
       } else if (missing === "zero") den += w;
     }
-    const anyWeighted = tops.some((i) => items[i].weight !== null && (items[i].weight ?? -1) >= 0);
-    return {
-      group,
+    out[k] = {
+      group: order[k],
       score: den > 0 ? num / den : null,
       weightTotal,
       completeness: scaledTotal > 0 ? withData / scaledTotal : null,
       statusCounts,
-      weightsOff: tops.length >= 2 && anyWeighted && !isFullTotal(weightTotal),
-      topGoals: tops.length,
+      weightsOff: topGoals >= 2 && anyWeighted && !isFullTotal(weightTotal),
+      topGoals,
     };
-  });
+  }
+  return out;
 }
 
 /** Weighted average of scores, skipping no-data entries; weights follow the weight rule. */

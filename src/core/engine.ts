@@ -479,39 +479,44 @@ function workbookRules(goals: Goal[], graph: LinkGraph, history: History, findin
     }
   }
 
-  // S3: same Owner and Cycle, same Title.
-  // Goals are grouped by Title first (most titles are unique), then by Owner and Cycle.
+  // S3: same Owner and Cycle, same Title. Goals are grouped by Owner (a few goals each),
+  // then compared pair by pair; a large group is grouped by Cycle and Title instead.
   const ownerKey: (string | null)[] = new Array(n);
   for (let i = 0; i < n; i++) ownerKey[i] = goals[i].owner === null ? null : norm(goals[i].owner as string);
-  const byTitle = new Map<string, number | number[]>();
-  for (const g of goals) {
-    if (g.title === null || g.owner === null) continue;
-    const key = norm(g.title);
-    const seen = byTitle.get(key);
-    if (seen === undefined) byTitle.set(key, g.index);
-    else if (typeof seen === "number") byTitle.set(key, [seen, g.index]);
-    else seen.push(g.index);
+  const byOwnerAll = new Map<string, number | number[]>();
+  for (let i = 0; i < n; i++) {
+    const o = ownerKey[i];
+    if (o === null || goals[i].title === null) continue;
+    const seen = byOwnerAll.get(o);
+    if (seen === undefined) byOwnerAll.set(o, i);
+    else if (typeof seen === "number") byOwnerAll.set(o, [seen, i]);
+    else seen.push(i);
   }
-  const titles = new Map<string, number[]>();
-  for (const same of byTitle.values()) {
-    if (typeof same === "number") continue;
-    for (const i of same) {
-      const key = `${ownerKey[i]}\u0000${norm(goals[i].cycle ?? "")}`;
-      const list = titles.get(key);
-      if (list) list.push(i);
-      else titles.set(key, [i]);
+  const sameTitle = (i: number, other: number): void => {
+    findings.add(
+      i,
+      finding(goals[i], "S3", "warn", "title", `${goals[i].owner} has another goal titled ${quote(goals[i].title)} (${goals[other].id ?? "no ID"}); merge them or make the titles distinct`),
+    );
+  };
+  for (const group of byOwnerAll.values()) {
+    if (typeof group === "number") continue;
+    const keys = group.map((i) => `${norm(goals[i].cycle ?? "")}\u0000${norm(goals[i].title as string)}`);
+    if (group.length <= 16) {
+      for (let a = 0; a < group.length; a++)
+        for (let b = 0; b < group.length; b++)
+          if (a !== b && keys[a] === keys[b]) {
+            sameTitle(group[a], group[b]);
+            break;
+          }
+      continue;
     }
-    for (const list of titles.values()) {
-      if (list.length < 2) continue;
-      for (const i of list) {
-        const other = list.find((j) => j !== i) as number;
-        findings.add(
-          i,
-          finding(goals[i], "S3", "warn", "title", `${goals[i].owner} has another goal titled ${quote(goals[i].title)} (${goals[other].id ?? "no ID"}); merge them or make the titles distinct`),
-        );
-      }
+    const byKey = new Map<string, number[]>();
+    for (let a = 0; a < group.length; a++) {
+      const list = byKey.get(keys[a]);
+      if (list) list.push(group[a]);
+      else byKey.set(keys[a], [group[a]]);
     }
-    titles.clear();
+    for (const list of byKey.values()) if (list.length > 1) for (const i of list) sameTitle(i, list.find((j) => j !== i) as number);
   }
 
   // R1, R5
@@ -576,7 +581,8 @@ function workbookRules(goals: Goal[], graph: LinkGraph, history: History, findin
     const raw = tops.map((i) => (goals[i].weight !== null && goals[i].weight >= 0 ? goals[i].weight : null));
     const w = effectiveWeights(raw);
     const total = w.reduce((a, b) => a + b, 0);
-    const anySet = raw.some((x) => x !== null);
+    let anySet = false;
+    for (let j = 0; j < raw.length; j++) if (raw[j] !== null) anySet = true;
     for (let j = 0; j < tops.length; j++) {
       const g = goals[tops[j]];
       if (total > 0 && w[j] / total > settings.maxWeightShare + 1e-12)

@@ -166,16 +166,19 @@ export function idKey(id: string | null): string | null {
   return id === null ? null : id.toUpperCase();
 }
 
+/** The parents of a goal without any (shared, frozen). */
+const NO_PARENTS: ParentRef[] = Object.freeze([]) as unknown as ParentRef[];
+
 /** `;`, `,` or `=`: text with none of them names one parent and no share. */
 const SEPARATORS = /[;,=]/;
 
 /** `G-1; G-2` or `G-1=60%; G-2=40%`, separated by `;` or `,`. */
 export function parseParents(text: string | null): ParentRef[] {
-  if (text === null) return [];
+  if (text === null) return NO_PARENTS;
   // One parent without a share, the usual case.
   if (!SEPARATORS.test(text)) {
     const p = text.trim();
-    return p === "" ? [] : [{ id: p, share: null, badShare: null }];
+    return p === "" ? NO_PARENTS : [{ id: p, share: null, badShare: null }];
   }
   const out: ParentRef[] = [];
   for (const part of text.split(/[;,]/)) {

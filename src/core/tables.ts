@@ -45,30 +45,32 @@ function tableAddresses(sheet: string): (row: number, column: number) => string 
   };
 }
 
-const ROW = Symbol("row");
-type RowTarget = { [ROW]: number };
+/** What a row's addresses are made from: the row's position among the table's data rows (0-based). */
+type RowTarget = { readonly row: number };
 
 /**
  * A row's cell addresses, made when they are read: a record that reads like a plain
- * `{ target: "Goals!L4", … }` (keys, spread, JSON, equality) but holds only the row
- * number, since only the few cells with a finding are ever named. A table of 100,000
- * goals would otherwise make two million address strings up front.
+ * `{ target: "Goals!L4", … }` (keys, spread, JSON, equality) but holds only the row's
+ * position (a goal row's `source`), since only the few cells with a finding are ever
+ * named. A table of 100,000 goals would otherwise make two million address strings up front.
  */
-function lazyAddresses<K extends string>(sheet: string, firstColumn: number, columns: readonly { key: K; source: number }[]): (excelRow: number) => Partial<Record<K, string>> {
+function lazyAddresses<K extends string>(t: TableData, columns: readonly { key: K; source: number }[]): (target: RowTarget) => Partial<Record<K, string>> {
   const prefix = new Map<string, string>();
-  for (const c of columns) prefix.set(c.key, columnPrefix(sheet, firstColumn + c.source));
+  for (const c of columns) prefix.set(c.key, columnPrefix(t.sheet, t.firstColumn + c.source));
   const keys = columns.map((c) => c.key as string);
+  const firstRow = t.headerRow + 1;
+  const address = (target: RowTarget, k: string): string => (prefix.get(k) as string) + String(firstRow + target.row);
   const handler: ProxyHandler<RowTarget> = {
-    get: (t, k) => (typeof k === "string" && prefix.has(k) ? (prefix.get(k) as string) + String(t[ROW]) : undefined),
+    get: (target, k) => (typeof k === "string" && prefix.has(k) ? address(target, k) : undefined),
     has: (_t, k) => typeof k === "string" && prefix.has(k),
     ownKeys: () => keys.slice(),
-    getOwnPropertyDescriptor: (t, k) =>
-      typeof k === "string" && prefix.has(k) ? { value: (prefix.get(k) as string) + String(t[ROW]), writable: false, enumerable: true, configurable: true } : undefined,
+    getOwnPropertyDescriptor: (target, k) =>
+      typeof k === "string" && prefix.has(k) ? { value: address(target, k), writable: false, enumerable: true, configurable: true } : undefined,
     set: () => false,
     defineProperty: () => false,
     deleteProperty: () => false,
   };
-  return (excelRow) => new Proxy<RowTarget>({ [ROW]: excelRow }, handler) as unknown as Partial<Record<K, string>>;
+  return (target) => new Proxy<RowTarget>(target, handler) as unknown as Partial<Record<K, string>>;
 }
 
 /**
@@ -103,7 +105,7 @@ export function goalRowsFromTable(t: TableData, mapping: HeaderMapping = propose
   const out: GoalRowInput[] = [];
   const address = tableAddresses(t.sheet);
   const matches = mapping.matches;
-  const cellsOf = lazyAddresses<ColumnKey>(t.sheet, t.firstColumn, matches);
+  const cellsOf = lazyAddresses<ColumnKey>(t, matches);
   const shape = rowShape(matches.map((m) => m.key));
   for (let r = 0; r < t.rows.length; r++) {
     const row = t.rows[r];
@@ -114,7 +116,8 @@ export function goalRowsFromTable(t: TableData, mapping: HeaderMapping = propose
       const m = matches[k];
       values[m.key] = row[m.source];
     }
-    out.push({ values, cells: cellsOf(excelRow), where: address(excelRow, t.firstColumn), source: { table: t.name, row: r } });
+    const source = { table: t.name, row: r };
+    out.push({ values, cells: cellsOf(source), where: address(excelRow, t.firstColumn), source });
   }
   return out;
 }
@@ -147,18 +150,17 @@ export function checkInRowsFromTable(t: TableData): CheckInRowInput[] {
     }
   });
   const out: CheckInRowInput[] = [];
-  const cellsOf = lazyAddresses<CheckInKey>(t.sheet, t.firstColumn, columns);
+  const cellsOf = lazyAddresses<CheckInKey>(t, columns);
   const shape = rowShape(columns.map((c) => c.key));
   for (let r = 0; r < t.rows.length; r++) {
     const row = t.rows[r];
     if (isBlankRow(row)) continue;
-    const excelRow = t.headerRow + 1 + r;
     const values: Partial<Record<CheckInKey, unknown>> = { ...shape };
     for (let k = 0; k < columns.length; k++) {
       const c = columns[k];
       values[c.key] = row[c.source];
     }
-    out.push({ values, cells: cellsOf(excelRow) });
+    out.push({ values, cells: cellsOf({ row: r }) });
   }
   return out;
 }

@@ -1,0 +1,150 @@
+/**
+ * The engine's fast paths (docs/performance.md) give what the general paths give:
+ * plain numbers and text read directly, number text in its usual forms, enumeration
+ * spellings remembered, the SMART column from a table, words counted without
+ * splitting, check-in histories sorted in place, S3 within large owner groups.
+ */
+import fc from "fast-check";
+import { parseNumberText, readActual, readDate, readEnum, readNumber, readText } from "../../src/core/cells";
+import { Finding, RULE_CODES, SMART_LETTERS, Severity, letterOf, smartString } from "../../src/core/findings";
+import { countWords } from "../../src/core/smart";
+import { AS_OF, checkIn, findingsOf, run, validGoal } from "./rules/fixture";
+
+/** What exceljs hands over for a formula cell: the result is read through it, by the general path. */
+const formula = (result: unknown) => ({ formula: "X1", result });
+const rich = (text: string) => ({ richText: [{ text }] });
+
+describe("readers: a plain cell reads like the same value wrapped", () => {
+  it("numbers", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double(), fc.integer(), fc.constantFrom(0, -0, NaN, Infinity, -Infinity, 1e308, 5e-324)), (n) => {
+        expect(readNumber(n)).toEqual(readNumber(formula(n)));
+        expect(readActual(n)).toEqual(readActual(formula(n)));
+        expect(readDate(n)).toEqual(readDate(formula(n)));
+        expect(readDate(n, 1904)).toEqual(readDate(formula(n), 1904));
+      }),
+    );
+  });
+
+  it("text", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.string({ unit: fc.constantFrom(" ", "\t", "a", "#", "\u00a0", "\u2003", "é", "\n") }), fc.constantFrom("#N/A", " #REF!", "Ann", "é", "e\u0301", "  ", "")), (s) => {
+        expect(readText(s)).toEqual(readText(rich(s)));
+        for (const field of ["type", "level", "direction", "rollup"] as const) expect(readEnum(field, s)).toEqual(readEnum(field, rich(s)));
+      }),
+    );
+  });
+
+  it("enumeration spellings stay right after the remembered spellings are cleared", () => {
+    for (let i = 0; i < 1100; i++) expect(readEnum("direction", `up${i}`)).toEqual({ kind: "invalid", code: "E4", text: `up${i}` });
+    expect(readEnum("direction", "Increase")).toEqual({ kind: "value", value: "Increase" });
+    expect(readEnum("direction", "up0")).toEqual({ kind: "invalid", code: "E4", text: "up0" });
+  });
+});
+
+describe("parseNumberText: usual forms", () => {
+  const usual = fc.oneof(
+    fc.tuple(fc.boolean(), fc.nat(), fc.option(fc.nat(), { nil: undefined })).map(([neg, a, b]) => `${neg ? "-" : ""}${a}${b === undefined ? "" : `.${b}`}`),
+    fc.tuple(fc.nat(), fc.option(fc.nat(), { nil: undefined })).map(([a, b]) => `${a}${b === undefined ? "" : `.${b}`}%`),
+    fc.constantFrom("0", "-0", "0%", "007", "1".padEnd(400, "0"), "1".padEnd(400, "0") + "%", "12.50", "0.5%"),
+  );
+  it("give what the general rules give (text with spaces around takes them)", () => {
+    fc.assert(
+      fc.property(usual, (s) => {
+        expect(Object.is(parseNumberText(s), parseNumberText(` ${s} `))).toBe(true);
+      }),
+    );
+  });
+  it("examples", () => {
+    expect(parseNumberText("45%")).toBe(0.45);
+    expect(parseNumberText("-12.5")).toBe(-12.5);
+    expect(Object.is(parseNumberText("-0"), 0)).toBe(true);
+    expect(parseNumberText("1".padEnd(400, "0"))).toBeNull();
+  });
+});
+
+/** The SMART column as first written: a verdict per letter, then the letters in order. */
+function smartReference(findings: readonly Pick<Finding, "code" | "severity">[]): string {
+  const verdict = new Map<string, Severity>();
+  for (const f of findings) {
+    const l = letterOf(f.code);
+    if (!l) continue;
+    if (f.severity === "fail" || !verdict.has(l)) verdict.set(l, f.severity === "fail" ? "fail" : (verdict.get(l) ?? "warn"));
+  }
+  return SMART_LETTERS.map((l) => (verdict.get(l) === "fail" ? "✗" : verdict.get(l) === "warn" ? "!" : l)).join(" ");
+}
+
+describe("smartString from its table", () => {
+  it("matches the letter-by-letter verdicts", () => {
+    const findingArb = fc.record({ code: fc.constantFrom(...RULE_CODES), severity: fc.constantFrom<Severity>("fail", "warn") });
+    fc.assert(
+      fc.property(fc.array(findingArb, { maxLength: 12 }), (fs) => {
+        expect(smartString(fs)).toBe(smartReference(fs));
+      }),
+    );
+  });
+});
+
+describe("countWords", () => {
+  it("counts what split(/\\s+/) finds, up to the limit", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.string({ unit: fc.constantFrom(" ", "\t", "a", "#", "\u00a0", "\u2003", "é", "\n") }), fc.constantFrom("a\u00a0b\u2003c", "\tone  two\nthree ", "")), fc.integer({ min: 1, max: 6 }), (s, limit) => {
+        const words = s.split(/\s+/).filter((w) => w !== "").length;
+        expect(countWords(s, limit)).toBe(Math.min(words, limit));
+      }),
+    );
+  });
+});
+
+describe("check-in history: the latest check-in gives the Actual", () => {
+  const dates = Array.from({ length: 20 }, (_, i) => `2026-0${1 + Math.floor(i / 4)}-${String(1 + (i % 4) * 7).padStart(2, "0")}`);
+  /**
+   * Check-ins in a shuffled order (the last row is not the latest); the two on the
+   * greatest Date hold 500 (upper row) and 600 (lower row), near the top.
+   */
+  function shuffled(count: number): ReturnType<typeof checkIn>[] {
+    const ds = dates.slice(0, count);
+    const last = "2026-06-29";
+    const order = ds.map((_, i) => (i * 7 + 1) % count);
+    const rows = order.map((i, row) => checkIn("G-1", ds[i], 41 + i, row));
+    rows.splice(1, 0, checkIn("G-1", last, 500, 1), checkIn("G-1", last, 600, 2));
+    return rows;
+  }
+  it.each([3, 9, 16, 19])("with %i check-ins in any order (short lists and long lists are sorted differently)", (count) => {
+    const ev = run([validGoal({ actual: null, target: 1000, stretch: null, threshold: null })], { checkIns: shuffled(count) });
+    expect(ev.goals[0].actual).toBe(600);
+  });
+  it("a goal with many check-ins is escalated on its two latest ones, in Date order", () => {
+    // 30 check-ins far below pace, then the two latest (written first) also below pace: Off track twice.
+    const many = Array.from({ length: 30 }, (_, i) => checkIn("G-1", `2026-0${1 + Math.floor(i / 6)}-${String(1 + (i % 6) * 4).padStart(2, "0")}`, 41, i + 2));
+    const latest = [checkIn("G-1", "2026-06-20", 41, 0), checkIn("G-1", "2026-06-25", 41, 1)];
+    const ev = run([validGoal({ actual: null, threshold: null, stretch: null })], { checkIns: [...latest, ...many] });
+    expect(ev.goals[0].escalate).toBe(true);
+    // The latest two back on pace: no escalation, whatever the older ones say.
+    const onPace = [checkIn("G-1", "2026-06-20", 59, 0), checkIn("G-1", "2026-06-25", 59, 1)];
+    expect(run([validGoal({ actual: null, threshold: null, stretch: null })], { checkIns: [...onPace, ...many] }).goals[0].escalate).toBe(false);
+  });
+});
+
+describe("S3 within an owner's goals", () => {
+  function ownerGoals(count: number) {
+    return Array.from({ length: count }, (_, i) =>
+      validGoal({ id: `G-${i + 1}`, title: `Distinct goal number ${i + 1} for the team`, level: "Company", weight: 1 }),
+    );
+  }
+  it.each([4, 20])("finds the two goals with one title among %i goals of one owner", (count) => {
+    const goals = ownerGoals(count);
+    goals[1] = { ...goals[1], title: "Grow  revenue in EMEA" };
+    goals[count - 1] = { ...goals[count - 1], title: " grow revenue\tin emea " };
+    const ev = run(goals);
+    const s3 = findingsOf(ev, "S3");
+    expect(s3.map((f) => f.goal).sort()).toEqual(["G-2", `G-${count}`].sort());
+    expect(s3.find((f) => f.goal === "G-2")?.message).toContain(`(G-${count})`);
+  });
+  it("does not compare goals of other cycles", () => {
+    const goals = ownerGoals(20);
+    goals[1] = { ...goals[1], title: "Grow revenue in EMEA" };
+    goals[5] = { ...goals[5], title: "Grow revenue in EMEA", cycle: "2026-H1", due: "2026-06-30" };
+    expect(findingsOf(run(goals, { asOf: AS_OF }), "S3")).toHaveLength(0);
+  });
+});

@@ -449,6 +449,10 @@ export interface FlatGoals {
  */
 export interface FlatLinks {
   indexOf: Map<string, number>;
+  /** For each goal, the first goal with its key (itself when it is the first); -1 without a key. */
+  firstOf: Int32Array;
+  /** Number of links. */
+  count: number;
   linkStart: Int32Array;
   linkParent: Int32Array;
   linkShare: Float64Array;
@@ -463,23 +467,55 @@ export interface FlatLinks {
 
 /** `resolveLinks` for goals held column-wise: shares, sibling weights and cycles (no R1 / R5 lists). */
 export function resolveFlatLinks(goals: FlatGoals): FlatLinks {
-  const { keys, refStart, refKeys, refShares, weights } = goals;
+  // One small function per step, so that each is compiled early and on its own.
+  const { indexOf, firstOf } = indexKeys(goals.keys);
+  const resolved = resolveRefs(indexOf, goals.refKeys);
+  const links = linkRefs(goals, resolved);
+  const children = childLists(links);
+  const linkWeight = siblingWeights(goals.weights, links, children);
+  const { cycles, cycleOf } = findCyclesFlat(links.linkStart, links.linkParent.subarray(0, links.count));
+  return { indexOf, firstOf, ...links, ...children, linkWeight, cycles, cycleOf };
+}
+
+/** Each key's first goal; and for each goal, the first goal with its key (-1 for none). */
+function indexKeys(keys: readonly (string | null)[]): { indexOf: Map<string, number>; firstOf: Int32Array } {
   const n = keys.length;
   const indexOf = new Map<string, number>();
+  const firstOf = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const k = keys[i];
-    if (k !== null && !indexOf.has(k)) indexOf.set(k, i);
+    if (k === null) {
+      firstOf[i] = -1;
+      continue;
+    }
+    const first = indexOf.get(k);
+    if (first === undefined) {
+      indexOf.set(k, i);
+      firstOf[i] = i;
+    } else firstOf[i] = first;
   }
-  const refs = refStart[n];
-  const resolved = new Int32Array(refs);
-  for (let r = 0; r < refs; r++) resolved[r] = indexOf.get(refKeys[r]) ?? -1;
+  return { indexOf, firstOf };
+}
 
-  // Links with shares; a parent named twice is one link with the shares added.
+/** The goal each ref names, -1 when none. */
+function resolveRefs(indexOf: Map<string, number>, refKeys: readonly string[]): Int32Array {
+  const resolved = new Int32Array(refKeys.length);
+  for (let r = 0; r < refKeys.length; r++) resolved[r] = indexOf.get(refKeys[r]) ?? -1;
+  return resolved;
+}
+
+/** Links with shares; a parent named twice is one link with the shares added. */
+function linkRefs(
+  goals: FlatGoals,
+  resolved: Int32Array,
+): { count: number; linkStart: Int32Array; linkParent: Int32Array; linkShare: Float64Array; linkChild: Int32Array } {
+  const { refStart, refShares } = goals;
+  const n = goals.keys.length;
+  const refs = resolved.length;
   const linkStart = new Int32Array(n + 1);
   const linkParent = new Int32Array(refs);
   const linkShare = new Float64Array(refs);
   const linkChild = new Int32Array(refs);
-  const childCount = new Int32Array(n);
   let links = 0;
   for (let i = 0; i < n; i++) {
     linkStart[i] = links;
@@ -512,21 +548,36 @@ export function resolveFlatLinks(goals: FlatGoals): FlatLinks {
         linkShare[links] = share;
         linkChild[links] = i;
         links++;
-        childCount[p]++;
       }
     }
   }
   linkStart[n] = links;
+  return { count: links, linkStart, linkParent, linkShare, linkChild };
+}
 
-  // Children of each goal, in child order.
+/** The children of each goal, in child order, as link numbers. */
+function childLists(links: { count: number; linkStart: Int32Array; linkParent: Int32Array }): { childStart: Int32Array; childLink: Int32Array } {
+  const n = links.linkStart.length - 1;
+  const { count, linkParent } = links;
   const childStart = new Int32Array(n + 1);
-  for (let g = 0; g < n; g++) childStart[g + 1] = childStart[g] + childCount[g];
-  const childLink = new Int32Array(links);
+  for (let l = 0; l < count; l++) childStart[linkParent[l] + 1]++;
+  for (let g = 0; g < n; g++) childStart[g + 1] += childStart[g];
+  const childLink = new Int32Array(count);
   const next = childStart.slice(0, n);
-  for (let l = 0; l < links; l++) childLink[next[linkParent[l]]++] = l;
+  for (let l = 0; l < count; l++) childLink[next[linkParent[l]]++] = l;
+  return { childStart, childLink };
+}
 
-  // Sibling weights, per parent: relativeWeights(effectiveWeights(the children's weights)).
-  const linkWeight = new Float64Array(links);
+/** Sibling weights, per parent: relativeWeights(effectiveWeights(the children's weights)), per link. */
+function siblingWeights(
+  weights: Float64Array,
+  links: { count: number; linkChild: Int32Array },
+  children: { childStart: Int32Array; childLink: Int32Array },
+): Float64Array {
+  const { linkChild } = links;
+  const { childStart, childLink } = children;
+  const n = childStart.length - 1;
+  const linkWeight = new Float64Array(links.count);
   for (let g = 0; g < n; g++) {
     const from = childStart[g];
     const to = childStart[g + 1];
@@ -554,9 +605,7 @@ export function resolveFlatLinks(goals: FlatGoals): FlatLinks {
       linkWeight[childLink[j]] = relative ? e / max : e;
     }
   }
-
-  const { cycles, cycleOf } = findCyclesFlat(linkStart, linkParent.subarray(0, links));
-  return { indexOf, linkStart, linkParent, linkShare, linkWeight, linkChild, childStart, childLink, cycles, cycleOf };
+  return linkWeight;
 }
 
 /**

@@ -40,7 +40,7 @@ import { DEFAULT_SETTINGS } from "../core/settings";
 import { dataFindings, rowFindings } from "../core/smart";
 import { column, columnProblem, dateArg, findingError, firstByField, fromOutcome, numberArg, rowRuleProblem } from "./adapters";
 import { isFunctionError, naError, valueError } from "./errors";
-import { cellAt, lift, readRanges } from "./ranges";
+import { Range, cellAt, lift, readRanges } from "./ranges";
 
 /** One cell of a function's result. */
 type Cell<T> = T | CustomFunctions.Error;
@@ -414,6 +414,65 @@ function rollupScore(raw: unknown): number | null | CustomFunctions.Error {
   return numberArg("Score", raw);
 }
 
+/** GOAL.ROLLUP's IDs: the text (null when blank or unreadable: an ID is no scoring field) and its key. */
+function readIds(r: Range, names: (string | null)[], keys: (string | null)[]): void {
+  for (let i = 0; i < r.size; i++) {
+    const id = readText(cellAt(r, i));
+    const name = id.kind === "value" ? id.value : null;
+    names[i] = name;
+    keys[i] = idKey(name);
+  }
+}
+
+/** GOAL.ROLLUP's Parent IDs as refs column-wise: upper-cased IDs and shares (NaN: none written). */
+function readParentRefs(r: Range, refStart: Int32Array, refKeys: string[], refShares: number[]): void {
+  for (let i = 0; i < r.size; i++) {
+    const parentText = readText(cellAt(r, i));
+    if (parentText.kind === "value") {
+      const refs = parseParents(parentText.value);
+      for (let k = 0; k < refs.length; k++) {
+        refKeys.push(refs[k].id.toUpperCase());
+        const share = refs[k].share;
+        refShares.push(share === null ? NaN : share);
+      }
+    }
+    refStart[i + 1] = refKeys.length;
+  }
+}
+
+/** GOAL.ROLLUP's scores (NaN: no data); an unreadable one is the goal's error. */
+function readRollupScores(r: Range, errors: (CustomFunctions.Error | null)[], scoreOf: Float64Array): void {
+  for (let i = 0; i < r.size; i++) {
+    const own = rollupScore(cellAt(r, i));
+    if (isFunctionError(own)) {
+      errors[i] = own;
+      scoreOf[i] = NaN;
+    } else scoreOf[i] = own === null ? NaN : own;
+  }
+}
+
+/** GOAL.ROLLUP's weights (NaN: blank); an unreadable or negative one is the goal's error unless it has one. */
+function readRollupWeights(r: Range, errors: (CustomFunctions.Error | null)[], weightOf: Float64Array): void {
+  for (let i = 0; i < r.size; i++) {
+    const raw = cellAt(r, i);
+    const w = column("weight", readNumber(raw), raw);
+    if (isFunctionError(w)) errors[i] ??= w;
+    else if (w !== null && w < 0) errors[i] ??= rowRuleProblem({ weight: w }, "W3") ?? valueError("W3: Weight is negative; enter 0 or more");
+    else if (w !== null) weightOf[i] = w;
+  }
+}
+
+/** GOAL.ROLLUP's modes; an unreadable one, or Sum, is the goal's error unless it has one. */
+function readRollupModes(r: Range, errors: (CustomFunctions.Error | null)[], modeOf: Uint8Array): void {
+  for (let i = 0; i < r.size; i++) {
+    const raw = cellAt(r, i);
+    const m = column("rollup", readEnum("rollup", raw), raw);
+    if (isFunctionError(m)) errors[i] ??= m;
+    else if (m === "Sum") errors[i] ??= valueError(SUM_MESSAGE);
+    else modeOf[i] = m === "Worst" ? FLAT_WORST : m === "Own" ? FLAT_OWN : FLAT_WEIGHTED;
+  }
+}
+
 // scoring.md "Cascade roll-up": core parseParents(), readEnum("rollup"), and rollup() column-wise
 // (resolveFlatLinks(), computeFlatRollup()). Blocked like the task pane: an unreadable Weight / Rollup /
 // Score, a negative Weight (W3) or a repeated ID (D1); Sum is blocked here because it needs Actuals.
@@ -441,70 +500,34 @@ export function rollup(
   const [idR, parentR, scoreR, weightR, modeR] = ranges;
   if (idR === null || parentR === null || scoreR === null) return [[valueError("Select the ids, parents and scores ranges")]];
   const n = idR.size;
-  const errors: (CustomFunctions.Error | null)[] = new Array<CustomFunctions.Error | null>(n).fill(null);
-  const names: (string | null)[] = new Array<string | null>(n);
   // The goals column-wise for core resolveFlatLinks() / computeFlatRollup(): the same roll-up as
   // core rollup() without an object per goal (NaN stands for blank, which no read cell gives).
+  // One small loop per column, so that each is compiled early and on its own.
+  const names: (string | null)[] = new Array<string | null>(n);
   const keys: (string | null)[] = new Array<string | null>(n);
+  readIds(idR, names, keys);
   const refStart = new Int32Array(n + 1);
   const refKeys: string[] = [];
   const refShares: number[] = [];
-  const weightOf = new Float64Array(n);
-  const modeOf = new Uint8Array(n);
+  readParentRefs(parentR, refStart, refKeys, refShares);
+  // The first rejected cell of Score, Weight, Rollup (in that order) blocks the goal.
+  const errors: (CustomFunctions.Error | null)[] = new Array<CustomFunctions.Error | null>(n).fill(null);
   const scoreOf = new Float64Array(n);
+  readRollupScores(scoreR, errors, scoreOf);
+  const weightOf = new Float64Array(n).fill(NaN);
+  if (weightR !== null) readRollupWeights(weightR, errors, weightOf);
+  const modeOf = new Uint8Array(n);
+  if (modeR !== null) readRollupModes(modeR, errors, modeOf);
   const blocked = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    let error: CustomFunctions.Error | null = null;
-    // ID and Parent ID are not scoring fields: an unreadable one leaves the goal scored (as the task pane does).
-    const id = readText(cellAt(idR, i));
-    const name = id.kind === "value" ? id.value : null;
-    names[i] = name;
-    keys[i] = idKey(name);
-    const parentText = readText(cellAt(parentR, i));
-    if (parentText.kind === "value") {
-      const refs = parseParents(parentText.value);
-      for (let k = 0; k < refs.length; k++) {
-        refKeys.push(refs[k].id.toUpperCase());
-        const share = refs[k].share;
-        refShares.push(share === null ? NaN : share);
-      }
-    }
-    refStart[i + 1] = refKeys.length;
-    const own = rollupScore(cellAt(scoreR, i));
-    if (isFunctionError(own)) error = own;
-    let weight: number | null = null;
-    if (weightR !== null) {
-      const raw = cellAt(weightR, i);
-      const w = column("weight", readNumber(raw), raw);
-      if (isFunctionError(w)) error ??= w;
-      else if (w !== null && w < 0) error ??= rowRuleProblem({ weight: w }, "W3") ?? valueError("W3: Weight is negative; enter 0 or more");
-      else weight = w;
-    }
-    let mode = FLAT_WEIGHTED;
-    if (modeR !== null) {
-      const raw = cellAt(modeR, i);
-      const m = column("rollup", readEnum("rollup", raw), raw);
-      if (isFunctionError(m)) error ??= m;
-      else if (m === "Sum") error ??= valueError(SUM_MESSAGE);
-      else if (m === "Worst") mode = FLAT_WORST;
-      else if (m === "Own") mode = FLAT_OWN;
-    }
-    errors[i] = error;
-    weightOf[i] = weight === null ? NaN : weight;
-    modeOf[i] = mode;
-    scoreOf[i] = isFunctionError(own) || own === null ? NaN : own;
-    blocked[i] = error !== null ? 1 : 0;
-  }
+  for (let i = 0; i < n; i++) if (errors[i] !== null) blocked[i] = 1;
   // Links do not depend on which goals are blocked, so they are resolved first; the first row of each
   // ID is where it resolves to, so the other rows of an ID are its repeats.
   const result = resolveFlatLinks({ keys, refStart, refKeys, refShares, weights: weightOf });
   // D1: every occurrence of a repeated ID is blocked. Rows of each repeated ID, by its first row.
   const repeats = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
-    const key = keys[i];
-    if (key === null) continue;
-    const first = result.indexOf.get(key);
-    if (first === undefined || first === i) continue;
+    const first = result.firstOf[i];
+    if (first < 0 || first === i) continue;
     const rows = repeats.get(first);
     if (rows) rows.push(i);
     else repeats.set(first, [first, i]);

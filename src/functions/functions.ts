@@ -561,6 +561,48 @@ export function rollup(
   return out;
 }
 
+/** SCORECARD's items, all top until their parents are known. */
+function scorecardItems(groupR: Range, scoreR: Range, weightR: Range | null): ScorecardItem[] {
+  const n = groupR.size;
+  const items: ScorecardItem[] = new Array<ScorecardItem>(n);
+  for (let i = 0; i < n; i++) {
+    const g = readText(cellAt(groupR, i));
+    // Like the task pane, a group cell holding an error groups by its text (#N/A …).
+    const group = g.kind === "value" ? g.value : g.kind === "invalid" ? g.text : BLANK_GROUP;
+    const w = weightR !== null ? readNumber(cellAt(weightR, i)) : null;
+    items[i] = { group, score: scoreOrNull(cellAt(scoreR, i)), weight: w !== null && w.kind === "value" ? w.value : null, top: true };
+  }
+  return items;
+}
+
+/** The first row of each ID, by upper-cased ID. */
+function firstRowOfIds(idR: Range): Map<string, number> {
+  const indexOf = new Map<string, number>();
+  for (let i = 0; i < idR.size; i++) {
+    const id = readText(cellAt(idR, i));
+    const key = idKey(id.kind === "value" ? id.value : null);
+    if (key !== null && !indexOf.has(key)) indexOf.set(key, i);
+  }
+  return indexOf;
+}
+
+/** Marks the goals with a parent in their own group as not top. */
+function markTopGoals(items: ScorecardItem[], parentR: Range, indexOf: Map<string, number>): void {
+  for (let i = 0; i < items.length; i++) {
+    const parentText = readText(cellAt(parentR, i));
+    if (parentText.kind !== "value") continue;
+    const refs = parseParents(parentText.value);
+    const group = items[i].group;
+    for (let k = 0; k < refs.length; k++) {
+      const p = indexOf.get(refs[k].id.toUpperCase());
+      if (p !== undefined && items[p].group === group) {
+        items[i].top = false;
+        break;
+      }
+    }
+  }
+}
+
 // scoring.md "Weighted scorecards": core scorecards(); top goals from the parents as core resolveLinks()
 // resolves them when ids and parents are given. Like the task pane, unreadable scores and weights count as blank.
 /**
@@ -586,39 +628,11 @@ export function scorecard(
   const [groupR, scoreR, weightR, idR, parentR] = ranges;
   if (groupR === null || scoreR === null) return [[valueError("Select the groups and scores ranges")]];
   if ((idR === null) !== (parentR === null)) return [[valueError("Give both ids and parents to count only top goals, or leave both out")]];
-  const n = groupR.size;
-  const items: ScorecardItem[] = new Array<ScorecardItem>(n);
-  for (let i = 0; i < n; i++) {
-    const g = readText(cellAt(groupR, i));
-    // Like the task pane, a group cell holding an error groups by its text (#N/A …).
-    const group = g.kind === "value" ? g.value : g.kind === "invalid" ? g.text : BLANK_GROUP;
-    const w = weightR !== null ? readNumber(cellAt(weightR, i)) : null;
-    items[i] = { group, score: scoreOrNull(cellAt(scoreR, i)), weight: w !== null && w.kind === "value" ? w.value : null, top: true };
-  }
-  if (idR !== null && parentR !== null) {
-    // A goal is not top when one of its parents (as core resolveLinks() resolves Parent IDs: to the
-    // first goal with that ID, case-insensitive) is in the same group. Only the parents are needed here,
-    // not shares, sibling weights or cycles.
-    const indexOf = new Map<string, number>();
-    for (let i = 0; i < n; i++) {
-      const id = readText(cellAt(idR, i));
-      const key = idKey(id.kind === "value" ? id.value : null);
-      if (key !== null && !indexOf.has(key)) indexOf.set(key, i);
-    }
-    for (let i = 0; i < n; i++) {
-      const parentText = readText(cellAt(parentR, i));
-      if (parentText.kind !== "value") continue;
-      const refs = parseParents(parentText.value);
-      const group = items[i].group;
-      for (let k = 0; k < refs.length; k++) {
-        const p = indexOf.get(refs[k].id.toUpperCase());
-        if (p !== undefined && items[p].group === group) {
-          items[i].top = false;
-          break;
-        }
-      }
-    }
-  }
+  const items = scorecardItems(groupR, scoreR, weightR);
+  // A goal is not top when one of its parents (as core resolveLinks() resolves Parent IDs: to the
+  // first goal with that ID, case-insensitive) is in the same group. Only the parents are needed here,
+  // not shares, sibling weights or cycles.
+  if (idR !== null && parentR !== null) markTopGoals(items, parentR, firstRowOfIds(idR));
   return scorecards(items).map((c) => [
     c.group,
     c.score ?? naError(NO_SCORE_MESSAGE),

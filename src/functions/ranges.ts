@@ -45,7 +45,7 @@ function asGrid(v: unknown): unknown[][] | null {
   if (!Array.isArray(v)) return null;
   if (v.length === 0) return [];
   // Holes in a sparse array are skipped, as Array.prototype.every skips them.
-  for (let r = 0; r < v.length; r++) if (r in v && !Array.isArray(v[r])) return [v];
+  for (let r = 0; r < v.length; r++) if (!Array.isArray(v[r]) && r in v) return [v];
   return v as unknown[][];
 }
 
@@ -61,7 +61,7 @@ function gridShape(g: unknown[][]): { rows: number; cols: number } | CustomFunct
   const rows = g.length;
   const cols = rows === 0 ? 0 : g[0].length;
   if (rows === 0 || cols === 0) return valueError("A range is empty; select at least one cell");
-  for (const row of g) if (row.length !== cols) return valueError("A range is not rectangular; select a block of cells");
+  for (let r = 1; r < rows; r++) if (g[r].length !== cols) return valueError("A range is not rectangular; select a block of cells");
   return { rows, cols };
 }
 

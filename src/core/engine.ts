@@ -6,7 +6,7 @@ import { ActualValue, displayText, unwrap } from "./cells";
 import { CheckInKey, ColumnKey, Direction, GoalType, RollupMode, Status, levelRank } from "./columns";
 import { DateSystem, Day, cycleWindow, isoDay, today } from "./dates";
 import { Finding, quote, smartString } from "./findings";
-import { CheckInRowInput, Goal, WorkbookInput, emptyCheckInFields, readCheckInInto, readGoal } from "./model";
+import { CheckInRowInput, Goal, WorkbookInput, emptyCheckInFields, goalCell, readCheckInInto, readGoal, rowValue } from "./model";
 import { LinkGraph, RollupNode, computeRollup, resolveLinks } from "./rollup";
 import { BLANK_GROUP, Missing, Scorecard, ScorecardItem, scorecards } from "./scorecard";
 import { fmt, inferDirection, pace, progress, score, status, uncappedProgress } from "./scoring";
@@ -402,7 +402,7 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
     const explicit = options.groups?.[i];
     if (options.groups) return explicit === null || explicit === undefined || String(explicit).trim() === "" ? BLANK_GROUP : String(explicit).trim();
     const key = options.groupBy ?? "owner";
-    const v = displayText(unwrap(goals[i].values[key])).trim();
+    const v = displayText(unwrap(rowValue(goals[i].row, key))).trim();
     return v === "" ? BLANK_GROUP : v;
   };
   const groups: string[] = new Array(n);
@@ -474,7 +474,7 @@ function workbookRules(goals: Goal[], graph: LinkGraph, history: History, findin
   }
   for (const list of repeats.values()) {
     for (const i of list) {
-      const others = list.filter((j) => j !== i).map((j) => goals[j].cells.id ?? goals[j].where ?? `goal ${j + 1}`);
+      const others = list.filter((j) => j !== i).map((j) => goalCell(goals[j], "id") ?? `goal ${j + 1}`);
       findings.add(i, finding(goals[i], "D1", "fail", "id", `ID ${quote(goals[i].id)} is used more than once (also ${others.join(", ")}); give each goal its own ID`));
     }
   }

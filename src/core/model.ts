@@ -29,7 +29,20 @@ export type GoalRowInput = {
   where?: string;
   /** Which table and which of its data rows (0-based) the goal came from. */
   source?: { table: string; row: number };
+  /** Rows read from a table: their cells, read without building `values` (src/core/tables.ts). */
+  readonly [ROW_CELLS]?: RowCells;
 };
+
+/**
+ * A row's cells as the table holds them: `raw[at[j]]` is field j (in COLUMN_KEYS order for
+ * goals, CHECKIN_COLUMNS order for check-ins), and a negative `at[j]` is a column the table
+ * does not have. The engine reads 100,000 goals through this without a record per row.
+ */
+export interface RowCells {
+  readonly raw: readonly unknown[];
+  readonly at: Int32Array;
+}
+export const ROW_CELLS: unique symbol = Symbol("row cells");
 
 export const CheckInRowSchema = z.object({
   values: z.record(z.string(), z.unknown()),
@@ -38,6 +51,7 @@ export const CheckInRowSchema = z.object({
 export type CheckInRowInput = {
   values: Partial<Record<CheckInKey, unknown>>;
   cells?: Partial<Record<CheckInKey, string>>;
+  readonly [ROW_CELLS]?: RowCells;
 };
 
 export interface WorkbookInput {
@@ -129,11 +143,39 @@ export interface Goal {
   rollupGiven: RollupMode | null;
   comment: string | null;
   invalid: Partial<Record<ColumnKey, InvalidField>>;
-  /** The row's cells as handed over (read, never changed). */
-  values: Partial<Record<ColumnKey, unknown>>;
-  /** Cell addresses (the input's own record, shared, never changed). */
-  cells: Partial<Record<ColumnKey, string>>;
-  where: string | null;
+  /** The row as handed over (read, never changed): its cells and their addresses. */
+  row: GoalRowInput;
+}
+
+/** Where to fix a goal's field: the cell's address, else the row's, else null. */
+export function goalCell(goal: Goal, field: ColumnKey): string | null {
+  return goal.row.cells?.[field] ?? goal.row.where ?? null;
+}
+
+/** Position of each goal field in COLUMN_KEYS. */
+export const GOAL_FIELD: Readonly<Record<ColumnKey, number>> = Object.fromEntries(COLUMN_KEYS.map((k, j) => [k, j])) as Record<ColumnKey, number>;
+/** The check-in fields, in CHECKIN_COLUMNS order. */
+export const CHECKIN_KEYS_IN_ORDER: readonly CheckInKey[] = CHECKIN_COLUMNS.map((c) => c.key);
+
+/** A cell of a goal row as handed over, by column. */
+export function rowValue(row: GoalRowInput, key: ColumnKey): unknown {
+  const rc = row[ROW_CELLS];
+  if (!rc) return row.values[key];
+  const c = rc.at[GOAL_FIELD[key]];
+  return c < 0 ? undefined : rc.raw[c];
+}
+
+/** A row's cells in `keys` order, into `out`. */
+function fieldsOf<K extends string>(row: { values: Partial<Record<K, unknown>>; readonly [ROW_CELLS]?: RowCells }, keys: readonly K[], out: unknown[]): unknown[] {
+  const rc = row[ROW_CELLS];
+  if (rc) {
+    const { raw, at } = rc;
+    for (let j = 0; j < keys.length; j++) out[j] = at[j] < 0 ? undefined : raw[at[j]];
+  } else {
+    const v = row.values;
+    for (let j = 0; j < keys.length; j++) out[j] = v[keys[j]];
+  }
+  return out;
 }
 
 export interface CheckIn {
@@ -205,31 +247,32 @@ export function parseParents(text: string | null): ParentRef[] {
 }
 
 const NO_CELLS: Readonly<Record<string, string>> = Object.freeze({});
+const F = GOAL_FIELD;
 
 export function readGoal(row: GoalRowInput, index: number, system: DateSystem = 1900): Goal {
-  const v = row.values;
+  const v = fieldsOf(row, COLUMN_KEYS, new Array<unknown>(COLUMN_KEYS.length));
   const r: Rejected = { invalid: null };
   // Read in this order, the order of the E1–E4 findings of a row.
-  const id = take(readText(v.id), "id", r);
-  const parentText = take(readText(v.parent), "parent", r);
-  const cycle = take(readText(v.cycle), "cycle", r);
-  const title = take(readText(v.title), "title", r);
-  const typeGiven = take(readEnum("type", v.type), "type", r);
-  const level = take(readEnum("level", v.level), "level", r);
-  const owner = take(readText(v.owner), "owner", r);
-  const weight = take(readNumber(v.weight), "weight", r);
-  const unit = take(readText(v.unit), "unit", r);
-  const directionGiven = take(readEnum("direction", v.direction), "direction", r);
-  const baseline = take(readNumber(v.baseline), "baseline", r);
-  const threshold = take(readNumber(v.threshold), "threshold", r);
-  const target = take(readNumber(v.target), "target", r);
-  const stretch = take(readNumber(v.stretch), "stretch", r);
-  const actualCell = take(readActual(v.actual), "actual", r);
-  const start = take(readDate(v.start, system), "start", r);
-  const due = take(readDate(v.due, system), "due", r);
-  const source = take(readText(v.source), "source", r);
-  const rollupGiven = take(readEnum("rollup", v.rollup), "rollup", r);
-  const comment = take(readText(v.comment), "comment", r);
+  const id = take(readText(v[F.id]), "id", r);
+  const parentText = take(readText(v[F.parent]), "parent", r);
+  const cycle = take(readText(v[F.cycle]), "cycle", r);
+  const title = take(readText(v[F.title]), "title", r);
+  const typeGiven = take(readEnum("type", v[F.type]), "type", r);
+  const level = take(readEnum("level", v[F.level]), "level", r);
+  const owner = take(readText(v[F.owner]), "owner", r);
+  const weight = take(readNumber(v[F.weight]), "weight", r);
+  const unit = take(readText(v[F.unit]), "unit", r);
+  const directionGiven = take(readEnum("direction", v[F.direction]), "direction", r);
+  const baseline = take(readNumber(v[F.baseline]), "baseline", r);
+  const threshold = take(readNumber(v[F.threshold]), "threshold", r);
+  const target = take(readNumber(v[F.target]), "target", r);
+  const stretch = take(readNumber(v[F.stretch]), "stretch", r);
+  const actualCell = take(readActual(v[F.actual]), "actual", r);
+  const start = take(readDate(v[F.start], system), "start", r);
+  const due = take(readDate(v[F.due], system), "due", r);
+  const source = take(readText(v[F.source]), "source", r);
+  const rollupGiven = take(readEnum("rollup", v[F.rollup]), "rollup", r);
+  const comment = take(readText(v[F.comment]), "comment", r);
   return {
     index,
     id,
@@ -256,9 +299,7 @@ export function readGoal(row: GoalRowInput, index: number, system: DateSystem = 
     rollupGiven,
     comment,
     invalid: r.invalid ?? NONE_INVALID,
-    values: v,
-    cells: row.cells ?? NO_CELLS,
-    where: row.where ?? null,
+    row,
   };
 }
 
@@ -271,15 +312,15 @@ export type CheckInFields = Omit<CheckIn, "index" | "cells">;
  * is rejected, else a shared empty one.
  */
 export function readCheckInInto(row: CheckInRowInput, system: DateSystem, out: CheckInFields): CheckInFields {
-  const v = row.values;
+  const v = fieldsOf(row, CHECKIN_KEYS_IN_ORDER, new Array<unknown>(CHECKIN_KEYS_IN_ORDER.length));
   const r: Rejected = { invalid: null };
-  const goalId = take(readText(v.goalId), "goalId", r);
+  const goalId = take(readText(v[0]), "goalId", r);
   out.goalId = goalId;
   out.key = idKey(goalId);
-  out.date = take(readDate(v.date, system), "date", r);
-  out.value = take(readActual(v.value), "value", r);
-  out.confidence = take(readNumber(v.confidence), "confidence", r);
-  out.comment = take(readText(v.comment), "comment", r);
+  out.date = take(readDate(v[1], system), "date", r);
+  out.value = take(readActual(v[2]), "value", r);
+  out.confidence = take(readNumber(v[3]), "confidence", r);
+  out.comment = take(readText(v[4]), "comment", r);
   out.invalid = r.invalid ?? NONE_INVALID;
   return out;
 }

@@ -2,7 +2,7 @@
 import { ColumnKey, Direction, DIRECTIONS, GoalType, GOAL_TYPES, LEVELS, ROLLUP_MODES, headerOf } from "./columns";
 import { Day, Window, isoDay } from "./dates";
 import { Finding, RuleCode, Severity, quote } from "./findings";
-import { Goal } from "./model";
+import { Goal, goalCell } from "./model";
 import { definitionProblem, fmt, payoutCurveProblem } from "./scoring";
 import { Settings } from "./settings";
 
@@ -27,7 +27,7 @@ export function finding(goal: Goal, code: RuleCode, severity: Severity, field: C
     goal: goal.id,
     goalIndex: goal.index,
     field: headerOf(field),
-    cell: goal.cells[field] ?? goal.where,
+    cell: goalCell(goal, field),
     message,
   };
 }

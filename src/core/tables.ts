@@ -3,10 +3,10 @@
  * rows of raw cells, with where they sit) → the engine's workbook input, keeping
  * every cell's address so that findings point at cells (`Goals!H4`).
  */
-import { CHECKIN_COLUMNS, CheckInKey, ColumnKey } from "./columns";
+import { CHECKIN_COLUMNS, COLUMN_KEYS, CheckInKey, ColumnKey } from "./columns";
 import { DateSystem } from "./dates";
 import { HeaderMapping, columnLetters, headerText, proposeMapping } from "./headers";
-import { CheckInRowInput, GoalRowInput, WorkbookInput } from "./model";
+import { CHECKIN_KEYS_IN_ORDER, CheckInRowInput, GoalRowInput, ROW_CELLS, RowCells, WorkbookInput } from "./model";
 
 export interface TableData {
   /** Table name (`Goals`, `Goals_Sales`, `CheckIns`), or the sheet name for a plain range. */
@@ -30,19 +30,6 @@ function columnPrefix(sheet: string, column: number): string {
   const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
   const name = plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
   return `${name}!${columnLetters(column)}`;
-}
-
-/**
- * Addresses of one table's cells: the sheet-and-column part is worked out once per
- * column, so each cell's address is one concatenation (the same text as cellAddress).
- */
-function tableAddresses(sheet: string): (row: number, column: number) => string {
-  const prefixes = new Map<number, string>();
-  return (row, column) => {
-    let prefix = prefixes.get(column);
-    if (prefix === undefined) prefixes.set(column, (prefix = columnPrefix(sheet, column)));
-    return prefix + String(row);
-  };
 }
 
 /** What a row's addresses are made from: the row's position among the table's data rows (0-based). */
@@ -100,24 +87,84 @@ function isBlankRow(row: readonly unknown[]): boolean {
   return true;
 }
 
+/** What every row of one table shares: where its columns are, how its addresses are made. */
+interface Layout<K extends string> {
+  readonly name: string;
+  /** Column of each field, in the model's order (COLUMN_KEYS or CHECKIN_COLUMNS); -1 when absent. */
+  readonly at: Int32Array;
+  readonly columns: readonly { key: K; source: number }[];
+  readonly shape: Partial<Record<K, unknown>>;
+  readonly addresses: (target: RowTarget) => Partial<Record<K, string>>;
+  /** `Goals!C`: the address of a row's first cell without its number. */
+  readonly wherePrefix: string;
+  readonly firstRow: number;
+}
+
+function layout<K extends string>(t: TableData, columns: readonly { key: K; source: number }[], order: readonly K[]): Layout<K> {
+  const at = new Int32Array(order.length).fill(-1);
+  for (const c of columns) at[order.indexOf(c.key)] = c.source;
+  return {
+    name: t.name,
+    at,
+    columns,
+    shape: rowShape(columns.map((c) => c.key)),
+    addresses: lazyAddresses<K>(t, columns),
+    wherePrefix: columnPrefix(t.sheet, t.firstColumn),
+    firstRow: t.headerRow + 1,
+  };
+}
+
+/**
+ * A table row as the engine's input. It reads like `{ values, cells }` (goal rows also
+ * `where` and `source`), but holds only the table's own row of cells and its position:
+ * `values` is made the first time it is read, `cells` each time (addresses on demand),
+ * and the engine reads the cells through ROW_CELLS without either. 100,000 goals and
+ * 300,000 check-ins read from Excel cost one small object each.
+ */
+class TableRow<K extends string> implements RowCells {
+  private made: Partial<Record<K, unknown>> | undefined = undefined;
+  constructor(
+    protected readonly layout: Layout<K>,
+    readonly raw: readonly unknown[],
+    /** Position among the table's data rows (0-based, blank rows counted). */
+    readonly row: number,
+  ) {}
+  get at(): Int32Array {
+    return this.layout.at;
+  }
+  get [ROW_CELLS](): RowCells {
+    return this;
+  }
+  get values(): Partial<Record<K, unknown>> {
+    if (this.made === undefined) {
+      const v: Partial<Record<K, unknown>> = { ...this.layout.shape };
+      const columns = this.layout.columns;
+      for (let k = 0; k < columns.length; k++) v[columns[k].key] = this.raw[columns[k].source];
+      this.made = v;
+    }
+    return this.made;
+  }
+  get cells(): Partial<Record<K, string>> {
+    return this.layout.addresses(this);
+  }
+}
+
+class TableGoalRow extends TableRow<ColumnKey> implements GoalRowInput {
+  get where(): string {
+    return this.layout.wherePrefix + String(this.layout.firstRow + this.row);
+  }
+  get source(): { table: string; row: number } {
+    return { table: this.layout.name, row: this.row };
+  }
+}
+
 /** A goal table's rows; blank rows are skipped. The mapping says which column is which. */
 export function goalRowsFromTable(t: TableData, mapping: HeaderMapping = proposeMapping(t.headers)): GoalRowInput[] {
   const out: GoalRowInput[] = [];
-  const address = tableAddresses(t.sheet);
-  const matches = mapping.matches;
-  const cellsOf = lazyAddresses<ColumnKey>(t, matches);
-  const shape = rowShape(matches.map((m) => m.key));
+  const l = layout<ColumnKey>(t, mapping.matches, COLUMN_KEYS);
   for (let r = 0; r < t.rows.length; r++) {
     const row = t.rows[r];
-    if (isBlankRow(row)) continue;
-    const excelRow = t.headerRow + 1 + r;
-    const values: Partial<Record<ColumnKey, unknown>> = { ...shape };
-    for (let k = 0; k < matches.length; k++) {
-      const m = matches[k];
-      values[m.key] = row[m.source];
-    }
-    const source = { table: t.name, row: r };
-    out.push({ values, cells: cellsOf(source), where: address(excelRow, t.firstColumn), source });
+    if (!isBlankRow(row)) out.push(new TableGoalRow(l, row, r));
   }
   return out;
 }
@@ -150,17 +197,10 @@ export function checkInRowsFromTable(t: TableData): CheckInRowInput[] {
     }
   });
   const out: CheckInRowInput[] = [];
-  const cellsOf = lazyAddresses<CheckInKey>(t, columns);
-  const shape = rowShape(columns.map((c) => c.key));
+  const l = layout<CheckInKey>(t, columns, CHECKIN_KEYS_IN_ORDER);
   for (let r = 0; r < t.rows.length; r++) {
     const row = t.rows[r];
-    if (isBlankRow(row)) continue;
-    const values: Partial<Record<CheckInKey, unknown>> = { ...shape };
-    for (let k = 0; k < columns.length; k++) {
-      const c = columns[k];
-      values[c.key] = row[c.source];
-    }
-    out.push({ values, cells: cellsOf({ row: r }) });
+    if (!isBlankRow(row)) out.push(new TableRow<CheckInKey>(l, row, r));
   }
   return out;
 }
@@ -168,6 +208,6 @@ export function checkInRowsFromTable(t: TableData): CheckInRowInput[] {
 /** Every goal table (in the order given) and the check-ins → the engine's input. */
 export function workbookInputFromTables(goalTables: readonly TableData[], checkIns: TableData | null, dateSystem: DateSystem = 1900): WorkbookInput {
   const goals: GoalRowInput[] = [];
-  for (const t of goalTables) goals.push(...goalRowsFromTable(t));
+  for (const t of goalTables) for (const g of goalRowsFromTable(t)) goals.push(g);
   return { goals, checkIns: checkIns ? checkInRowsFromTable(checkIns) : [], dateSystem };
 }

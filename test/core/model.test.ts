@@ -1,4 +1,4 @@
-import { parseParents, parseWorkbookInput, readGoal } from "../../src/core/model";
+import { goalCell, parseParents, parseWorkbookInput, readGoal } from "../../src/core/model";
 import { dayFromIso } from "../../src/core/dates";
 
 describe("parseWorkbookInput (zod at the edge)", () => {
@@ -49,7 +49,8 @@ describe("readGoal", () => {
     expect(g.start).toBe(dayFromIso("2026-01-01"));
     expect(g.invalid.actual).toEqual({ code: "E1", text: "#N/A" });
     expect(g.invalid.rollup).toEqual({ code: "E4", text: "sideways" });
-    expect(g.cells.actual).toBe("Goals!N2");
+    expect(g.row.cells?.actual).toBe("Goals!N2");
+    expect(goalCell(g, "actual")).toBe("Goals!N2");
   });
   test("the 1904 date system adds 1462 days", () => {
     const a = readGoal({ values: { due: 100 } }, 0, 1900).due as number;

@@ -2,6 +2,10 @@
  * Cascade roll-up (scoring.md): children, attribution shares, cycles, Weighted /
  * Worst / Sum / Own, coverage. Iterative throughout (no recursion depth limit) and
  * linear in goals plus links.
+ *
+ * One implementation, over goals and links held column-wise (`resolveFlatLinks`,
+ * `computeFlatRollup`): the engine and GOAL.ROLLUP use it directly, and `rollup`,
+ * `resolveLinks` and `computeRollup` give the same results as objects.
  */
 import { RollupMode } from "./columns";
 
@@ -63,6 +67,8 @@ export interface LinkGraph {
   cycles: number[][];
   /** Cycle number of each goal, or -1. */
   cycleOf: Int32Array;
+  /** The same links column-wise (not enumerable). */
+  readonly flat: FlatLinks;
 }
 
 /**
@@ -74,119 +80,60 @@ export function rollup(
   sumScore: (index: number, actual: number) => number | null = (i) => nodes[i].score,
 ): RollupResult {
   const graph = resolveLinks(nodes);
-  return { ...graph, ...computeRollup(graph, nodes, sumScore) };
+  const values = computeRollup(graph, nodes, sumScore);
+  const { indexOf, parentsOf, childrenOf, unknownParents, badShares, cycles, cycleOf } = graph;
+  const result = { indexOf, parentsOf, childrenOf, unknownParents, badShares, cycles, cycleOf, ...values } as RollupResult;
+  Object.defineProperty(result, "flat", { value: graph.flat, enumerable: false });
+  return result;
+}
+
+/** Goals as objects → goals column-wise. */
+export function flatGoals(nodes: readonly Pick<RollupNode, "key" | "parents" | "weight">[]): FlatGoals {
+  const n = nodes.length;
+  const keys: (string | null)[] = new Array(n);
+  const refStart = new Int32Array(n + 1);
+  const refKeys: string[] = [];
+  const refShares: number[] = [];
+  const weights = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const node = nodes[i];
+    keys[i] = node.key;
+    weights[i] = node.weight === null ? NaN : node.weight;
+    for (const r of node.parents) {
+      refKeys.push(r.key);
+      refShares.push(r.share === null ? NaN : r.share);
+    }
+    refStart[i + 1] = refKeys.length;
+  }
+  return { keys, refStart, refKeys, refShares, weights };
 }
 
 /** Resolves Parent IDs to goals: shares, sibling weights, unknown parents, cycles. */
 export function resolveLinks(nodes: readonly Pick<RollupNode, "key" | "parents" | "weight">[]): LinkGraph {
+  const flat = resolveFlatLinks(flatGoals(nodes));
   const n = nodes.length;
-  const indexOf = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const k = nodes[i].key;
-    if (k !== null && !indexOf.has(k)) indexOf.set(k, i);
-  }
-
-  // Resolve parent links with shares. Each link is made once, the child's; its parent lists it
-  // as `back`. Arrays are sized up front and no temporary lists are made per goal.
+  const { linkStart, linkParent, linkShare, linkWeight, linkChild, childStart, childLink } = flat;
   const parentsOf: Link[][] = new Array(n);
-  const unknownParents: { node: number; key: string }[] = [];
-  const badShares: { node: number; total: number }[] = [];
-  const childCount = new Int32Array(n);
-  /** Resolved parent index of each of one goal's refs, -1 when unknown (reused). */
-  let resolved = new Int32Array(4);
+  const childrenOf: Link[][] = new Array(n);
+  const byLink: Link[] = new Array(flat.count);
   for (let i = 0; i < n; i++) {
-    const refs = nodes[i].parents;
-    const m = refs.length;
-    if (m === 0) {
-      parentsOf[i] = [];
-      continue;
-    }
-    let anyShare = false;
-    for (let k = 0; k < m; k++) if (refs[k].share !== null) anyShare = true;
-    let total = 0;
-    if (anyShare) for (let k = 0; k < m; k++) total += refs[k].share ?? 0;
-    const badTotal = anyShare && Math.abs(total - 1) > 0.005;
-    if (badTotal) badShares.push({ node: i, total });
-    if (resolved.length < m) resolved = new Int32Array(m);
-    let known = 0;
-    for (let k = 0; k < m; k++) {
-      const key = refs[k].key;
-      const p = indexOf.get(key);
-      if (p === undefined) {
-        unknownParents.push({ node: i, key });
-        resolved[k] = -1;
-      } else {
-        resolved[k] = p;
-        known++;
-      }
-    }
-    const divisor = anyShare ? (badTotal ? total : 1) : known;
     const links: Link[] = [];
-    for (let k = 0; k < m; k++) {
-      const p = resolved[k];
-      if (p < 0) continue;
-      const stated = anyShare ? refs[k].share ?? 0 : 1;
-      const share = divisor > 0 ? stated / divisor : 0;
-      let existing: Link | undefined;
-      for (let j = 0; j < links.length; j++) {
-        if (links[j].node === p) {
-          existing = links[j];
-          break;
-        }
-      }
-      if (existing) existing.share += share;
-      else {
-        links.push({ node: p, share, weight: 0 });
-        childCount[p]++;
-      }
-    }
+    for (let l = linkStart[i]; l < linkStart[i + 1]; l++) links.push((byLink[l] = { node: linkParent[l], share: linkShare[l], weight: linkWeight[l] }));
     parentsOf[i] = links;
   }
-  const childrenOf: Link[][] = new Array(n);
-  for (let g = 0; g < n; g++) childrenOf[g] = childCount[g] === 0 ? [] : new Array<Link>(childCount[g]);
-  const filled = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const links = parentsOf[i];
-    for (let j = 0; j < links.length; j++) {
-      const l = links[j];
-      childrenOf[l.node][filled[l.node]++] = { node: i, share: l.share, weight: 0, back: l };
-    }
-  }
-
-  // Sibling weights, per parent: relativeWeights(effectiveWeights(the children's weights)), without the arrays.
   for (let g = 0; g < n; g++) {
-    const kids = childrenOf[g];
-    const m = kids.length;
-    if (m === 0) continue;
-    let mean = 0;
-    let set = 0;
-    for (let j = 0; j < m; j++) {
-      const w = nodes[kids[j].node].weight;
-      if (w !== null && Number.isFinite(w) && w >= 0) {
-        set++;
-        mean += (w - mean) / set;
-      }
+    const kids: Link[] = [];
+    for (let j = childStart[g]; j < childStart[g + 1]; j++) {
+      const l = childLink[j];
+      kids.push({ node: linkChild[l], share: linkShare[l], weight: linkWeight[l], back: byLink[l] });
     }
-    const fill = set === 0 ? 1 : mean;
-    let max = 0;
-    for (let j = 0; j < m; j++) {
-      const w = nodes[kids[j].node].weight;
-      const e = w !== null && Number.isFinite(w) && w >= 0 ? w : fill;
-      if (e > max) max = e;
-    }
-    const relative = max > 0 && Number.isFinite(max);
-    for (let j = 0; j < m; j++) {
-      const w = nodes[kids[j].node].weight;
-      const e = w !== null && Number.isFinite(w) && w >= 0 ? w : fill;
-      const r = relative ? e / max : e;
-      kids[j].weight = r;
-      const back = kids[j].back;
-      if (back) back.weight = r;
-    }
+    childrenOf[g] = kids;
   }
-
-  const { cycles, cycleOf } = findCycles(parentsOf);
-  return { indexOf, parentsOf, childrenOf, unknownParents, badShares, cycles, cycleOf };
+  const { indexOf, unknownParents, badShares, cycles, cycleOf } = flat;
+  const graph = { indexOf, parentsOf, childrenOf, unknownParents, badShares, cycles, cycleOf } as LinkGraph;
+  // Not enumerable: the graph reads (and compares) as its lists; `flat` is the same links for computeRollup.
+  Object.defineProperty(graph, "flat", { value: flat, enumerable: false });
+  return graph;
 }
 
 /** R(g), coverage and Sum actuals over resolved links, children before parents. */
@@ -196,102 +143,26 @@ export function computeRollup(
   sumScore: (index: number, actual: number) => number | null,
 ): RollupValues {
   const n = nodes.length;
-  const { parentsOf, childrenOf, cycleOf } = graph;
-  // Children before parents (Kahn), cycle members left out.
-  const pending = new Int32Array(n);
-  for (let c = 0; c < n; c++) {
-    if (cycleOf[c] >= 0) continue;
-    for (const l of parentsOf[c]) if (cycleOf[l.node] < 0) pending[l.node]++;
+  const mode = new Uint8Array(n);
+  const score = new Float64Array(n);
+  const blocked = new Uint8Array(n);
+  const actual = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const node = nodes[i];
+    mode[i] = FLAT_MODE[node.mode];
+    score[i] = node.score === null ? NaN : node.score;
+    blocked[i] = node.blocked ? 1 : 0;
+    const a = node.actual;
+    actual[i] = a === undefined || a === null ? NaN : a;
   }
-  const queue = new Int32Array(n);
-  let head = 0;
-  let tail = 0;
-  for (let i = 0; i < n; i++) if (cycleOf[i] < 0 && pending[i] === 0) queue[tail++] = i;
-
-  const rolledUp: (number | null)[] = new Array<number | null>(n).fill(null);
-  const coverage: (number | null)[] = new Array<number | null>(n).fill(null);
-  const fromChildren: boolean[] = new Array<boolean>(n).fill(false);
-  const sumActual: (number | null)[] = new Array<number | null>(n).fill(null);
-
-  while (head < tail) {
-    const g = queue[head++];
-    computeNode(g);
-    for (const l of parentsOf[g]) {
-      if (cycleOf[l.node] >= 0) continue;
-      if (--pending[l.node] === 0) queue[tail++] = l.node;
-    }
-  }
-
-  function actualPrime(c: number): number | null {
-    if (cycleOf[c] >= 0 || nodes[c].blocked) return null;
-    if (sumActual[c] !== null) return sumActual[c];
-    const a = nodes[c].actual;
-    return a === undefined || a === null || !Number.isFinite(a) ? null : a;
-  }
-
-  function computeNode(g: number): void {
-    const node = nodes[g];
-    const kids = childrenOf[g];
-    const own = node.blocked ? null : node.score;
-    if (kids.length === 0 || node.mode === "Own") {
-      rolledUp[g] = own;
-      coverage[g] = own === null ? 0 : 1;
-      return;
-    }
-    let all = 0;
-    let withData = 0;
-    if (node.mode === "Sum") {
-      let sum = 0;
-      let any = false;
-      for (const c of kids) {
-        const wa = c.weight * c.share;
-        all += wa;
-        const a = actualPrime(c.node);
-        if (a === null) continue;
-        withData += wa;
-        sum += c.share * a;
-        any = true;
-      }
-      coverage[g] = all > 0 ? withData / all : null;
-      if (node.blocked) return;
-      if (!any) {
-        rolledUp[g] = own;
-        return;
-      }
-      sumActual[g] = sum;
-      rolledUp[g] = sumScore(g, sum);
-      fromChildren[g] = true;
-      return;
-    }
-    let num = 0;
-    let den = 0;
-    let worst = Infinity;
-    let any = false;
-    for (const c of kids) {
-      const wa = c.weight * c.share;
-      all += wa;
-      const r = cycleOf[c.node] >= 0 ? null : rolledUp[c.node];
-      if (r === null) continue;
-      // Worst: the minimum over every child with data, whatever its weight.
-      if (r < worst) worst = r;
-      if (node.mode === "Worst") any = true;
-      if (!(wa > 0)) continue;
-      withData += wa;
-      num += wa * r;
-      den += wa;
-      any = true;
-    }
-    coverage[g] = all > 0 ? withData / all : null;
-    if (node.blocked) return;
-    if (!any) {
-      rolledUp[g] = own;
-      return;
-    }
-    rolledUp[g] = node.mode === "Worst" ? worst : num / den;
-    fromChildren[g] = true;
-  }
-
-  return { rolledUp, coverage, fromChildren, sumActual };
+  const r = computeFlatRollup(graph.flat, mode, score, blocked, { actual, sumScore });
+  const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
+  return {
+    rolledUp: Array.from(r.rolledUp, orNull),
+    coverage: Array.from(r.coverage, orNull),
+    fromChildren: Array.from(r.fromChildren, (x) => x === 1),
+    sumActual: Array.from(r.sumActual, orNull),
+  };
 }
 
 /**
@@ -414,17 +285,16 @@ function orderCycle(members: number[], start: Int32Array, target: Int32Array, cy
 }
 
 // ---------------------------------------------------------------------------
-// The same roll-up over goals held column-wise (GOAL.ROLLUP over a whole table):
-// no object per goal or link, so that 50,000 goals take milliseconds, not a
-// garbage collector's worth of them. Weighted, Worst and Own only (no Sum, which
-// needs Actuals); no coverage. test/functions/fast-paths.test.ts compares it with
-// `rollup`.
+// The roll-up over goals held column-wise: no object per goal or link, so that
+// 100,000 goals take milliseconds, not a garbage collector's worth of them.
 // ---------------------------------------------------------------------------
 
 /** Roll-up modes in `computeFlatRollup`'s `mode` column. */
 export const FLAT_WEIGHTED = 0;
 export const FLAT_WORST = 1;
 export const FLAT_OWN = 2;
+export const FLAT_SUM = 3;
+const FLAT_MODE: Record<RollupMode, number> = { Weighted: FLAT_WEIGHTED, Worst: FLAT_WORST, Own: FLAT_OWN, Sum: FLAT_SUM };
 
 /**
  * Goals column-wise, for `resolveFlatLinks`. The parent refs of goal i are entries
@@ -461,11 +331,15 @@ export interface FlatLinks {
   linkChild: Int32Array;
   childStart: Int32Array;
   childLink: Int32Array;
+  /** Parent IDs that name no goal (rule R1), in goal and then Parent ID order. */
+  unknownParents: { node: number; key: string }[];
+  /** Goals whose stated shares do not total 100 % (rule R5), with the total. */
+  badShares: { node: number; total: number }[];
   cycles: number[][];
   cycleOf: Int32Array;
 }
 
-/** `resolveLinks` for goals held column-wise: shares, sibling weights and cycles (no R1 / R5 lists). */
+/** Resolves Parent IDs to goals: shares, sibling weights, unknown parents, cycles. */
 export function resolveFlatLinks(goals: FlatGoals): FlatLinks {
   // One small function per step, so that each is compiled early and on its own.
   const { indexOf, firstOf } = indexKeys(goals.keys);
@@ -508,8 +382,18 @@ function resolveRefs(indexOf: Map<string, number>, refKeys: readonly string[]): 
 function linkRefs(
   goals: FlatGoals,
   resolved: Int32Array,
-): { count: number; linkStart: Int32Array; linkParent: Int32Array; linkShare: Float64Array; linkChild: Int32Array } {
-  const { refStart, refShares } = goals;
+): {
+  count: number;
+  linkStart: Int32Array;
+  linkParent: Int32Array;
+  linkShare: Float64Array;
+  linkChild: Int32Array;
+  unknownParents: { node: number; key: string }[];
+  badShares: { node: number; total: number }[];
+} {
+  const { refStart, refShares, refKeys } = goals;
+  const unknownParents: { node: number; key: string }[] = [];
+  const badShares: { node: number; total: number }[] = [];
   const n = goals.keys.length;
   const refs = resolved.length;
   const linkStart = new Int32Array(n + 1);
@@ -527,8 +411,12 @@ function linkRefs(
     let total = 0;
     if (anyShare) for (let r = from; r < to; r++) total += Number.isNaN(refShares[r]) ? 0 : refShares[r];
     const badTotal = anyShare && Math.abs(total - 1) > 0.005;
+    if (badTotal) badShares.push({ node: i, total });
     let known = 0;
-    for (let r = from; r < to; r++) if (resolved[r] >= 0) known++;
+    for (let r = from; r < to; r++) {
+      if (resolved[r] >= 0) known++;
+      else unknownParents.push({ node: i, key: refKeys[r] });
+    }
     const divisor = anyShare ? (badTotal ? total : 1) : known;
     for (let r = from; r < to; r++) {
       const p = resolved[r];
@@ -552,7 +440,7 @@ function linkRefs(
     }
   }
   linkStart[n] = links;
-  return { count: links, linkStart, linkParent, linkShare, linkChild };
+  return { count: links, linkStart, linkParent, linkShare, linkChild, unknownParents, badShares };
 }
 
 /** The children of each goal, in child order, as link numbers. */
@@ -608,16 +496,38 @@ function siblingWeights(
   return linkWeight;
 }
 
+/** R(g) and coverage per goal (NaN where there is none), and for Sum goals the summed Actual. */
+export interface FlatRollup {
+  /** R(g); NaN when no data, blocked or on a cycle. */
+  rolledUp: Float64Array;
+  /** Weight with data ÷ weight of all children; NaN for a goal whose children weigh nothing. */
+  coverage: Float64Array;
+  /** 1 when R(g) came from the goal's children. */
+  fromChildren: Uint8Array;
+  /** In Sum mode with children that have data: the summed Actual; else NaN. */
+  sumActual: Float64Array;
+}
+
 /**
- * `computeRollup`'s R(g) over flat links: `mode` holds FLAT_WEIGHTED, FLAT_WORST or
- * FLAT_OWN, `score` the own Score (NaN for no data), `blocked` 1 for a blocked goal.
- * R(g) is NaN where `computeRollup` gives null.
+ * R(g), coverage and Sum actuals over flat links, children before parents (Kahn),
+ * cycle members left out. `mode` holds FLAT_WEIGHTED, FLAT_WORST, FLAT_OWN or FLAT_SUM,
+ * `score` the own Score (NaN for no data), `blocked` 1 for a blocked goal. Sum needs
+ * `sum`: each goal's numeric Actual (NaN for none) and `sumScore(i, actual)`, the Score
+ * of goal i with its Actual replaced by `actual`.
  */
-export function computeFlatRollup(links: FlatLinks, mode: Uint8Array, score: Float64Array, blocked: Uint8Array): Float64Array {
+export function computeFlatRollup(
+  links: FlatLinks,
+  mode: Uint8Array,
+  score: Float64Array,
+  blocked: Uint8Array,
+  sum?: { actual: Float64Array; sumScore: (index: number, actual: number) => number | null },
+): FlatRollup {
   const { linkStart, linkParent, linkShare, linkWeight, linkChild, childStart, childLink, cycleOf } = links;
   const n = cycleOf.length;
   const rolledUp = new Float64Array(n).fill(NaN);
-  // Children before parents (Kahn), cycle members left out.
+  const coverage = new Float64Array(n).fill(NaN);
+  const fromChildren = new Uint8Array(n);
+  const sumActual = new Float64Array(n).fill(NaN);
   const pending = new Int32Array(n);
   for (let c = 0; c < n; c++) {
     if (cycleOf[c] >= 0) continue;
@@ -632,9 +542,45 @@ export function computeFlatRollup(links: FlatLinks, mode: Uint8Array, score: Flo
     const own = blocked[g] ? NaN : score[g];
     const from = childStart[g];
     const to = childStart[g + 1];
-    if (from === to || mode[g] === FLAT_OWN) rolledUp[g] = own;
-    else {
-      const worstMode = mode[g] === FLAT_WORST;
+    const m = mode[g];
+    if (from === to || m === FLAT_OWN) {
+      rolledUp[g] = own;
+      coverage[g] = Number.isNaN(own) ? 0 : 1;
+    } else if (m === FLAT_SUM) {
+      let all = 0;
+      let withData = 0;
+      let total = 0;
+      let any = false;
+      for (let j = from; j < to; j++) {
+        const l = childLink[j];
+        const c = linkChild[l];
+        const wa = linkWeight[l] * linkShare[l];
+        all += wa;
+        // A child's Actual: its own summed Actual when it has one, else its Actual cell.
+        if (cycleOf[c] >= 0 || blocked[c]) continue;
+        let a = sumActual[c];
+        if (Number.isNaN(a)) {
+          a = sum ? sum.actual[c] : NaN;
+          if (!Number.isFinite(a)) continue;
+        }
+        withData += wa;
+        total += linkShare[l] * a;
+        any = true;
+      }
+      coverage[g] = all > 0 ? withData / all : NaN;
+      if (!blocked[g]) {
+        if (!any || !sum) rolledUp[g] = own;
+        else {
+          sumActual[g] = total;
+          const s = sum.sumScore(g, total);
+          rolledUp[g] = s === null ? NaN : s;
+          fromChildren[g] = 1;
+        }
+      }
+    } else {
+      const worstMode = m === FLAT_WORST;
+      let all = 0;
+      let withData = 0;
       let num = 0;
       let den = 0;
       let worst = Infinity;
@@ -643,6 +589,7 @@ export function computeFlatRollup(links: FlatLinks, mode: Uint8Array, score: Flo
         const l = childLink[j];
         const c = linkChild[l];
         const wa = linkWeight[l] * linkShare[l];
+        all += wa;
         if (cycleOf[c] >= 0) continue;
         const r = rolledUp[c];
         if (Number.isNaN(r)) continue;
@@ -650,11 +597,19 @@ export function computeFlatRollup(links: FlatLinks, mode: Uint8Array, score: Flo
         if (r < worst) worst = r;
         if (worstMode) any = true;
         if (!(wa > 0)) continue;
+        withData += wa;
         num += wa * r;
         den += wa;
         any = true;
       }
-      if (!blocked[g]) rolledUp[g] = any ? (worstMode ? worst : num / den) : own;
+      coverage[g] = all > 0 ? withData / all : NaN;
+      if (!blocked[g]) {
+        if (!any) rolledUp[g] = own;
+        else {
+          rolledUp[g] = worstMode ? worst : num / den;
+          fromChildren[g] = 1;
+        }
+      }
     }
     for (let l = linkStart[g]; l < linkStart[g + 1]; l++) {
       const p = linkParent[l];
@@ -662,5 +617,5 @@ export function computeFlatRollup(links: FlatLinks, mode: Uint8Array, score: Flo
       if (--pending[p] === 0) queue[tail++] = p;
     }
   }
-  return rolledUp;
+  return { rolledUp, coverage, fromChildren, sumActual };
 }

@@ -543,7 +543,7 @@ export function rollup(
       blocked[i] = 1;
     }
   }
-  const rolledUp = computeFlatRollup(result, modeOf, scoreOf, blocked);
+  const rolledUp = computeFlatRollup(result, modeOf, scoreOf, blocked).rolledUp;
   // R4: one message per cycle.
   const cycleText = result.cycles.map((cycle) => {
     // A long cycle is named by its first ten goals, to keep the message readable.

@@ -7,7 +7,7 @@ import { CheckInKey, ColumnKey, Direction, GoalType, RollupMode, Status, levelRa
 import { DateSystem, Day, cycleWindow, isoDay, today } from "./dates";
 import { Finding, quote, smartString } from "./findings";
 import { CheckInRowInput, Goal, WorkbookInput, emptyCheckInFields, goalCell, readCheckInInto, readGoal, rowValue } from "./model";
-import { LinkGraph, RollupNode, computeRollup, resolveLinks } from "./rollup";
+import { FLAT_MODE, FlatGoals, FlatLinks, computeFlatRollup, resolveFlatLinks } from "./rollup";
 import { BLANK_GROUP, Missing, Scorecard, ScorecardItem, scorecards } from "./scorecard";
 import { fmt, inferDirection, pace, progress, score, status, uncappedProgress } from "./scoring";
 import { DEFAULT_SETTINGS, Settings } from "./settings";
@@ -69,7 +69,6 @@ export interface Evaluation {
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 const NO_INDICES: number[] = Object.freeze([]) as unknown as number[];
 const NO_CODES: string[] = Object.freeze([]) as unknown as string[];
-const NO_PARENT_REFS: RollupNode["parents"] = Object.freeze([]);
 
 /**
  * Each goal's findings, in the order they were found. A goal's list is made at its
@@ -208,6 +207,48 @@ function readHistory(
   return { offset, order, date, num, bool };
 }
 
+/** The goals' IDs, Parent IDs (upper-cased) with shares, and weights, column-wise for the roll-up. */
+function linkInput(goals: readonly Goal[]): FlatGoals {
+  const n = goals.length;
+  const keys: (string | null)[] = new Array(n);
+  const refStart = new Int32Array(n + 1);
+  const refKeys: string[] = [];
+  const refShares: number[] = [];
+  const weights = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const g = goals[i];
+    keys[i] = g.key;
+    weights[i] = g.weight ?? NaN;
+    const refs = g.parentRefs;
+    for (let k = 0; k < refs.length; k++) {
+      refKeys.push(refs[k].id.toUpperCase());
+      refShares.push(refs[k].share ?? NaN);
+    }
+    refStart[i + 1] = refKeys.length;
+  }
+  return { keys, refStart, refKeys, refShares, weights };
+}
+
+function childCount(links: FlatLinks, i: number): number {
+  return links.childStart[i + 1] - links.childStart[i];
+}
+
+/** Indices of goal i's resolved parents, in Parent ID order. */
+function parentsOf(links: FlatLinks, i: number): number[] {
+  const from = links.linkStart[i];
+  const out: number[] = new Array(links.linkStart[i + 1] - from);
+  for (let k = 0; k < out.length; k++) out[k] = links.linkParent[from + k];
+  return out;
+}
+
+/** Indices of goal i's children, in row order. */
+function childrenOf(links: FlatLinks, i: number): number[] {
+  const from = links.childStart[i];
+  const out: number[] = new Array(links.childStart[i + 1] - from);
+  for (let k = 0; k < out.length; k++) out[k] = links.linkChild[links.childLink[from + k]];
+  return out;
+}
+
 /** Runs every rule and computation over a workbook's goals and check-ins. */
 export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): Evaluation {
   const settings = options.settings ?? DEFAULT_SETTINGS;
@@ -220,19 +261,8 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   const looseFindings: Finding[] = [];
 
   // Links first: Type, M1 and the roll-up depend on who has children.
-  const linkInput = new Array<{ key: string | null; parents: RollupNode["parents"]; weight: number | null }>(n);
-  for (let i = 0; i < n; i++) {
-    const g = goals[i];
-    const refs = g.parentRefs;
-    let parents: RollupNode["parents"] = NO_PARENT_REFS;
-    if (refs.length === 1) parents = [{ key: refs[0].id.toUpperCase(), share: refs[0].share }];
-    else if (refs.length > 1) parents = refs.map((r) => ({ key: r.id.toUpperCase(), share: r.share }));
-    linkInput[i] = { key: g.key, parents, weight: g.weight };
-  }
-  const graph: LinkGraph = resolveLinks(linkInput);
-  linkInput.length = 0;
-
-  const history = readHistory(input.checkIns ?? [], system, graph.indexOf, n, findings, looseFindings);
+  const links = resolveFlatLinks(linkInput(goals));
+  const history = readHistory(input.checkIns ?? [], system, links.indexOf, n, findings, looseFindings);
 
   // Effective values.
   const direction: Direction[] = new Array(n);
@@ -245,7 +275,7 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   for (let i = 0; i < n; i++) {
     const g = goals[i];
     direction[i] = g.directionGiven ?? inferDirection(g.target, g.baseline);
-    const hasChildren = graph.childrenOf[i].length > 0;
+    const hasChildren = childCount(links, i) > 0;
     type[i] = g.typeGiven ?? (hasChildren && g.target === null && g.invalid.target === undefined ? "Objective" : "Key Result");
     const hn = historyLength(history, i);
     actual[i] = g.actualCell ?? (hn > 0 ? checkInValue(history, historyAt(history, i, hn - 1)) : null);
@@ -267,7 +297,7 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
     );
   }
 
-  workbookRules(goals, graph, history, findings, { direction, type, due, settings });
+  workbookRules(goals, links, history, findings, { direction, type, due, settings });
 
   // Blocked goals and own scores.
   const blocked: boolean[] = new Array(n).fill(false);
@@ -290,9 +320,9 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
       stretchPay: settings.stretchPay,
     };
     const own = score(inp);
-    if (own.kind === "invalid" && !(graph.childrenOf[i].length > 0 && own.code === "M1")) {
+    if (own.kind === "invalid" && !(childCount(links, i) > 0 && own.code === "M1")) {
       // The definition passed the rules but the Actual cannot be scored (TRUE for an Increase goal …).
-      const exempt = (own.code === "M1" || own.code === "M3") && (type[i] === "Objective" || graph.childrenOf[i].length > 0);
+      const exempt = (own.code === "M1" || own.code === "M3") && (type[i] === "Objective" || childCount(links, i) > 0);
       const field = own.code === "E2" ? "Actual" : "Target";
       if (!exempt && !findings.of(i).some((f) => f.code === own.code && f.field === field && f.goalIndex === i && isBlocking(f))) {
         findings.add(i, finding(g, own.code, "fail", own.code === "E2" ? "actual" : "target", own.message.replace(/^[A-Z]\d: /, "")));
@@ -306,18 +336,18 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   }
 
   // Roll-up.
-  const nodes: RollupNode[] = new Array(n);
+  const modes: RollupMode[] = new Array(n);
+  const flatMode = new Uint8Array(n);
+  const flatScore = new Float64Array(n);
+  const flatBlocked = new Uint8Array(n);
+  const flatActual = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const a = actual[i];
-    nodes[i] = {
-      key: goals[i].key,
-      parents: NO_PARENT_REFS,
-      weight: goals[i].weight,
-      mode: goals[i].rollupGiven ?? "Weighted",
-      score: ownScore[i],
-      blocked: blocked[i],
-      actual: typeof a === "number" ? a : null,
-    };
+    modes[i] = goals[i].rollupGiven ?? "Weighted";
+    flatMode[i] = FLAT_MODE[modes[i]];
+    flatScore[i] = ownScore[i] ?? NaN;
+    flatBlocked[i] = blocked[i] ? 1 : 0;
+    flatActual[i] = typeof a === "number" ? a : NaN;
   }
   const sumInput = (i: number, a: number) => ({
     actual: a,
@@ -329,10 +359,14 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
     thresholdPay: settings.thresholdPay,
     stretchPay: settings.stretchPay,
   });
-  const rolled = computeRollup(graph, nodes, (i, a) => {
-    const s = score(sumInput(i, a));
-    return s.kind === "value" ? s.value : null;
+  const rolled = computeFlatRollup(links, flatMode, flatScore, flatBlocked, {
+    actual: flatActual,
+    sumScore: (i, a) => {
+      const s = score(sumInput(i, a));
+      return s.kind === "value" ? s.value : null;
+    },
   });
+  const rolledUp = (i: number): number | null => (Number.isNaN(rolled.rolledUp[i]) ? null : rolled.rolledUp[i]);
 
   // Status, escalation, results.
   const results: GoalResult[] = new Array(n);
@@ -340,20 +374,20 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
     const g = goals[i];
     const hn = historyLength(history, i);
     const last = hn > 0 ? history.date[historyAt(history, i, hn - 1)] : null;
-    const mode = nodes[i].mode;
+    const mode = modes[i];
     let st: Status | null = null;
     let escalate = false;
     let ownProgress: number | null = null;
     if (!blocked[i]) {
       let P = p[i];
       let thresholdScore: number | null = g.threshold !== null ? ownScore[i] : null;
-      const fromChildren = rolled.fromChildren[i];
+      const fromChildren = rolled.fromChildren[i] === 1;
       if (fromChildren) {
         if (mode === "Sum") {
-          const sp = uncappedProgress(sumInput(i, rolled.sumActual[i] ?? 0));
+          const sp = uncappedProgress(sumInput(i, Number.isNaN(rolled.sumActual[i]) ? 0 : rolled.sumActual[i]));
           P = sp.kind === "value" ? sp.value : null;
-        } else P = rolled.rolledUp[i];
-        thresholdScore = g.threshold !== null ? rolled.rolledUp[i] : null;
+        } else P = rolledUp(i);
+        thresholdScore = g.threshold !== null ? rolledUp(i) : null;
       }
       st = status({ direction: direction[i], p: P, thresholdScore, start: start[i], due: due[i], asOf, lastCheckIn: last, settings });
       escalate = st === "Missed" || (!fromChildren && offTrackTwice(g, history, i, direction[i], start[i], due[i], settings));
@@ -368,8 +402,8 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
       );
     const fs = findings.of(i);
     const firstBlock = fs.length === 0 ? undefined : fs.find(isBlocking);
-    const parentLinks = graph.parentsOf[i];
-    const childLinks = graph.childrenOf[i];
+    const parentCount = links.linkStart[i + 1] - links.linkStart[i];
+    const kidCount = childCount(links, i);
     results[i] = {
       index: i,
       id: g.id,
@@ -385,15 +419,15 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
       score: ownScore[i],
       pace: blocked[i] ? null : pace(start[i], due[i], asOf),
       status: st,
-      rolledUp: blocked[i] || rolled.rolledUp[i] === null ? null : rolled.rolledUp[i],
-      coverage: rolled.coverage[i],
+      rolledUp: blocked[i] ? null : rolledUp(i),
+      coverage: Number.isNaN(rolled.coverage[i]) ? null : rolled.coverage[i],
       smart: smartString(fs),
       escalate,
       blocked: blocked[i],
       error: firstBlock ? `${firstBlock.code}: ${firstBlock.message}` : null,
       findings: fs.length === 0 ? NO_CODES : fs.map((f) => f.code),
-      parents: parentLinks.length === 0 ? NO_INDICES : parentLinks.map((l) => l.node),
-      children: childLinks.length === 0 ? NO_INDICES : childLinks.map((l) => l.node),
+      parents: parentCount === 0 ? NO_INDICES : parentsOf(links, i),
+      children: kidCount === 0 ? NO_INDICES : childrenOf(links, i),
     };
   }
 
@@ -410,7 +444,7 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   const items = new Array<ScorecardItem>(n);
   for (let i = 0; i < n; i++) {
     let top = true;
-    for (const l of graph.parentsOf[i]) if (groups[l.node] === groups[i]) top = false;
+    for (let l = links.linkStart[i]; l < links.linkStart[i + 1]; l++) if (groups[links.linkParent[l]] === groups[i]) top = false;
     items[i] = { group: groups[i], score: results[i].rolledUp, weight: goals[i].weight, top, status: results[i].status };
   }
   const cards = scorecards(items, options.missing ?? "exclude");
@@ -421,7 +455,7 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
     for (let k = 0; k < fs.length; k++) all.push(fs[k]);
   }
   for (const f of looseFindings) all.push(f);
-  return { asOf, settings, goals: results, findings: all, scorecards: cards, cycles: graph.cycles };
+  return { asOf, settings, goals: results, findings: all, scorecards: cards, cycles: links.cycles };
 }
 
 /** Escalation: Off track at each of the last two check-ins, each as of its own Date with its own Value. */
@@ -457,7 +491,7 @@ interface Effective {
 }
 
 /** Rules that look across goals: S3, A3, A4, R1–R5, D1, W1, W2, U1. */
-function workbookRules(goals: Goal[], graph: LinkGraph, history: History, findings: FindingLists, eff: Effective): void {
+function workbookRules(goals: Goal[], links: FlatLinks, history: History, findings: FindingLists, eff: Effective): void {
   const n = goals.length;
   const { settings } = eff;
 
@@ -466,7 +500,7 @@ function workbookRules(goals: Goal[], graph: LinkGraph, history: History, findin
   const repeats = new Map<number, number[]>();
   for (const g of goals) {
     if (g.key === null) continue;
-    const first = graph.indexOf.get(g.key) as number;
+    const first = links.firstOf[g.index];
     if (first === g.index) continue;
     const list = repeats.get(first);
     if (list) list.push(g.index);
@@ -520,15 +554,17 @@ function workbookRules(goals: Goal[], graph: LinkGraph, history: History, findin
   }
 
   // R1, R5
-  for (const u of graph.unknownParents)
+  for (const u of links.unknownParents)
     findings.add(u.node, finding(goals[u.node], "R1", "fail", "parent", `Parent ID ${quote(u.key)} names no goal in the workbook; correct the ID or clear it`));
-  for (const b of graph.badShares)
+  const badTotal = new Uint8Array(n);
+  for (const b of links.badShares) badTotal[b.node] = 1;
+  for (const b of links.badShares)
     findings.add(b.node, 
       finding(goals[b.node], "R5", "fail", "parent", `Attribution shares in Parent ID ${quote(goals[b.node].parentText)} total ${fmt(Math.round(b.total * 10000) / 100)}%; make them add up to 100%`),
     );
   for (const g of goals) {
     const bad = g.parentRefs.find((r) => r.badShare !== null);
-    if (bad && !graph.badShares.some((b) => b.node === g.index))
+    if (bad && !badTotal[g.index])
       findings.add(g.index, finding(g, "R5", "fail", "parent", `Share ${quote(bad.badShare)} for parent ${bad.id} is not a percentage; write it like ${bad.id}=40%`));
   }
 
@@ -539,17 +575,18 @@ function workbookRules(goals: Goal[], graph: LinkGraph, history: History, findin
         finding(g, "R2", "warn", "parent", `${g.level ?? "This"} goal has no Parent ID, so it is not aligned; name the goal it supports`),
       );
     if (g.level === null) continue;
-    for (const l of graph.parentsOf[g.index]) {
-      const pl = goals[l.node].level;
+    for (let l = links.linkStart[g.index]; l < links.linkStart[g.index + 1]; l++) {
+      const parent = links.linkParent[l];
+      const pl = goals[parent].level;
       if (pl === null || levelRank(pl) > levelRank(g.level)) continue;
       findings.add(g.index, 
-        finding(g, "R3", "warn", "parent", `Parent ${goals[l.node].id} is a ${pl} goal, not above this ${g.level} goal; align to a goal at a higher level`),
+        finding(g, "R3", "warn", "parent", `Parent ${goals[parent].id} is a ${pl} goal, not above this ${g.level} goal; align to a goal at a higher level`),
       );
     }
   }
 
   // R4
-  for (const cycle of graph.cycles) {
+  for (const cycle of links.cycles) {
     const ids = cycle.map((i) => goals[i].id ?? `row ${i + 1}`);
     const text = [...ids, ids[0]].join(" → ");
     for (const i of cycle)
@@ -559,10 +596,10 @@ function workbookRules(goals: Goal[], graph: LinkGraph, history: History, findin
   // W2 among siblings (same parent).
   const w2 = new Set<number>();
   for (let p = 0; p < n; p++) {
-    const kids = graph.childrenOf[p];
-    if (kids.length < 2) continue;
-    if (!kids.some((c) => hasWeight(goals[c.node]))) continue;
-    for (const c of kids) if (isBlankWeight(goals[c.node])) w2.add(c.node);
+    if (childCount(links, p) < 2) continue;
+    const kids = childrenOf(links, p);
+    if (!kids.some((c) => hasWeight(goals[c]))) continue;
+    for (const c of kids) if (isBlankWeight(goals[c])) w2.add(c);
   }
 
   // Owner rules over top goals: A4, W1, W2.
@@ -570,7 +607,8 @@ function workbookRules(goals: Goal[], graph: LinkGraph, history: History, findin
   for (const g of goals) {
     if (g.owner === null) continue;
     const o = ownerKey[g.index] as string;
-    const top = !graph.parentsOf[g.index].some((l) => ownerKey[l.node] === o);
+    let top = true;
+    for (let l = links.linkStart[g.index]; l < links.linkStart[g.index + 1]; l++) if (ownerKey[links.linkParent[l]] === o) top = false;
     if (!top) continue;
     const list = byOwner.get(o);
     if (list) list.push(g.index);
@@ -641,7 +679,7 @@ function workbookRules(goals: Goal[], graph: LinkGraph, history: History, findin
   for (const g of goals) {
     if (g.rollupGiven !== "Sum") continue;
     const unit = norm(g.unit ?? "");
-    const odd = graph.childrenOf[g.index].filter((c) => norm(goals[c.node].unit ?? "") !== unit);
+    const odd = childrenOf(links, g.index).filter((c) => norm(goals[c].unit ?? "") !== unit);
     if (odd.length > 0)
       findings.add(g.index, 
         finding(
@@ -651,7 +689,7 @@ function workbookRules(goals: Goal[], graph: LinkGraph, history: History, findin
           "unit",
           `Sum roll-up adds children measured in another unit (${odd
             .slice(0, 5)
-            .map((c) => `${goals[c.node].id ?? "?"}: ${quote(goals[c.node].unit ?? "")}`)
+            .map((c) => `${goals[c].id ?? "?"}: ${quote(goals[c].unit ?? "")}`)
             .join(", ")}) to ${quote(g.unit ?? "")}; use the same Unit or another Rollup`,
         ),
       );

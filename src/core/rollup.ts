@@ -294,7 +294,7 @@ export const FLAT_WEIGHTED = 0;
 export const FLAT_WORST = 1;
 export const FLAT_OWN = 2;
 export const FLAT_SUM = 3;
-const FLAT_MODE: Record<RollupMode, number> = { Weighted: FLAT_WEIGHTED, Worst: FLAT_WORST, Own: FLAT_OWN, Sum: FLAT_SUM };
+export const FLAT_MODE: Readonly<Record<RollupMode, number>> = { Weighted: FLAT_WEIGHTED, Worst: FLAT_WORST, Own: FLAT_OWN, Sum: FLAT_SUM };
 
 /**
  * Goals column-wise, for `resolveFlatLinks`. The parent refs of goal i are entries

@@ -513,37 +513,35 @@ function workbookRules(goals: Goal[], links: FlatLinks, history: History, findin
     }
   }
 
-  // S3: same Owner and Cycle, same Title. Goals are grouped by Owner (a few goals each),
-  // then compared pair by pair; a large group is grouped by Cycle and Title instead.
-  const ownerKey: (string | null)[] = new Array(n);
-  for (let i = 0; i < n; i++) ownerKey[i] = goals[i].owner === null ? null : norm(goals[i].owner as string);
-  const byOwnerAll = new Map<string, number | number[]>();
-  for (let i = 0; i < n; i++) {
-    const o = ownerKey[i];
-    if (o === null || goals[i].title === null) continue;
-    const seen = byOwnerAll.get(o);
-    if (seen === undefined) byOwnerAll.set(o, i);
-    else if (typeof seen === "number") byOwnerAll.set(o, [seen, i]);
-    else seen.push(i);
-  }
+  // Goals by Owner (spelled alike after trimming, case and spaces): a number per owner and
+  // each owner's goals in row order, worked out once for S3 and the owner rules.
+  const owners = ownerGroups(goals);
+
+  // S3: same Owner and Cycle, same Title, compared within each owner's goals (a few each;
+  // a large group is grouped by Title and Cycle instead).
   const sameTitle = (i: number, other: number): void => {
     findings.add(
       i,
       finding(goals[i], "S3", "warn", "title", `${goals[i].owner} has another goal titled ${quote(goals[i].title)} (${goals[other].id ?? "no ID"}); merge them or make the titles distinct`),
     );
   };
-  for (const group of byOwnerAll.values()) {
-    if (typeof group === "number") continue;
-    const keys = group.map((i) => `${norm(goals[i].cycle ?? "")}\u0000${norm(goals[i].title as string)}`);
+  const group: number[] = [];
+  for (let o = 0; o < owners.count; o++) {
+    group.length = 0;
+    for (let j = owners.start[o]; j < owners.start[o + 1]; j++) if (goals[owners.goals[j]].title !== null) group.push(owners.goals[j]);
+    if (group.length < 2) continue;
     if (group.length <= 16) {
+      const titles = group.map((i) => norm(goals[i].title as string));
+      const sameCycle = (a: number, b: number): boolean => norm(goals[group[a]].cycle ?? "") === norm(goals[group[b]].cycle ?? "");
       for (let a = 0; a < group.length; a++)
         for (let b = 0; b < group.length; b++)
-          if (a !== b && keys[a] === keys[b]) {
+          if (a !== b && titles[a] === titles[b] && sameCycle(a, b)) {
             sameTitle(group[a], group[b]);
             break;
           }
       continue;
     }
+    const keys = group.map((i) => `${norm(goals[i].cycle ?? "")}\u0000${norm(goals[i].title as string)}`);
     const byKey = new Map<string, number[]>();
     for (let a = 0; a < group.length; a++) {
       const list = byKey.get(keys[a]);
@@ -603,18 +601,16 @@ function workbookRules(goals: Goal[], links: FlatLinks, history: History, findin
   }
 
   // Owner rules over top goals: A4, W1, W2.
-  const byOwner = new Map<string, number[]>();
-  for (const g of goals) {
-    if (g.owner === null) continue;
-    const o = ownerKey[g.index] as string;
-    let top = true;
-    for (let l = links.linkStart[g.index]; l < links.linkStart[g.index + 1]; l++) if (ownerKey[links.linkParent[l]] === o) top = false;
-    if (!top) continue;
-    const list = byOwner.get(o);
-    if (list) list.push(g.index);
-    else byOwner.set(o, [g.index]);
-  }
-  for (const tops of byOwner.values()) {
+  const tops: number[] = [];
+  for (let o = 0; o < owners.count; o++) {
+    // The owner's top goals: those without a parent of the same owner.
+    tops.length = 0;
+    for (let j = owners.start[o]; j < owners.start[o + 1]; j++) {
+      const i = owners.goals[j];
+      let top = true;
+      for (let l = links.linkStart[i]; l < links.linkStart[i + 1]; l++) if (owners.of[links.linkParent[l]] === o) top = false;
+      if (top) tops.push(i);
+    }
     if (tops.length < 2) continue;
     const raw = tops.map((i) => (goals[i].weight !== null && goals[i].weight >= 0 ? goals[i].weight : null));
     const w = effectiveWeights(raw);
@@ -694,6 +690,32 @@ function workbookRules(goals: Goal[], links: FlatLinks, history: History, findin
         ),
       );
   }
+}
+
+/** Each goal's owner as a number (-1 without one) and each owner's goals in row order. */
+function ownerGroups(goals: readonly Goal[]): { count: number; of: Int32Array; start: Int32Array; goals: Int32Array } {
+  const n = goals.length;
+  const of = new Int32Array(n);
+  const ids = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const owner = goals[i].owner;
+    if (owner === null) {
+      of[i] = -1;
+      continue;
+    }
+    const key = norm(owner);
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    of[i] = id;
+  }
+  const count = ids.size;
+  const start = new Int32Array(count + 1);
+  for (let i = 0; i < n; i++) if (of[i] >= 0) start[of[i] + 1]++;
+  for (let o = 0; o < count; o++) start[o + 1] += start[o];
+  const list = new Int32Array(start[count]);
+  const next = start.slice(0, count);
+  for (let i = 0; i < n; i++) if (of[i] >= 0) list[next[of[i]]++] = i;
+  return { count, of, start, goals: list };
 }
 
 function hasWeight(g: Goal): boolean {

@@ -150,7 +150,8 @@ function readHistory(
     const row = rows[k];
     readCheckInInto(row, system, c);
     const gi = c.key === null ? undefined : indexOf.get(c.key);
-    for (const key of Object.keys(c.invalid) as CheckInKey[]) {
+    for (const k in c.invalid) {
+      const key = k as CheckInKey;
       const bad = c.invalid[key];
       if (!bad) continue;
       const field = CHECKIN_FIELD[key];

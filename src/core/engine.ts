@@ -7,7 +7,7 @@ import { CheckInKey, ColumnKey, Direction, GoalType, RollupMode, Status, levelRa
 import { DateSystem, Day, cycleWindow, isoDay, today } from "./dates";
 import { Finding, quote, smartString } from "./findings";
 import { CheckInRowInput, Goal, WorkbookInput, emptyCheckInFields, goalCell, readCheckInInto, readGoal, rowValue } from "./model";
-import { FLAT_MODE, FlatGoals, FlatLinks, computeFlatRollup, resolveFlatLinks } from "./rollup";
+import { FLAT_MODE, FlatGoals, FlatLinks, computeFlatRollup, flatGoalsOf, resolveFlatLinks } from "./rollup";
 import { BLANK_GROUP, Missing, Scorecard, ScorecardItem, scorecards } from "./scorecard";
 import { fmt, inferDirection, pace, progress, score, status, uncappedProgress } from "./scoring";
 import { DEFAULT_SETTINGS, Settings } from "./settings";
@@ -210,24 +210,15 @@ function readHistory(
 
 /** The goals' IDs, Parent IDs (upper-cased) with shares, and weights, column-wise for the roll-up. */
 function linkInput(goals: readonly Goal[]): FlatGoals {
-  const n = goals.length;
-  const keys: (string | null)[] = new Array(n);
-  const refStart = new Int32Array(n + 1);
-  const refKeys: string[] = [];
-  const refShares: number[] = [];
-  const weights = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const g = goals[i];
-    keys[i] = g.key;
-    weights[i] = g.weight ?? NaN;
-    const refs = g.parentRefs;
-    for (let k = 0; k < refs.length; k++) {
-      refKeys.push(refs[k].id.toUpperCase());
-      refShares.push(refs[k].share ?? NaN);
-    }
-    refStart[i + 1] = refKeys.length;
-  }
-  return { keys, refStart, refKeys, refShares, weights };
+  return flatGoalsOf(
+    goals.length,
+    (i) => goals[i].key,
+    (i) => goals[i].weight,
+    (i, add) => {
+      const refs = goals[i].parentRefs;
+      for (let k = 0; k < refs.length; k++) add(refs[k].id.toUpperCase(), refs[k].share);
+    },
+  );
 }
 
 function childCount(links: FlatLinks, i: number): number {

@@ -87,25 +87,44 @@ export function rollup(
   return result;
 }
 
-/** Goals as objects → goals column-wise. */
-export function flatGoals(nodes: readonly Pick<RollupNode, "key" | "parents" | "weight">[]): FlatGoals {
-  const n = nodes.length;
+/**
+ * Goals column-wise for `resolveFlatLinks`: `parents(i, add)` calls `add(key, share)` for
+ * each Parent ID of goal i, in order (key upper-cased; share null when none was written).
+ */
+export function flatGoalsOf(
+  n: number,
+  key: (i: number) => string | null,
+  weight: (i: number) => number | null,
+  parents: (i: number, add: (key: string, share: number | null) => void) => void,
+): FlatGoals {
   const keys: (string | null)[] = new Array(n);
   const refStart = new Int32Array(n + 1);
   const refKeys: string[] = [];
   const refShares: number[] = [];
   const weights = new Float64Array(n);
+  const add = (k: string, share: number | null): void => {
+    refKeys.push(k);
+    refShares.push(share === null ? NaN : share);
+  };
   for (let i = 0; i < n; i++) {
-    const node = nodes[i];
-    keys[i] = node.key;
-    weights[i] = node.weight === null ? NaN : node.weight;
-    for (const r of node.parents) {
-      refKeys.push(r.key);
-      refShares.push(r.share === null ? NaN : r.share);
-    }
+    keys[i] = key(i);
+    weights[i] = weight(i) ?? NaN;
+    parents(i, add);
     refStart[i + 1] = refKeys.length;
   }
   return { keys, refStart, refKeys, refShares, weights };
+}
+
+/** Goals as objects → goals column-wise. */
+export function flatGoals(nodes: readonly Pick<RollupNode, "key" | "parents" | "weight">[]): FlatGoals {
+  return flatGoalsOf(
+    nodes.length,
+    (i) => nodes[i].key,
+    (i) => nodes[i].weight,
+    (i, add) => {
+      for (const r of nodes[i].parents) add(r.key, r.share);
+    },
+  );
 }
 
 /** Resolves Parent IDs to goals: shares, sibling weights, unknown parents, cycles. */

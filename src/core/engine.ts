@@ -9,7 +9,7 @@ import { Finding, quote, smartString } from "./findings";
 import { CheckInRowInput, Goal, WorkbookInput, emptyCheckInFields, goalCell, readCheckInInto, readGoal, rowValue } from "./model";
 import { FLAT_MODE, FlatGoals, FlatLinks, computeFlatRollup, flatGoalsOf, resolveFlatLinks } from "./rollup";
 import { BLANK_GROUP, Missing, Scorecard, ScorecardItem, scorecards } from "./scorecard";
-import { fmt, inferDirection, pace, progress, score, status, uncappedProgress } from "./scoring";
+import { capProgress, fmt, inferDirection, pace, score, status, uncappedProgress } from "./scoring";
 import { DEFAULT_SETTINGS, Settings } from "./settings";
 import { dataFindings, finding, isBlocking, rowFindings } from "./smart";
 import { effectiveWeights, isFullTotal } from "./weights";
@@ -383,8 +383,9 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
       }
       st = status({ direction: direction[i], p: P, thresholdScore, start: start[i], due: due[i], asOf, lastCheckIn: last, settings });
       escalate = st === "Missed" || (!fromChildren && offTrackTwice(g, history, i, direction[i], start[i], due[i], settings));
-      const pr = progress({ actual: actual[i], target: g.target, baseline: g.baseline, direction: direction[i], cap: settings.progressCap });
-      ownProgress = pr.kind === "value" ? pr.value : null;
+      // Progress is the uncapped progress worked out with the Score, capped.
+      const own = p[i];
+      ownProgress = own === null ? null : capProgress(own, settings.progressCap);
     }
     // T4
     if (due[i] !== null && (due[i] as number) < asOf && st !== "Achieved")

@@ -134,8 +134,13 @@ function checkedProgress(i: ProgressInput): Outcome {
 /** Clamps an uncapped progress outcome to [0, cap]; other outcomes pass unchanged. */
 function capped(p: Outcome, cap: number | undefined): Outcome {
   if (p.kind !== "value") return p;
+  return value(capProgress(p.value, cap));
+}
+
+/** An uncapped progress P clamped to [0, cap] (a cap below 1 or not a number counts as 1). */
+export function capProgress(p: number, cap: number | undefined): number {
   const c = cap === undefined || !Number.isFinite(cap) || cap < 1 ? 1 : cap;
-  return value(clamp(p.value, 0, c) + 0);
+  return clamp(p, 0, c) + 0;
 }
 
 /** progress(A, T, B, direction, cap = 1): clamped to [0, cap]. */

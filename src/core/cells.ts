@@ -123,6 +123,17 @@ export function readText(raw: unknown): CellRead<string> {
   return ok(normalizeText(displayText(v)));
 }
 
+/**
+ * A cell the reader takes as it is, with no finding: blank, a finite number, or text
+ * that starts with a printable character other than `#` (for text fields). Lets a
+ * caller that needs only the findings of a field skip reading it.
+ */
+export function isPlainCell(raw: unknown, text: boolean): boolean {
+  if (raw === null || raw === undefined) return true;
+  if (typeof raw === "number") return Number.isFinite(raw);
+  return text && typeof raw === "string" && plainStart(raw);
+}
+
 /** Text whose first character is printable ASCII other than space and `#`: neither blank nor an error code. */
 function plainStart(s: string): boolean {
   const c = s.charCodeAt(0);

@@ -148,10 +148,10 @@ function readHistory(
   const c = emptyCheckInFields();
   for (let k = 0; k < m; k++) {
     const row = rows[k];
-    readCheckInInto(row, system, c);
+    readCheckInInto(row, system, c, false);
     const gi = c.key === null ? undefined : indexOf.get(c.key);
-    for (const k in c.invalid) {
-      const key = k as CheckInKey;
+    for (const rejected in c.invalid) {
+      const key = rejected as CheckInKey;
       const bad = c.invalid[key];
       if (!bad) continue;
       const field = CHECKIN_FIELD[key];

@@ -7,6 +7,7 @@ import {
   ActualValue,
   CellRead,
   DataRule,
+  isPlainCell,
   readActual,
   readDate,
   readEnum,
@@ -309,9 +310,10 @@ export type CheckInFields = Omit<CheckIn, "index" | "cells">;
 /**
  * Reads a check-in row's fields into `out`, which is overwritten (the engine reads
  * 300,000 check-ins through one record). `out.invalid` is a new record when a cell
- * is rejected, else a shared empty one.
+ * is rejected, else a shared empty one. With `all` false, Confidence and Comment are
+ * only checked for findings and left null (the engine uses neither).
  */
-export function readCheckInInto(row: CheckInRowInput, system: DateSystem, out: CheckInFields): CheckInFields {
+export function readCheckInInto(row: CheckInRowInput, system: DateSystem, out: CheckInFields, all = true): CheckInFields {
   const v = fieldsOf(row, CHECKIN_KEYS_IN_ORDER, new Array<unknown>(CHECKIN_KEYS_IN_ORDER.length));
   const r: Rejected = { invalid: null };
   const goalId = take(readText(v[0]), "goalId", r);
@@ -319,8 +321,8 @@ export function readCheckInInto(row: CheckInRowInput, system: DateSystem, out: C
   out.key = idKey(goalId);
   out.date = take(readDate(v[1], system), "date", r);
   out.value = take(readActual(v[2]), "value", r);
-  out.confidence = take(readNumber(v[3]), "confidence", r);
-  out.comment = take(readText(v[4]), "comment", r);
+  out.confidence = all || !isPlainCell(v[3], false) ? take(readNumber(v[3]), "confidence", r) : null;
+  out.comment = all || !isPlainCell(v[4], true) ? take(readText(v[4]), "comment", r) : null;
   out.invalid = r.invalid ?? NONE_INVALID;
   return out;
 }

@@ -5,7 +5,7 @@
  * splitting, check-in histories sorted in place, S3 within large owner groups.
  */
 import fc from "fast-check";
-import { parseNumberText, readActual, readDate, readEnum, readNumber, readText } from "../../src/core/cells";
+import { isPlainCell, parseNumberText, readActual, readDate, readEnum, readNumber, readText } from "../../src/core/cells";
 import { Finding, RULE_CODES, SMART_LETTERS, Severity, letterOf, smartString } from "../../src/core/findings";
 import { countWords } from "../../src/core/smart";
 import { AS_OF, checkIn, findingsOf, run, validGoal } from "./rules/fixture";
@@ -39,6 +39,32 @@ describe("readers: a plain cell reads like the same value wrapped", () => {
     for (let i = 0; i < 1100; i++) expect(readEnum("direction", `up${i}`)).toEqual({ kind: "invalid", code: "E4", text: `up${i}` });
     expect(readEnum("direction", "Increase")).toEqual({ kind: "value", value: "Increase" });
     expect(readEnum("direction", "up0")).toEqual({ kind: "invalid", code: "E4", text: "up0" });
+  });
+});
+
+describe("isPlainCell: cells whose reading gives no finding", () => {
+  const anyCell = fc.oneof(
+    fc.string(),
+    fc.string({ unit: fc.constantFrom(" ", "#", "N", "/", "A", "1", "%", "\t") }),
+    fc.double(),
+    fc.boolean(),
+    fc.constantFrom(null, undefined, "#N/A", " #REF!", "", "  ", NaN, Infinity),
+    fc.date(),
+  );
+  it("a plain number cell reads as a number or blank; a plain text cell as text or blank", () => {
+    fc.assert(
+      fc.property(anyCell, (raw) => {
+        if (isPlainCell(raw, false)) expect(readNumber(raw).kind).not.toBe("invalid");
+        if (isPlainCell(raw, true)) expect(readText(raw).kind).not.toBe("invalid");
+      }),
+    );
+  });
+  it("error text, text in a number field and non-finite numbers are not plain", () => {
+    expect(isPlainCell("#N/A", true)).toBe(false);
+    expect(isPlainCell("high", false)).toBe(false);
+    expect(isPlainCell(NaN, false)).toBe(false);
+    expect(isPlainCell("ok", true)).toBe(true);
+    expect(isPlainCell(0.8, false)).toBe(true);
   });
 });
 

@@ -8,6 +8,8 @@ import fc from "fast-check";
 import { isPlainCell, parseNumberText, readActual, readDate, readEnum, readNumber, readText } from "../../src/core/cells";
 import { Finding, RULE_CODES, SMART_LETTERS, Severity, letterOf, smartString } from "../../src/core/findings";
 import { countWords } from "../../src/core/smart";
+import { readCheckIn, readGoal } from "../../src/core/model";
+import { checkInRowsFromTable, goalRowsFromTable } from "../../src/core/tables";
 import { AS_OF, checkIn, findingsOf, run, validGoal } from "./rules/fixture";
 
 /** What exceljs hands over for a formula cell: the result is read through it, by the general path. */
@@ -172,5 +174,33 @@ describe("S3 within an owner's goals", () => {
     goals[1] = { ...goals[1], title: "Grow revenue in EMEA" };
     goals[5] = { ...goals[5], title: "Grow revenue in EMEA", cycle: "2026-H1", due: "2026-06-30" };
     expect(findingsOf(run(goals, { asOf: AS_OF }), "S3")).toHaveLength(0);
+  });
+});
+
+describe("rows read from tables", () => {
+  const cell = fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constantFrom(null, "", "#N/A", "45%", "2026-06-30", "Increase", "G-1=60%; G-2"));
+  const headers = ["Weight", "ID", "Owner", "Notes", "Target", "Title", "Due", "Direction", "Parent ID", "Actual", "Baseline", "Cycle"];
+  it("a goal reads the same from its cells in place as from its values record", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: headers.length, maxLength: headers.length }), { maxLength: 6 }), (rows) => {
+        const table = { name: "Goals", sheet: "Goals", headerRow: 1, firstColumn: 0, headers, rows };
+        goalRowsFromTable(table).forEach((row, i) => {
+          const inPlace = readGoal(row, i);
+          const fromRecord = readGoal({ values: row.values, cells: row.cells, where: row.where }, i);
+          expect({ ...inPlace, row: null }).toEqual({ ...fromRecord, row: null });
+        });
+      }),
+    );
+  });
+  it("a check-in likewise", () => {
+    const ciHeaders = ["Comment", "Value", "Goal ID", "Date", "Confidence"];
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 5, maxLength: 5 }), { maxLength: 6 }), (rows) => {
+        const table = { name: "CheckIns", sheet: "CheckIns", headerRow: 1, firstColumn: 0, headers: ciHeaders, rows };
+        checkInRowsFromTable(table).forEach((row, i) => {
+          expect(readCheckIn(row, i)).toEqual(readCheckIn({ values: row.values, cells: row.cells }, i));
+        });
+      }),
+    );
   });
 });

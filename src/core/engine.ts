@@ -9,10 +9,10 @@ import { Finding, quote, smartString } from "./findings";
 import { CheckInRowInput, Goal, WorkbookInput, emptyCheckInFields, goalCell, readCheckInInto, readGoal, rowValue } from "./model";
 import { FLAT_MODE, FlatGoals, FlatLinks, computeFlatRollup, flatGoalsOf, resolveFlatLinks } from "./rollup";
 import { BLANK_GROUP, Missing, Scorecard, ScorecardItem, scorecards } from "./scorecard";
-import { capProgress, fmt, inferDirection, pace, score, status, uncappedProgress } from "./scoring";
+import { ScoreInput, StatusInput, capProgress, fmt, inferDirection, pace, score, status, uncappedProgress } from "./scoring";
 import { DEFAULT_SETTINGS, Settings } from "./settings";
-import { dataFindings, finding, isBlocking, rowFindings } from "./smart";
-import { effectiveWeights, isFullTotal } from "./weights";
+import { RowContext, dataFindingsTo, finding, isBlocking, rowFindingsTo } from "./smart";
+import { isFullTotal } from "./weights";
 
 export interface EvaluateOptions {
   asOf?: Day;
@@ -83,13 +83,6 @@ class FindingLists {
     const l = this.lists[i];
     if (l) l.push(f);
     else this.lists[i] = [f];
-  }
-  /** Adds a fresh list (it becomes the goal's own list when the goal has none yet). */
-  addAll(i: number, fs: Finding[]): void {
-    if (fs.length === 0) return;
-    const l = this.lists[i];
-    if (!l) this.lists[i] = fs;
-    else for (let k = 0; k < fs.length; k++) l.push(fs[k]);
   }
   of(i: number): readonly Finding[] {
     return this.lists[i] ?? NO_FINDINGS;
@@ -264,6 +257,8 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   const due: (Day | null)[] = new Array(n);
   const reviewWindow = cycleWindow(options.reviewCycle ?? null);
   const reviewLabel = options.reviewCycle ?? null;
+  // One context, filled in for each goal in turn (the row rules read it and keep nothing).
+  const ctx: RowContext = { direction: "Increase", type: "Key Result", hasChildren: false, start: null, due: null, dueWindow: null, windowLabel: null, settings };
   for (let i = 0; i < n; i++) {
     const g = goals[i];
     direction[i] = g.directionGiven ?? inferDirection(g.target, g.baseline);
@@ -273,23 +268,31 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
     actual[i] = g.actualCell ?? (hn > 0 ? checkInValue(history, historyAt(history, i, hn - 1)) : null);
     start[i] = g.start ?? g.window?.start ?? null;
     due[i] = g.due ?? g.window?.end ?? null;
-    findings.addAll(i, dataFindings(g));
-    findings.addAll(
-      i,
-      rowFindings(g, {
-        direction: direction[i],
-        type: type[i],
-        hasChildren,
-        start: start[i],
-        due: due[i],
-        dueWindow: g.window ?? reviewWindow,
-        windowLabel: g.window ? g.cycle : reviewLabel,
-        settings,
-      }),
-    );
+    dataFindingsTo(g, findings);
+    ctx.direction = direction[i];
+    ctx.type = type[i];
+    ctx.hasChildren = hasChildren;
+    ctx.start = start[i];
+    ctx.due = due[i];
+    ctx.dueWindow = g.window ?? reviewWindow;
+    ctx.windowLabel = g.window ? g.cycle : reviewLabel;
+    rowFindingsTo(g, ctx, findings);
   }
 
   workbookRules(goals, links, history, findings, { direction, type, due, settings });
+
+  // One score input, filled in for goal i in turn (score() and uncappedProgress() keep nothing).
+  const inp: ScoreInput = { actual: null, target: null, baseline: null, direction: "Increase", threshold: null, stretch: null, thresholdPay: settings.thresholdPay, stretchPay: settings.stretchPay };
+  const scoreInput = (i: number, a: ActualValue | null): ScoreInput => {
+    const g = goals[i];
+    inp.actual = a;
+    inp.target = g.target;
+    inp.baseline = g.baseline;
+    inp.direction = direction[i];
+    inp.threshold = g.threshold;
+    inp.stretch = g.stretch;
+    return inp;
+  };
 
   // Blocked goals and own scores.
   const blocked: boolean[] = new Array(n).fill(false);
@@ -301,16 +304,7 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
     p[i] = null;
     const g = goals[i];
     if (blocked[i]) continue;
-    const inp = {
-      actual: actual[i],
-      target: g.target,
-      baseline: g.baseline,
-      direction: direction[i],
-      threshold: g.threshold,
-      stretch: g.stretch,
-      thresholdPay: settings.thresholdPay,
-      stretchPay: settings.stretchPay,
-    };
+    const inp = scoreInput(i, actual[i]);
     const own = score(inp);
     if (own.kind === "invalid" && !(childCount(links, i) > 0 && own.code === "M1")) {
       // The definition passed the rules but the Actual cannot be scored (TRUE for an Increase goal …).
@@ -341,26 +335,17 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
     flatBlocked[i] = blocked[i] ? 1 : 0;
     flatActual[i] = typeof a === "number" ? a : NaN;
   }
-  const sumInput = (i: number, a: number) => ({
-    actual: a,
-    target: goals[i].target,
-    baseline: goals[i].baseline,
-    direction: direction[i],
-    threshold: goals[i].threshold,
-    stretch: goals[i].stretch,
-    thresholdPay: settings.thresholdPay,
-    stretchPay: settings.stretchPay,
-  });
   const rolled = computeFlatRollup(links, flatMode, flatScore, flatBlocked, {
     actual: flatActual,
     sumScore: (i, a) => {
-      const s = score(sumInput(i, a));
+      const s = score(scoreInput(i, a));
       return s.kind === "value" ? s.value : null;
     },
   });
   const rolledUp = (i: number): number | null => (Number.isNaN(rolled.rolledUp[i]) ? null : rolled.rolledUp[i]);
 
   // Status, escalation, results.
+  const sti: StatusInput = { direction: "Increase", p: null, thresholdScore: null, start: null, due: null, asOf, lastCheckIn: null, settings };
   const results: GoalResult[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const g = goals[i];
@@ -376,12 +361,18 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
       const fromChildren = rolled.fromChildren[i] === 1;
       if (fromChildren) {
         if (mode === "Sum") {
-          const sp = uncappedProgress(sumInput(i, Number.isNaN(rolled.sumActual[i]) ? 0 : rolled.sumActual[i]));
+          const sp = uncappedProgress(scoreInput(i, Number.isNaN(rolled.sumActual[i]) ? 0 : rolled.sumActual[i]));
           P = sp.kind === "value" ? sp.value : null;
         } else P = rolledUp(i);
         thresholdScore = g.threshold !== null ? rolledUp(i) : null;
       }
-      st = status({ direction: direction[i], p: P, thresholdScore, start: start[i], due: due[i], asOf, lastCheckIn: last, settings });
+      sti.direction = direction[i];
+      sti.p = P;
+      sti.thresholdScore = thresholdScore;
+      sti.start = start[i];
+      sti.due = due[i];
+      sti.lastCheckIn = last;
+      st = status(sti);
       escalate = st === "Missed" || (!fromChildren && offTrackTwice(g, history, i, direction[i], start[i], due[i], settings));
       // Progress is the uncapped progress worked out with the Score, capped.
       const own = p[i];
@@ -455,26 +446,34 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
 function offTrackTwice(g: Goal, h: History, i: number, dir: Direction, start: Day | null, due: Day | null, settings: Settings): boolean {
   const hn = historyLength(h, i);
   if (hn < 2) return false;
+  const inp = ESCALATION_INPUT;
+  const sti = ESCALATION_STATUS;
   for (let back = 1; back <= 2; back++) {
     const c = historyAt(h, i, hn - back);
-    const inp = { actual: checkInValue(h, c), target: g.target, baseline: g.baseline, direction: dir, threshold: g.threshold, stretch: g.stretch };
+    inp.actual = checkInValue(h, c);
+    inp.target = g.target;
+    inp.baseline = g.baseline;
+    inp.direction = dir;
+    inp.threshold = g.threshold;
+    inp.stretch = g.stretch;
     const P = uncappedProgress(inp);
     if (P.kind !== "value") return false;
     const s = score(inp);
-    const st = status({
-      direction: dir,
-      p: P.value,
-      thresholdScore: g.threshold !== null && s.kind === "value" ? s.value : null,
-      start,
-      due,
-      asOf: h.date[c],
-      lastCheckIn: h.date[c],
-      settings,
-    });
-    if (st !== "Off track") return false;
+    sti.direction = dir;
+    sti.p = P.value;
+    sti.thresholdScore = g.threshold !== null && s.kind === "value" ? s.value : null;
+    sti.start = start;
+    sti.due = due;
+    sti.asOf = h.date[c];
+    sti.lastCheckIn = h.date[c];
+    sti.settings = settings;
+    if (status(sti) !== "Off track") return false;
   }
   return true;
 }
+/** The inputs offTrackTwice fills in for each check-in it looks at (read at once, never kept). */
+const ESCALATION_INPUT: ScoreInput = { actual: null, target: null, baseline: null, direction: "Increase", threshold: null, stretch: null };
+const ESCALATION_STATUS: StatusInput = { direction: "Increase", p: null, thresholdScore: null, start: null, due: null, asOf: 0, lastCheckIn: null, settings: DEFAULT_SETTINGS };
 
 interface Effective {
   direction: Direction[];
@@ -491,13 +490,13 @@ function workbookRules(goals: Goal[], links: FlatLinks, history: History, findin
   // D1: every occurrence of a repeated ID.
   // The graph knows each ID's first goal: only the repeats make lists.
   const repeats = new Map<number, number[]>();
-  for (const g of goals) {
-    if (g.key === null) continue;
-    const first = links.firstOf[g.index];
-    if (first === g.index) continue;
+  for (let i = 0; i < n; i++) {
+    if (goals[i].key === null) continue;
+    const first = links.firstOf[i];
+    if (first === i) continue;
     const list = repeats.get(first);
-    if (list) list.push(g.index);
-    else repeats.set(first, [first, g.index]);
+    if (list) list.push(i);
+    else repeats.set(first, [first, i]);
   }
   for (const list of repeats.values()) {
     for (const i of list) {
@@ -524,14 +523,16 @@ function workbookRules(goals: Goal[], links: FlatLinks, history: History, findin
     for (let j = owners.start[o]; j < owners.start[o + 1]; j++) if (goals[owners.goals[j]].title !== null) group.push(owners.goals[j]);
     if (group.length < 2) continue;
     if (group.length <= 16) {
-      const titles = group.map((i) => norm(goals[i].title as string));
-      const sameCycle = (a: number, b: number): boolean => norm(goals[group[a]].cycle ?? "") === norm(goals[group[b]].cycle ?? "");
-      for (let a = 0; a < group.length; a++)
-        for (let b = 0; b < group.length; b++)
-          if (a !== b && titles[a] === titles[b] && sameCycle(a, b)) {
+      for (let a = 0; a < group.length; a++) {
+        const ga = goals[group[a]];
+        for (let b = 0; b < group.length; b++) {
+          const gb = goals[group[b]];
+          if (a !== b && sameNorm(ga.title as string, gb.title as string) && sameNorm(ga.cycle ?? "", gb.cycle ?? "")) {
             sameTitle(group[a], group[b]);
             break;
           }
+        }
+      }
       continue;
     }
     const keys = group.map((i) => `${norm(goals[i].cycle ?? "")}\u0000${norm(goals[i].title as string)}`);
@@ -553,14 +554,17 @@ function workbookRules(goals: Goal[], links: FlatLinks, history: History, findin
     findings.add(b.node, 
       finding(goals[b.node], "R5", "fail", "parent", `Attribution shares in Parent ID ${quote(goals[b.node].parentText)} total ${fmt(Math.round(b.total * 10000) / 100)}%; make them add up to 100%`),
     );
-  for (const g of goals) {
+  for (let i = 0; i < n; i++) {
+    const g = goals[i];
+    if (g.parentRefs.length === 0 || badTotal[i]) continue;
     const bad = g.parentRefs.find((r) => r.badShare !== null);
-    if (bad && !badTotal[g.index])
+    if (bad)
       findings.add(g.index, finding(g, "R5", "fail", "parent", `Share ${quote(bad.badShare)} for parent ${bad.id} is not a percentage; write it like ${bad.id}=40%`));
   }
 
   // R2, R3
-  for (const g of goals) {
+  for (let i = 0; i < n; i++) {
+    const g = goals[i];
     if (g.parentText === null && g.invalid.parent === undefined && g.level !== "Company")
       findings.add(g.index, 
         finding(g, "R2", "warn", "parent", `${g.level ?? "This"} goal has no Parent ID, so it is not aligned; name the goal it supports`),
@@ -585,16 +589,23 @@ function workbookRules(goals: Goal[], links: FlatLinks, history: History, findin
   }
 
   // W2 among siblings (same parent).
-  const w2 = new Set<number>();
+  const w2 = new Uint8Array(n);
   for (let p = 0; p < n; p++) {
-    if (childCount(links, p) < 2) continue;
-    const kids = childrenOf(links, p);
-    if (!kids.some((c) => hasWeight(goals[c]))) continue;
-    for (const c of kids) if (isBlankWeight(goals[c])) w2.add(c);
+    const from = links.childStart[p];
+    const to = links.childStart[p + 1];
+    if (to - from < 2) continue;
+    let weighted = false;
+    for (let k = from; k < to && !weighted; k++) weighted = hasWeight(goals[links.linkChild[links.childLink[k]]]);
+    if (!weighted) continue;
+    for (let k = from; k < to; k++) {
+      const c = links.linkChild[links.childLink[k]];
+      if (isBlankWeight(goals[c])) w2[c] = 1;
+    }
   }
 
   // Owner rules over top goals: A4, W1, W2.
   const tops: number[] = [];
+  const w: number[] = [];
   for (let o = 0; o < owners.count; o++) {
     // The owner's top goals: those without a parent of the same owner.
     tops.length = 0;
@@ -605,11 +616,27 @@ function workbookRules(goals: Goal[], links: FlatLinks, history: History, findin
       if (top) tops.push(i);
     }
     if (tops.length < 2) continue;
-    const raw = tops.map((i) => (goals[i].weight !== null && goals[i].weight >= 0 ? goals[i].weight : null));
-    const w = effectiveWeights(raw);
-    const total = w.reduce((a, b) => a + b, 0);
+    // The weight rule (effectiveWeights) over the top goals' weights, a negative one counting as blank.
+    let mean = 0;
+    let set = 0;
+    for (let j = 0; j < tops.length; j++) {
+      const wt = goals[tops[j]].weight;
+      if (wt !== null && wt >= 0 && Number.isFinite(wt)) {
+        set++;
+        mean += (wt - mean) / set;
+      }
+    }
+    const fill = set === 0 ? 1 : mean;
+    let total = 0;
     let anySet = false;
-    for (let j = 0; j < raw.length; j++) if (raw[j] !== null) anySet = true;
+    w.length = tops.length;
+    for (let j = 0; j < tops.length; j++) {
+      const wt = goals[tops[j]].weight;
+      const given = wt !== null && wt >= 0;
+      if (given) anySet = true;
+      w[j] = given && Number.isFinite(wt) ? wt : fill;
+      total += w[j];
+    }
     for (let j = 0; j < tops.length; j++) {
       const g = goals[tops[j]];
       if (total > 0 && w[j] / total > settings.maxWeightShare + 1e-12)
@@ -626,11 +653,11 @@ function workbookRules(goals: Goal[], links: FlatLinks, history: History, findin
         findings.add(g.index, 
           finding(g, "W1", "warn", "weight", `${g.owner}'s top-goal weights total ${fmt(total)}, not 100% or 1; adjust the weights so they add up`),
         );
-      if (anySet && isBlankWeight(g)) w2.add(g.index);
+      if (anySet && isBlankWeight(g)) w2[g.index] = 1;
     }
   }
-  for (const i of w2)
-    findings.add(i, finding(goals[i], "W2", "warn", "weight", "Weight is blank while the goals beside it have weights; it counts as their average — enter a weight"));
+  for (let i = 0; i < n; i++)
+    if (w2[i]) findings.add(i, finding(goals[i], "W2", "warn", "weight", "Weight is blank while the goals beside it have weights; it counts as their average — enter a weight"));
 
   // A3: trend of the check-ins against the Target.
   for (let i = 0; i < n; i++) {
@@ -644,12 +671,7 @@ function workbookRules(goals: Goal[], links: FlatLinks, history: History, findin
     if (numeric < 3) continue;
     const base = g.baseline ?? (dir === "Increase" ? 0 : null);
     if (base === null || g.target === base) continue;
-    const pts: number[] = [];
-    for (let k = 0; k < hn; k++) {
-      const c = historyAt(history, i, k);
-      if (history.bool[c] === 0) pts.push(c);
-    }
-    const y = trendLine(pts.length, (j) => history.date[pts[j]], (j) => history.num[pts[j]], due);
+    const y = historyTrend(history, i, due);
     if (y === null) continue;
     const way = (y - base) / (g.target - base);
     if (way < settings.trendShortfall)
@@ -665,7 +687,8 @@ function workbookRules(goals: Goal[], links: FlatLinks, history: History, findin
   }
 
   // U1: Sum roll-up over children with another Unit.
-  for (const g of goals) {
+  for (let i = 0; i < n; i++) {
+    const g = goals[i];
     if (g.rollupGiven !== "Sum") continue;
     const unit = norm(g.unit ?? "");
     const odd = childrenOf(links, g.index).filter((c) => norm(goals[c].unit ?? "") !== unit);
@@ -690,15 +713,21 @@ function ownerGroups(goals: readonly Goal[]): { count: number; of: Int32Array; s
   const n = goals.length;
   const of = new Int32Array(n);
   const ids = new Map<string, number>();
+  // Each spelling is normalised once: most rows repeat an owner written the same way.
+  const bySpelling = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const owner = goals[i].owner;
     if (owner === null) {
       of[i] = -1;
       continue;
     }
-    const key = norm(owner);
-    let id = ids.get(key);
-    if (id === undefined) ids.set(key, (id = ids.size));
+    let id = bySpelling.get(owner);
+    if (id === undefined) {
+      const key = norm(owner);
+      id = ids.get(key);
+      if (id === undefined) ids.set(key, (id = ids.size));
+      bySpelling.set(owner, id);
+    }
     of[i] = id;
   }
   const count = ids.size;
@@ -719,6 +748,27 @@ function isBlankWeight(g: Goal): boolean {
   return g.weight === null && g.invalid.weight === undefined;
 }
 
+/**
+ * norm(a) === norm(b), without making either: printable ASCII is compared letter by
+ * letter ignoring case; at the first white space or other character, norm decides.
+ */
+function sameNorm(a: string, b: string): boolean {
+  if (a === b) return true;
+  const len = a.length < b.length ? a.length : b.length;
+  for (let j = 0; j < len; j++) {
+    const x = a.charCodeAt(j);
+    const y = b.charCodeAt(j);
+    if (x > 32 && x < 127 && y > 32 && y < 127) {
+      if ((x >= 65 && x <= 90 ? x + 32 : x) !== (y >= 65 && y <= 90 ? y + 32 : y)) return false;
+      continue;
+    }
+    // Spaces in the same places trim and fold alike.
+    if (x === 32 && y === 32) continue;
+    break;
+  }
+  return norm(a) === norm(b);
+}
+
 function norm(s: string): string {
   const t = s.trim().toLowerCase();
   return SPACE_RUN.test(t) ? t.replace(/\s+/g, " ") : t;
@@ -736,6 +786,36 @@ export function trendAt(points: readonly { date: Day | null; value: ActualValue 
     values.push(p.value);
   }
   return trendLine(dates.length, (j) => dates[j], (j) => values[j], at);
+}
+
+/** trendLine through goal i's numeric check-ins (Date, Value), oldest first, read at `at`. */
+function historyTrend(h: History, i: number, at: Day): number | null {
+  const from = h.offset[i];
+  const to = h.offset[i + 1];
+  let k = 0;
+  let sx = 0;
+  let sy = 0;
+  for (let a = from; a < to; a++) {
+    const c = h.order[a];
+    if (h.bool[c] !== 0) continue;
+    k++;
+    sx += h.date[c];
+    sy += h.num[c];
+  }
+  if (k < 2) return null;
+  const mx = sx / k;
+  const my = sy / k;
+  let sxx = 0;
+  let sxy = 0;
+  for (let a = from; a < to; a++) {
+    const c = h.order[a];
+    if (h.bool[c] !== 0) continue;
+    sxx += (h.date[c] - mx) * (h.date[c] - mx);
+    sxy += (h.date[c] - mx) * (h.num[c] - my);
+  }
+  if (sxx === 0) return null;
+  const y = my + (sxy / sxx) * (at - mx);
+  return Number.isFinite(y) ? y : null;
 }
 
 /** The least-squares line through k points (x(j), y(j)), read at `at`. */

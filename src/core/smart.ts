@@ -50,9 +50,28 @@ function allowedValues(field: ColumnKey): string {
   }
 }
 
+/** Where rules put the findings of goal `i`: the engine's per-goal lists, or a plain list. */
+export interface FindingSink {
+  add(i: number, f: Finding): void;
+}
+
+/** A sink that collects one goal's findings in a list. */
+class ListSink implements FindingSink {
+  readonly out: Finding[] = [];
+  add(_i: number, f: Finding): void {
+    this.out.push(f);
+  }
+}
+
 /** E1–E4: one finding per cell the reader rejected. */
 export function dataFindings(goal: Goal): Finding[] {
-  const out: Finding[] = [];
+  const sink = new ListSink();
+  dataFindingsTo(goal, sink);
+  return sink.out;
+}
+
+/** dataFindings, each finding handed to `sink` (under the goal's index) instead of listed. */
+export function dataFindingsTo(goal: Goal, sink: FindingSink): void {
   for (const k in goal.invalid) {
     const key = k as ColumnKey;
     const bad = goal.invalid[key];
@@ -60,10 +79,11 @@ export function dataFindings(goal: Goal): Finding[] {
     const name = headerOf(key);
     switch (bad.code) {
       case "E1":
-        out.push(finding(goal, "E1", "fail", key, `${name} holds the Excel error ${bad.text}; fix the formula or type the value`));
+        sink.add(goal.index, finding(goal, "E1", "fail", key, `${name} holds the Excel error ${bad.text}; fix the formula or type the value`));
         break;
       case "E2":
-        out.push(
+        sink.add(
+          goal.index,
           finding(
             goal,
             "E2",
@@ -76,14 +96,13 @@ export function dataFindings(goal: Goal): Finding[] {
         );
         break;
       case "E3":
-        out.push(finding(goal, "E3", "fail", key, `${name} ${quote(bad.text)} is not a date; enter a date such as 2026-06-30`));
+        sink.add(goal.index, finding(goal, "E3", "fail", key, `${name} ${quote(bad.text)} is not a date; enter a date such as 2026-06-30`));
         break;
       case "E4":
-        out.push(finding(goal, "E4", "fail", key, `${name} ${quote(bad.text)} is not a known value; use one of: ${allowedValues(key)}`));
+        sink.add(goal.index, finding(goal, "E4", "fail", key, `${name} ${quote(bad.text)} is not a known value; use one of: ${allowedValues(key)}`));
         break;
     }
   }
-  return out;
 }
 
 /** Words separated by white space (as `split(/\s+/)` finds them), counted up to `limit`. */
@@ -111,29 +130,36 @@ function isInvalid(goal: Goal, key: ColumnKey): boolean {
 
 /** The rules that look at one row only: S1, S2, M1–M4, A1, A2, A4 (weight 0), T1–T3, W3, D2. */
 export function rowFindings(goal: Goal, ctx: RowContext): Finding[] {
-  const out: Finding[] = [];
-  const add = (code: RuleCode, severity: Severity, field: ColumnKey, message: string): void => {
-    out.push(finding(goal, code, severity, field, message));
-  };
+  const sink = new ListSink();
+  rowFindingsTo(goal, ctx, sink);
+  return sink.out;
+}
+
+function emit(sink: FindingSink, goal: Goal, code: RuleCode, severity: Severity, field: ColumnKey, message: string): void {
+  sink.add(goal.index, finding(goal, code, severity, field, message));
+}
+
+/** rowFindings, each finding handed to `sink` (under the goal's index) instead of listed. */
+export function rowFindingsTo(goal: Goal, ctx: RowContext, sink: FindingSink): void {
   const exemptObjective = ctx.type === "Objective";
   const milestone = ctx.direction === "Milestone";
 
   // D2
-  if (goal.id === null && !isInvalid(goal, "id")) add("D2", "fail", "id", "ID is blank; give the goal a unique ID such as G-0001 so it can be aligned and sealed");
+  if (goal.id === null && !isInvalid(goal, "id")) emit(sink, goal, "D2", "fail", "id", "ID is blank; give the goal a unique ID such as G-0001 so it can be aligned and sealed");
 
   // S1, S2
   if (!isInvalid(goal, "title")) {
     const words = goal.title === null ? 0 : countWords(goal.title, 3);
-    if (goal.title === null) add("S1", "fail", "title", "Title is blank; describe the goal in at least 3 words");
-    else if (words < 3) add("S1", "fail", "title", `Title ${quote(goal.title)} has fewer than 3 words; say what will be achieved`);
+    if (goal.title === null) emit(sink, goal, "S1", "fail", "title", "Title is blank; describe the goal in at least 3 words");
+    else if (words < 3) emit(sink, goal, "S1", "fail", "title", `Title ${quote(goal.title)} has fewer than 3 words; say what will be achieved`);
   }
-  if (goal.owner === null && !isInvalid(goal, "owner")) add("S2", "fail", "owner", "Owner is blank; name the person or team accountable");
+  if (goal.owner === null && !isInvalid(goal, "owner")) emit(sink, goal, "S2", "fail", "owner", "Owner is blank; name the person or team accountable");
 
   // M1
   if (!exemptObjective && !milestone && !ctx.hasChildren) {
     if (goal.target === null) {
       const bad = goal.invalid.target;
-      add(
+      emit(sink, goal, 
         "M1",
         "fail",
         "target",
@@ -143,31 +169,31 @@ export function rowFindings(goal: Goal, ctx: RowContext): Finding[] {
   }
   // M2
   if (!exemptObjective && !milestone && goal.unit === null && !isInvalid(goal, "unit"))
-    add("M2", "warn", "unit", "Unit is blank; say what the numbers count (%, USD, days …)");
+    emit(sink, goal, "M2", "warn", "unit", "Unit is blank; say what the numbers count (%, USD, days …)");
   // M3 (the direction must be given, or inferable from a Target)
   if (goal.baseline === null && !isInvalid(goal, "baseline") && (goal.directionGiven !== null || goal.target !== null)) {
-    if (ctx.direction === "Decrease") add("M3", "fail", "baseline", "Baseline is blank; enter the starting value that a Decrease goal is measured from");
+    if (ctx.direction === "Decrease") emit(sink, goal, "M3", "fail", "baseline", "Baseline is blank; enter the starting value that a Decrease goal is measured from");
     else if (ctx.direction === "Increase")
-      add("M3", "warn", "baseline", "Baseline is blank, so progress is measured from 0; enter the starting value");
+      emit(sink, goal, "M3", "warn", "baseline", "Baseline is blank, so progress is measured from 0; enter the starting value");
   }
   // M4
   if (!exemptObjective && goal.source === null && !isInvalid(goal, "source"))
-    add("M4", "warn", "source", "Data Source is blank; say where the Actual comes from and how it is calculated");
+    emit(sink, goal, "M4", "warn", "source", "Data Source is blank; say where the Actual comes from and how it is calculated");
 
   // A1
   if (goal.target !== null && (ctx.direction === "Increase" || ctx.direction === "Decrease")) {
     const problem = definitionProblem({ actual: null, target: goal.target, baseline: goal.baseline, direction: ctx.direction });
-    if (problem && problem.kind === "invalid" && problem.code === "A1") add("A1", "fail", "target", problem.message.slice(4));
+    if (problem && problem.kind === "invalid" && problem.code === "A1") emit(sink, goal, "A1", "fail", "target", problem.message.slice(4));
     else if (!problem) {
       const curve = payoutCurveProblem(ctx.direction, goal.threshold, goal.target, goal.stretch);
-      if (curve) add("A1", "fail", curve.message.startsWith("A1: Stretch") ? "stretch" : "threshold", curve.message.slice(4));
+      if (curve) emit(sink, goal, "A1", "fail", curve.message.startsWith("A1: Stretch") ? "stretch" : "threshold", curve.message.slice(4));
     }
   }
   // A2
   if (goal.target !== null && goal.baseline !== null && goal.baseline !== 0) {
     const stretch = Math.abs(goal.target - goal.baseline) / Math.abs(goal.baseline);
     if (stretch > ctx.settings.ambitionLimit)
-      add(
+      emit(sink, goal, 
         "A2",
         "warn",
         "target",
@@ -177,15 +203,15 @@ export function rowFindings(goal: Goal, ctx: RowContext): Finding[] {
       );
   }
   // A4 (weight 0) and W3
-  if (goal.weight !== null && goal.weight === 0) add("A4", "warn", "weight", "Weight is 0, so this goal counts for nothing; give it a weight or remove it");
-  if (goal.weight !== null && goal.weight < 0) add("W3", "fail", "weight", `Weight ${fmt(goal.weight)} is negative; enter 0 or more`);
+  if (goal.weight !== null && goal.weight === 0) emit(sink, goal, "A4", "warn", "weight", "Weight is 0, so this goal counts for nothing; give it a weight or remove it");
+  if (goal.weight !== null && goal.weight < 0) emit(sink, goal, "W3", "fail", "weight", `Weight ${fmt(goal.weight)} is negative; enter 0 or more`);
 
   // T1, T2, T3
-  if (goal.due === null && !isInvalid(goal, "due") && ctx.type !== "KPI") add("T1", "fail", "due", "Due is blank; enter the date the goal must be met by");
+  if (goal.due === null && !isInvalid(goal, "due") && ctx.type !== "KPI") emit(sink, goal, "T1", "fail", "due", "Due is blank; enter the date the goal must be met by");
   if (ctx.start !== null && ctx.due !== null && ctx.due < ctx.start)
-    add("T2", "fail", "due", `Due ${isoDay(ctx.due)} is before Start ${isoDay(ctx.start)}; move the Due date after the Start`);
+    emit(sink, goal, "T2", "fail", "due", `Due ${isoDay(ctx.due)} is before Start ${isoDay(ctx.start)}; move the Due date after the Start`);
   if (goal.due !== null && ctx.dueWindow !== null && (goal.due < ctx.dueWindow.start || goal.due > ctx.dueWindow.end))
-    add(
+    emit(sink, goal, 
       "T3",
       "warn",
       "due",
@@ -193,7 +219,6 @@ export function rowFindings(goal: Goal, ctx: RowContext): Finding[] {
         ctx.dueWindow.end,
       )}); check the date or the Cycle`.replace("  ", " "),
     );
-  return out;
 }
 
 /** Fields that scoring uses: an E1–E4 finding in one of them blocks the goal. */

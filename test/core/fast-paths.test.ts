@@ -169,6 +169,25 @@ describe("S3 within an owner's goals", () => {
     expect(s3.map((f) => f.goal).sort()).toEqual(["G-2", `G-${count}`].sort());
     expect(s3.find((f) => f.goal === "G-2")?.message).toContain(`(G-${count})`);
   });
+  it("titles and cycles are the same when they read alike after trimming, case and spaces (letter by letter or not)", () => {
+    const norm = (s: string) => s.normalize("NFC").trim().toLowerCase().replace(/\s+/g, " ");
+    const text = fc.string({ unit: fc.constantFrom("a", "A", "b", "B", " ", "  ", "\t", "\u00a0", "é", "É", "e\u0301", "ß", "İ", "i", "x"), minLength: 1, maxLength: 8 });
+    // The second title is often the first written another way, so that both outcomes are common.
+    const pair = text.chain((a) =>
+      fc.tuple(fc.constant(a), fc.oneof(text, fc.constantFrom(a, a.toUpperCase(), a.toLowerCase(), a.replace(/ /g, "  "), ` ${a}\t`, a.replace(/ /g, "\t"), `${a}x`))),
+    );
+    fc.assert(
+      fc.property(pair, fc.constantFrom("2026", " 2026", "2026 ", "x  y", "X Y", "x\ty"), fc.constantFrom("2026", "x y"), ([a, b], ca, cb) => {
+        fc.pre(norm(a) !== "" && norm(b) !== "");
+        const goals = [
+          validGoal({ id: "G-1", title: `Grow ${a}`, cycle: ca, due: null }),
+          validGoal({ id: "G-2", title: `Grow ${b}`, cycle: cb, due: null }),
+        ];
+        const same = norm(`Grow ${a}`) === norm(`Grow ${b}`) && norm(ca) === norm(cb);
+        expect(findingsOf(run(goals), "S3")).toHaveLength(same ? 2 : 0);
+      }),
+    );
+  });
   it("does not compare goals of other cycles", () => {
     const goals = ownerGoals(20);
     goals[1] = { ...goals[1], title: "Grow revenue in EMEA" };

@@ -135,7 +135,7 @@ export function isPlainCell(raw: unknown, text: boolean): boolean {
 }
 
 /** Text whose first character is printable ASCII other than space and `#`: neither blank nor an error code. */
-function plainStart(s: string): boolean {
+export function plainStart(s: string): boolean {
   const c = s.charCodeAt(0);
   return c > 32 && c < 127 && c !== 35;
 }
@@ -165,7 +165,8 @@ export function parseNumberText(text: string): number | null {
     return Number.isFinite(n) ? (n === 0 ? 0 : n) : null;
   }
   if (SIMPLE_PERCENT.test(text)) {
-    const n = Number(text.slice(0, -1)) / 100;
+    // parseFloat reads the digits before the `%`: the number Number gives for them, without the substring.
+    const n = parseFloat(text) / 100;
     return Number.isFinite(n) ? (n === 0 ? 0 : n) : null;
   }
   let t = text.trim().replace(/\u2212/g, "-").replace(/[\u00a0\u202f]/g, " ");
@@ -195,6 +196,56 @@ export function parseNumberText(text: string): number | null {
   if (percent) n = n / 100;
   if (negative) n = -n;
   return n === 0 ? 0 : n;
+}
+
+/*
+ * Values without a CellRead: what readText, readNumber, readActual and readDate give for
+ * the usual cells (plain text, finite numbers, blanks), read without the record around
+ * the value. `null` is a blank cell, `undefined` a cell they leave to the full reader
+ * (which may reject it). The engine reads millions of cells through these.
+ */
+
+/** readText's value for a plain or blank cell (null when blank); undefined for the rest. */
+export function textValue(raw: unknown): string | null | undefined {
+  if (typeof raw === "string") {
+    if (plainStart(raw)) return normalizeText(raw);
+    if (raw.length === 0) return null;
+  } else if (raw === null || raw === undefined) return null;
+  return undefined;
+}
+
+/** readNumber's value for a finite number, number text or a blank cell (null); undefined for the rest. */
+export function numberValue(raw: unknown): number | null | undefined {
+  if (typeof raw === "number") return Number.isFinite(raw) ? (raw === 0 ? 0 : raw) : undefined;
+  if (typeof raw === "string") {
+    if (plainStart(raw)) {
+      const n = parseNumberText(raw);
+      return n === null ? undefined : n;
+    }
+    if (raw.length === 0) return null;
+  } else if (raw === null || raw === undefined) return null;
+  return undefined;
+}
+
+/** readActual's value for a boolean, a finite number, number text or a blank cell (null); undefined for the rest. */
+export function actualValue(raw: unknown): ActualValue | null | undefined {
+  return typeof raw === "boolean" ? raw : numberValue(raw);
+}
+
+/** readDate's value for a serial, `YYYY-MM-DD` text or a blank cell (null); undefined for the rest. */
+export function dateValue(raw: unknown, system: DateSystem = 1900): Day | null | undefined {
+  if (typeof raw === "number") {
+    const d = dayFromSerial(raw, system);
+    return d === null ? undefined : d;
+  }
+  if (typeof raw === "string") {
+    if (plainStart(raw)) {
+      const d = dayFromIso(raw);
+      return d === null ? undefined : d;
+    }
+    if (raw.length === 0) return null;
+  } else if (raw === null || raw === undefined) return null;
+  return undefined;
 }
 
 /** A number; text per model.md; a boolean or date is not a number (E2). */

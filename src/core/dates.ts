@@ -18,12 +18,30 @@ export type DateSystem = 1900 | 1904;
 export function dayFromParts(year: number, month: number, day: number): Day | null {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  // Years 0–9999 (all that ISO text can write) by arithmetic, without a Date.
+  if (year >= 0 && year <= 9999) return day > daysInMonth(year, month) ? null : civilDay(year, month, day);
   const ms = Date.UTC(year, month - 1, day);
   const d = new Date(ms);
   // Date.UTC maps years 0..99 to 1900..1999: set the full year explicitly.
   d.setUTCFullYear(year, month - 1, day);
   if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
   return Math.round(d.getTime() / MS_PER_DAY);
+}
+
+/** Days in a month of the proleptic Gregorian calendar (as Date counts them; year 0 is a leap year). */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Days since 1970-01-01 of a valid date with year ≥ 0 (H. Hinnant's days_from_civil). */
+function civilDay(year: number, month: number, day: number): Day {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 export function partsFromDay(day: Day): { year: number; month: number; day: number } {
@@ -79,9 +97,27 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?
 
 /** `YYYY-MM-DD` (optionally followed by a time, which is dropped) → day. */
 export function dayFromIso(text: string): Day | null {
+  // The usual cell, exactly `YYYY-MM-DD`, read by its characters; everything else by the pattern.
+  if (text.length === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) {
+    const year = digits(text, 0, 4);
+    const month = digits(text, 5, 7);
+    const day = digits(text, 8, 10);
+    if (year >= 0 && month >= 0 && day >= 0) return dayFromParts(year, month, day);
+  }
   const m = ISO.exec(text.trim());
   if (!m) return null;
   return dayFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** The number written by the ASCII digits text[from..to), or -1 when one is not a digit. */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /** A date window given by a Cycle label. */

@@ -7,12 +7,16 @@ import {
   ActualValue,
   CellRead,
   DataRule,
+  actualValue,
+  dateValue,
   isPlainCell,
+  numberValue,
   readActual,
   readDate,
   readEnum,
   readNumber,
   readText,
+  textValue,
 } from "./cells";
 import { CHECKIN_COLUMNS, COLUMN_KEYS, CheckInKey, ColumnKey, Direction, GoalType, Level, RollupMode } from "./columns";
 import { DateSystem, Day, Window, cycleWindow } from "./dates";
@@ -191,22 +195,68 @@ export interface CheckIn {
   cells: Partial<Record<CheckInKey, string>>;
 }
 
-/** The fields a row's reader rejected; the record is made only when one is. */
-interface Rejected {
-  invalid: Record<string, InvalidField> | null;
+/**
+ * The fields the row being read had rejected; the record is made only when one is.
+ * One row is read at a time (the readers call nothing that reads a row), so this is
+ * set to null when a row's reading starts and taken when it ends.
+ */
+let rejected: Record<string, InvalidField> | null = null;
+
+function take<T>(r: CellRead<T>, key: string): T | null {
+  if (r.kind === "value") return r.value;
+  if (r.kind === "invalid") (rejected ??= {})[key] = { code: r.code, text: r.text };
+  return null;
 }
 
-function take<T>(r: CellRead<T>, key: string, rejected: Rejected): T | null {
-  if (r.kind === "value") return r.value;
-  if (r.kind === "invalid") (rejected.invalid ??= {})[key] = { code: r.code, text: r.text };
-  return null;
+/*
+ * A field's value: the usual cells through the readers' values (cells.ts), without a
+ * CellRead; the rest through the full reader, which records what it rejects.
+ */
+function takeText(raw: unknown, key: string): string | null {
+  const v = textValue(raw);
+  return v !== undefined ? v : take(readText(raw), key);
+}
+
+function takeNumber(raw: unknown, key: string): number | null {
+  const v = numberValue(raw);
+  return v !== undefined ? v : take(readNumber(raw), key);
+}
+
+function takeActual(raw: unknown, key: string): ActualValue | null {
+  const v = actualValue(raw);
+  return v !== undefined ? v : take(readActual(raw), key);
+}
+
+function takeDate(raw: unknown, key: string, system: DateSystem): Day | null {
+  const v = dateValue(raw, system);
+  return v !== undefined ? v : take(readDate(raw, system), key);
+}
+
+/** The rejected fields of the row just read, or the shared empty record. */
+function rejectedFields(): Record<string, InvalidField> {
+  const r = rejected;
+  rejected = null;
+  return r ?? NONE_INVALID;
 }
 
 /** The `invalid` record of a row with no rejected cell (shared, frozen). */
 const NONE_INVALID: Readonly<Record<string, InvalidField>> = Object.freeze({});
 
 export function idKey(id: string | null): string | null {
-  return id === null ? null : id.toUpperCase();
+  return id === null ? null : hasLowerOrNonAscii(id) ? id.toUpperCase() : id;
+}
+
+/**
+ * Whether toUpperCase could change the text: a lower-case ASCII letter or any non-ASCII
+ * character. IDs are mostly written in capitals already; they are kept as they are
+ * (the same string, whose hash is already known).
+ */
+function hasLowerOrNonAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127 || (c >= 97 && c <= 122)) return true;
+  }
+  return false;
 }
 
 /** The parents of a goal without any (shared, frozen). */
@@ -250,30 +300,37 @@ export function parseParents(text: string | null): ParentRef[] {
 const NO_CELLS: Readonly<Record<string, string>> = Object.freeze({});
 const F = GOAL_FIELD;
 
+/** A goal row's cells while it is read (one row at a time; emptied after). */
+const GOAL_CELLS: unknown[] = new Array<unknown>(COLUMN_KEYS.length).fill(undefined);
+/** A check-in row's cells while it is read. */
+const CHECKIN_CELLS: unknown[] = new Array<unknown>(CHECKIN_KEYS_IN_ORDER.length).fill(undefined);
+
 export function readGoal(row: GoalRowInput, index: number, system: DateSystem = 1900): Goal {
-  const v = fieldsOf(row, COLUMN_KEYS, new Array<unknown>(COLUMN_KEYS.length));
-  const r: Rejected = { invalid: null };
+  const v = fieldsOf(row, COLUMN_KEYS, GOAL_CELLS);
+  rejected = null;
   // Read in this order, the order of the E1–E4 findings of a row.
-  const id = take(readText(v[F.id]), "id", r);
-  const parentText = take(readText(v[F.parent]), "parent", r);
-  const cycle = take(readText(v[F.cycle]), "cycle", r);
-  const title = take(readText(v[F.title]), "title", r);
-  const typeGiven = take(readEnum("type", v[F.type]), "type", r);
-  const level = take(readEnum("level", v[F.level]), "level", r);
-  const owner = take(readText(v[F.owner]), "owner", r);
-  const weight = take(readNumber(v[F.weight]), "weight", r);
-  const unit = take(readText(v[F.unit]), "unit", r);
-  const directionGiven = take(readEnum("direction", v[F.direction]), "direction", r);
-  const baseline = take(readNumber(v[F.baseline]), "baseline", r);
-  const threshold = take(readNumber(v[F.threshold]), "threshold", r);
-  const target = take(readNumber(v[F.target]), "target", r);
-  const stretch = take(readNumber(v[F.stretch]), "stretch", r);
-  const actualCell = take(readActual(v[F.actual]), "actual", r);
-  const start = take(readDate(v[F.start], system), "start", r);
-  const due = take(readDate(v[F.due], system), "due", r);
-  const source = take(readText(v[F.source]), "source", r);
-  const rollupGiven = take(readEnum("rollup", v[F.rollup]), "rollup", r);
-  const comment = take(readText(v[F.comment]), "comment", r);
+  const id = takeText(v[F.id], "id");
+  const parentText = takeText(v[F.parent], "parent");
+  const cycle = takeText(v[F.cycle], "cycle");
+  const title = takeText(v[F.title], "title");
+  const typeGiven = take(readEnum("type", v[F.type]), "type");
+  const level = take(readEnum("level", v[F.level]), "level");
+  const owner = takeText(v[F.owner], "owner");
+  const weight = takeNumber(v[F.weight], "weight");
+  const unit = takeText(v[F.unit], "unit");
+  const directionGiven = take(readEnum("direction", v[F.direction]), "direction");
+  const baseline = takeNumber(v[F.baseline], "baseline");
+  const threshold = takeNumber(v[F.threshold], "threshold");
+  const target = takeNumber(v[F.target], "target");
+  const stretch = takeNumber(v[F.stretch], "stretch");
+  const actualCell = takeActual(v[F.actual], "actual");
+  const start = takeDate(v[F.start], "start", system);
+  const due = takeDate(v[F.due], "due", system);
+  const source = takeText(v[F.source], "source");
+  const rollupGiven = take(readEnum("rollup", v[F.rollup]), "rollup");
+  const comment = takeText(v[F.comment], "comment");
+  // The scratch row holds no cell once read (nothing is kept alive through it).
+  v.fill(undefined);
   return {
     index,
     id,
@@ -299,7 +356,7 @@ export function readGoal(row: GoalRowInput, index: number, system: DateSystem = 
     source,
     rollupGiven,
     comment,
-    invalid: r.invalid ?? NONE_INVALID,
+    invalid: rejectedFields(),
     row,
   };
 }
@@ -314,16 +371,17 @@ export type CheckInFields = Omit<CheckIn, "index" | "cells">;
  * only checked for findings and left null (the engine uses neither).
  */
 export function readCheckInInto(row: CheckInRowInput, system: DateSystem, out: CheckInFields, all = true): CheckInFields {
-  const v = fieldsOf(row, CHECKIN_KEYS_IN_ORDER, new Array<unknown>(CHECKIN_KEYS_IN_ORDER.length));
-  const r: Rejected = { invalid: null };
-  const goalId = take(readText(v[0]), "goalId", r);
+  const v = fieldsOf(row, CHECKIN_KEYS_IN_ORDER, CHECKIN_CELLS);
+  rejected = null;
+  const goalId = takeText(v[0], "goalId");
   out.goalId = goalId;
   out.key = idKey(goalId);
-  out.date = take(readDate(v[1], system), "date", r);
-  out.value = take(readActual(v[2]), "value", r);
-  out.confidence = all || !isPlainCell(v[3], false) ? take(readNumber(v[3]), "confidence", r) : null;
-  out.comment = all || !isPlainCell(v[4], true) ? take(readText(v[4]), "comment", r) : null;
-  out.invalid = r.invalid ?? NONE_INVALID;
+  out.date = takeDate(v[1], "date", system);
+  out.value = takeActual(v[2], "value");
+  out.confidence = all || !isPlainCell(v[3], false) ? takeNumber(v[3], "confidence") : null;
+  out.comment = all || !isPlainCell(v[4], true) ? takeText(v[4], "comment") : null;
+  v.fill(undefined);
+  out.invalid = rejectedFields();
   return out;
 }
 

@@ -6,7 +6,8 @@ import { ActualValue, displayText, unwrap } from "./cells";
 import { CheckInKey, ColumnKey, Direction, GoalType, RollupMode, Status, levelRank } from "./columns";
 import { DateSystem, Day, cycleWindow, isoDay, today } from "./dates";
 import { Finding, quote, smartString } from "./findings";
-import { CheckInRowInput, Goal, WorkbookInput, emptyCheckInFields, goalCell, readCheckInInto, readGoal, rowValue } from "./model";
+import { keepLayout } from "./keep";
+import { CheckInRowInput, Goal, WorkbookInput, emptyCheckInFields, goalCell, idKey, readCheckInInto, readGoal, rowValue } from "./model";
 import { FLAT_MODE, FlatGoals, FlatLinks, computeFlatRollup, flatGoalsOf, resolveFlatLinks } from "./rollup";
 import { BLANK_GROUP, Missing, Scorecard, ScorecardItem, scorecards } from "./scorecard";
 import { ScoreInput, StatusInput, capProgress, fmt, inferDirection, pace, score, status, uncappedProgress } from "./scoring";
@@ -88,6 +89,8 @@ class FindingLists {
     return this.lists[i] ?? NO_FINDINGS;
   }
 }
+
+keepLayout(new FindingLists(0));
 
 /**
  * Check-ins per goal, oldest first (the latest is the greatest Date, on a tie the lower
@@ -209,9 +212,20 @@ function linkInput(goals: readonly Goal[]): FlatGoals {
     (i) => goals[i].weight,
     (i, add) => {
       const refs = goals[i].parentRefs;
-      for (let k = 0; k < refs.length; k++) add(refs[k].id.toUpperCase(), refs[k].share);
+      for (let k = 0; k < refs.length; k++) add(idKey(refs[k].id) as string, refs[k].share);
     },
   );
+}
+
+function anyBlocking(fs: readonly Finding[]): boolean {
+  for (let k = 0; k < fs.length; k++) if (isBlocking(fs[k])) return true;
+  return false;
+}
+
+function codesOf(fs: readonly Finding[]): string[] {
+  const out: string[] = new Array(fs.length);
+  for (let k = 0; k < fs.length; k++) out[k] = fs[k].code;
+  return out;
 }
 
 function childCount(links: FlatLinks, i: number): number {
@@ -299,7 +313,7 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   const ownScore: (number | null)[] = new Array(n);
   const p: (number | null)[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    blocked[i] = findings.of(i).some(isBlocking);
+    blocked[i] = anyBlocking(findings.of(i));
     ownScore[i] = null;
     p[i] = null;
     const g = goals[i];
@@ -409,7 +423,7 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
       escalate,
       blocked: blocked[i],
       error: firstBlock ? `${firstBlock.code}: ${firstBlock.message}` : null,
-      findings: fs.length === 0 ? NO_CODES : fs.map((f) => f.code),
+      findings: fs.length === 0 ? NO_CODES : codesOf(fs),
       parents: parentCount === 0 ? NO_INDICES : parentsOf(links, i),
       children: kidCount === 0 ? NO_INDICES : childrenOf(links, i),
     };

@@ -67,9 +67,13 @@ const SMART_TEXTS: string[] = Array.from({ length: 243 }, (_, code) =>
   }).join(" "),
 );
 
+/** Each letter's worst verdict so far (0 none, 1 warn, 2 fail), reused by every call. */
+const WORST = new Uint8Array(5);
+
 /** smartString with every letter checked: each letter's worst verdict, looked up in a table. */
 function smartOfCodes(findings: readonly Pick<Finding, "code" | "severity">[]): string {
-  const worst = [0, 0, 0, 0, 0];
+  const worst = WORST;
+  worst.fill(0);
   for (let k = 0; k < findings.length; k++) {
     const f = findings[k];
     const i = LETTER_INDEX[f.code[0]];

@@ -8,7 +8,7 @@ import { DateSystem, Day, cycleWindow, isoDay, today } from "./dates";
 import { Finding, quote, smartString } from "./findings";
 import { keepLayout } from "./keep";
 import { CheckInRowInput, Goal, WorkbookInput, emptyCheckInFields, goalCell, idKey, readCheckInInto, readGoal, rowValue } from "./model";
-import { FLAT_MODE, FlatGoals, FlatLinks, computeFlatRollup, flatGoalsOf, resolveFlatLinks } from "./rollup";
+import { FLAT_MODE, FlatGoals, FlatGoalsBuilder, FlatLinks, computeFlatRollup, resolveFlatLinks } from "./rollup";
 import { BLANK_GROUP, Missing, Scorecard, ScorecardItem, scorecards } from "./scorecard";
 import { ScoreInput, StatusInput, capProgress, fmt, inferDirection, pace, score, status, uncappedProgress } from "./scoring";
 import { DEFAULT_SETTINGS, Settings } from "./settings";
@@ -206,15 +206,14 @@ function readHistory(
 
 /** The goals' IDs, Parent IDs (upper-cased) with shares, and weights, column-wise for the roll-up. */
 function linkInput(goals: readonly Goal[]): FlatGoals {
-  return flatGoalsOf(
-    goals.length,
-    (i) => goals[i].key,
-    (i) => goals[i].weight,
-    (i, add) => {
-      const refs = goals[i].parentRefs;
-      for (let k = 0; k < refs.length; k++) add(idKey(refs[k].id) as string, refs[k].share);
-    },
-  );
+  const b = new FlatGoalsBuilder(goals.length);
+  for (let i = 0; i < goals.length; i++) {
+    const g = goals[i];
+    b.goal(g.key, g.weight);
+    const refs = g.parentRefs;
+    for (let k = 0; k < refs.length; k++) b.parent(idKey(refs[k].id) as string, refs[k].share);
+  }
+  return b.build();
 }
 
 function anyBlocking(fs: readonly Finding[]): boolean {
@@ -295,18 +294,7 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
 
   workbookRules(goals, links, history, findings, { direction, type, due, settings });
 
-  // One score input, filled in for goal i in turn (score() and uncappedProgress() keep nothing).
-  const inp: ScoreInput = { actual: null, target: null, baseline: null, direction: "Increase", threshold: null, stretch: null, thresholdPay: settings.thresholdPay, stretchPay: settings.stretchPay };
-  const scoreInput = (i: number, a: ActualValue | null): ScoreInput => {
-    const g = goals[i];
-    inp.actual = a;
-    inp.target = g.target;
-    inp.baseline = g.baseline;
-    inp.direction = direction[i];
-    inp.threshold = g.threshold;
-    inp.stretch = g.stretch;
-    return inp;
-  };
+  const scorer = new GoalScorer(goals, direction, settings);
 
   // Blocked goals and own scores.
   const blocked: boolean[] = new Array(n).fill(false);
@@ -318,7 +306,7 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
     p[i] = null;
     const g = goals[i];
     if (blocked[i]) continue;
-    const inp = scoreInput(i, actual[i]);
+    const inp = scorer.input(i, actual[i]);
     const own = score(inp);
     if (own.kind === "invalid" && !(childCount(links, i) > 0 && own.code === "M1")) {
       // The definition passed the rules but the Actual cannot be scored (TRUE for an Increase goal …).
@@ -340,7 +328,7 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   const flatMode = new Uint8Array(n);
   const flatScore = new Float64Array(n);
   const flatBlocked = new Uint8Array(n);
-  const flatActual = new Float64Array(n);
+  const flatActual = scorer.actual;
   for (let i = 0; i < n; i++) {
     const a = actual[i];
     modes[i] = goals[i].rollupGiven ?? "Weighted";
@@ -349,13 +337,7 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
     flatBlocked[i] = blocked[i] ? 1 : 0;
     flatActual[i] = typeof a === "number" ? a : NaN;
   }
-  const rolled = computeFlatRollup(links, flatMode, flatScore, flatBlocked, {
-    actual: flatActual,
-    sumScore: (i, a) => {
-      const s = score(scoreInput(i, a));
-      return s.kind === "value" ? s.value : null;
-    },
-  });
+  const rolled = computeFlatRollup(links, flatMode, flatScore, flatBlocked, scorer);
   const rolledUp = (i: number): number | null => (Number.isNaN(rolled.rolledUp[i]) ? null : rolled.rolledUp[i]);
 
   // Status, escalation, results.
@@ -375,7 +357,7 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
       const fromChildren = rolled.fromChildren[i] === 1;
       if (fromChildren) {
         if (mode === "Sum") {
-          const sp = uncappedProgress(scoreInput(i, Number.isNaN(rolled.sumActual[i]) ? 0 : rolled.sumActual[i]));
+          const sp = uncappedProgress(scorer.input(i, Number.isNaN(rolled.sumActual[i]) ? 0 : rolled.sumActual[i]));
           P = sp.kind === "value" ? sp.value : null;
         } else P = rolledUp(i);
         thresholdScore = g.threshold !== null ? rolledUp(i) : null;
@@ -456,6 +438,40 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   return { asOf, settings, goals: results, findings: all, scorecards: cards, cycles: links.cycles };
 }
 
+/**
+ * Goal i's Score and progress inputs with a given Actual (one record, filled in for each
+ * goal in turn: score() and uncappedProgress() keep nothing), and the Score of a Sum
+ * roll-up (`sumScore`) over each goal's numeric Actual (`actual`, NaN for none).
+ */
+class GoalScorer {
+  private readonly inp: ScoreInput;
+  readonly actual: Float64Array;
+  constructor(
+    private readonly goals: readonly Goal[],
+    private readonly direction: readonly Direction[],
+    settings: Settings,
+  ) {
+    this.inp = { actual: null, target: null, baseline: null, direction: "Increase", threshold: null, stretch: null, thresholdPay: settings.thresholdPay, stretchPay: settings.stretchPay };
+    this.actual = new Float64Array(goals.length);
+  }
+  input(i: number, a: ActualValue | null): ScoreInput {
+    const g = this.goals[i];
+    const inp = this.inp;
+    inp.actual = a;
+    inp.target = g.target;
+    inp.baseline = g.baseline;
+    inp.direction = this.direction[i];
+    inp.threshold = g.threshold;
+    inp.stretch = g.stretch;
+    return inp;
+  }
+  sumScore(i: number, a: number): number | null {
+    const s = score(this.input(i, a));
+    return s.kind === "value" ? s.value : null;
+  }
+}
+keepLayout(new GoalScorer([], [], DEFAULT_SETTINGS));
+
 /** Escalation: Off track at each of the last two check-ins, each as of its own Date with its own Value. */
 function offTrackTwice(g: Goal, h: History, i: number, dir: Direction, start: Day | null, due: Day | null, settings: Settings): boolean {
   const hn = historyLength(h, i);
@@ -486,7 +502,7 @@ function offTrackTwice(g: Goal, h: History, i: number, dir: Direction, start: Da
   return true;
 }
 /** The inputs offTrackTwice fills in for each check-in it looks at (read at once, never kept). */
-const ESCALATION_INPUT: ScoreInput = { actual: null, target: null, baseline: null, direction: "Increase", threshold: null, stretch: null };
+const ESCALATION_INPUT: ScoreInput = { actual: null, target: null, baseline: null, direction: "Increase", threshold: null, stretch: null, thresholdPay: undefined, stretchPay: undefined };
 const ESCALATION_STATUS: StatusInput = { direction: "Increase", p: null, thresholdScore: null, start: null, due: null, asOf: 0, lastCheckIn: null, settings: DEFAULT_SETTINGS };
 
 interface Effective {

@@ -8,6 +8,7 @@
  * `resolveLinks` and `computeRollup` give the same results as objects.
  */
 import { RollupMode } from "./columns";
+import { keepLayout } from "./keep";
 
 export interface RollupParentRef {
   /** Upper-cased ID of the parent as written. */
@@ -88,43 +89,47 @@ export function rollup(
 }
 
 /**
- * Goals column-wise for `resolveFlatLinks`: `parents(i, add)` calls `add(key, share)` for
- * each Parent ID of goal i, in order (key upper-cased; share null when none was written).
+ * Goals column-wise for `resolveFlatLinks`, one goal at a time in row order: `goal(key,
+ * weight)`, then `parent(key, share)` for each of its Parent IDs in order (key upper-cased;
+ * share null when none was written).
  */
-export function flatGoalsOf(
-  n: number,
-  key: (i: number) => string | null,
-  weight: (i: number) => number | null,
-  parents: (i: number, add: (key: string, share: number | null) => void) => void,
-): FlatGoals {
-  const keys: (string | null)[] = new Array(n);
-  const refStart = new Int32Array(n + 1);
-  const refKeys: string[] = [];
-  const refShares: number[] = [];
-  const weights = new Float64Array(n);
-  const add = (k: string, share: number | null): void => {
-    refKeys.push(k);
-    refShares.push(share === null ? NaN : share);
-  };
-  for (let i = 0; i < n; i++) {
-    keys[i] = key(i);
-    weights[i] = weight(i) ?? NaN;
-    parents(i, add);
-    refStart[i + 1] = refKeys.length;
+export class FlatGoalsBuilder {
+  private readonly keys: (string | null)[];
+  private readonly refStart: Int32Array;
+  private readonly refKeys: string[] = [];
+  private readonly refShares: number[] = [];
+  private readonly weights: Float64Array;
+  private count = 0;
+  constructor(n: number) {
+    this.keys = new Array(n);
+    this.refStart = new Int32Array(n + 1);
+    this.weights = new Float64Array(n);
   }
-  return { keys, refStart, refKeys, refShares, weights };
+  goal(key: string | null, weight: number | null): void {
+    const i = this.count++;
+    this.keys[i] = key;
+    this.weights[i] = weight ?? NaN;
+    this.refStart[i + 1] = this.refKeys.length;
+  }
+  parent(key: string, share: number | null): void {
+    this.refKeys.push(key);
+    this.refShares.push(share === null ? NaN : share);
+    this.refStart[this.count] = this.refKeys.length;
+  }
+  build(): FlatGoals {
+    return { keys: this.keys, refStart: this.refStart, refKeys: this.refKeys, refShares: this.refShares, weights: this.weights };
+  }
 }
+keepLayout(new FlatGoalsBuilder(0));
 
 /** Goals as objects → goals column-wise. */
 export function flatGoals(nodes: readonly Pick<RollupNode, "key" | "parents" | "weight">[]): FlatGoals {
-  return flatGoalsOf(
-    nodes.length,
-    (i) => nodes[i].key,
-    (i) => nodes[i].weight,
-    (i, add) => {
-      for (const r of nodes[i].parents) add(r.key, r.share);
-    },
-  );
+  const b = new FlatGoalsBuilder(nodes.length);
+  for (const node of nodes) {
+    b.goal(node.key, node.weight);
+    for (const r of node.parents) b.parent(r.key, r.share);
+  }
+  return b.build();
 }
 
 /** Resolves Parent IDs to goals: shares, sibling weights, unknown parents, cycles. */

@@ -548,16 +548,24 @@ function workbookRules(goals: Goal[], links: FlatLinks, history: History, findin
     );
   };
   const group: number[] = [];
+  const titleHash = new Int32Array(16);
+  const cycleHash = new Int32Array(16);
   for (let o = 0; o < owners.count; o++) {
     group.length = 0;
     for (let j = owners.start[o]; j < owners.start[o + 1]; j++) if (goals[owners.goals[j]].title !== null) group.push(owners.goals[j]);
     if (group.length < 2) continue;
     if (group.length <= 16) {
+      // Titles and cycles compared by a hash of their normal form first, then letter by letter.
+      for (let a = 0; a < group.length; a++) {
+        titleHash[a] = normHash(goals[group[a]].title as string);
+        cycleHash[a] = normHash(goals[group[a]].cycle ?? "");
+      }
       for (let a = 0; a < group.length; a++) {
         const ga = goals[group[a]];
         for (let b = 0; b < group.length; b++) {
+          if (a === b || titleHash[a] !== titleHash[b] || cycleHash[a] !== cycleHash[b]) continue;
           const gb = goals[group[b]];
-          if (a !== b && sameNorm(ga.title as string, gb.title as string) && sameNorm(ga.cycle ?? "", gb.cycle ?? "")) {
+          if (sameNorm(ga.title as string, gb.title as string) && sameNorm(ga.cycle ?? "", gb.cycle ?? "")) {
             sameTitle(group[a], group[b]);
             break;
           }
@@ -777,6 +785,41 @@ function hasWeight(g: Goal): boolean {
 function isBlankWeight(g: Goal): boolean {
   return g.weight === null && g.invalid.weight === undefined;
 }
+
+/**
+ * A hash (FNV-1a) of norm(s), worked out without making it for ASCII text: leading and
+ * trailing white space dropped, runs of it read as one space, A–Z as a–z. Text beyond
+ * ASCII is hashed through norm(s), which gives the same hash for the same normal form.
+ */
+function normHash(s: string): number {
+  let h = FNV_BASIS;
+  let space = false;
+  let started = false;
+  for (let j = 0; j < s.length; j++) {
+    let c = s.charCodeAt(j);
+    if (c >= 128) return hashChars(norm(s));
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      space = started;
+      continue;
+    }
+    if (space) {
+      h = Math.imul(h ^ 32, FNV_PRIME);
+      space = false;
+    }
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, FNV_PRIME);
+    started = true;
+  }
+  return h;
+}
+
+function hashChars(t: string): number {
+  let h = FNV_BASIS;
+  for (let j = 0; j < t.length; j++) h = Math.imul(h ^ t.charCodeAt(j), FNV_PRIME);
+  return h;
+}
+const FNV_BASIS = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
 
 /**
  * norm(a) === norm(b), without making either: printable ASCII is compared letter by

@@ -144,6 +144,17 @@ export function plainStart(s: string): boolean {
 const NON_ASCII = /[^ -~]/;
 
 export function normalizeText(s: string): string {
+  // Printable ASCII throughout, with no space at either end: already trimmed and NFC.
+  const n = s.length;
+  if (n > 0 && s.charCodeAt(0) !== 32 && s.charCodeAt(n - 1) !== 32) {
+    let i = 0;
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      if (c < 32 || c > 126) break;
+      i++;
+    }
+    if (i === n) return s;
+  }
   const t = s.trim();
   return NON_ASCII.test(t) ? t.normalize("NFC") : t;
 }
@@ -153,18 +164,39 @@ const CURRENCY_PREFIX = /^[$€£¥]\s*/;
 const ISO_SUFFIX =
   /\s*(?:USD|EUR|GBP|JPY|CHF|CAD|AUD|NZD|CNY|HKD|SGD|SEK|NOK|DKK|ISK|PLN|CZK|HUF|RON|BGN|INR|BRL|MXN|ARS|CLP|COP|PEN|ZAR|RUB|UAH|TRY|KRW|ILS|AED|SAR|QAR|KWD|EGP|NGN|KES|THB|MYR|IDR|PHP|VND|TWD|PKR|BDT)$/i;
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-const SIMPLE_NUMBER = /^-?\d+(?:\.\d+)?$/;
-const SIMPLE_PERCENT = /^\d+(?:\.\d+)?%$/;
+
+/** Which usual form number text has, read by its characters: `-?\d+(\.\d+)?` (SIMPLE), `\d+(\.\d+)?%` (PERCENT) or neither. */
+const SIMPLE = 1;
+const PERCENT = 2;
+function simpleForm(text: string): number {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0;
+  const whole = i;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  if (i === whole) return 0;
+  if (i < n && text.charCodeAt(i) === 46) {
+    const fraction = ++i;
+    while (i < n && isDigit(text.charCodeAt(i))) i++;
+    if (i === fraction) return 0;
+  }
+  if (i === n) return SIMPLE;
+  return whole === 0 && i === n - 1 && text.charCodeAt(i) === 37 ? PERCENT : 0;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
 const GROUPED_NUMBER = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
 
 /** Parses number text: grouping, percent, currency; null when it is not a number. */
 export function parseNumberText(text: string): number | null {
   // The usual forms first (`12.5`, `45%`); the rules below give the same numbers for them.
-  if (SIMPLE_NUMBER.test(text)) {
+  const form = simpleForm(text);
+  if (form === SIMPLE) {
     const n = Number(text);
     return Number.isFinite(n) ? (n === 0 ? 0 : n) : null;
   }
-  if (SIMPLE_PERCENT.test(text)) {
+  if (form === PERCENT) {
     // parseFloat reads the digits before the `%`: the number Number gives for them, without the substring.
     const n = parseFloat(text) / 100;
     return Number.isFinite(n) ? (n === 0 ? 0 : n) : null;

@@ -265,9 +265,31 @@ const NO_PARENTS: ParentRef[] = Object.freeze([]) as unknown as ParentRef[];
 /** `;`, `,` or `=`: text with none of them names one parent and no share. */
 const SEPARATORS = /[;,=]/;
 
-/** `G-1; G-2` or `G-1=60%; G-2=40%`, separated by `;` or `,`. */
+/**
+ * The last Parent ID text read and its parents (frozen, so they can be shared): the
+ * children of a goal mostly sit one after another, under the same Parent ID text.
+ */
+let lastParentText: string | null = null;
+let lastParents: ParentRef[] = NO_PARENTS;
+
+/**
+ * `G-1; G-2` or `G-1=60%; G-2=40%`, separated by `;` or `,`. The list and its parents
+ * are frozen (read-only): the same text gives the same list, which may be shared.
+ */
 export function parseParents(text: string | null): ParentRef[] {
   if (text === null) return NO_PARENTS;
+  if (text === lastParentText) return lastParents;
+  const parents = parseParentText(text);
+  if (parents !== NO_PARENTS) {
+    for (let k = 0; k < parents.length; k++) Object.freeze(parents[k]);
+    Object.freeze(parents);
+  }
+  lastParentText = text;
+  lastParents = parents;
+  return parents;
+}
+
+function parseParentText(text: string): ParentRef[] {
   // One parent without a share, the usual case.
   if (!SEPARATORS.test(text)) {
     const p = text.trim();

@@ -115,6 +115,13 @@ function layout<K extends string>(t: TableData, columns: readonly { key: K; sour
 }
 
 /**
+ * The `values` records made so far, by row: kept beside the rows rather than in them,
+ * since the engine never asks for one (a row is three fields, not four).
+ */
+const MADE_VALUES = new WeakMap<object, object>();
+
+
+/**
  * A table row as the engine's input. It reads like `{ values, cells }` (goal rows also
  * `where` and `source`), but holds only the table's own row of cells and its position:
  * `values` is made the first time it is read, `cells` each time (addresses on demand),
@@ -122,7 +129,6 @@ function layout<K extends string>(t: TableData, columns: readonly { key: K; sour
  * 300,000 check-ins read from Excel cost one small object each.
  */
 class TableRow<K extends string> implements RowCells {
-  private made: Partial<Record<K, unknown>> | undefined = undefined;
   constructor(
     protected readonly layout: Layout<K>,
     readonly raw: readonly unknown[],
@@ -136,13 +142,14 @@ class TableRow<K extends string> implements RowCells {
     return this;
   }
   get values(): Partial<Record<K, unknown>> {
-    if (this.made === undefined) {
-      const v: Partial<Record<K, unknown>> = { ...this.layout.shape };
+    let v = MADE_VALUES.get(this) as Partial<Record<K, unknown>> | undefined;
+    if (v === undefined) {
+      v = { ...this.layout.shape };
       const columns = this.layout.columns;
       for (let k = 0; k < columns.length; k++) v[columns[k].key] = this.raw[columns[k].source];
-      this.made = v;
+      MADE_VALUES.set(this, v);
     }
-    return this.made;
+    return v;
   }
   get cells(): Partial<Record<K, string>> {
     return this.layout.addresses(this);
@@ -160,12 +167,15 @@ class TableGoalRow extends TableRow<ColumnKey> implements GoalRowInput {
 
 /** A goal table's rows; blank rows are skipped. The mapping says which column is which. */
 export function goalRowsFromTable(t: TableData, mapping: HeaderMapping = proposeMapping(t.headers)): GoalRowInput[] {
-  const out: GoalRowInput[] = [];
+  // The list made at its longest (no copies as it grows), then cut to the rows kept.
+  const out = new Array<GoalRowInput>(t.rows.length);
   const l = layout<ColumnKey>(t, mapping.matches, COLUMN_KEYS);
+  let k = 0;
   for (let r = 0; r < t.rows.length; r++) {
     const row = t.rows[r];
-    if (!isBlankRow(row)) out.push(new TableGoalRow(l, row, r));
+    if (!isBlankRow(row)) out[k++] = new TableGoalRow(l, row, r);
   }
+  out.length = k;
   return out;
 }
 
@@ -196,18 +206,24 @@ export function checkInRowsFromTable(t: TableData): CheckInRowInput[] {
       columns.push({ key, source: i });
     }
   });
-  const out: CheckInRowInput[] = [];
+  const out = new Array<CheckInRowInput>(t.rows.length);
   const l = layout<CheckInKey>(t, columns, CHECKIN_KEYS_IN_ORDER);
+  let k = 0;
   for (let r = 0; r < t.rows.length; r++) {
     const row = t.rows[r];
-    if (!isBlankRow(row)) out.push(new TableRow<CheckInKey>(l, row, r));
+    if (!isBlankRow(row)) out[k++] = new TableRow<CheckInKey>(l, row, r);
   }
+  out.length = k;
   return out;
 }
 
 /** Every goal table (in the order given) and the check-ins → the engine's input. */
 export function workbookInputFromTables(goalTables: readonly TableData[], checkIns: TableData | null, dateSystem: DateSystem = 1900): WorkbookInput {
-  const goals: GoalRowInput[] = [];
-  for (const t of goalTables) for (const g of goalRowsFromTable(t)) goals.push(g);
+  let goals: GoalRowInput[];
+  if (goalTables.length === 1) goals = goalRowsFromTable(goalTables[0]);
+  else {
+    goals = [];
+    for (const t of goalTables) for (const g of goalRowsFromTable(t)) goals.push(g);
+  }
   return { goals, checkIns: checkIns ? checkInRowsFromTable(checkIns) : [], dateSystem };
 }

@@ -10,6 +10,7 @@ import {
   actualValue,
   dateValue,
   isPlainCell,
+  normalizeText,
   numberValue,
   parseNumberText,
   readActual,
@@ -22,7 +23,7 @@ import {
 import { COLUMN_KEYS, ColumnKey, INPUT_COLUMNS } from "../../src/core/columns";
 import { DateSystem, Day, cycleWindow, dayFromIso, dayFromParts } from "../../src/core/dates";
 import { CHECKIN_KEYS_IN_ORDER, CheckInRowInput, Goal, GoalRowInput, InvalidField, emptyCheckInFields, idKey, parseParents, readCheckInInto, readGoal } from "../../src/core/model";
-import { goalRowsFromTable } from "../../src/core/tables";
+import { goalRowsFromTable, workbookInputFromTables } from "../../src/core/tables";
 
 /** The day as the engine worked it out before (through a Date), for years of any size. */
 function dayFromPartsByDate(year: number, month: number, day: number): Day | null {
@@ -195,6 +196,34 @@ describe("the readers' values without a CellRead", () => {
   });
 });
 
+describe("number text and plain text read by their characters", () => {
+  const numberish = fc.oneof(
+    fc.string({ unit: fc.constantFrom("0", "1", "9", ".", "-", "+", "%", "e", ",", "$", "(", ")", " ", "\u2212", "٣"), maxLength: 8 }),
+    fc.constantFrom("1.", ".5", "-5%", "1..2", "5%%", "+5", "1e3", "-", "%", ".", "-.5", "5.%", "0.5%", "-0%", "12,5", "1.5.5", "٣"),
+  );
+  it("the usual forms of number text read as the general rules read them", () => {
+    fc.assert(
+      fc.property(numberish, (t) => {
+        if (t.trim() !== t) return;
+        // With a space around it, text takes the general rules.
+        expect(Object.is(parseNumberText(t), parseNumberText(` ${t} `))).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  const NON_ASCII = /[^ -~]/;
+  it("text is trimmed and NFC as before", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.string({ unit: fc.constantFrom(" ", "\t", "\n", "a", "~", "\u007f", "\u00a0", "\u2003", "é", "e\u0301", "\ufeff") })), (t) => {
+        const trimmed = t.trim();
+        expect(normalizeText(t)).toBe(NON_ASCII.test(trimmed) ? trimmed.normalize("NFC") : trimmed);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe("idKey: IDs in capitals are kept", () => {
   it("is toUpperCase for any text", () => {
     fc.assert(
@@ -325,5 +354,43 @@ describe("rows read one after another through shared scratch space", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("rows read from tables: the lists are made at their length", () => {
+  const goalHeaders = INPUT_COLUMNS.map((c) => c.header);
+  const blankRow = (n: number): unknown[] => Array.from({ length: n }, (_, j) => (j % 2 === 0 ? "" : j % 3 === 0 ? null : "  "));
+  const goalRow = (id: string): unknown[] => goalHeaders.map((_, j) => (j === 0 ? id : ""));
+  const table = (name: string, headers: readonly string[], rows: unknown[][]) => ({ name, sheet: name, headerRow: 1, firstColumn: 0, headers, rows });
+
+  it("blank rows are left out, wherever they are", () => {
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { maxLength: 12 }), fc.array(fc.boolean(), { maxLength: 12 }), (goalBlanks, checkInBlanks) => {
+        const goals = goalBlanks.map((blank, r) => (blank ? blankRow(goalHeaders.length) : goalRow(`G-${r}`)));
+        const checkIns = checkInBlanks.map((blank, r) => (blank ? blankRow(5) : [`G-${r}`, 46_000 + r, r, "", ""]));
+        const checkInHeaders = ["Goal ID", "Date", "Value", "Confidence", "Comment"];
+        const expectedIds = goalBlanks.flatMap((blank, r) => (blank ? [] : [`G-${r}`]));
+        const expectedCheckIns = checkInBlanks.flatMap((blank, r) => (blank ? [] : [`G-${r}`]));
+        // No holes left at the end of a list: its indices are those of the rows read.
+        const expectList = (list: readonly { values: Partial<Record<string, unknown>> }[], key: string, expected: string[]) => {
+          expect(list.length).toBe(expected.length);
+          expect(list.map((g) => g.values[key])).toEqual(expected);
+          expect(Object.keys(list)).toEqual(expected.map((_, i) => String(i)));
+        };
+        const one = workbookInputFromTables([table("Goals", goalHeaders, goals)], table("CheckIns", checkInHeaders, checkIns));
+        expectList(one.goals, "id", expectedIds);
+        expectList(one.checkIns ?? [], "goalId", expectedCheckIns);
+        const two = workbookInputFromTables([table("Goals", goalHeaders, goals), table("Goals_2", goalHeaders, [goalRow("H-1"), blankRow(goalHeaders.length)])], null);
+        expectList(two.goals, "id", [...expectedIds, "H-1"]);
+        expect(two.checkIns).toEqual([]);
+      }),
+    );
+  });
+
+  it("a row's values record is made once and kept", () => {
+    const [row] = goalRowsFromTable(table("Goals", goalHeaders, [goalRow("G-1")]));
+    expect(row.values).toBe(row.values);
+    expect(row.values.id).toBe("G-1");
+    expect(Object.keys(row)).not.toContain("made");
   });
 });

@@ -394,3 +394,34 @@ describe("rows read from tables: the lists are made at their length", () => {
     expect(Object.keys(row)).not.toContain("made");
   });
 });
+
+describe("parseParents: the same text read again gives the same parents", () => {
+  const parentText = fc.oneof(
+    fc.constantFrom("G-1", "G-2", "g-1", " G-1 ", "G-1; G-2", "G-1=60%; G-2=40%", "G-1=60; G-2=x", "G-1,G-2", "", " ", "=5", "G-1=-1"),
+    fc.string({ unit: fc.constantFrom("G", "-", "1", ";", ",", "=", "%", " "), maxLength: 8 }),
+  );
+  it("in any order, as when each is read on its own", () => {
+    fc.assert(
+      fc.property(fc.array(parentText, { maxLength: 10 }), (texts) => {
+        const inOrder = texts.map((t) => parseParents(t));
+        const onTheirOwn = texts.map((t) => {
+          parseParents("\u0000another text");
+          return parseParents(t);
+        });
+        expect(inOrder).toEqual(onTheirOwn);
+      }),
+    );
+  });
+
+  it("the parents are read-only", () => {
+    const refs = parseParents("G-1=60%; G-2");
+    expect(refs).toEqual([
+      { id: "G-1", share: 0.6, badShare: null },
+      { id: "G-2", share: null, badShare: null },
+    ]);
+    expect(parseParents("G-1=60%; G-2")).toBe(refs);
+    expect(Object.isFrozen(refs) && refs.every((r) => Object.isFrozen(r))).toBe(true);
+    expect(Object.isFrozen(parseParents("G-3"))).toBe(true);
+    expect(parseParents(null)).toEqual([]);
+  });
+});

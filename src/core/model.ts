@@ -322,7 +322,11 @@ function parseParentText(text: string): ParentRef[] {
 const NO_CELLS: Readonly<Record<string, string>> = Object.freeze({});
 const F = GOAL_FIELD;
 
-/** A goal row's cells while it is read (one row at a time; emptied after). */
+/**
+ * A goal row's cells while it is read (one row at a time). They are not emptied after:
+ * they keep at most the last row's cell values alive, and emptying them costs more
+ * than the rest of reading a check-in.
+ */
 const GOAL_CELLS: unknown[] = new Array<unknown>(COLUMN_KEYS.length).fill(undefined);
 /** A check-in row's cells while it is read. */
 const CHECKIN_CELLS: unknown[] = new Array<unknown>(CHECKIN_KEYS_IN_ORDER.length).fill(undefined);
@@ -351,8 +355,6 @@ export function readGoal(row: GoalRowInput, index: number, system: DateSystem = 
   const source = takeText(v[F.source], "source");
   const rollupGiven = take(readEnum("rollup", v[F.rollup]), "rollup");
   const comment = takeText(v[F.comment], "comment");
-  // The scratch row holds no cell once read (nothing is kept alive through it).
-  v.fill(undefined);
   return {
     index,
     id,
@@ -402,7 +404,6 @@ export function readCheckInInto(row: CheckInRowInput, system: DateSystem, out: C
   out.value = takeActual(v[2], "value");
   out.confidence = all || !isPlainCell(v[3], false) ? takeNumber(v[3], "confidence") : null;
   out.comment = all || !isPlainCell(v[4], true) ? takeText(v[4], "comment") : null;
-  v.fill(undefined);
   out.invalid = rejectedFields();
   return out;
 }

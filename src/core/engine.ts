@@ -10,7 +10,7 @@ import { keepLayout } from "./keep";
 import { CheckInRowInput, Goal, WorkbookInput, emptyCheckInFields, goalCell, idKey, readCheckInInto, readGoal, rowValue } from "./model";
 import { FLAT_MODE, FlatGoals, FlatGoalsBuilder, FlatLinks, computeFlatRollup, resolveFlatLinks } from "./rollup";
 import { BLANK_GROUP, Missing, Scorecard, ScorecardItem, scorecards } from "./scorecard";
-import { ScoreInput, StatusInput, capProgress, fmt, inferDirection, pace, score, status, uncappedProgress } from "./scoring";
+import { ScoreInput, StatusInput, capProgress, fmt, inferDirection, pace, score, scoreNumber, status, uncappedProgressNumber } from "./scoring";
 import { DEFAULT_SETTINGS, Settings } from "./settings";
 import { RowContext, dataFindingsTo, finding, isBlocking, rowFindingsTo } from "./smart";
 import { isFullTotal } from "./weights";
@@ -307,8 +307,10 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
     const g = goals[i];
     if (blocked[i]) continue;
     const inp = scorer.input(i, actual[i]);
-    const own = score(inp);
-    if (own.kind === "invalid" && !(childCount(links, i) > 0 && own.code === "M1")) {
+    const value = scoreNumber(inp);
+    // No Score: score() says why (no data, or a rule).
+    const own = Number.isNaN(value) ? score(inp) : null;
+    if (own !== null && own.kind === "invalid" && !(childCount(links, i) > 0 && own.code === "M1")) {
       // The definition passed the rules but the Actual cannot be scored (TRUE for an Increase goal …).
       const exempt = (own.code === "M1" || own.code === "M3") && (type[i] === "Objective" || childCount(links, i) > 0);
       const field = own.code === "E2" ? "Actual" : "Target";
@@ -318,9 +320,9 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
       blocked[i] = !exempt;
       continue;
     }
-    ownScore[i] = own.kind === "value" ? own.value : null;
-    const pi = uncappedProgress(inp);
-    p[i] = pi.kind === "value" ? pi.value : null;
+    ownScore[i] = Number.isNaN(value) ? null : value;
+    const pi = uncappedProgressNumber(inp);
+    p[i] = Number.isNaN(pi) ? null : pi;
   }
 
   // Roll-up.
@@ -357,8 +359,8 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
       const fromChildren = rolled.fromChildren[i] === 1;
       if (fromChildren) {
         if (mode === "Sum") {
-          const sp = uncappedProgress(scorer.input(i, Number.isNaN(rolled.sumActual[i]) ? 0 : rolled.sumActual[i]));
-          P = sp.kind === "value" ? sp.value : null;
+          const sp = uncappedProgressNumber(scorer.input(i, Number.isNaN(rolled.sumActual[i]) ? 0 : rolled.sumActual[i]));
+          P = Number.isNaN(sp) ? null : sp;
         } else P = rolledUp(i);
         thresholdScore = g.threshold !== null ? rolledUp(i) : null;
       }
@@ -440,7 +442,7 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
 
 /**
  * Goal i's Score and progress inputs with a given Actual (one record, filled in for each
- * goal in turn: score() and uncappedProgress() keep nothing), and the Score of a Sum
+ * goal in turn: the scoring functions keep nothing), and the Score of a Sum
  * roll-up (`sumScore`) over each goal's numeric Actual (`actual`, NaN for none).
  */
 class GoalScorer {
@@ -466,8 +468,8 @@ class GoalScorer {
     return inp;
   }
   sumScore(i: number, a: number): number | null {
-    const s = score(this.input(i, a));
-    return s.kind === "value" ? s.value : null;
+    const s = scoreNumber(this.input(i, a));
+    return Number.isNaN(s) ? null : s;
   }
 }
 keepLayout(new GoalScorer([], [], DEFAULT_SETTINGS));
@@ -486,12 +488,12 @@ function offTrackTwice(g: Goal, h: History, i: number, dir: Direction, start: Da
     inp.direction = dir;
     inp.threshold = g.threshold;
     inp.stretch = g.stretch;
-    const P = uncappedProgress(inp);
-    if (P.kind !== "value") return false;
-    const s = score(inp);
+    const P = uncappedProgressNumber(inp);
+    if (Number.isNaN(P)) return false;
+    const s = scoreNumber(inp);
     sti.direction = dir;
-    sti.p = P.value;
-    sti.thresholdScore = g.threshold !== null && s.kind === "value" ? s.value : null;
+    sti.p = P;
+    sti.thresholdScore = g.threshold !== null && !Number.isNaN(s) ? s : null;
     sti.start = start;
     sti.due = due;
     sti.asOf = h.date[c];

@@ -79,34 +79,58 @@ export function definitionProblem(i: ProgressInput): Outcome | null {
 }
 
 /**
+ * The computations below return plain numbers, so that scoring 100,000 goals makes no
+ * object per goal. A value is always finite; NaN means there is none, and `lastProblem` then
+ * holds the outcome that says why (no data, or the rule and message). The functions that
+ * return an `Outcome` are these wrapped.
+ */
+let lastProblem: Outcome = NO_DATA;
+/** Set by `fail`: a NaN from a formula (an Actual of NaN …) is told apart from no value. */
+let failed = false;
+
+function fail(o: Outcome): number {
+  lastProblem = o;
+  failed = true;
+  return NaN;
+}
+
+/** The Outcome of a number from the functions below. */
+function outcomeOf(v: number): Outcome {
+  return Number.isNaN(v) ? lastProblem : value(v);
+}
+
+const UNKNOWN_DIRECTION = (dir: Direction): Outcome =>
+  invalidOutcome("E4", `E4: Direction ${String(dir)} is not known; use Increase, Decrease, At least, At most or Milestone`);
+
+/**
  * Uncapped progress P (status uses it): the raw ratio before clamping.
  * Assumes `definitionProblem` returned null.
  */
-function rawProgress(dir: Direction, a: ActualValue, t: number | null, b: number | null): Outcome {
+function rawProgress(dir: Direction, a: ActualValue, t: number | null, b: number | null): number {
   if (dir === "Milestone") {
-    if (typeof a === "boolean") return value(a ? 1 : 0);
-    if (t !== null && t > 0) return value(a / t);
-    return value(a >= 1 ? 1 : 0);
+    if (typeof a === "boolean") return a ? 1 : 0;
+    if (t !== null && t > 0) return a / t;
+    return a >= 1 ? 1 : 0;
   }
   if (typeof a === "boolean")
-    return invalidOutcome("E2", `E2: Actual ${a ? "TRUE" : "FALSE"} is not a number; enter the measured value (TRUE/FALSE fits Milestone goals)`);
+    return fail(invalidOutcome("E2", `E2: Actual ${a ? "TRUE" : "FALSE"} is not a number; enter the measured value (TRUE/FALSE fits Milestone goals)`));
   // t is non-null here for every other direction.
   const target = t ?? 0;
   switch (dir) {
     case "Increase": {
       const base = b ?? 0;
-      return value((a - base) / (target - base));
+      return (a - base) / (target - base);
     }
     case "Decrease": {
       const base = b ?? 0;
-      return value((base - a) / (base - target));
+      return (base - a) / (base - target);
     }
     case "At least":
-      return value(a >= target ? 1 : 0);
+      return a >= target ? 1 : 0;
     case "At most":
-      return value(a <= target ? 1 : 0);
+      return a <= target ? 1 : 0;
     default:
-      return invalidOutcome("E4", `E4: Direction ${String(dir)} is not known; use Increase, Decrease, At least, At most or Milestone`);
+      return fail(UNKNOWN_DIRECTION(dir));
   }
 }
 
@@ -116,25 +140,26 @@ function clamp(x: number, lo: number, hi: number): number {
 
 /** Uncapped progress P: definition first, then no data for a blank Actual. */
 export function uncappedProgress(i: ProgressInput): Outcome {
-  const problem = definitionProblem(i);
-  if (problem) return problem;
+  return outcomeOf(uncappedProgressNumber(i));
+}
+
+/** uncappedProgress as a number, NaN when there is none. */
+export function uncappedProgressNumber(i: ProgressInput): number {
+  const definition = definitionProblem(i);
+  if (definition) return fail(definition);
   return checkedProgress(i);
 }
 
 /** Uncapped progress P of a goal whose definition `definitionProblem` accepted. */
-function checkedProgress(i: ProgressInput): Outcome {
-  if (i.actual === null) return NO_DATA;
+function checkedProgress(i: ProgressInput): number {
+  if (i.actual === null) return fail(NO_DATA);
   const dir = i.direction ?? inferDirection(i.target, i.baseline ?? null);
+  failed = false;
   const p = rawProgress(dir, i.actual, i.target, i.baseline ?? null);
-  if (p.kind === "value" && !Number.isFinite(p.value))
-    return invalidOutcome("E2", `E2: progress is not a finite number for Actual ${fmt(i.actual)}; check Actual, Target and Baseline`);
+  if (failed) return NaN;
+  if (!Number.isFinite(p))
+    return fail(invalidOutcome("E2", `E2: progress is not a finite number for Actual ${fmt(i.actual)}; check Actual, Target and Baseline`));
   return p;
-}
-
-/** Clamps an uncapped progress outcome to [0, cap]; other outcomes pass unchanged. */
-function capped(p: Outcome, cap: number | undefined): Outcome {
-  if (p.kind !== "value") return p;
-  return value(capProgress(p.value, cap));
 }
 
 /** An uncapped progress P clamped to [0, cap] (a cap below 1 or not a number counts as 1). */
@@ -145,7 +170,8 @@ export function capProgress(p: number, cap: number | undefined): number {
 
 /** progress(A, T, B, direction, cap = 1): clamped to [0, cap]. */
 export function progress(i: ProgressInput & { cap?: number }): Outcome {
-  return capped(uncappedProgress(i), i.cap);
+  const p = uncappedProgressNumber(i);
+  return Number.isNaN(p) ? lastProblem : value(capProgress(p, i.cap));
 }
 
 export interface TierInput {
@@ -205,28 +231,41 @@ function curveProblem(dir: Direction, target: number | null, threshold: number |
 /** tier(A, Th, T, S?, direction, thresholdPay = 0.5, stretchPay = 1.5). */
 export function tier(i: TierInput): Outcome {
   const dir = i.direction ?? inferDirection(i.target, i.baseline ?? null);
+  return outcomeOf(tierNumber(i.actual, i.threshold, i.target, i.stretch ?? null, dir, i.baseline ?? null, i.thresholdPay, i.stretchPay));
+}
+
+function tierNumber(
+  actual: ActualValue | null,
+  threshold: number | null,
+  target: number | null,
+  stretch: number | null,
+  dir: Direction,
+  baseline: number | null,
+  thresholdPay: number | undefined,
+  stretchPay: number | undefined,
+): number {
   if (dir !== "Increase" && dir !== "Decrease") {
-    return progress({ actual: i.actual, target: i.target, baseline: i.baseline ?? null, direction: dir, cap: 1 });
+    const p = uncappedProgressNumber({ actual, target, baseline, direction: dir });
+    return Number.isNaN(p) ? NaN : capProgress(p, 1);
   }
-  const problem = curveProblem(dir, i.target, i.threshold, i.stretch ?? null);
-  if (problem) return problem;
-  if (i.actual === null) return NO_DATA;
-  if (typeof i.actual === "boolean")
-    return invalidOutcome("E2", `E2: Actual ${i.actual ? "TRUE" : "FALSE"} is not a number; enter the measured value`);
-  const tp = i.thresholdPay ?? DEFAULT_SETTINGS.thresholdPay;
-  const sp = i.stretchPay ?? DEFAULT_SETTINGS.stretchPay;
+  const curve = curveProblem(dir, target, threshold, stretch);
+  if (curve) return fail(curve);
+  if (actual === null) return fail(NO_DATA);
+  if (typeof actual === "boolean") return fail(invalidOutcome("E2", `E2: Actual ${actual ? "TRUE" : "FALSE"} is not a number; enter the measured value`));
+  const tp = thresholdPay ?? DEFAULT_SETTINGS.thresholdPay;
+  const sp = stretchPay ?? DEFAULT_SETTINGS.stretchPay;
   const neg = dir === "Decrease" ? -1 : 1;
-  const a = neg * i.actual;
-  const th = neg * (i.threshold ?? 0);
-  const t = neg * (i.target ?? 0);
-  const s = i.stretch === null || i.stretch === undefined ? null : neg * i.stretch;
+  const a = neg * actual;
+  const th = neg * (threshold ?? 0);
+  const t = neg * (target ?? 0);
+  const s = stretch === null ? null : neg * stretch;
   let r: number;
   if (a < th) r = 0;
   else if (a < t) r = tp + ((a - th) / (t - th)) * (1 - tp);
   else if (s === null) r = 1;
   else r = Math.min(sp, 1 + ((a - t) / (s - t)) * (sp - 1));
-  if (!Number.isFinite(r)) return invalidOutcome("E2", `E2: tier score is not a finite number for Actual ${fmt(i.actual)}`);
-  return value(r + 0);
+  if (!Number.isFinite(r)) return fail(invalidOutcome("E2", `E2: tier score is not a finite number for Actual ${fmt(actual)}`));
+  return r + 0;
 }
 
 export interface ScoreInput extends ProgressInput {
@@ -238,22 +277,27 @@ export interface ScoreInput extends ProgressInput {
 
 /** The Score column: the tier score when Threshold is set, else the progress with cap 1. */
 export function score(i: ScoreInput): Outcome {
-  const problem = definitionProblem(i);
-  if (problem) return problem;
-  if (i.threshold !== null && i.threshold !== undefined) {
-    return tier({
-      actual: i.actual,
-      threshold: i.threshold,
-      target: i.target,
-      stretch: i.stretch ?? null,
-      direction: i.direction ?? inferDirection(i.target, i.baseline ?? null),
-      baseline: i.baseline ?? null,
-      thresholdPay: i.thresholdPay,
-      stretchPay: i.stretchPay,
-    });
-  }
+  return outcomeOf(scoreNumber(i));
+}
+
+/** score as a number, NaN when there is none (`score` says why). */
+export function scoreNumber(i: ScoreInput): number {
+  const definition = definitionProblem(i);
+  if (definition) return fail(definition);
+  if (i.threshold !== null && i.threshold !== undefined)
+    return tierNumber(
+      i.actual,
+      i.threshold,
+      i.target,
+      i.stretch ?? null,
+      i.direction ?? inferDirection(i.target, i.baseline ?? null),
+      i.baseline ?? null,
+      i.thresholdPay,
+      i.stretchPay,
+    );
   // progress({ ...i, cap: 1 }) without the copy: the definition was checked above.
-  return capped(checkedProgress(i), 1);
+  const p = checkedProgress(i);
+  return Number.isNaN(p) ? NaN : capProgress(p, 1);
 }
 
 /** Expected progress: clamp((asOf − start) / (due − start), 0, 1); null when undefined. */

@@ -8,6 +8,8 @@ import fc from "fast-check";
 import { isPlainCell, parseNumberText, readActual, readDate, readEnum, readNumber, readText } from "../../src/core/cells";
 import { Finding, RULE_CODES, SMART_LETTERS, Severity, letterOf, smartString } from "../../src/core/findings";
 import { countWords } from "../../src/core/smart";
+import { progress, score, scoreNumber, uncappedProgress, uncappedProgressNumber } from "../../src/core/scoring";
+import { DIRECTIONS, Direction } from "../../src/core/columns";
 import { readCheckIn, readGoal } from "../../src/core/model";
 import { checkInRowsFromTable, goalRowsFromTable } from "../../src/core/tables";
 import { AS_OF, checkIn, findingsOf, run, validGoal } from "./rules/fixture";
@@ -221,5 +223,42 @@ describe("rows read from tables", () => {
         });
       }),
     );
+  });
+});
+
+describe("scoring as numbers (no object per goal)", () => {
+  const input = fc.record({
+    actual: fc.oneof(fc.constant(null), fc.boolean(), fc.double(), fc.integer({ min: -5, max: 200 })),
+    target: fc.oneof(fc.constant(null), fc.double(), fc.integer({ min: -5, max: 200 })),
+    baseline: fc.oneof(fc.constant(null), fc.double(), fc.integer({ min: -5, max: 200 })),
+    direction: fc.constantFrom(null, ...DIRECTIONS, "Sideways" as Direction),
+    threshold: fc.oneof(fc.constant(null), fc.integer({ min: -5, max: 200 }), fc.double()),
+    stretch: fc.oneof(fc.constant(null), fc.integer({ min: -5, max: 200 })),
+  });
+  it("a number where the Outcome has a value, NaN where it has none", () => {
+    fc.assert(
+      fc.property(input, (i) => {
+        const s = score(i);
+        const n = scoreNumber(i);
+        if (s.kind === "value") expect(n).toBe(s.value);
+        else expect(n).toBeNaN();
+        const p = uncappedProgress(i);
+        const pn = uncappedProgressNumber(i);
+        if (p.kind === "value") expect(pn).toBe(p.value);
+        else expect(pn).toBeNaN();
+      }),
+    );
+  });
+  it("an Actual that makes the ratio NaN is E2, not the reason left from the goal before", () => {
+    expect(score({ actual: 5, target: null, direction: "Increase" })).toMatchObject({ kind: "invalid", code: "M1" });
+    const nan = score({ actual: NaN, target: 10, baseline: 0, direction: "Increase" });
+    expect(nan).toMatchObject({ kind: "invalid", code: "E2" });
+    expect(nan.kind === "invalid" && nan.message).toContain("not a finite number");
+    expect(uncappedProgress({ actual: null, target: 10 })).toEqual({ kind: "nodata" });
+    expect(uncappedProgress({ actual: Infinity, target: 10, baseline: 0 })).toMatchObject({ kind: "invalid", code: "E2" });
+    const bool = progress({ actual: true, target: 10, direction: "Increase" });
+    expect(bool).toMatchObject({ kind: "invalid", code: "E2" });
+    expect(bool.kind === "invalid" && bool.message).toContain("Actual TRUE is not a number");
+    expect(progress({ actual: 5, target: 10, direction: "Increase", cap: 1.2 })).toEqual({ kind: "value", value: 0.5 });
   });
 });

@@ -7,7 +7,7 @@ import { CheckInKey, ColumnKey, Direction, GoalType, RollupMode, Status, levelRa
 import { DateSystem, Day, cycleWindow, isoDay, today } from "./dates";
 import { Finding, quote, smartString } from "./findings";
 import { keepLayout } from "./keep";
-import { CheckInRowInput, Goal, WorkbookInput, emptyCheckInFields, goalCell, idKey, readCheckInInto, readGoal, rowValue } from "./model";
+import { CheckInRowInput, Goal, ParentRef, WorkbookInput, emptyCheckInFields, goalCell, idKey, readCheckInInto, readGoal, rowValue } from "./model";
 import { FLAT_MODE, FlatGoals, FlatGoalsBuilder, FlatLinks, computeFlatRollup, resolveFlatLinks } from "./rollup";
 import { BLANK_GROUP, Missing, Scorecard, ScorecardItem, scorecards } from "./scorecard";
 import { ScoreInput, StatusInput, capProgress, fmt, inferDirection, pace, score, scoreNumber, status, uncappedProgressNumber } from "./scoring";
@@ -550,24 +550,27 @@ function workbookRules(goals: Goal[], links: FlatLinks, history: History, findin
     );
   };
   const group: number[] = [];
-  const titleHash = new Int32Array(16);
-  const cycleHash = new Int32Array(16);
+  let titleHash = new Int32Array(16);
+  let cycleHash = new Int32Array(16);
   for (let o = 0; o < owners.count; o++) {
     group.length = 0;
     for (let j = owners.start[o]; j < owners.start[o + 1]; j++) if (goals[owners.goals[j]].title !== null) group.push(owners.goals[j]);
     if (group.length < 2) continue;
+    // Titles and cycles compared by a hash of their normal form first, then letter by letter:
+    // each goal with the first other goal (in row order) that reads alike.
+    if (titleHash.length < group.length) {
+      titleHash = new Int32Array(group.length * 2);
+      cycleHash = new Int32Array(group.length * 2);
+    }
+    for (let a = 0; a < group.length; a++) {
+      titleHash[a] = normHash(goals[group[a]].title as string);
+      cycleHash[a] = normHash(goals[group[a]].cycle ?? "");
+    }
     if (group.length <= 16) {
-      // Titles and cycles compared by a hash of their normal form first, then letter by letter.
       for (let a = 0; a < group.length; a++) {
-        titleHash[a] = normHash(goals[group[a]].title as string);
-        cycleHash[a] = normHash(goals[group[a]].cycle ?? "");
-      }
-      for (let a = 0; a < group.length; a++) {
-        const ga = goals[group[a]];
         for (let b = 0; b < group.length; b++) {
           if (a === b || titleHash[a] !== titleHash[b] || cycleHash[a] !== cycleHash[b]) continue;
-          const gb = goals[group[b]];
-          if (sameNorm(ga.title as string, gb.title as string) && sameNorm(ga.cycle ?? "", gb.cycle ?? "")) {
+          if (readAlike(goals[group[a]], goals[group[b]])) {
             sameTitle(group[a], group[b]);
             break;
           }
@@ -575,14 +578,25 @@ function workbookRules(goals: Goal[], links: FlatLinks, history: History, findin
       }
       continue;
     }
-    const keys = group.map((i) => `${norm(goals[i].cycle ?? "")}\u0000${norm(goals[i].title as string)}`);
-    const byKey = new Map<string, number[]>();
+    // A large group: the goals with the same hashes in a list each.
+    const byHash = new Map<number, number[]>();
     for (let a = 0; a < group.length; a++) {
-      const list = byKey.get(keys[a]);
-      if (list) list.push(group[a]);
-      else byKey.set(keys[a], [group[a]]);
+      const key = titleHash[a] ^ Math.imul(cycleHash[a], 0x9e3779b1);
+      const list = byHash.get(key);
+      if (list) list.push(a);
+      else byHash.set(key, [a]);
     }
-    for (const list of byKey.values()) if (list.length > 1) for (const i of list) sameTitle(i, list.find((j) => j !== i) as number);
+    for (let a = 0; a < group.length; a++) {
+      const list = byHash.get(titleHash[a] ^ Math.imul(cycleHash[a], 0x9e3779b1)) as number[];
+      if (list.length < 2) continue;
+      for (const b of list) {
+        if (a === b || titleHash[a] !== titleHash[b] || cycleHash[a] !== cycleHash[b]) continue;
+        if (readAlike(goals[group[a]], goals[group[b]])) {
+          sameTitle(group[a], group[b]);
+          break;
+        }
+      }
+    }
   }
 
   // R1, R5
@@ -597,7 +611,7 @@ function workbookRules(goals: Goal[], links: FlatLinks, history: History, findin
   for (let i = 0; i < n; i++) {
     const g = goals[i];
     if (g.parentRefs.length === 0 || badTotal[i]) continue;
-    const bad = g.parentRefs.find((r) => r.badShare !== null);
+    const bad = firstBadShare(g.parentRefs);
     if (bad)
       findings.add(g.index, finding(g, "R5", "fail", "parent", `Share ${quote(bad.badShare)} for parent ${bad.id} is not a percentage; write it like ${bad.id}=40%`));
   }
@@ -778,6 +792,16 @@ function ownerGroups(goals: readonly Goal[]): { count: number; of: Int32Array; s
   const next = start.slice(0, count);
   for (let i = 0; i < n; i++) if (of[i] >= 0) list[next[of[i]]++] = i;
   return { count, of, start, goals: list };
+}
+
+/** Same Title and Cycle, after trimming, case and spaces (S3). */
+function readAlike(a: Goal, b: Goal): boolean {
+  return sameNorm(a.title as string, b.title as string) && sameNorm(a.cycle ?? "", b.cycle ?? "");
+}
+
+function firstBadShare(refs: readonly ParentRef[]): ParentRef | undefined {
+  for (let k = 0; k < refs.length; k++) if (refs[k].badShare !== null) return refs[k];
+  return undefined;
 }
 
 function hasWeight(g: Goal): boolean {

@@ -216,9 +216,13 @@ function linkInput(goals: readonly Goal[]): FlatGoals {
   return b.build();
 }
 
+function firstBlocking(fs: readonly Finding[]): Finding | undefined {
+  for (let k = 0; k < fs.length; k++) if (isBlocking(fs[k])) return fs[k];
+  return undefined;
+}
+
 function anyBlocking(fs: readonly Finding[]): boolean {
-  for (let k = 0; k < fs.length; k++) if (isBlocking(fs[k])) return true;
-  return false;
+  return firstBlocking(fs) !== undefined;
 }
 
 function codesOf(fs: readonly Finding[]): string[] {
@@ -383,7 +387,7 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
         finding(g, "T4", "warn", "due", `Due ${isoDay(due[i] as number)} has passed and the goal is ${st ?? "not scored"}; record the result or agree a new date`),
       );
     const fs = findings.of(i);
-    const firstBlock = fs.length === 0 ? undefined : fs.find(isBlocking);
+    const firstBlock = firstBlocking(fs);
     const parentCount = links.linkStart[i + 1] - links.linkStart[i];
     const kidCount = childCount(links, i);
     results[i] = {

@@ -4,11 +4,11 @@
  */
 import { ActualValue, displayText, unwrap } from "./cells";
 import { CheckInKey, ColumnKey, Direction, GoalType, RollupMode, Status, levelRank } from "./columns";
-import { DateSystem, Day, cycleWindow, isoDay, today } from "./dates";
+import { DateSystem, Day, Window, cycleWindow, isoDay, today } from "./dates";
 import { Finding, quote, smartString } from "./findings";
 import { keepLayout } from "./keep";
 import { CheckInRowInput, Goal, ParentRef, WorkbookInput, emptyCheckInFields, goalCell, idKey, readCheckInInto, readGoal, rowValue } from "./model";
-import { FLAT_MODE, FlatGoals, FlatGoalsBuilder, FlatLinks, computeFlatRollup, resolveFlatLinks } from "./rollup";
+import { FLAT_MODE, FlatGoals, FlatGoalsBuilder, FlatLinks, FlatRollup, computeFlatRollup, resolveFlatLinks } from "./rollup";
 import { BLANK_GROUP, Missing, Scorecard, ScorecardItem, scorecards } from "./scorecard";
 import { ScoreInput, StatusInput, capProgress, fmt, inferDirection, pace, score, scoreNumber, status, uncappedProgressNumber } from "./scoring";
 import { DEFAULT_SETTINGS, Settings } from "./settings";
@@ -265,157 +265,19 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   // Links first: Type, M1 and the roll-up depend on who has children.
   const links = resolveFlatLinks(linkInput(goals));
   const history = readHistory(input.checkIns ?? [], system, links.indexOf, n, findings, looseFindings);
+  const run = new Run(goals, links, history, findings, settings, asOf, options.reviewCycle ?? null);
 
-  // Effective values.
-  const direction: Direction[] = new Array(n);
-  const type: GoalType[] = new Array(n);
-  const actual: (ActualValue | null)[] = new Array(n);
-  const start: (Day | null)[] = new Array(n);
-  const due: (Day | null)[] = new Array(n);
-  const reviewWindow = cycleWindow(options.reviewCycle ?? null);
-  const reviewLabel = options.reviewCycle ?? null;
-  // One context, filled in for each goal in turn (the row rules read it and keep nothing).
-  const ctx: RowContext = { direction: "Increase", type: "Key Result", hasChildren: false, start: null, due: null, dueWindow: null, windowLabel: null, settings };
-  for (let i = 0; i < n; i++) {
-    const g = goals[i];
-    direction[i] = g.directionGiven ?? inferDirection(g.target, g.baseline);
-    const hasChildren = childCount(links, i) > 0;
-    type[i] = g.typeGiven ?? (hasChildren && g.target === null && g.invalid.target === undefined ? "Objective" : "Key Result");
-    const hn = historyLength(history, i);
-    actual[i] = g.actualCell ?? (hn > 0 ? checkInValue(history, historyAt(history, i, hn - 1)) : null);
-    start[i] = g.start ?? g.window?.start ?? null;
-    due[i] = g.due ?? g.window?.end ?? null;
-    dataFindingsTo(g, findings);
-    ctx.direction = direction[i];
-    ctx.type = type[i];
-    ctx.hasChildren = hasChildren;
-    ctx.start = start[i];
-    ctx.due = due[i];
-    ctx.dueWindow = g.window ?? reviewWindow;
-    ctx.windowLabel = g.window ? g.cycle : reviewLabel;
-    rowFindingsTo(g, ctx, findings);
-  }
-
-  workbookRules(goals, links, history, findings, { direction, type, due, settings });
-
-  const scorer = new GoalScorer(goals, direction, settings);
-
+  // Effective values and the rules of each row.
+  for (let i = 0; i < n; i++) run.readRow(i);
+  workbookRules(goals, links, history, findings, { direction: run.direction, type: run.type, due: run.due, settings });
   // Blocked goals and own scores.
-  const blocked: boolean[] = new Array(n).fill(false);
-  const ownScore: (number | null)[] = new Array(n);
-  const p: (number | null)[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    blocked[i] = anyBlocking(findings.of(i));
-    ownScore[i] = null;
-    p[i] = null;
-    const g = goals[i];
-    if (blocked[i]) continue;
-    const inp = scorer.input(i, actual[i]);
-    const value = scoreNumber(inp);
-    // No Score: score() says why (no data, or a rule).
-    const own = Number.isNaN(value) ? score(inp) : null;
-    if (own !== null && own.kind === "invalid" && !(childCount(links, i) > 0 && own.code === "M1")) {
-      // The definition passed the rules but the Actual cannot be scored (TRUE for an Increase goal …).
-      const exempt = (own.code === "M1" || own.code === "M3") && (type[i] === "Objective" || childCount(links, i) > 0);
-      const field = own.code === "E2" ? "Actual" : "Target";
-      if (!exempt && !findings.of(i).some((f) => f.code === own.code && f.field === field && f.goalIndex === i && isBlocking(f))) {
-        findings.add(i, finding(g, own.code, "fail", own.code === "E2" ? "actual" : "target", own.message.replace(/^[A-Z]\d: /, "")));
-      }
-      blocked[i] = !exempt;
-      continue;
-    }
-    ownScore[i] = Number.isNaN(value) ? null : value;
-    const pi = uncappedProgressNumber(inp);
-    p[i] = Number.isNaN(pi) ? null : pi;
-  }
-
+  for (let i = 0; i < n; i++) run.scoreGoal(i);
   // Roll-up.
-  const modes: RollupMode[] = new Array(n);
-  const flatMode = new Uint8Array(n);
-  const flatScore = new Float64Array(n);
-  const flatBlocked = new Uint8Array(n);
-  const flatActual = scorer.actual;
-  for (let i = 0; i < n; i++) {
-    const a = actual[i];
-    modes[i] = goals[i].rollupGiven ?? "Weighted";
-    flatMode[i] = FLAT_MODE[modes[i]];
-    flatScore[i] = ownScore[i] ?? NaN;
-    flatBlocked[i] = blocked[i] ? 1 : 0;
-    flatActual[i] = typeof a === "number" ? a : NaN;
-  }
-  const rolled = computeFlatRollup(links, flatMode, flatScore, flatBlocked, scorer);
-  const rolledUp = (i: number): number | null => (Number.isNaN(rolled.rolledUp[i]) ? null : rolled.rolledUp[i]);
-
+  for (let i = 0; i < n; i++) run.rollupInput(i);
+  const rolled = computeFlatRollup(links, run.flatMode, run.flatScore, run.flatBlocked, run.scorer);
   // Status, escalation, results.
-  const sti: StatusInput = { direction: "Increase", p: null, thresholdScore: null, start: null, due: null, asOf, lastCheckIn: null, settings };
   const results: GoalResult[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const g = goals[i];
-    const hn = historyLength(history, i);
-    const last = hn > 0 ? history.date[historyAt(history, i, hn - 1)] : null;
-    const mode = modes[i];
-    let st: Status | null = null;
-    let escalate = false;
-    let ownProgress: number | null = null;
-    if (!blocked[i]) {
-      let P = p[i];
-      let thresholdScore: number | null = g.threshold !== null ? ownScore[i] : null;
-      const fromChildren = rolled.fromChildren[i] === 1;
-      if (fromChildren) {
-        if (mode === "Sum") {
-          const sp = uncappedProgressNumber(scorer.input(i, Number.isNaN(rolled.sumActual[i]) ? 0 : rolled.sumActual[i]));
-          P = Number.isNaN(sp) ? null : sp;
-        } else P = rolledUp(i);
-        thresholdScore = g.threshold !== null ? rolledUp(i) : null;
-      }
-      sti.direction = direction[i];
-      sti.p = P;
-      sti.thresholdScore = thresholdScore;
-      sti.start = start[i];
-      sti.due = due[i];
-      sti.lastCheckIn = last;
-      st = status(sti);
-      escalate = st === "Missed" || (!fromChildren && offTrackTwice(g, history, i, direction[i], start[i], due[i], settings));
-      // Progress is the uncapped progress worked out with the Score, capped.
-      const own = p[i];
-      ownProgress = own === null ? null : capProgress(own, settings.progressCap);
-    }
-    // T4
-    if (due[i] !== null && (due[i] as number) < asOf && st !== "Achieved")
-      findings.add(
-        i,
-        finding(g, "T4", "warn", "due", `Due ${isoDay(due[i] as number)} has passed and the goal is ${st ?? "not scored"}; record the result or agree a new date`),
-      );
-    const fs = findings.of(i);
-    const firstBlock = firstBlocking(fs);
-    const parentCount = links.linkStart[i + 1] - links.linkStart[i];
-    const kidCount = childCount(links, i);
-    results[i] = {
-      index: i,
-      id: g.id,
-      title: g.title,
-      owner: g.owner,
-      type: type[i],
-      direction: direction[i],
-      rollupMode: mode,
-      actual: actual[i],
-      start: start[i],
-      due: due[i],
-      progress: ownProgress,
-      score: ownScore[i],
-      pace: blocked[i] ? null : pace(start[i], due[i], asOf),
-      status: st,
-      rolledUp: blocked[i] ? null : rolledUp(i),
-      coverage: Number.isNaN(rolled.coverage[i]) ? null : rolled.coverage[i],
-      smart: smartString(fs),
-      escalate,
-      blocked: blocked[i],
-      error: firstBlock ? `${firstBlock.code}: ${firstBlock.message}` : null,
-      findings: fs.length === 0 ? NO_CODES : codesOf(fs),
-      parents: parentCount === 0 ? NO_INDICES : parentsOf(links, i),
-      children: kidCount === 0 ? NO_INDICES : childrenOf(links, i),
-    };
-  }
+  for (let i = 0; i < n; i++) results[i] = run.result(i, rolled);
 
   // Scorecards.
   const groupOf = (i: number): string => {
@@ -428,11 +290,7 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   const groups: string[] = new Array(n);
   for (let i = 0; i < n; i++) groups[i] = groupOf(i);
   const items = new Array<ScorecardItem>(n);
-  for (let i = 0; i < n; i++) {
-    let top = true;
-    for (let l = links.linkStart[i]; l < links.linkStart[i + 1]; l++) if (groups[links.linkParent[l]] === groups[i]) top = false;
-    items[i] = { group: groups[i], score: results[i].rolledUp, weight: goals[i].weight, top, status: results[i].status };
-  }
+  for (let i = 0; i < n; i++) items[i] = scorecardItem(links, groups, i, goals[i], results[i]);
   const cards = scorecards(items, options.missing ?? "exclude");
 
   const all: Finding[] = [];
@@ -442,6 +300,197 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   }
   for (const f of looseFindings) all.push(f);
   return { asOf, settings, goals: results, findings: all, scorecards: cards, cycles: links.cycles };
+}
+
+/** Goal i on its group's scorecard: a top goal unless one of its parents is in the same group. */
+function scorecardItem(links: FlatLinks, groups: readonly string[], i: number, g: Goal, r: GoalResult): ScorecardItem {
+  let top = true;
+  for (let l = links.linkStart[i]; l < links.linkStart[i + 1]; l++) if (groups[links.linkParent[l]] === groups[i]) top = false;
+  return { group: groups[i], score: r.rolledUp, weight: g.weight, top, status: r.status };
+}
+
+/**
+ * One evaluation's goals and what is worked out for each, column by column. The work
+ * for one goal is a method, called once per goal: V8 compiles these small pieces soon
+ * and on their own, where one large function would run slowly until compiled as a whole.
+ */
+class Run {
+  readonly direction: Direction[];
+  readonly type: GoalType[];
+  readonly actual: (ActualValue | null)[];
+  readonly start: (Day | null)[];
+  readonly due: (Day | null)[];
+  readonly blocked: boolean[];
+  readonly ownScore: (number | null)[];
+  readonly p: (number | null)[];
+  readonly modes: RollupMode[];
+  readonly flatMode: Uint8Array;
+  readonly flatScore: Float64Array;
+  readonly flatBlocked: Uint8Array;
+  readonly scorer: GoalScorer;
+  /** One context, filled in for each goal in turn (the row rules read it and keep nothing). */
+  private readonly ctx: RowContext;
+  private readonly sti: StatusInput;
+  private readonly reviewWindow: Window | null;
+
+  constructor(
+    private readonly goals: readonly Goal[],
+    private readonly links: FlatLinks,
+    private readonly history: History,
+    private readonly findings: FindingLists,
+    private readonly settings: Settings,
+    private readonly asOf: Day,
+    private readonly reviewLabel: string | null,
+  ) {
+    const n = goals.length;
+    this.direction = new Array(n);
+    this.type = new Array(n);
+    this.actual = new Array(n);
+    this.start = new Array(n);
+    this.due = new Array(n);
+    this.blocked = new Array(n).fill(false);
+    this.ownScore = new Array(n);
+    this.p = new Array(n);
+    this.modes = new Array(n);
+    this.flatMode = new Uint8Array(n);
+    this.flatScore = new Float64Array(n);
+    this.flatBlocked = new Uint8Array(n);
+    this.scorer = new GoalScorer(goals, this.direction, settings);
+    this.ctx = { direction: "Increase", type: "Key Result", hasChildren: false, start: null, due: null, dueWindow: null, windowLabel: null, settings };
+    this.sti = { direction: "Increase", p: null, thresholdScore: null, start: null, due: null, asOf, lastCheckIn: null, settings };
+    this.reviewWindow = cycleWindow(reviewLabel);
+  }
+
+  /** Goal i's effective Direction, Type, Actual, Start and Due, and its E1–E4 and row rules. */
+  readRow(i: number): void {
+    const g = this.goals[i];
+    const { links, history, ctx } = this;
+    const direction = (this.direction[i] = g.directionGiven ?? inferDirection(g.target, g.baseline));
+    const hasChildren = childCount(links, i) > 0;
+    const type = (this.type[i] = g.typeGiven ?? (hasChildren && g.target === null && g.invalid.target === undefined ? "Objective" : "Key Result"));
+    const hn = historyLength(history, i);
+    this.actual[i] = g.actualCell ?? (hn > 0 ? checkInValue(history, historyAt(history, i, hn - 1)) : null);
+    const start = (this.start[i] = g.start ?? g.window?.start ?? null);
+    const due = (this.due[i] = g.due ?? g.window?.end ?? null);
+    dataFindingsTo(g, this.findings);
+    ctx.direction = direction;
+    ctx.type = type;
+    ctx.hasChildren = hasChildren;
+    ctx.start = start;
+    ctx.due = due;
+    ctx.dueWindow = g.window ?? this.reviewWindow;
+    ctx.windowLabel = g.window ? g.cycle : this.reviewLabel;
+    rowFindingsTo(g, ctx, this.findings);
+  }
+
+  /** Whether goal i is blocked, its own Score and its uncapped progress. */
+  scoreGoal(i: number): void {
+    const { findings, links } = this;
+    this.blocked[i] = anyBlocking(findings.of(i));
+    this.ownScore[i] = null;
+    this.p[i] = null;
+    const g = this.goals[i];
+    if (this.blocked[i]) return;
+    const inp = this.scorer.input(i, this.actual[i]);
+    const value = scoreNumber(inp);
+    // No Score: score() says why (no data, or a rule).
+    const own = Number.isNaN(value) ? score(inp) : null;
+    if (own !== null && own.kind === "invalid" && !(childCount(links, i) > 0 && own.code === "M1")) {
+      // The definition passed the rules but the Actual cannot be scored (TRUE for an Increase goal …).
+      const exempt = (own.code === "M1" || own.code === "M3") && (this.type[i] === "Objective" || childCount(links, i) > 0);
+      const field = own.code === "E2" ? "Actual" : "Target";
+      if (!exempt && !findings.of(i).some((f) => f.code === own.code && f.field === field && f.goalIndex === i && isBlocking(f))) {
+        findings.add(i, finding(g, own.code, "fail", own.code === "E2" ? "actual" : "target", own.message.replace(/^[A-Z]\d: /, "")));
+      }
+      this.blocked[i] = !exempt;
+      return;
+    }
+    this.ownScore[i] = Number.isNaN(value) ? null : value;
+    const pi = uncappedProgressNumber(inp);
+    this.p[i] = Number.isNaN(pi) ? null : pi;
+  }
+
+  /** Goal i's Rollup mode, own Score, blocked flag and numeric Actual, column-wise for the roll-up. */
+  rollupInput(i: number): void {
+    const a = this.actual[i];
+    const mode = (this.modes[i] = this.goals[i].rollupGiven ?? "Weighted");
+    this.flatMode[i] = FLAT_MODE[mode];
+    this.flatScore[i] = this.ownScore[i] ?? NaN;
+    this.flatBlocked[i] = this.blocked[i] ? 1 : 0;
+    this.scorer.actual[i] = typeof a === "number" ? a : NaN;
+  }
+
+  /** Goal i's status, escalation, T4 and result row. */
+  result(i: number, rolled: FlatRollup): GoalResult {
+    const { goals, history, links, findings, settings, asOf, sti } = this;
+    const g = goals[i];
+    const blocked = this.blocked[i];
+    const start = this.start[i];
+    const due = this.due[i];
+    const direction = this.direction[i];
+    const rolledUp = Number.isNaN(rolled.rolledUp[i]) ? null : rolled.rolledUp[i];
+    const hn = historyLength(history, i);
+    const last = hn > 0 ? history.date[historyAt(history, i, hn - 1)] : null;
+    const mode = this.modes[i];
+    let st: Status | null = null;
+    let escalate = false;
+    let ownProgress: number | null = null;
+    if (!blocked) {
+      let P = this.p[i];
+      let thresholdScore: number | null = g.threshold !== null ? this.ownScore[i] : null;
+      const fromChildren = rolled.fromChildren[i] === 1;
+      if (fromChildren) {
+        if (mode === "Sum") {
+          const sp = uncappedProgressNumber(this.scorer.input(i, Number.isNaN(rolled.sumActual[i]) ? 0 : rolled.sumActual[i]));
+          P = Number.isNaN(sp) ? null : sp;
+        } else P = rolledUp;
+        thresholdScore = g.threshold !== null ? rolledUp : null;
+      }
+      sti.direction = direction;
+      sti.p = P;
+      sti.thresholdScore = thresholdScore;
+      sti.start = start;
+      sti.due = due;
+      sti.lastCheckIn = last;
+      st = status(sti);
+      escalate = st === "Missed" || (!fromChildren && offTrackTwice(g, history, i, direction, start, due, settings));
+      // Progress is the uncapped progress worked out with the Score, capped.
+      const own = this.p[i];
+      ownProgress = own === null ? null : capProgress(own, settings.progressCap);
+    }
+    // T4
+    if (due !== null && due < asOf && st !== "Achieved")
+      findings.add(i, finding(g, "T4", "warn", "due", `Due ${isoDay(due)} has passed and the goal is ${st ?? "not scored"}; record the result or agree a new date`));
+    const fs = findings.of(i);
+    const firstBlock = firstBlocking(fs);
+    const parentCount = links.linkStart[i + 1] - links.linkStart[i];
+    const kidCount = childCount(links, i);
+    return {
+      index: i,
+      id: g.id,
+      title: g.title,
+      owner: g.owner,
+      type: this.type[i],
+      direction,
+      rollupMode: mode,
+      actual: this.actual[i],
+      start,
+      due,
+      progress: ownProgress,
+      score: this.ownScore[i],
+      pace: blocked ? null : pace(start, due, asOf),
+      status: st,
+      rolledUp: blocked ? null : rolledUp,
+      coverage: Number.isNaN(rolled.coverage[i]) ? null : rolled.coverage[i],
+      smart: smartString(fs),
+      escalate,
+      blocked,
+      error: firstBlock ? `${firstBlock.code}: ${firstBlock.message}` : null,
+      findings: fs.length === 0 ? NO_CODES : codesOf(fs),
+      parents: parentCount === 0 ? NO_INDICES : parentsOf(links, i),
+      children: kidCount === 0 ? NO_INDICES : childrenOf(links, i),
+    };
+  }
 }
 
 /**
@@ -477,6 +526,7 @@ class GoalScorer {
   }
 }
 keepLayout(new GoalScorer([], [], DEFAULT_SETTINGS));
+keepLayout(new Run([], resolveFlatLinks(new FlatGoalsBuilder(0).build()), readHistory([], 1900, new Map(), 0, new FindingLists(0), []), new FindingLists(0), DEFAULT_SETTINGS, 0, null));
 
 /** Escalation: Off track at each of the last two check-ins, each as of its own Date with its own Value. */
 function offTrackTwice(g: Goal, h: History, i: number, dir: Direction, start: Day | null, due: Day | null, settings: Settings): boolean {
@@ -518,15 +568,34 @@ interface Effective {
   settings: Settings;
 }
 
-/** Rules that look across goals: S3, A3, A4, R1–R5, D1, W1, W2, U1. */
+/**
+ * Rules that look across goals: S3, A3, A4, R1–R5, D1, W1, W2, U1. Each rule's work for
+ * one goal, owner or parent is a function of its own (see `Run`); the rules run in this
+ * order, which is the order of each goal's findings.
+ */
 function workbookRules(goals: Goal[], links: FlatLinks, history: History, findings: FindingLists, eff: Effective): void {
   const n = goals.length;
   const { settings } = eff;
+  duplicateIds(goals, links, findings);
+  // Goals by Owner (spelled alike after trimming, case and spaces): a number per owner and
+  // each owner's goals in row order, worked out once for S3 and the owner rules.
+  const owners = ownerGroups(goals);
+  for (let o = 0; o < owners.count; o++) sameTitles(goals, owners, o, findings);
+  parentRules(goals, links, findings);
+  // W2 among siblings (same parent), then over each owner's top goals with A4 and W1.
+  const w2 = new Uint8Array(n);
+  for (let p = 0; p < n; p++) blankSiblingWeights(goals, links, p, w2);
+  for (let o = 0; o < owners.count; o++) ownerWeights(goals, links, owners, o, settings, findings, w2);
+  for (let i = 0; i < n; i++)
+    if (w2[i]) findings.add(i, finding(goals[i], "W2", "warn", "weight", "Weight is blank while the goals beside it have weights; it counts as their average — enter a weight"));
+  for (let i = 0; i < n; i++) trendRule(goals[i], history, eff.direction[i], eff.due[i], settings, findings);
+  for (let i = 0; i < n; i++) if (goals[i].rollupGiven === "Sum") unitRule(goals, links, i, findings);
+}
 
-  // D1: every occurrence of a repeated ID.
-  // The graph knows each ID's first goal: only the repeats make lists.
+/** D1: every occurrence of a repeated ID. The links know each ID's first goal: only the repeats make lists. */
+function duplicateIds(goals: readonly Goal[], links: FlatLinks, findings: FindingLists): void {
   const repeats = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < goals.length; i++) {
     if (goals[i].key === null) continue;
     const first = links.firstOf[i];
     if (first === i) continue;
@@ -540,234 +609,240 @@ function workbookRules(goals: Goal[], links: FlatLinks, history: History, findin
       findings.add(i, finding(goals[i], "D1", "fail", "id", `ID ${quote(goals[i].id)} is used more than once (also ${others.join(", ")}); give each goal its own ID`));
     }
   }
+}
 
-  // Goals by Owner (spelled alike after trimming, case and spaces): a number per owner and
-  // each owner's goals in row order, worked out once for S3 and the owner rules.
-  const owners = ownerGroups(goals);
+interface OwnerGroups {
+  count: number;
+  /** Each goal's owner number, -1 without an owner. */
+  of: Int32Array;
+  /** Owner o's goals are `goals[start[o]]` … `goals[start[o + 1] - 1]`, in row order. */
+  start: Int32Array;
+  goals: Int32Array;
+}
 
-  // S3: same Owner and Cycle, same Title, compared within each owner's goals (a few each;
-  // a large group is grouped by Title and Cycle instead).
-  const sameTitle = (i: number, other: number): void => {
-    findings.add(
-      i,
-      finding(goals[i], "S3", "warn", "title", `${goals[i].owner} has another goal titled ${quote(goals[i].title)} (${goals[other].id ?? "no ID"}); merge them or make the titles distinct`),
-    );
-  };
-  const group: number[] = [];
-  let titleHash = new Int32Array(16);
-  let cycleHash = new Int32Array(16);
-  for (let o = 0; o < owners.count; o++) {
-    group.length = 0;
-    for (let j = owners.start[o]; j < owners.start[o + 1]; j++) if (goals[owners.goals[j]].title !== null) group.push(owners.goals[j]);
-    if (group.length < 2) continue;
-    // Titles and cycles compared by a hash of their normal form first, then letter by letter:
-    // each goal with the first other goal (in row order) that reads alike.
-    if (titleHash.length < group.length) {
-      titleHash = new Int32Array(group.length * 2);
-      cycleHash = new Int32Array(group.length * 2);
-    }
+/** Scratch space of sameTitles (one call at a time). */
+const titleGroup: number[] = [];
+let titleHash = new Int32Array(16);
+let cycleHash = new Int32Array(16);
+
+/**
+ * S3: same Owner and Cycle, same Title, among owner o's goals. Titles and cycles are
+ * compared by a hash of their normal form first, then letter by letter: each goal is
+ * reported with the first other goal (in row order) that reads alike.
+ */
+function sameTitles(goals: readonly Goal[], owners: OwnerGroups, o: number, findings: FindingLists): void {
+  const group = titleGroup;
+  group.length = 0;
+  for (let j = owners.start[o]; j < owners.start[o + 1]; j++) if (goals[owners.goals[j]].title !== null) group.push(owners.goals[j]);
+  if (group.length < 2) return;
+  if (titleHash.length < group.length) {
+    titleHash = new Int32Array(group.length * 2);
+    cycleHash = new Int32Array(group.length * 2);
+  }
+  for (let a = 0; a < group.length; a++) {
+    titleHash[a] = normHash(goals[group[a]].title as string);
+    cycleHash[a] = normHash(goals[group[a]].cycle ?? "");
+  }
+  if (group.length <= 16) {
     for (let a = 0; a < group.length; a++) {
-      titleHash[a] = normHash(goals[group[a]].title as string);
-      cycleHash[a] = normHash(goals[group[a]].cycle ?? "");
-    }
-    if (group.length <= 16) {
-      for (let a = 0; a < group.length; a++) {
-        for (let b = 0; b < group.length; b++) {
-          if (a === b || titleHash[a] !== titleHash[b] || cycleHash[a] !== cycleHash[b]) continue;
-          if (readAlike(goals[group[a]], goals[group[b]])) {
-            sameTitle(group[a], group[b]);
-            break;
-          }
-        }
-      }
-      continue;
-    }
-    // A large group: the goals with the same hashes in a list each.
-    const byHash = new Map<number, number[]>();
-    for (let a = 0; a < group.length; a++) {
-      const key = titleHash[a] ^ Math.imul(cycleHash[a], 0x9e3779b1);
-      const list = byHash.get(key);
-      if (list) list.push(a);
-      else byHash.set(key, [a]);
-    }
-    for (let a = 0; a < group.length; a++) {
-      const list = byHash.get(titleHash[a] ^ Math.imul(cycleHash[a], 0x9e3779b1)) as number[];
-      if (list.length < 2) continue;
-      for (const b of list) {
+      for (let b = 0; b < group.length; b++) {
         if (a === b || titleHash[a] !== titleHash[b] || cycleHash[a] !== cycleHash[b]) continue;
         if (readAlike(goals[group[a]], goals[group[b]])) {
-          sameTitle(group[a], group[b]);
+          sameTitle(goals, group[a], group[b], findings);
           break;
         }
       }
     }
+    return;
   }
+  // A large group: the goals with the same hashes in a list each.
+  const byHash = new Map<number, number[]>();
+  for (let a = 0; a < group.length; a++) {
+    const key = titleHash[a] ^ Math.imul(cycleHash[a], 0x9e3779b1);
+    const list = byHash.get(key);
+    if (list) list.push(a);
+    else byHash.set(key, [a]);
+  }
+  for (let a = 0; a < group.length; a++) {
+    const list = byHash.get(titleHash[a] ^ Math.imul(cycleHash[a], 0x9e3779b1)) as number[];
+    if (list.length < 2) continue;
+    for (const b of list) {
+      if (a === b || titleHash[a] !== titleHash[b] || cycleHash[a] !== cycleHash[b]) continue;
+      if (readAlike(goals[group[a]], goals[group[b]])) {
+        sameTitle(goals, group[a], group[b], findings);
+        break;
+      }
+    }
+  }
+}
 
-  // R1, R5
+function sameTitle(goals: readonly Goal[], i: number, other: number, findings: FindingLists): void {
+  findings.add(
+    i,
+    finding(goals[i], "S3", "warn", "title", `${goals[i].owner} has another goal titled ${quote(goals[i].title)} (${goals[other].id ?? "no ID"}); merge them or make the titles distinct`),
+  );
+}
+
+/** R1, R5, R2, R3, R4. */
+function parentRules(goals: readonly Goal[], links: FlatLinks, findings: FindingLists): void {
+  const n = goals.length;
   for (const u of links.unknownParents)
     findings.add(u.node, finding(goals[u.node], "R1", "fail", "parent", `Parent ID ${quote(u.key)} names no goal in the workbook; correct the ID or clear it`));
   const badTotal = new Uint8Array(n);
   for (const b of links.badShares) badTotal[b.node] = 1;
   for (const b of links.badShares)
-    findings.add(b.node, 
+    findings.add(
+      b.node,
       finding(goals[b.node], "R5", "fail", "parent", `Attribution shares in Parent ID ${quote(goals[b.node].parentText)} total ${fmt(Math.round(b.total * 10000) / 100)}%; make them add up to 100%`),
     );
-  for (let i = 0; i < n; i++) {
-    const g = goals[i];
-    if (g.parentRefs.length === 0 || badTotal[i]) continue;
-    const bad = firstBadShare(g.parentRefs);
-    if (bad)
-      findings.add(g.index, finding(g, "R5", "fail", "parent", `Share ${quote(bad.badShare)} for parent ${bad.id} is not a percentage; write it like ${bad.id}=40%`));
-  }
-
-  // R2, R3
-  for (let i = 0; i < n; i++) {
-    const g = goals[i];
-    if (g.parentText === null && g.invalid.parent === undefined && g.level !== "Company")
-      findings.add(g.index, 
-        finding(g, "R2", "warn", "parent", `${g.level ?? "This"} goal has no Parent ID, so it is not aligned; name the goal it supports`),
-      );
-    if (g.level === null) continue;
-    for (let l = links.linkStart[g.index]; l < links.linkStart[g.index + 1]; l++) {
-      const parent = links.linkParent[l];
-      const pl = goals[parent].level;
-      if (pl === null || levelRank(pl) > levelRank(g.level)) continue;
-      findings.add(g.index, 
-        finding(g, "R3", "warn", "parent", `Parent ${goals[parent].id} is a ${pl} goal, not above this ${g.level} goal; align to a goal at a higher level`),
-      );
-    }
-  }
-
-  // R4
+  for (let i = 0; i < n; i++) if (goals[i].parentRefs.length > 0 && !badTotal[i]) badShareText(goals[i], findings);
+  for (let i = 0; i < n; i++) alignment(goals, links, i, findings);
   for (const cycle of links.cycles) {
     const ids = cycle.map((i) => goals[i].id ?? `row ${i + 1}`);
     const text = [...ids, ids[0]].join(" → ");
-    for (const i of cycle)
-      findings.add(i, finding(goals[i], "R4", "fail", "parent", `Goal is on an alignment cycle ${text}; remove one of these Parent ID links`));
-  }
-
-  // W2 among siblings (same parent).
-  const w2 = new Uint8Array(n);
-  for (let p = 0; p < n; p++) {
-    const from = links.childStart[p];
-    const to = links.childStart[p + 1];
-    if (to - from < 2) continue;
-    let weighted = false;
-    for (let k = from; k < to && !weighted; k++) weighted = hasWeight(goals[links.linkChild[links.childLink[k]]]);
-    if (!weighted) continue;
-    for (let k = from; k < to; k++) {
-      const c = links.linkChild[links.childLink[k]];
-      if (isBlankWeight(goals[c])) w2[c] = 1;
-    }
-  }
-
-  // Owner rules over top goals: A4, W1, W2.
-  const tops: number[] = [];
-  const w: number[] = [];
-  for (let o = 0; o < owners.count; o++) {
-    // The owner's top goals: those without a parent of the same owner.
-    tops.length = 0;
-    for (let j = owners.start[o]; j < owners.start[o + 1]; j++) {
-      const i = owners.goals[j];
-      let top = true;
-      for (let l = links.linkStart[i]; l < links.linkStart[i + 1]; l++) if (owners.of[links.linkParent[l]] === o) top = false;
-      if (top) tops.push(i);
-    }
-    if (tops.length < 2) continue;
-    // The weight rule (effectiveWeights) over the top goals' weights, a negative one counting as blank.
-    let mean = 0;
-    let set = 0;
-    for (let j = 0; j < tops.length; j++) {
-      const wt = goals[tops[j]].weight;
-      if (wt !== null && wt >= 0 && Number.isFinite(wt)) {
-        set++;
-        mean += (wt - mean) / set;
-      }
-    }
-    const fill = set === 0 ? 1 : mean;
-    let total = 0;
-    let anySet = false;
-    w.length = tops.length;
-    for (let j = 0; j < tops.length; j++) {
-      const wt = goals[tops[j]].weight;
-      const given = wt !== null && wt >= 0;
-      if (given) anySet = true;
-      w[j] = given && Number.isFinite(wt) ? wt : fill;
-      total += w[j];
-    }
-    for (let j = 0; j < tops.length; j++) {
-      const g = goals[tops[j]];
-      if (total > 0 && w[j] / total > settings.maxWeightShare + 1e-12)
-        findings.add(g.index, 
-          finding(
-            g,
-            "A4",
-            "warn",
-            "weight",
-            `Weight ${fmt(w[j])} is ${Math.round((w[j] / total) * 100)}% of ${g.owner}'s weight total (limit ${Math.round(settings.maxWeightShare * 100)}%); spread the weight over the goals`,
-          ),
-        );
-      if (anySet && !isFullTotal(total))
-        findings.add(g.index, 
-          finding(g, "W1", "warn", "weight", `${g.owner}'s top-goal weights total ${fmt(total)}, not 100% or 1; adjust the weights so they add up`),
-        );
-      if (anySet && isBlankWeight(g)) w2[g.index] = 1;
-    }
-  }
-  for (let i = 0; i < n; i++)
-    if (w2[i]) findings.add(i, finding(goals[i], "W2", "warn", "weight", "Weight is blank while the goals beside it have weights; it counts as their average — enter a weight"));
-
-  // A3: trend of the check-ins against the Target.
-  for (let i = 0; i < n; i++) {
-    const g = goals[i];
-    const dir = eff.direction[i];
-    const due = eff.due[i];
-    if ((dir !== "Increase" && dir !== "Decrease") || g.target === null || due === null) continue;
-    const hn = historyLength(history, i);
-    let numeric = 0;
-    for (let k = 0; k < hn; k++) if (history.bool[historyAt(history, i, k)] === 0) numeric++;
-    if (numeric < 3) continue;
-    const base = g.baseline ?? (dir === "Increase" ? 0 : null);
-    if (base === null || g.target === base) continue;
-    const y = historyTrend(history, i, due);
-    if (y === null) continue;
-    const way = (y - base) / (g.target - base);
-    if (way < settings.trendShortfall)
-      findings.add(i, 
-        finding(
-          g,
-          "A3",
-          "warn",
-          "target",
-          `At the current trend the goal reaches ${fmt(y)} by ${isoDay(due)}, ${Math.round(way * 100)}% of the way to Target ${fmt(g.target)}; review the plan or the Target`,
-        ),
-      );
-  }
-
-  // U1: Sum roll-up over children with another Unit.
-  for (let i = 0; i < n; i++) {
-    const g = goals[i];
-    if (g.rollupGiven !== "Sum") continue;
-    const unit = norm(g.unit ?? "");
-    const odd = childrenOf(links, g.index).filter((c) => norm(goals[c].unit ?? "") !== unit);
-    if (odd.length > 0)
-      findings.add(g.index, 
-        finding(
-          g,
-          "U1",
-          "warn",
-          "unit",
-          `Sum roll-up adds children measured in another unit (${odd
-            .slice(0, 5)
-            .map((c) => `${goals[c].id ?? "?"}: ${quote(goals[c].unit ?? "")}`)
-            .join(", ")}) to ${quote(g.unit ?? "")}; use the same Unit or another Rollup`,
-        ),
-      );
+    for (const i of cycle) findings.add(i, finding(goals[i], "R4", "fail", "parent", `Goal is on an alignment cycle ${text}; remove one of these Parent ID links`));
   }
 }
 
+/** R5: a share that is not a percentage. */
+function badShareText(g: Goal, findings: FindingLists): void {
+  const bad = firstBadShare(g.parentRefs);
+  if (bad) findings.add(g.index, finding(g, "R5", "fail", "parent", `Share ${quote(bad.badShare)} for parent ${bad.id} is not a percentage; write it like ${bad.id}=40%`));
+}
+
+/** R2 (no Parent ID) and R3 (a parent not above the goal's Level). */
+function alignment(goals: readonly Goal[], links: FlatLinks, i: number, findings: FindingLists): void {
+  const g = goals[i];
+  if (g.parentText === null && g.invalid.parent === undefined && g.level !== "Company")
+    findings.add(i, finding(g, "R2", "warn", "parent", `${g.level ?? "This"} goal has no Parent ID, so it is not aligned; name the goal it supports`));
+  if (g.level === null) return;
+  for (let l = links.linkStart[i]; l < links.linkStart[i + 1]; l++) {
+    const parent = links.linkParent[l];
+    const pl = goals[parent].level;
+    if (pl === null || levelRank(pl) > levelRank(g.level)) continue;
+    findings.add(i, finding(g, "R3", "warn", "parent", `Parent ${goals[parent].id} is a ${pl} goal, not above this ${g.level} goal; align to a goal at a higher level`));
+  }
+}
+
+/** W2 among the children of parent p: a blank Weight beside weighted siblings. */
+function blankSiblingWeights(goals: readonly Goal[], links: FlatLinks, p: number, w2: Uint8Array): void {
+  const from = links.childStart[p];
+  const to = links.childStart[p + 1];
+  if (to - from < 2) return;
+  let weighted = false;
+  for (let k = from; k < to && !weighted; k++) weighted = hasWeight(goals[links.linkChild[links.childLink[k]]]);
+  if (!weighted) return;
+  for (let k = from; k < to; k++) {
+    const c = links.linkChild[links.childLink[k]];
+    if (isBlankWeight(goals[c])) w2[c] = 1;
+  }
+}
+
+/** Scratch space of ownerWeights (one call at a time). */
+const ownerTops: number[] = [];
+const ownerTopWeights: number[] = [];
+
+/** A4, W1 and W2 over owner o's top goals (those without a parent of the same owner). */
+function ownerWeights(goals: readonly Goal[], links: FlatLinks, owners: OwnerGroups, o: number, settings: Settings, findings: FindingLists, w2: Uint8Array): void {
+  const tops = ownerTops;
+  const w = ownerTopWeights;
+  tops.length = 0;
+  for (let j = owners.start[o]; j < owners.start[o + 1]; j++) {
+    const i = owners.goals[j];
+    let top = true;
+    for (let l = links.linkStart[i]; l < links.linkStart[i + 1]; l++) if (owners.of[links.linkParent[l]] === o) top = false;
+    if (top) tops.push(i);
+  }
+  if (tops.length < 2) return;
+  // The weight rule (effectiveWeights) over the top goals' weights, a negative one counting as blank.
+  let mean = 0;
+  let set = 0;
+  for (let j = 0; j < tops.length; j++) {
+    const wt = goals[tops[j]].weight;
+    if (wt !== null && wt >= 0 && Number.isFinite(wt)) {
+      set++;
+      mean += (wt - mean) / set;
+    }
+  }
+  const fill = set === 0 ? 1 : mean;
+  let total = 0;
+  let anySet = false;
+  w.length = tops.length;
+  for (let j = 0; j < tops.length; j++) {
+    const wt = goals[tops[j]].weight;
+    const given = wt !== null && wt >= 0;
+    if (given) anySet = true;
+    w[j] = given && Number.isFinite(wt) ? wt : fill;
+    total += w[j];
+  }
+  for (let j = 0; j < tops.length; j++) {
+    const g = goals[tops[j]];
+    if (total > 0 && w[j] / total > settings.maxWeightShare + 1e-12)
+      findings.add(
+        g.index,
+        finding(
+          g,
+          "A4",
+          "warn",
+          "weight",
+          `Weight ${fmt(w[j])} is ${Math.round((w[j] / total) * 100)}% of ${g.owner}'s weight total (limit ${Math.round(settings.maxWeightShare * 100)}%); spread the weight over the goals`,
+        ),
+      );
+    if (anySet && !isFullTotal(total))
+      findings.add(g.index, finding(g, "W1", "warn", "weight", `${g.owner}'s top-goal weights total ${fmt(total)}, not 100% or 1; adjust the weights so they add up`));
+    if (anySet && isBlankWeight(g)) w2[g.index] = 1;
+  }
+}
+
+/** A3: the trend of the check-ins against the Target. */
+function trendRule(g: Goal, history: History, dir: Direction, due: Day | null, settings: Settings, findings: FindingLists): void {
+  if ((dir !== "Increase" && dir !== "Decrease") || g.target === null || due === null) return;
+  const i = g.index;
+  const hn = historyLength(history, i);
+  let numeric = 0;
+  for (let k = 0; k < hn; k++) if (history.bool[historyAt(history, i, k)] === 0) numeric++;
+  if (numeric < 3) return;
+  const base = g.baseline ?? (dir === "Increase" ? 0 : null);
+  if (base === null || g.target === base) return;
+  const y = historyTrend(history, i, due);
+  if (y === null) return;
+  const way = (y - base) / (g.target - base);
+  if (way < settings.trendShortfall)
+    findings.add(
+      i,
+      finding(
+        g,
+        "A3",
+        "warn",
+        "target",
+        `At the current trend the goal reaches ${fmt(y)} by ${isoDay(due)}, ${Math.round(way * 100)}% of the way to Target ${fmt(g.target)}; review the plan or the Target`,
+      ),
+    );
+}
+
+/** U1: a Sum roll-up over children with another Unit. */
+function unitRule(goals: readonly Goal[], links: FlatLinks, i: number, findings: FindingLists): void {
+  const g = goals[i];
+  const unit = norm(g.unit ?? "");
+  const odd = childrenOf(links, i).filter((c) => norm(goals[c].unit ?? "") !== unit);
+  if (odd.length > 0)
+    findings.add(
+      i,
+      finding(
+        g,
+        "U1",
+        "warn",
+        "unit",
+        `Sum roll-up adds children measured in another unit (${odd
+          .slice(0, 5)
+          .map((c) => `${goals[c].id ?? "?"}: ${quote(goals[c].unit ?? "")}`)
+          .join(", ")}) to ${quote(g.unit ?? "")}; use the same Unit or another Rollup`,
+      ),
+    );
+}
+
 /** Each goal's owner as a number (-1 without one) and each owner's goals in row order. */
-function ownerGroups(goals: readonly Goal[]): { count: number; of: Int32Array; start: Int32Array; goals: Int32Array } {
+function ownerGroups(goals: readonly Goal[]): OwnerGroups {
   const n = goals.length;
   const of = new Int32Array(n);
   const ids = new Map<string, number>();

@@ -5,6 +5,7 @@
  */
 import { CHECKIN_COLUMNS, COLUMN_KEYS, CheckInKey, ColumnKey } from "./columns";
 import { DateSystem } from "./dates";
+import { keepLayout } from "./keep";
 import { HeaderMapping, columnLetters, headerText, proposeMapping } from "./headers";
 import { CHECKIN_KEYS_IN_ORDER, CheckInRowInput, GoalRowInput, ROW_CELLS, RowCells, WorkbookInput } from "./model";
 
@@ -164,6 +165,11 @@ class TableGoalRow extends TableRow<ColumnKey> implements GoalRowInput {
     return { table: this.layout.name, row: this.row };
   }
 }
+
+// One row of each kind kept alive, so that V8 keeps the rows' layout and the code compiled for it (src/core/keep.ts).
+const KEPT_TABLE: TableData = { name: "Goals", sheet: "Goals", headerRow: 1, firstColumn: 0, headers: [], rows: [] };
+keepLayout(new TableRow<CheckInKey>(layout<CheckInKey>(KEPT_TABLE, [], CHECKIN_KEYS_IN_ORDER), [], 0));
+keepLayout(new TableGoalRow(layout<ColumnKey>(KEPT_TABLE, [], COLUMN_KEYS), [], 0));
 
 /** A goal table's rows; blank rows are skipped. The mapping says which column is which. */
 export function goalRowsFromTable(t: TableData, mapping: HeaderMapping = proposeMapping(t.headers)): GoalRowInput[] {

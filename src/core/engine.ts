@@ -121,6 +121,29 @@ function checkInValue(h: History, c: number): ActualValue {
   return b === 0 ? h.num[c] : b === 2;
 }
 
+/**
+ * The goal a check-in's Goal ID names (the first goal with that ID), -1 for none. Check-ins
+ * are mostly listed goal after goal, or a few for one goal in a row: the goal after the last
+ * one found, or that goal again, is tried before the look-up table (100,000 IDs).
+ */
+class GoalLookup {
+  private last = -1;
+  constructor(
+    private readonly keys: readonly (string | null)[],
+    private readonly links: Pick<FlatLinks, "indexOf" | "firstOf">,
+  ) {}
+  find(key: string): number {
+    const { keys, links } = this;
+    const next = this.last + 1;
+    if (next < keys.length && keys[next] === key && links.firstOf[next] === next) return (this.last = next);
+    if (this.last >= 0 && keys[this.last] === key && links.firstOf[this.last] === this.last) return this.last;
+    const i = links.indexOf.get(key);
+    if (i === undefined) return -1;
+    this.last = i;
+    return i;
+  }
+}
+
 const CHECKIN_FIELD: Record<string, string> = { goalId: "Goal ID", date: "Date", value: "Value", confidence: "Confidence", comment: "Comment" };
 
 /**
@@ -130,7 +153,7 @@ const CHECKIN_FIELD: Record<string, string> = { goalId: "Goal ID", date: "Date",
 function readHistory(
   rows: readonly CheckInRowInput[],
   system: DateSystem,
-  indexOf: ReadonlyMap<string, number>,
+  lookup: GoalLookup,
   n: number,
   findings: FindingLists,
   loose: Finding[],
@@ -145,7 +168,8 @@ function readHistory(
   for (let k = 0; k < m; k++) {
     const row = rows[k];
     readCheckInInto(row, system, c, false);
-    const gi = c.key === null ? undefined : indexOf.get(c.key);
+    const found = c.key === null ? -1 : lookup.find(c.key);
+    const gi = found < 0 ? undefined : found;
     for (const rejected in c.invalid) {
       const key = rejected as CheckInKey;
       const bad = c.invalid[key];
@@ -263,8 +287,9 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   const looseFindings: Finding[] = [];
 
   // Links first: Type, M1 and the roll-up depend on who has children.
-  const links = resolveFlatLinks(linkInput(goals));
-  const history = readHistory(input.checkIns ?? [], system, links.indexOf, n, findings, looseFindings);
+  const flat = linkInput(goals);
+  const links = resolveFlatLinks(flat);
+  const history = readHistory(input.checkIns ?? [], system, new GoalLookup(flat.keys, links), n, findings, looseFindings);
   const run = new Run(goals, links, history, findings, settings, asOf, options.reviewCycle ?? null);
 
   // Effective values and the rules of each row.
@@ -526,7 +551,8 @@ class GoalScorer {
   }
 }
 keepLayout(new GoalScorer([], [], DEFAULT_SETTINGS));
-keepLayout(new Run([], resolveFlatLinks(new FlatGoalsBuilder(0).build()), readHistory([], 1900, new Map(), 0, new FindingLists(0), []), new FindingLists(0), DEFAULT_SETTINGS, 0, null));
+const NO_LINKS = resolveFlatLinks(new FlatGoalsBuilder(0).build());
+keepLayout(new Run([], NO_LINKS, readHistory([], 1900, keepLayout(new GoalLookup([], NO_LINKS)), 0, new FindingLists(0), []), new FindingLists(0), DEFAULT_SETTINGS, 0, null));
 
 /** Escalation: Off track at each of the last two check-ins, each as of its own Date with its own Value. */
 function offTrackTwice(g: Goal, h: History, i: number, dir: Direction, start: Day | null, due: Day | null, settings: Settings): boolean {

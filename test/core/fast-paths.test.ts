@@ -264,3 +264,27 @@ describe("scoring as numbers (no object per goal)", () => {
     expect(progress({ actual: 5, target: 10, direction: "Increase", cap: 1.2 })).toEqual({ kind: "value", value: 0.5 });
   });
 });
+
+describe("check-ins find their goal (the next goal, the same goal, else the table of IDs)", () => {
+  it("each goal's Actual is its latest check-in, whatever the order of the check-ins and however IDs repeat", () => {
+    const ids = ["G-1", "G-2", "G-3", "g-2", "G-4"];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...ids), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.record({ id: fc.constantFrom(...ids, "G-9"), day: fc.integer({ min: 1, max: 4 }), value: fc.integer({ min: 0, max: 99 }) }), { maxLength: 12 }),
+        (goalIds, entries) => {
+          const goals = goalIds.map((id) => validGoal({ id, actual: null }));
+          const checkIns = entries.map((e, k) => checkIn(e.id, `2026-06-0${e.day}`, e.value, k));
+          const ev = run(goals, { checkIns });
+          goalIds.forEach((id, i) => {
+            const first = goalIds.findIndex((other) => other.toUpperCase() === id.toUpperCase());
+            // The latest Date wins; on a tie the lower row.
+            let latest: { day: number; value: number } | null = null;
+            if (first === i) for (const e of entries) if (e.id.toUpperCase() === id.toUpperCase() && (latest === null || e.day >= latest.day)) latest = e;
+            expect(ev.goals[i].actual).toBe(latest ? latest.value : null);
+          });
+        },
+      ),
+    );
+  });
+});

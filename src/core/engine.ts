@@ -290,11 +290,11 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   const flat = linkInput(goals);
   const links = resolveFlatLinks(flat);
   const history = readHistory(input.checkIns ?? [], system, new GoalLookup(flat.keys, links), n, findings, looseFindings);
-  const run = new Run(goals, links, history, findings, settings, asOf, options.reviewCycle ?? null);
+  const run = new Run(goals, flat, links, history, findings, settings, asOf, options.reviewCycle ?? null);
 
   // Effective values and the rules of each row.
   for (let i = 0; i < n; i++) run.readRow(i);
-  workbookRules(goals, links, history, findings, { direction: run.direction, type: run.type, due: run.due, settings });
+  workbookRules(goals, links, history, findings, run);
   // Blocked goals and own scores.
   for (let i = 0; i < n; i++) run.scoreGoal(i);
   // Roll-up.
@@ -315,7 +315,7 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   const groups: string[] = new Array(n);
   for (let i = 0; i < n; i++) groups[i] = groupOf(i);
   const items = new Array<ScorecardItem>(n);
-  for (let i = 0; i < n; i++) items[i] = scorecardItem(links, groups, i, goals[i], results[i]);
+  for (let i = 0; i < n; i++) items[i] = scorecardItem(links, groups, i, flat.weights[i], results[i]);
   const cards = scorecards(items, options.missing ?? "exclude");
 
   const all: Finding[] = [];
@@ -328,10 +328,10 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
 }
 
 /** Goal i on its group's scorecard: a top goal unless one of its parents is in the same group. */
-function scorecardItem(links: FlatLinks, groups: readonly string[], i: number, g: Goal, r: GoalResult): ScorecardItem {
+function scorecardItem(links: FlatLinks, groups: readonly string[], i: number, weight: number, r: GoalResult): ScorecardItem {
   let top = true;
   for (let l = links.linkStart[i]; l < links.linkStart[i + 1]; l++) if (groups[links.linkParent[l]] === groups[i]) top = false;
-  return { group: groups[i], score: r.rolledUp, weight: g.weight, top, status: r.status };
+  return { group: groups[i], score: r.rolledUp, weight: Number.isNaN(weight) ? null : weight, top, status: r.status };
 }
 
 /**
@@ -353,6 +353,26 @@ class Run {
   readonly flatScore: Float64Array;
   readonly flatBlocked: Uint8Array;
   readonly scorer: GoalScorer;
+  /**
+   * What the workbook rules need of each goal, taken while the goal is read (a pass over
+   * 100,000 goal objects costs more than the rule it serves): its owner's number (-1 for
+   * none), hashes of its Title (0 with none) and Cycle, whether it has a Title, whether its
+   * Weight is blank (W2), its Level's rank (0 for none), whether it lacks a Parent ID (R2),
+   * and its Target and Baseline (NaN for blank).
+   */
+  readonly ownerOf: Int32Array;
+  readonly titleHash: Int32Array;
+  readonly cycleHash: Int32Array;
+  readonly hasTitle: Uint8Array;
+  readonly blankWeight: Uint8Array;
+  readonly levelRank: Uint8Array;
+  readonly unaligned: Uint8Array;
+  readonly target: Float64Array;
+  readonly baseline: Float64Array;
+  private readonly owners: OwnerNumbers;
+  get ownerCount(): number {
+    return this.owners.count;
+  }
   /** One context, filled in for each goal in turn (the row rules read it and keep nothing). */
   private readonly ctx: RowContext;
   private readonly sti: StatusInput;
@@ -360,10 +380,11 @@ class Run {
 
   constructor(
     private readonly goals: readonly Goal[],
+    readonly flat: FlatGoals,
     private readonly links: FlatLinks,
     private readonly history: History,
     private readonly findings: FindingLists,
-    private readonly settings: Settings,
+    readonly settings: Settings,
     private readonly asOf: Day,
     private readonly reviewLabel: string | null,
   ) {
@@ -381,6 +402,16 @@ class Run {
     this.flatScore = new Float64Array(n);
     this.flatBlocked = new Uint8Array(n);
     this.scorer = new GoalScorer(goals, this.direction, settings);
+    this.ownerOf = new Int32Array(n);
+    this.titleHash = new Int32Array(n);
+    this.cycleHash = new Int32Array(n);
+    this.hasTitle = new Uint8Array(n);
+    this.blankWeight = new Uint8Array(n);
+    this.levelRank = new Uint8Array(n);
+    this.unaligned = new Uint8Array(n);
+    this.target = new Float64Array(n);
+    this.baseline = new Float64Array(n);
+    this.owners = new OwnerNumbers();
     this.ctx = { direction: "Increase", type: "Key Result", hasChildren: false, start: null, due: null, dueWindow: null, windowLabel: null, settings };
     this.sti = { direction: "Increase", p: null, thresholdScore: null, start: null, due: null, asOf, lastCheckIn: null, settings };
     this.reviewWindow = cycleWindow(reviewLabel);
@@ -406,6 +437,16 @@ class Run {
     ctx.dueWindow = g.window ?? this.reviewWindow;
     ctx.windowLabel = g.window ? g.cycle : this.reviewLabel;
     rowFindingsTo(g, ctx, this.findings);
+    this.modes[i] = g.rollupGiven ?? "Weighted";
+    this.ownerOf[i] = g.owner === null ? -1 : this.owners.of(g.owner);
+    this.hasTitle[i] = g.title === null ? 0 : 1;
+    this.titleHash[i] = g.title === null ? 0 : normHash(g.title);
+    this.cycleHash[i] = normHash(g.cycle ?? "");
+    this.blankWeight[i] = isBlankWeight(g) ? 1 : 0;
+    this.levelRank[i] = g.level === null ? 0 : levelRank(g.level);
+    this.unaligned[i] = g.parentText === null && g.invalid.parent === undefined && g.level !== "Company" ? 1 : 0;
+    this.target[i] = g.target ?? NaN;
+    this.baseline[i] = g.baseline ?? NaN;
   }
 
   /** Whether goal i is blocked, its own Score and its uncapped progress. */
@@ -438,8 +479,7 @@ class Run {
   /** Goal i's Rollup mode, own Score, blocked flag and numeric Actual, column-wise for the roll-up. */
   rollupInput(i: number): void {
     const a = this.actual[i];
-    const mode = (this.modes[i] = this.goals[i].rollupGiven ?? "Weighted");
-    this.flatMode[i] = FLAT_MODE[mode];
+    this.flatMode[i] = FLAT_MODE[this.modes[i]];
     this.flatScore[i] = this.ownScore[i] ?? NaN;
     this.flatBlocked[i] = this.blocked[i] ? 1 : 0;
     this.scorer.actual[i] = typeof a === "number" ? a : NaN;
@@ -551,8 +591,6 @@ class GoalScorer {
   }
 }
 keepLayout(new GoalScorer([], [], DEFAULT_SETTINGS));
-const NO_LINKS = resolveFlatLinks(new FlatGoalsBuilder(0).build());
-keepLayout(new Run([], NO_LINKS, readHistory([], 1900, keepLayout(new GoalLookup([], NO_LINKS)), 0, new FindingLists(0), []), new FindingLists(0), DEFAULT_SETTINGS, 0, null));
 
 /** Escalation: Off track at each of the last two check-ins, each as of its own Date with its own Value. */
 function offTrackTwice(g: Goal, h: History, i: number, dir: Direction, start: Day | null, due: Day | null, settings: Settings): boolean {
@@ -587,44 +625,38 @@ function offTrackTwice(g: Goal, h: History, i: number, dir: Direction, start: Da
 const ESCALATION_INPUT: ScoreInput = { actual: null, target: null, baseline: null, direction: "Increase", threshold: null, stretch: null, thresholdPay: undefined, stretchPay: undefined };
 const ESCALATION_STATUS: StatusInput = { direction: "Increase", p: null, thresholdScore: null, start: null, due: null, asOf: 0, lastCheckIn: null, settings: DEFAULT_SETTINGS };
 
-interface Effective {
-  direction: Direction[];
-  type: GoalType[];
-  due: (Day | null)[];
-  settings: Settings;
-}
 
 /**
  * Rules that look across goals: S3, A3, A4, R1–R5, D1, W1, W2, U1. Each rule's work for
  * one goal, owner or parent is a function of its own (see `Run`); the rules run in this
  * order, which is the order of each goal's findings.
  */
-function workbookRules(goals: Goal[], links: FlatLinks, history: History, findings: FindingLists, eff: Effective): void {
+function workbookRules(goals: Goal[], links: FlatLinks, history: History, findings: FindingLists, run: Run): void {
   const n = goals.length;
-  const { settings } = eff;
+  const settings = run.settings;
   duplicateIds(goals, links, findings);
-  // Goals by Owner (spelled alike after trimming, case and spaces): a number per owner and
-  // each owner's goals in row order, worked out once for S3 and the owner rules.
-  const owners = ownerGroups(goals);
-  for (let o = 0; o < owners.count; o++) sameTitles(goals, owners, o, findings);
-  parentRules(goals, links, findings);
+  // Goals by Owner (spelled alike after trimming, case and spaces): each owner's goals in
+  // row order, for S3 and the owner rules.
+  const owners = ownerGroups(run.ownerOf, run.ownerCount);
+  for (let o = 0; o < owners.count; o++) sameTitles(goals, owners, o, run, findings);
+  parentRules(goals, links, run, findings);
   // W2 among siblings (same parent), then over each owner's top goals with A4 and W1.
   const w2 = new Uint8Array(n);
-  for (let p = 0; p < n; p++) blankSiblingWeights(goals, links, p, w2);
-  for (let o = 0; o < owners.count; o++) ownerWeights(goals, links, owners, o, settings, findings, w2);
+  for (let p = 0; p < n; p++) blankSiblingWeights(links, run, p, w2);
+  for (let o = 0; o < owners.count; o++) ownerWeights(goals, links, owners, o, run, findings, w2);
   for (let i = 0; i < n; i++)
     if (w2[i]) findings.add(i, finding(goals[i], "W2", "warn", "weight", "Weight is blank while the goals beside it have weights; it counts as their average — enter a weight"));
-  for (let i = 0; i < n; i++) trendRule(goals[i], history, eff.direction[i], eff.due[i], settings, findings);
-  for (let i = 0; i < n; i++) if (goals[i].rollupGiven === "Sum") unitRule(goals, links, i, findings);
+  for (let i = 0; i < n; i++) trendRule(goals, i, history, run, settings, findings);
+  for (let i = 0; i < n; i++) if (run.modes[i] === "Sum") unitRule(goals, links, i, findings);
 }
 
 /** D1: every occurrence of a repeated ID. The links know each ID's first goal: only the repeats make lists. */
 function duplicateIds(goals: readonly Goal[], links: FlatLinks, findings: FindingLists): void {
   const repeats = new Map<number, number[]>();
   for (let i = 0; i < goals.length; i++) {
-    if (goals[i].key === null) continue;
+    // -1: a goal without an ID.
     const first = links.firstOf[i];
-    if (first === i) continue;
+    if (first < 0 || first === i) continue;
     const list = repeats.get(first);
     if (list) list.push(i);
     else repeats.set(first, [first, i]);
@@ -656,18 +688,18 @@ let cycleHash = new Int32Array(16);
  * compared by a hash of their normal form first, then letter by letter: each goal is
  * reported with the first other goal (in row order) that reads alike.
  */
-function sameTitles(goals: readonly Goal[], owners: OwnerGroups, o: number, findings: FindingLists): void {
+function sameTitles(goals: readonly Goal[], owners: OwnerGroups, o: number, run: Run, findings: FindingLists): void {
   const group = titleGroup;
   group.length = 0;
-  for (let j = owners.start[o]; j < owners.start[o + 1]; j++) if (goals[owners.goals[j]].title !== null) group.push(owners.goals[j]);
+  for (let j = owners.start[o]; j < owners.start[o + 1]; j++) if (run.hasTitle[owners.goals[j]]) group.push(owners.goals[j]);
   if (group.length < 2) return;
   if (titleHash.length < group.length) {
     titleHash = new Int32Array(group.length * 2);
     cycleHash = new Int32Array(group.length * 2);
   }
   for (let a = 0; a < group.length; a++) {
-    titleHash[a] = normHash(goals[group[a]].title as string);
-    cycleHash[a] = normHash(goals[group[a]].cycle ?? "");
+    titleHash[a] = run.titleHash[group[a]];
+    cycleHash[a] = run.cycleHash[group[a]];
   }
   if (group.length <= 16) {
     for (let a = 0; a < group.length; a++) {
@@ -710,7 +742,7 @@ function sameTitle(goals: readonly Goal[], i: number, other: number, findings: F
 }
 
 /** R1, R5, R2, R3, R4. */
-function parentRules(goals: readonly Goal[], links: FlatLinks, findings: FindingLists): void {
+function parentRules(goals: readonly Goal[], links: FlatLinks, run: Run, findings: FindingLists): void {
   const n = goals.length;
   for (const u of links.unknownParents)
     findings.add(u.node, finding(goals[u.node], "R1", "fail", "parent", `Parent ID ${quote(u.key)} names no goal in the workbook; correct the ID or clear it`));
@@ -721,8 +753,9 @@ function parentRules(goals: readonly Goal[], links: FlatLinks, findings: Finding
       b.node,
       finding(goals[b.node], "R5", "fail", "parent", `Attribution shares in Parent ID ${quote(goals[b.node].parentText)} total ${fmt(Math.round(b.total * 10000) / 100)}%; make them add up to 100%`),
     );
-  for (let i = 0; i < n; i++) if (goals[i].parentRefs.length > 0 && !badTotal[i]) badShareText(goals[i], findings);
-  for (let i = 0; i < n; i++) alignment(goals, links, i, findings);
+  const refStart = run.flat.refStart;
+  for (let i = 0; i < n; i++) if (refStart[i + 1] > refStart[i] && !badTotal[i]) badShareText(goals[i], findings);
+  for (let i = 0; i < n; i++) alignment(goals, links, i, run, findings);
   for (const cycle of links.cycles) {
     const ids = cycle.map((i) => goals[i].id ?? `row ${i + 1}`);
     const text = [...ids, ids[0]].join(" → ");
@@ -737,30 +770,36 @@ function badShareText(g: Goal, findings: FindingLists): void {
 }
 
 /** R2 (no Parent ID) and R3 (a parent not above the goal's Level). */
-function alignment(goals: readonly Goal[], links: FlatLinks, i: number, findings: FindingLists): void {
-  const g = goals[i];
-  if (g.parentText === null && g.invalid.parent === undefined && g.level !== "Company")
+function alignment(goals: readonly Goal[], links: FlatLinks, i: number, run: Run, findings: FindingLists): void {
+  if (run.unaligned[i]) {
+    const g = goals[i];
     findings.add(i, finding(g, "R2", "warn", "parent", `${g.level ?? "This"} goal has no Parent ID, so it is not aligned; name the goal it supports`));
-  if (g.level === null) return;
+  }
+  // Ranks: 0 for no Level, else higher for a higher level.
+  const rank = run.levelRank[i];
+  if (rank === 0) return;
   for (let l = links.linkStart[i]; l < links.linkStart[i + 1]; l++) {
     const parent = links.linkParent[l];
-    const pl = goals[parent].level;
-    if (pl === null || levelRank(pl) > levelRank(g.level)) continue;
-    findings.add(i, finding(g, "R3", "warn", "parent", `Parent ${goals[parent].id} is a ${pl} goal, not above this ${g.level} goal; align to a goal at a higher level`));
+    const pr = run.levelRank[parent];
+    if (pr === 0 || pr > rank) continue;
+    const g = goals[i];
+    findings.add(i, finding(g, "R3", "warn", "parent", `Parent ${goals[parent].id} is a ${goals[parent].level} goal, not above this ${g.level} goal; align to a goal at a higher level`));
   }
 }
 
 /** W2 among the children of parent p: a blank Weight beside weighted siblings. */
-function blankSiblingWeights(goals: readonly Goal[], links: FlatLinks, p: number, w2: Uint8Array): void {
+function blankSiblingWeights(links: FlatLinks, run: Run, p: number, w2: Uint8Array): void {
   const from = links.childStart[p];
   const to = links.childStart[p + 1];
   if (to - from < 2) return;
+  const weights = run.flat.weights;
   let weighted = false;
-  for (let k = from; k < to && !weighted; k++) weighted = hasWeight(goals[links.linkChild[links.childLink[k]]]);
+  // A Weight of 0 or more (NaN, a blank or unreadable one, is not).
+  for (let k = from; k < to && !weighted; k++) weighted = weights[links.linkChild[links.childLink[k]]] >= 0;
   if (!weighted) return;
   for (let k = from; k < to; k++) {
     const c = links.linkChild[links.childLink[k]];
-    if (isBlankWeight(goals[c])) w2[c] = 1;
+    if (run.blankWeight[c]) w2[c] = 1;
   }
 }
 
@@ -769,7 +808,9 @@ const ownerTops: number[] = [];
 const ownerTopWeights: number[] = [];
 
 /** A4, W1 and W2 over owner o's top goals (those without a parent of the same owner). */
-function ownerWeights(goals: readonly Goal[], links: FlatLinks, owners: OwnerGroups, o: number, settings: Settings, findings: FindingLists, w2: Uint8Array): void {
+function ownerWeights(goals: readonly Goal[], links: FlatLinks, owners: OwnerGroups, o: number, run: Run, findings: FindingLists, w2: Uint8Array): void {
+  const { settings } = run;
+  const weights = run.flat.weights;
   const tops = ownerTops;
   const w = ownerTopWeights;
   tops.length = 0;
@@ -783,9 +824,10 @@ function ownerWeights(goals: readonly Goal[], links: FlatLinks, owners: OwnerGro
   // The weight rule (effectiveWeights) over the top goals' weights, a negative one counting as blank.
   let mean = 0;
   let set = 0;
+  // Weights are NaN where blank or unreadable.
   for (let j = 0; j < tops.length; j++) {
-    const wt = goals[tops[j]].weight;
-    if (wt !== null && wt >= 0 && Number.isFinite(wt)) {
+    const wt = weights[tops[j]];
+    if (wt >= 0 && Number.isFinite(wt)) {
       set++;
       mean += (wt - mean) / set;
     }
@@ -795,15 +837,21 @@ function ownerWeights(goals: readonly Goal[], links: FlatLinks, owners: OwnerGro
   let anySet = false;
   w.length = tops.length;
   for (let j = 0; j < tops.length; j++) {
-    const wt = goals[tops[j]].weight;
-    const given = wt !== null && wt >= 0;
+    const wt = weights[tops[j]];
+    const given = wt >= 0;
     if (given) anySet = true;
     w[j] = given && Number.isFinite(wt) ? wt : fill;
     total += w[j];
   }
+  const shareLimit = settings.maxWeightShare + 1e-12;
+  const full = isFullTotal(total);
   for (let j = 0; j < tops.length; j++) {
-    const g = goals[tops[j]];
-    if (total > 0 && w[j] / total > settings.maxWeightShare + 1e-12)
+    const t = tops[j];
+    if (anySet && run.blankWeight[t]) w2[t] = 1;
+    const heavy = total > 0 && w[j] / total > shareLimit;
+    if (!heavy && (!anySet || full)) continue;
+    const g = goals[t];
+    if (heavy)
       findings.add(
         g.index,
         finding(
@@ -814,34 +862,36 @@ function ownerWeights(goals: readonly Goal[], links: FlatLinks, owners: OwnerGro
           `Weight ${fmt(w[j])} is ${Math.round((w[j] / total) * 100)}% of ${g.owner}'s weight total (limit ${Math.round(settings.maxWeightShare * 100)}%); spread the weight over the goals`,
         ),
       );
-    if (anySet && !isFullTotal(total))
+    if (anySet && !full)
       findings.add(g.index, finding(g, "W1", "warn", "weight", `${g.owner}'s top-goal weights total ${fmt(total)}, not 100% or 1; adjust the weights so they add up`));
-    if (anySet && isBlankWeight(g)) w2[g.index] = 1;
   }
 }
 
 /** A3: the trend of the check-ins against the Target. */
-function trendRule(g: Goal, history: History, dir: Direction, due: Day | null, settings: Settings, findings: FindingLists): void {
-  if ((dir !== "Increase" && dir !== "Decrease") || g.target === null || due === null) return;
-  const i = g.index;
+function trendRule(goals: readonly Goal[], i: number, history: History, run: Run, settings: Settings, findings: FindingLists): void {
+  const dir = run.direction[i];
+  const due = run.due[i];
+  const target = run.target[i];
+  if ((dir !== "Increase" && dir !== "Decrease") || Number.isNaN(target) || due === null) return;
   const hn = historyLength(history, i);
   let numeric = 0;
   for (let k = 0; k < hn; k++) if (history.bool[historyAt(history, i, k)] === 0) numeric++;
   if (numeric < 3) return;
-  const base = g.baseline ?? (dir === "Increase" ? 0 : null);
-  if (base === null || g.target === base) return;
+  const baseline = run.baseline[i];
+  const base = !Number.isNaN(baseline) ? baseline : dir === "Increase" ? 0 : null;
+  if (base === null || target === base) return;
   const y = historyTrend(history, i, due);
   if (y === null) return;
-  const way = (y - base) / (g.target - base);
+  const way = (y - base) / (target - base);
   if (way < settings.trendShortfall)
     findings.add(
       i,
       finding(
-        g,
+        goals[i],
         "A3",
         "warn",
         "target",
-        `At the current trend the goal reaches ${fmt(y)} by ${isoDay(due)}, ${Math.round(way * 100)}% of the way to Target ${fmt(g.target)}; review the plan or the Target`,
+        `At the current trend the goal reaches ${fmt(y)} by ${isoDay(due)}, ${Math.round(way * 100)}% of the way to Target ${fmt(target)}; review the plan or the Target`,
       ),
     );
 }
@@ -867,29 +917,32 @@ function unitRule(goals: readonly Goal[], links: FlatLinks, i: number, findings:
     );
 }
 
-/** Each goal's owner as a number (-1 without one) and each owner's goals in row order. */
-function ownerGroups(goals: readonly Goal[]): OwnerGroups {
-  const n = goals.length;
-  const of = new Int32Array(n);
-  const ids = new Map<string, number>();
-  // Each spelling is normalised once: most rows repeat an owner written the same way.
-  const bySpelling = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const owner = goals[i].owner;
-    if (owner === null) {
-      of[i] = -1;
-      continue;
-    }
-    let id = bySpelling.get(owner);
+/**
+ * Owners as numbers: spelled alike after trimming, case and spaces, one number. Each
+ * spelling is normalised once (most rows repeat an owner written the same way).
+ */
+class OwnerNumbers {
+  private readonly ids = new Map<string, number>();
+  private readonly bySpelling = new Map<string, number>();
+  get count(): number {
+    return this.ids.size;
+  }
+  of(owner: string): number {
+    let id = this.bySpelling.get(owner);
     if (id === undefined) {
       const key = norm(owner);
-      id = ids.get(key);
-      if (id === undefined) ids.set(key, (id = ids.size));
-      bySpelling.set(owner, id);
+      id = this.ids.get(key);
+      if (id === undefined) this.ids.set(key, (id = this.ids.size));
+      this.bySpelling.set(owner, id);
     }
-    of[i] = id;
+    return id;
   }
-  const count = ids.size;
+}
+keepLayout(new OwnerNumbers());
+
+/** Each owner's goals in row order, from each goal's owner number (-1 without one). */
+function ownerGroups(of: Int32Array, count: number): OwnerGroups {
+  const n = of.length;
   const start = new Int32Array(count + 1);
   for (let i = 0; i < n; i++) if (of[i] >= 0) start[of[i] + 1]++;
   for (let o = 0; o < count; o++) start[o + 1] += start[o];
@@ -909,9 +962,6 @@ function firstBadShare(refs: readonly ParentRef[]): ParentRef | undefined {
   return undefined;
 }
 
-function hasWeight(g: Goal): boolean {
-  return g.weight !== null && g.weight >= 0;
-}
 
 function isBlankWeight(g: Goal): boolean {
   return g.weight === null && g.invalid.weight === undefined;
@@ -1043,3 +1093,7 @@ function trendLine(k: number, xOf: (j: number) => number, yOf: (j: number) => nu
   const y = my + (sxy / sxx) * (at - mx);
   return Number.isFinite(y) ? y : null;
 }
+
+// One of each per-evaluation object kept alive (src/core/keep.ts); here, once every class is defined.
+const NO_LINKS = resolveFlatLinks(new FlatGoalsBuilder(0).build());
+keepLayout(new Run([], new FlatGoalsBuilder(0).build(), NO_LINKS, readHistory([], 1900, keepLayout(new GoalLookup([], NO_LINKS)), 0, new FindingLists(0), []), new FindingLists(0), DEFAULT_SETTINGS, 0, null));

@@ -228,16 +228,11 @@ function readHistory(
   return { offset, order, date, num, bool };
 }
 
-/** The goals' IDs, Parent IDs (upper-cased) with shares, and weights, column-wise for the roll-up. */
-function linkInput(goals: readonly Goal[]): FlatGoals {
-  const b = new FlatGoalsBuilder(goals.length);
-  for (let i = 0; i < goals.length; i++) {
-    const g = goals[i];
-    b.goal(g.key, g.weight);
-    const refs = g.parentRefs;
-    for (let k = 0; k < refs.length; k++) b.parent(idKey(refs[k].id) as string, refs[k].share);
-  }
-  return b.build();
+/** A goal's ID, Parent IDs (upper-cased) with shares, and weight, column-wise for the roll-up. */
+function linkGoal(b: FlatGoalsBuilder, g: Goal): void {
+  b.goal(g.key, g.weight);
+  const refs = g.parentRefs;
+  for (let k = 0; k < refs.length; k++) b.parent(idKey(refs[k].id) as string, refs[k].share);
 }
 
 function firstBlocking(fs: readonly Finding[]): Finding | undefined {
@@ -281,16 +276,23 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   const asOf = options.asOf ?? today();
   const system = input.dateSystem ?? 1900;
   const n = input.goals.length;
+  // Each goal read once, and what the links and the workbook rules need of it taken then.
   const goals: Goal[] = new Array(n);
-  for (let i = 0; i < n; i++) goals[i] = readGoal(input.goals[i], i, system);
+  const linkInput = new FlatGoalsBuilder(n);
+  const cols = new GoalColumns(n);
+  for (let i = 0; i < n; i++) {
+    const g = (goals[i] = readGoal(input.goals[i], i, system));
+    linkGoal(linkInput, g);
+    cols.take(i, g);
+  }
   const findings = new FindingLists(n);
   const looseFindings: Finding[] = [];
 
   // Links first: Type, M1 and the roll-up depend on who has children.
-  const flat = linkInput(goals);
+  const flat = linkInput.build();
   const links = resolveFlatLinks(flat);
   const history = readHistory(input.checkIns ?? [], system, new GoalLookup(flat.keys, links), n, findings, looseFindings);
-  const run = new Run(goals, flat, links, history, findings, settings, asOf, options.reviewCycle ?? null);
+  const run = new Run(goals, cols, flat, links, history, findings, settings, asOf, options.reviewCycle ?? null);
 
   // Effective values and the rules of each row.
   for (let i = 0; i < n; i++) run.readRow(i);
@@ -298,7 +300,6 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   // Blocked goals and own scores.
   for (let i = 0; i < n; i++) run.scoreGoal(i);
   // Roll-up.
-  for (let i = 0; i < n; i++) run.rollupInput(i);
   const rolled = computeFlatRollup(links, run.flatMode, run.flatScore, run.flatBlocked, run.scorer);
   // Status, escalation, results.
   const results: GoalResult[] = new Array(n);
@@ -335,6 +336,54 @@ function scorecardItem(links: FlatLinks, groups: readonly string[], i: number, w
 }
 
 /**
+ * What the roll-up and the workbook rules need of each goal, taken as the goal is read
+ * (a pass over 100,000 goal objects costs more than most rules): its Rollup mode, its
+ * owner's number (-1 for none), hashes of its Title (0 with none) and Cycle, whether it
+ * has a Title, whether its Weight is blank (W2), its Level's rank (0 for none), whether it
+ * lacks a Parent ID (R2), and its Target and Baseline (NaN for blank).
+ */
+class GoalColumns {
+  readonly modes: RollupMode[];
+  readonly ownerOf: Int32Array;
+  readonly titleHash: Int32Array;
+  readonly cycleHash: Int32Array;
+  readonly hasTitle: Uint8Array;
+  readonly blankWeight: Uint8Array;
+  readonly levelRank: Uint8Array;
+  readonly unaligned: Uint8Array;
+  readonly target: Float64Array;
+  readonly baseline: Float64Array;
+  private readonly owners = new OwnerNumbers();
+  constructor(n: number) {
+    this.modes = new Array(n);
+    this.ownerOf = new Int32Array(n);
+    this.titleHash = new Int32Array(n);
+    this.cycleHash = new Int32Array(n);
+    this.hasTitle = new Uint8Array(n);
+    this.blankWeight = new Uint8Array(n);
+    this.levelRank = new Uint8Array(n);
+    this.unaligned = new Uint8Array(n);
+    this.target = new Float64Array(n);
+    this.baseline = new Float64Array(n);
+  }
+  get ownerCount(): number {
+    return this.owners.count;
+  }
+  take(i: number, g: Goal): void {
+    this.modes[i] = g.rollupGiven ?? "Weighted";
+    this.ownerOf[i] = g.owner === null ? -1 : this.owners.of(g.owner);
+    this.hasTitle[i] = g.title === null ? 0 : 1;
+    this.titleHash[i] = g.title === null ? 0 : normHash(g.title);
+    this.cycleHash[i] = normHash(g.cycle ?? "");
+    this.blankWeight[i] = isBlankWeight(g) ? 1 : 0;
+    this.levelRank[i] = g.level === null ? 0 : levelRank(g.level);
+    this.unaligned[i] = g.parentText === null && g.invalid.parent === undefined && g.level !== "Company" ? 1 : 0;
+    this.target[i] = g.target ?? NaN;
+    this.baseline[i] = g.baseline ?? NaN;
+  }
+}
+
+/**
  * One evaluation's goals and what is worked out for each, column by column. The work
  * for one goal is a method, called once per goal: V8 compiles these small pieces soon
  * and on their own, where one large function would run slowly until compiled as a whole.
@@ -348,31 +397,11 @@ class Run {
   readonly blocked: boolean[];
   readonly ownScore: (number | null)[];
   readonly p: (number | null)[];
-  readonly modes: RollupMode[];
   readonly flatMode: Uint8Array;
   readonly flatScore: Float64Array;
   readonly flatBlocked: Uint8Array;
   readonly scorer: GoalScorer;
-  /**
-   * What the workbook rules need of each goal, taken while the goal is read (a pass over
-   * 100,000 goal objects costs more than the rule it serves): its owner's number (-1 for
-   * none), hashes of its Title (0 with none) and Cycle, whether it has a Title, whether its
-   * Weight is blank (W2), its Level's rank (0 for none), whether it lacks a Parent ID (R2),
-   * and its Target and Baseline (NaN for blank).
-   */
-  readonly ownerOf: Int32Array;
-  readonly titleHash: Int32Array;
-  readonly cycleHash: Int32Array;
-  readonly hasTitle: Uint8Array;
-  readonly blankWeight: Uint8Array;
-  readonly levelRank: Uint8Array;
-  readonly unaligned: Uint8Array;
-  readonly target: Float64Array;
-  readonly baseline: Float64Array;
-  private readonly owners: OwnerNumbers;
-  get ownerCount(): number {
-    return this.owners.count;
-  }
+
   /** One context, filled in for each goal in turn (the row rules read it and keep nothing). */
   private readonly ctx: RowContext;
   private readonly sti: StatusInput;
@@ -380,6 +409,7 @@ class Run {
 
   constructor(
     private readonly goals: readonly Goal[],
+    readonly cols: GoalColumns,
     readonly flat: FlatGoals,
     private readonly links: FlatLinks,
     private readonly history: History,
@@ -397,21 +427,10 @@ class Run {
     this.blocked = new Array(n).fill(false);
     this.ownScore = new Array(n);
     this.p = new Array(n);
-    this.modes = new Array(n);
     this.flatMode = new Uint8Array(n);
     this.flatScore = new Float64Array(n);
     this.flatBlocked = new Uint8Array(n);
     this.scorer = new GoalScorer(goals, this.direction, settings);
-    this.ownerOf = new Int32Array(n);
-    this.titleHash = new Int32Array(n);
-    this.cycleHash = new Int32Array(n);
-    this.hasTitle = new Uint8Array(n);
-    this.blankWeight = new Uint8Array(n);
-    this.levelRank = new Uint8Array(n);
-    this.unaligned = new Uint8Array(n);
-    this.target = new Float64Array(n);
-    this.baseline = new Float64Array(n);
-    this.owners = new OwnerNumbers();
     this.ctx = { direction: "Increase", type: "Key Result", hasChildren: false, start: null, due: null, dueWindow: null, windowLabel: null, settings };
     this.sti = { direction: "Increase", p: null, thresholdScore: null, start: null, due: null, asOf, lastCheckIn: null, settings };
     this.reviewWindow = cycleWindow(reviewLabel);
@@ -437,20 +456,15 @@ class Run {
     ctx.dueWindow = g.window ?? this.reviewWindow;
     ctx.windowLabel = g.window ? g.cycle : this.reviewLabel;
     rowFindingsTo(g, ctx, this.findings);
-    this.modes[i] = g.rollupGiven ?? "Weighted";
-    this.ownerOf[i] = g.owner === null ? -1 : this.owners.of(g.owner);
-    this.hasTitle[i] = g.title === null ? 0 : 1;
-    this.titleHash[i] = g.title === null ? 0 : normHash(g.title);
-    this.cycleHash[i] = normHash(g.cycle ?? "");
-    this.blankWeight[i] = isBlankWeight(g) ? 1 : 0;
-    this.levelRank[i] = g.level === null ? 0 : levelRank(g.level);
-    this.unaligned[i] = g.parentText === null && g.invalid.parent === undefined && g.level !== "Company" ? 1 : 0;
-    this.target[i] = g.target ?? NaN;
-    this.baseline[i] = g.baseline ?? NaN;
   }
 
-  /** Whether goal i is blocked, its own Score and its uncapped progress. */
+  /** Whether goal i is blocked, its own Score and its uncapped progress, and its roll-up input. */
   scoreGoal(i: number): void {
+    this.scoreOwn(i);
+    this.rollupInput(i);
+  }
+
+  private scoreOwn(i: number): void {
     const { findings, links } = this;
     this.blocked[i] = anyBlocking(findings.of(i));
     this.ownScore[i] = null;
@@ -477,9 +491,9 @@ class Run {
   }
 
   /** Goal i's Rollup mode, own Score, blocked flag and numeric Actual, column-wise for the roll-up. */
-  rollupInput(i: number): void {
+  private rollupInput(i: number): void {
     const a = this.actual[i];
-    this.flatMode[i] = FLAT_MODE[this.modes[i]];
+    this.flatMode[i] = FLAT_MODE[this.cols.modes[i]];
     this.flatScore[i] = this.ownScore[i] ?? NaN;
     this.flatBlocked[i] = this.blocked[i] ? 1 : 0;
     this.scorer.actual[i] = typeof a === "number" ? a : NaN;
@@ -496,7 +510,7 @@ class Run {
     const rolledUp = Number.isNaN(rolled.rolledUp[i]) ? null : rolled.rolledUp[i];
     const hn = historyLength(history, i);
     const last = hn > 0 ? history.date[historyAt(history, i, hn - 1)] : null;
-    const mode = this.modes[i];
+    const mode = this.cols.modes[i];
     let st: Status | null = null;
     let escalate = false;
     let ownProgress: number | null = null;
@@ -637,7 +651,7 @@ function workbookRules(goals: Goal[], links: FlatLinks, history: History, findin
   duplicateIds(goals, links, findings);
   // Goals by Owner (spelled alike after trimming, case and spaces): each owner's goals in
   // row order, for S3 and the owner rules.
-  const owners = ownerGroups(run.ownerOf, run.ownerCount);
+  const owners = ownerGroups(run.cols.ownerOf, run.cols.ownerCount);
   for (let o = 0; o < owners.count; o++) sameTitles(goals, owners, o, run, findings);
   parentRules(goals, links, run, findings);
   // W2 among siblings (same parent), then over each owner's top goals with A4 and W1.
@@ -647,7 +661,7 @@ function workbookRules(goals: Goal[], links: FlatLinks, history: History, findin
   for (let i = 0; i < n; i++)
     if (w2[i]) findings.add(i, finding(goals[i], "W2", "warn", "weight", "Weight is blank while the goals beside it have weights; it counts as their average — enter a weight"));
   for (let i = 0; i < n; i++) trendRule(goals, i, history, run, settings, findings);
-  for (let i = 0; i < n; i++) if (run.modes[i] === "Sum") unitRule(goals, links, i, findings);
+  for (let i = 0; i < n; i++) if (run.cols.modes[i] === "Sum") unitRule(goals, links, i, findings);
 }
 
 /** D1: every occurrence of a repeated ID. The links know each ID's first goal: only the repeats make lists. */
@@ -691,15 +705,15 @@ let cycleHash = new Int32Array(16);
 function sameTitles(goals: readonly Goal[], owners: OwnerGroups, o: number, run: Run, findings: FindingLists): void {
   const group = titleGroup;
   group.length = 0;
-  for (let j = owners.start[o]; j < owners.start[o + 1]; j++) if (run.hasTitle[owners.goals[j]]) group.push(owners.goals[j]);
+  for (let j = owners.start[o]; j < owners.start[o + 1]; j++) if (run.cols.hasTitle[owners.goals[j]]) group.push(owners.goals[j]);
   if (group.length < 2) return;
   if (titleHash.length < group.length) {
     titleHash = new Int32Array(group.length * 2);
     cycleHash = new Int32Array(group.length * 2);
   }
   for (let a = 0; a < group.length; a++) {
-    titleHash[a] = run.titleHash[group[a]];
-    cycleHash[a] = run.cycleHash[group[a]];
+    titleHash[a] = run.cols.titleHash[group[a]];
+    cycleHash[a] = run.cols.cycleHash[group[a]];
   }
   if (group.length <= 16) {
     for (let a = 0; a < group.length; a++) {
@@ -771,16 +785,16 @@ function badShareText(g: Goal, findings: FindingLists): void {
 
 /** R2 (no Parent ID) and R3 (a parent not above the goal's Level). */
 function alignment(goals: readonly Goal[], links: FlatLinks, i: number, run: Run, findings: FindingLists): void {
-  if (run.unaligned[i]) {
+  if (run.cols.unaligned[i]) {
     const g = goals[i];
     findings.add(i, finding(g, "R2", "warn", "parent", `${g.level ?? "This"} goal has no Parent ID, so it is not aligned; name the goal it supports`));
   }
   // Ranks: 0 for no Level, else higher for a higher level.
-  const rank = run.levelRank[i];
+  const rank = run.cols.levelRank[i];
   if (rank === 0) return;
   for (let l = links.linkStart[i]; l < links.linkStart[i + 1]; l++) {
     const parent = links.linkParent[l];
-    const pr = run.levelRank[parent];
+    const pr = run.cols.levelRank[parent];
     if (pr === 0 || pr > rank) continue;
     const g = goals[i];
     findings.add(i, finding(g, "R3", "warn", "parent", `Parent ${goals[parent].id} is a ${goals[parent].level} goal, not above this ${g.level} goal; align to a goal at a higher level`));
@@ -799,7 +813,7 @@ function blankSiblingWeights(links: FlatLinks, run: Run, p: number, w2: Uint8Arr
   if (!weighted) return;
   for (let k = from; k < to; k++) {
     const c = links.linkChild[links.childLink[k]];
-    if (run.blankWeight[c]) w2[c] = 1;
+    if (run.cols.blankWeight[c]) w2[c] = 1;
   }
 }
 
@@ -847,7 +861,7 @@ function ownerWeights(goals: readonly Goal[], links: FlatLinks, owners: OwnerGro
   const full = isFullTotal(total);
   for (let j = 0; j < tops.length; j++) {
     const t = tops[j];
-    if (anySet && run.blankWeight[t]) w2[t] = 1;
+    if (anySet && run.cols.blankWeight[t]) w2[t] = 1;
     const heavy = total > 0 && w[j] / total > shareLimit;
     if (!heavy && (!anySet || full)) continue;
     const g = goals[t];
@@ -871,13 +885,13 @@ function ownerWeights(goals: readonly Goal[], links: FlatLinks, owners: OwnerGro
 function trendRule(goals: readonly Goal[], i: number, history: History, run: Run, settings: Settings, findings: FindingLists): void {
   const dir = run.direction[i];
   const due = run.due[i];
-  const target = run.target[i];
+  const target = run.cols.target[i];
   if ((dir !== "Increase" && dir !== "Decrease") || Number.isNaN(target) || due === null) return;
   const hn = historyLength(history, i);
   let numeric = 0;
   for (let k = 0; k < hn; k++) if (history.bool[historyAt(history, i, k)] === 0) numeric++;
   if (numeric < 3) return;
-  const baseline = run.baseline[i];
+  const baseline = run.cols.baseline[i];
   const base = !Number.isNaN(baseline) ? baseline : dir === "Increase" ? 0 : null;
   if (base === null || target === base) return;
   const y = historyTrend(history, i, due);
@@ -1096,4 +1110,4 @@ function trendLine(k: number, xOf: (j: number) => number, yOf: (j: number) => nu
 
 // One of each per-evaluation object kept alive (src/core/keep.ts); here, once every class is defined.
 const NO_LINKS = resolveFlatLinks(new FlatGoalsBuilder(0).build());
-keepLayout(new Run([], new FlatGoalsBuilder(0).build(), NO_LINKS, readHistory([], 1900, keepLayout(new GoalLookup([], NO_LINKS)), 0, new FindingLists(0), []), new FindingLists(0), DEFAULT_SETTINGS, 0, null));
+keepLayout(new Run([], keepLayout(new GoalColumns(0)), new FlatGoalsBuilder(0).build(), NO_LINKS, readHistory([], 1900, keepLayout(new GoalLookup([], NO_LINKS)), 0, new FindingLists(0), []), new FindingLists(0), DEFAULT_SETTINGS, 0, null));

@@ -9,7 +9,7 @@ import { Finding, quote, smartString } from "./findings";
 import { keepLayout } from "./keep";
 import { CheckInRowInput, Goal, ParentRef, WorkbookInput, emptyCheckInFields, goalCell, idKey, readCheckInInto, readGoal, rowValue } from "./model";
 import { FLAT_MODE, FlatGoals, FlatGoalsBuilder, FlatLinks, FlatRollup, computeFlatRollup, resolveFlatLinks } from "./rollup";
-import { BLANK_GROUP, Missing, Scorecard, ScorecardItem, scorecards } from "./scorecard";
+import { BLANK_GROUP, Missing, Scorecard, ScorecardColumns, scorecardsOf } from "./scorecard";
 import { ScoreInput, StatusInput, capProgress, fmt, inferDirection, pace, score, scoreNumber, status, uncappedProgressNumber } from "./scoring";
 import { DEFAULT_SETTINGS, Settings } from "./settings";
 import { RowContext, dataFindingsTo, finding, isBlocking, rowFindingsTo } from "./smart";
@@ -315,9 +315,9 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   };
   const groups: string[] = new Array(n);
   for (let i = 0; i < n; i++) groups[i] = groupOf(i);
-  const items = new Array<ScorecardItem>(n);
-  for (let i = 0; i < n; i++) items[i] = scorecardItem(links, groups, i, flat.weights[i], results[i]);
-  const cards = scorecards(items, options.missing ?? "exclude");
+  const top = new Uint8Array(n);
+  for (let i = 0; i < n; i++) top[i] = isTopGoal(links, groups, i) ? 1 : 0;
+  const cards = scorecardsOf(new ResultColumns(results, groups, top, flat.weights), options.missing ?? "exclude");
 
   const all: Finding[] = [];
   for (let i = 0; i < n; i++) {
@@ -328,11 +328,39 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   return { asOf, settings, goals: results, findings: all, scorecards: cards, cycles: links.cycles };
 }
 
-/** Goal i on its group's scorecard: a top goal unless one of its parents is in the same group. */
-function scorecardItem(links: FlatLinks, groups: readonly string[], i: number, weight: number, r: GoalResult): ScorecardItem {
-  let top = true;
-  for (let l = links.linkStart[i]; l < links.linkStart[i + 1]; l++) if (groups[links.linkParent[l]] === groups[i]) top = false;
-  return { group: groups[i], score: r.rolledUp, weight: Number.isNaN(weight) ? null : weight, top, status: r.status };
+/** On its group's scorecard goal i is a top goal unless one of its parents is in the same group. */
+function isTopGoal(links: FlatLinks, groups: readonly string[], i: number): boolean {
+  for (let l = links.linkStart[i]; l < links.linkStart[i + 1]; l++) if (groups[links.linkParent[l]] === groups[i]) return false;
+  return true;
+}
+
+/** The goals as scorecard items: their group, Rolled Up, Weight (NaN for blank), top flag and status. */
+class ResultColumns implements ScorecardColumns {
+  constructor(
+    private readonly results: readonly GoalResult[],
+    private readonly groups: readonly string[],
+    private readonly tops: Uint8Array,
+    private readonly weights: Float64Array,
+  ) {}
+  get count(): number {
+    return this.results.length;
+  }
+  group(i: number): string {
+    return this.groups[i];
+  }
+  score(i: number): number | null {
+    return this.results[i].rolledUp;
+  }
+  weight(i: number): number | null {
+    const w = this.weights[i];
+    return Number.isNaN(w) ? null : w;
+  }
+  top(i: number): boolean {
+    return this.tops[i] === 1;
+  }
+  status(i: number): Status | null {
+    return this.results[i].status;
+  }
 }
 
 /**
@@ -406,6 +434,8 @@ class Run {
   private readonly ctx: RowContext;
   private readonly sti: StatusInput;
   private readonly reviewWindow: Window | null;
+  /** `[p]`, the parents of each goal whose one parent is p, shared (frozen) by those goals. */
+  private readonly parentLists: (number[] | undefined)[];
 
   constructor(
     private readonly goals: readonly Goal[],
@@ -434,6 +464,7 @@ class Run {
     this.ctx = { direction: "Increase", type: "Key Result", hasChildren: false, start: null, due: null, dueWindow: null, windowLabel: null, settings };
     this.sti = { direction: "Increase", p: null, thresholdScore: null, start: null, due: null, asOf, lastCheckIn: null, settings };
     this.reviewWindow = cycleWindow(reviewLabel);
+    this.parentLists = new Array(n);
   }
 
   /** Goal i's effective Direction, Type, Actual, Start and Due, and its E1–E4 and row rules. */
@@ -497,6 +528,12 @@ class Run {
     this.flatScore[i] = this.ownScore[i] ?? NaN;
     this.flatBlocked[i] = this.blocked[i] ? 1 : 0;
     this.scorer.actual[i] = typeof a === "number" ? a : NaN;
+  }
+
+  private onlyParent(p: number): number[] {
+    let list = this.parentLists[p];
+    if (list === undefined) this.parentLists[p] = list = Object.freeze([p]) as unknown as number[];
+    return list;
   }
 
   /** Goal i's status, escalation, T4 and result row. */
@@ -566,7 +603,7 @@ class Run {
       blocked,
       error: firstBlock ? `${firstBlock.code}: ${firstBlock.message}` : null,
       findings: fs.length === 0 ? NO_CODES : codesOf(fs),
-      parents: parentCount === 0 ? NO_INDICES : parentsOf(links, i),
+      parents: parentCount === 0 ? NO_INDICES : parentCount === 1 ? this.onlyParent(links.linkParent[links.linkStart[i]]) : parentsOf(links, i),
       children: kidCount === 0 ? NO_INDICES : childrenOf(links, i),
     };
   }
@@ -605,6 +642,7 @@ class GoalScorer {
   }
 }
 keepLayout(new GoalScorer([], [], DEFAULT_SETTINGS));
+keepLayout(new ResultColumns([], [], new Uint8Array(0), new Float64Array(0)));
 
 /** Escalation: Off track at each of the last two check-ins, each as of its own Date with its own Value. */
 function offTrackTwice(g: Goal, h: History, i: number, dir: Direction, start: Day | null, due: Day | null, settings: Settings): boolean {

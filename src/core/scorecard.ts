@@ -27,16 +27,53 @@ export type Missing = "exclude" | "zero";
 
 export const BLANK_GROUP = "(blank)";
 
+/** Scorecard items column-wise: item i is `group(i)`, `score(i)` … (no object per item). */
+export interface ScorecardColumns {
+  readonly count: number;
+  group(i: number): string;
+  score(i: number): number | null;
+  weight(i: number): number | null;
+  top(i: number): boolean;
+  status(i: number): Status | null | undefined;
+}
+
+class ItemColumns implements ScorecardColumns {
+  constructor(private readonly items: readonly ScorecardItem[]) {}
+  get count(): number {
+    return this.items.length;
+  }
+  group(i: number): string {
+    return this.items[i].group;
+  }
+  score(i: number): number | null {
+    return this.items[i].score;
+  }
+  weight(i: number): number | null {
+    return this.items[i].weight;
+  }
+  top(i: number): boolean {
+    return this.items[i].top;
+  }
+  status(i: number): Status | null | undefined {
+    return this.items[i].status;
+  }
+}
+
 /** Groups in order of first appearance; linear in the number of items. */
 export function scorecards(items: readonly ScorecardItem[], missing: Missing = "exclude"): Scorecard[] {
+  return scorecardsOf(new ItemColumns(items), missing);
+}
+
+/** scorecards over items held column-wise. */
+export function scorecardsOf(items: ScorecardColumns, missing: Missing = "exclude"): Scorecard[] {
   // The members of each group as a chain through `next`, in item order: no list per group.
   const order: string[] = [];
   const groupOf = new Map<string, number>();
   const first: number[] = [];
   const last: number[] = [];
-  const next = new Int32Array(items.length).fill(-1);
-  for (let i = 0; i < items.length; i++) {
-    const g = items[i].group;
+  const next = new Int32Array(items.count).fill(-1);
+  for (let i = 0; i < items.count; i++) {
+    const g = items.group(i);
     const k = groupOf.get(g);
     if (k === undefined) {
       groupOf.set(g, order.length);
@@ -57,12 +94,11 @@ export function scorecards(items: readonly ScorecardItem[], missing: Missing = "
     let set = 0;
     let anyWeighted = false;
     for (let i = first[k]; i >= 0; i = next[i]) {
-      const item = items[i];
-      const s = item.status;
+      const s = items.status(i);
       if (s) statusCounts[s] = (statusCounts[s] ?? 0) + 1;
-      if (!item.top) continue;
+      if (!items.top(i)) continue;
       topGoals++;
-      const w = item.weight;
+      const w = items.weight(i);
       if (w !== null && w >= 0) anyWeighted = true;
       if (w !== null && Number.isFinite(w) && w >= 0) {
         set++;
@@ -72,8 +108,8 @@ export function scorecards(items: readonly ScorecardItem[], missing: Missing = "
     const fill = set === 0 ? 1 : mean;
     let max = 0;
     for (let i = first[k]; i >= 0; i = next[i]) {
-      if (!items[i].top) continue;
-      const w = items[i].weight;
+      if (!items.top(i)) continue;
+      const w = items.weight(i);
       const raw = w !== null && Number.isFinite(w) && w >= 0 ? w : fill;
       if (raw > max) max = raw;
     }
@@ -84,12 +120,11 @@ export function scorecards(items: readonly ScorecardItem[], missing: Missing = "
     let num = 0;
     let den = 0;
     for (let i = first[k]; i >= 0; i = next[i]) {
-      const item = items[i];
-      if (!item.top) continue;
-      const wt = item.weight;
+      if (!items.top(i)) continue;
+      const wt = items.weight(i);
       const raw = wt !== null && Number.isFinite(wt) && wt >= 0 ? wt : fill;
       const w = relative ? raw / max : raw;
-      const r = item.score;
+      const r = items.score(i);
       weightTotal += raw;
       scaledTotal += w;
       if (r !== null) withData += w;

@@ -12,7 +12,7 @@ import { progress, score, scoreNumber, uncappedProgress, uncappedProgressNumber 
 import { DIRECTIONS, Direction } from "../../src/core/columns";
 import { readCheckIn, readGoal } from "../../src/core/model";
 import { checkInRowsFromTable, goalRowsFromTable } from "../../src/core/tables";
-import { AS_OF, checkIn, findingsOf, run, validGoal } from "./rules/fixture";
+import { AS_OF, checkIn, childGoal, findingsOf, run, validGoal } from "./rules/fixture";
 
 /** What exceljs hands over for a formula cell: the result is read through it, by the general path. */
 const formula = (result: unknown) => ({ formula: "X1", result });
@@ -286,5 +286,14 @@ describe("check-ins find their goal (the next goal, the same goal, else the tabl
         },
       ),
     );
+  });
+});
+
+describe("results share what they can (read-only)", () => {
+  it("goals with one and the same parent list it alike, in one read-only list", () => {
+    const ev = run([validGoal({ id: "P-1", level: "Company" }), childGoal("K-1", "P-1"), childGoal("K-2", "P-1"), childGoal("K-3", "P-1; K-1")]);
+    expect(ev.goals.map((g) => g.parents)).toEqual([[], [0], [0], [0, 1]]);
+    expect(Object.isFrozen(ev.goals[1].parents)).toBe(true);
+    expect(ev.goals[0].children).toEqual([1, 2, 3]);
   });
 });

@@ -16,7 +16,7 @@ import { TemplateTiming, runTemplate } from "./formulas";
 import { RangeFunctionTiming, RowFunctionTiming, benchRangeFunctions, benchRowFunctions } from "./functions";
 import { GeneratedWorkbook, generateWorkbook } from "./generate";
 import { RoundTrip, benchRoundTrips, onProgress } from "./host";
-import { collect, gcAvailable, heapPeak, time } from "./measure";
+import { collect, gcAvailable, heapPeak, timeSideBySide } from "./measure";
 
 export interface BenchOptions {
   engineSizes: number[];
@@ -107,13 +107,14 @@ export function benchEngine(n: number, options: BenchOptions): EngineFigure {
   // Warm-up: at least 20,000 goals' worth of runs, so that small sizes are timed with
   // compiled code too (one run of 1,000 goals leaves much of the engine unoptimised).
   const warmup = Math.max(1, Math.ceil(20_000 / n));
-  const engine = time(() => runEngine(w), runs, warmup);
+  // The engine and the floor run by run in turn, so that their ratio does not depend on
+  // how busy the machine was during one or the other.
+  const { a: engine, b: floor } = timeSideBySide(() => runEngine(w), () => runFloor(w), Math.max(runs, 5), warmup);
   const ev = engine.last;
   const findings = ev.findings.length;
   const scorecards = ev.scorecards.length;
   // Let the last result go before the heap is measured.
   (engine as { last: unknown }).last = undefined;
-  const floor = time(() => runFloor(w), Math.max(runs, 5), warmup);
   const heap = heapPeak(() => runEngine(w));
   const figure: EngineFigure = {
     goals: n,

@@ -57,6 +57,46 @@ export function time<T>(run: () => T, runs: number, warmup = 1): Timing & { last
   return { medianMs: median(ms), minMs: Math.min(...ms), maxMs: Math.max(...ms), runs, last: held.last as T };
 }
 
+/**
+ * Times two things run by run in turn (a, b, then b, a …), each after a full collection,
+ * so that both see the same machine: on a shared machine the load changes from second to
+ * second, and timing one after the other would put that change into their ratio.
+ */
+export function timeSideBySide<A, B>(a: () => A, b: () => B, runs: number, warmup = 1): { a: Timing & { last: A }; b: Timing & { last: B } } {
+  const held: { a: A | undefined; b: B | undefined } = { a: undefined, b: undefined };
+  for (let i = 0; i < warmup; i++) {
+    held.a = a();
+    held.b = b();
+  }
+  const msA: number[] = [];
+  const msB: number[] = [];
+  const runA = (): void => {
+    held.a = undefined;
+    collect();
+    const t = now();
+    held.a = a();
+    msA.push(now() - t);
+  };
+  const runB = (): void => {
+    held.b = undefined;
+    collect();
+    const t = now();
+    held.b = b();
+    msB.push(now() - t);
+  };
+  for (let i = 0; i < runs; i++) {
+    if (i % 2 === 0) {
+      runA();
+      runB();
+    } else {
+      runB();
+      runA();
+    }
+  }
+  const timing = (ms: number[]): Timing => ({ medianMs: median(ms), minMs: Math.min(...ms), maxMs: Math.max(...ms), runs });
+  return { a: { ...timing(msA), last: held.a as A }, b: { ...timing(msB), last: held.b as B } };
+}
+
 export interface HeapPeak {
   /** Peak heap in use during the run (MB), everything in the process. */
   peakMB: number;

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { runFloor, runEngine } from "../../bench/engine";
 import { generateWorkbook, levelSizes } from "../../bench/generate";
 import { QUICK, formatTable, runBench } from "../../bench/main";
+import { timeSideBySide } from "../../bench/measure";
 
 describe("the workbook generator", () => {
   test("the same seed gives the same cells; another seed other cells", () => {
@@ -79,3 +80,22 @@ test("npm run bench at tiny sizes: every section and every bar", async () => {
   expect(table).toMatch(/\| what +\| figure +\| bar +\| result +\|/);
   expect(JSON.parse(JSON.stringify(r)).checks).toHaveLength(r.checks.length);
 }, 120_000);
+
+describe("timing side by side", () => {
+  test("two things run in turn (a b, b a …) after the warm-up, each timed", () => {
+    const calls: string[] = [];
+    const r = timeSideBySide(
+      () => calls.push("a"),
+      () => calls.push("b"),
+      4,
+      1,
+    );
+    expect(calls.join("")).toBe("ab" + "ab" + "ba" + "ab" + "ba");
+    expect(r.a.runs).toBe(4);
+    expect(r.b.runs).toBe(4);
+    expect(r.a.last).toBe(10);
+    expect(r.b.last).toBe(9);
+    expect(r.a.minMs).toBeLessThanOrEqual(r.a.medianMs);
+    expect(r.b.maxMs).toBeGreaterThanOrEqual(r.b.medianMs);
+  });
+});

@@ -7,7 +7,7 @@ import { CheckInKey, ColumnKey, Direction, GoalType, RollupMode, Status, levelRa
 import { DateSystem, Day, Window, cycleWindow, isoDay, today } from "./dates";
 import { Finding, quote, smartString } from "./findings";
 import { keepLayout } from "./keep";
-import { CheckInRowInput, Goal, ParentRef, WorkbookInput, emptyCheckInFields, goalCell, idKey, readCheckInInto, readGoal, rowValue } from "./model";
+import { CheckInRowInput, Goal, ParentRef, WorkbookInput, checkInCell, emptyCheckInFields, goalCell, idKey, readCheckInInto, readGoal, rowValue } from "./model";
 import { FLAT_MODE, FlatGoals, FlatGoalsBuilder, FlatLinks, FlatRollup, computeFlatRollup, resolveFlatLinks } from "./rollup";
 import { BLANK_GROUP, Missing, Scorecard, ScorecardColumns, scorecardsOf } from "./scorecard";
 import { ScoreInput, StatusInput, capProgress, fmt, inferDirection, pace, score, scoreNumber, status, uncappedProgressNumber } from "./scoring";
@@ -187,7 +187,7 @@ function readHistory(
         goal: c.goalId,
         goalIndex: gi ?? -1,
         field,
-        cell: row.cells?.[key] ?? null,
+        cell: checkInCell(row, key),
         message: `Check-in ${field} ${what}`,
       };
       if (gi === undefined) loose.push(f);
@@ -306,15 +306,8 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   for (let i = 0; i < n; i++) results[i] = run.result(i, rolled);
 
   // Scorecards.
-  const groupOf = (i: number): string => {
-    const explicit = options.groups?.[i];
-    if (options.groups) return explicit === null || explicit === undefined || String(explicit).trim() === "" ? BLANK_GROUP : String(explicit).trim();
-    const key = options.groupBy ?? "owner";
-    const v = displayText(unwrap(rowValue(goals[i].row, key))).trim();
-    return v === "" ? BLANK_GROUP : v;
-  };
   const groups: string[] = new Array(n);
-  for (let i = 0; i < n; i++) groups[i] = groupOf(i);
+  for (let i = 0; i < n; i++) groups[i] = scorecardGroup(goals[i], i, options);
   const top = new Uint8Array(n);
   for (let i = 0; i < n; i++) top[i] = isTopGoal(links, groups, i) ? 1 : 0;
   const cards = scorecardsOf(new ResultColumns(results, groups, top, flat.weights), options.missing ?? "exclude");
@@ -326,6 +319,16 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   }
   for (const f of looseFindings) all.push(f);
   return { asOf, settings, goals: results, findings: all, scorecards: cards, cycles: links.cycles };
+}
+
+/** Goal i's scorecard group: its value in `options.groups`, else its cell in the groupBy column (Owner); "(blank)" for none. */
+function scorecardGroup(g: Goal, i: number, options: EvaluateOptions): string {
+  if (options.groups) {
+    const explicit = options.groups[i];
+    return explicit === null || explicit === undefined || String(explicit).trim() === "" ? BLANK_GROUP : String(explicit).trim();
+  }
+  const v = displayText(unwrap(rowValue(g.row, options.groupBy ?? "owner"))).trim();
+  return v === "" ? BLANK_GROUP : v;
 }
 
 /** On its group's scorecard goal i is a top goal unless one of its parents is in the same group. */

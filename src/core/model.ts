@@ -46,6 +46,8 @@ export type GoalRowInput = {
 export interface RowCells {
   readonly raw: readonly unknown[];
   readonly at: Int32Array;
+  /** The address of field j's cell (`Goals!H4`), undefined for a column the table does not have. */
+  cellOf(j: number): string | undefined;
 }
 export const ROW_CELLS: unique symbol = Symbol("row cells");
 
@@ -154,13 +156,24 @@ export interface Goal {
 
 /** Where to fix a goal's field: the cell's address, else the row's, else null. */
 export function goalCell(goal: Goal, field: ColumnKey): string | null {
+  const rc = goal.row[ROW_CELLS];
+  // A row from a table names its cell without making the record of its addresses.
+  if (rc) return rc.cellOf(GOAL_FIELD[field]) ?? goal.row.where ?? null;
   return goal.row.cells?.[field] ?? goal.row.where ?? null;
+}
+
+/** Where to fix a check-in's field: the cell's address, or null. */
+export function checkInCell(row: CheckInRowInput, field: CheckInKey): string | null {
+  const rc = row[ROW_CELLS];
+  if (rc) return rc.cellOf(CHECKIN_FIELD_INDEX[field]) ?? null;
+  return row.cells?.[field] ?? null;
 }
 
 /** Position of each goal field in COLUMN_KEYS. */
 export const GOAL_FIELD: Readonly<Record<ColumnKey, number>> = Object.fromEntries(COLUMN_KEYS.map((k, j) => [k, j])) as Record<ColumnKey, number>;
 /** The check-in fields, in CHECKIN_COLUMNS order. */
 export const CHECKIN_KEYS_IN_ORDER: readonly CheckInKey[] = CHECKIN_COLUMNS.map((c) => c.key);
+const CHECKIN_FIELD_INDEX = Object.fromEntries(CHECKIN_KEYS_IN_ORDER.map((k, j) => [k, j])) as Record<CheckInKey, number>;
 
 /** A cell of a goal row as handed over, by column. */
 export function rowValue(row: GoalRowInput, key: ColumnKey): unknown {

@@ -96,6 +96,8 @@ interface Layout<K extends string> {
   readonly columns: readonly { key: K; source: number }[];
   readonly shape: Partial<Record<K, unknown>>;
   readonly addresses: (target: RowTarget) => Partial<Record<K, string>>;
+  /** The address of field j's cell without its row number (`Goals!H`), in the model's order; "" when absent. */
+  readonly prefixes: readonly string[];
   /** `Goals!C`: the address of a row's first cell without its number. */
   readonly wherePrefix: string;
   readonly firstRow: number;
@@ -110,6 +112,7 @@ function layout<K extends string>(t: TableData, columns: readonly { key: K; sour
     columns,
     shape: rowShape(columns.map((c) => c.key)),
     addresses: lazyAddresses<K>(t, columns),
+    prefixes: order.map((_, j) => (at[j] < 0 ? "" : columnPrefix(t.sheet, t.firstColumn + at[j]))),
     wherePrefix: columnPrefix(t.sheet, t.firstColumn),
     firstRow: t.headerRow + 1,
   };
@@ -141,6 +144,10 @@ class TableRow<K extends string> implements RowCells {
   }
   get [ROW_CELLS](): RowCells {
     return this;
+  }
+  cellOf(j: number): string | undefined {
+    const prefix = this.layout.prefixes[j];
+    return prefix === "" ? undefined : prefix + String(this.layout.firstRow + this.row);
   }
   get values(): Partial<Record<K, unknown>> {
     let v = MADE_VALUES.get(this) as Partial<Record<K, unknown>> | undefined;

@@ -9,8 +9,8 @@ import { isPlainCell, parseNumberText, readActual, readDate, readEnum, readNumbe
 import { Finding, RULE_CODES, SMART_LETTERS, Severity, letterOf, smartString } from "../../src/core/findings";
 import { countWords } from "../../src/core/smart";
 import { progress, score, scoreNumber, uncappedProgress, uncappedProgressNumber } from "../../src/core/scoring";
-import { DIRECTIONS, Direction } from "../../src/core/columns";
-import { readCheckIn, readGoal } from "../../src/core/model";
+import { COLUMN_KEYS, DIRECTIONS, Direction } from "../../src/core/columns";
+import { CHECKIN_KEYS_IN_ORDER, checkInCell, goalCell, readCheckIn, readGoal } from "../../src/core/model";
 import { checkInRowsFromTable, goalRowsFromTable } from "../../src/core/tables";
 import { AS_OF, checkIn, childGoal, findingsOf, run, validGoal } from "./rules/fixture";
 
@@ -211,6 +211,8 @@ describe("rows read from tables", () => {
           const inPlace = readGoal(row, i);
           const fromRecord = readGoal({ values: row.values, cells: row.cells, where: row.where }, i);
           expect({ ...inPlace, row: null }).toEqual({ ...fromRecord, row: null });
+          // Each field's cell is named alike, straight from the table or through the record of addresses.
+          for (const key of COLUMN_KEYS) expect(goalCell(inPlace, key)).toBe(goalCell(fromRecord, key));
         });
       }),
     );
@@ -222,6 +224,7 @@ describe("rows read from tables", () => {
         const table = { name: "CheckIns", sheet: "CheckIns", headerRow: 1, firstColumn: 0, headers: ciHeaders, rows };
         checkInRowsFromTable(table).forEach((row, i) => {
           expect(readCheckIn(row, i)).toEqual(readCheckIn({ values: row.values, cells: row.cells }, i));
+          for (const key of CHECKIN_KEYS_IN_ORDER) expect(checkInCell(row, key)).toBe(checkInCell({ values: row.values, cells: row.cells }, key));
         });
       }),
     );

@@ -7,7 +7,7 @@ import { CheckInKey, ColumnKey, Direction, GoalType, RollupMode, Status, levelRa
 import { DateSystem, Day, Window, cycleWindow, isoDay, today } from "./dates";
 import { Finding, quote, smartString } from "./findings";
 import { keepLayout } from "./keep";
-import { CheckInRowInput, Goal, ParentRef, WorkbookInput, checkInCell, emptyCheckInFields, goalCell, idKey, readCheckInInto, readGoal, rowValue } from "./model";
+import { CheckInFields, CheckInRowInput, Goal, ParentRef, WorkbookInput, checkInCell, emptyCheckInFields, goalCell, hasInvalid, idKey, readCheckInInto, readGoal, rowValue } from "./model";
 import { FLAT_MODE, FlatGoals, FlatGoalsBuilder, FlatLinks, FlatRollup, computeFlatRollup, resolveFlatLinks } from "./rollup";
 import { BLANK_GROUP, Missing, Scorecard, ScorecardColumns, scorecardsOf } from "./scorecard";
 import { ScoreInput, StatusInput, capProgress, fmt, inferDirection, pace, score, scoreNumber, status, uncappedProgressNumber } from "./scoring";
@@ -146,6 +146,33 @@ class GoalLookup {
 
 const CHECKIN_FIELD: Record<string, string> = { goalId: "Goal ID", date: "Date", value: "Value", confidence: "Confidence", comment: "Comment" };
 
+/** E1–E3 of a check-in's rejected cells: on its goal, or loose when the Goal ID names no goal. */
+function checkInFindings(row: CheckInRowInput, c: CheckInFields, gi: number | undefined, findings: FindingLists, loose: Finding[]): void {
+  for (const rejected in c.invalid) {
+    const key = rejected as CheckInKey;
+    const bad = c.invalid[key];
+    if (!bad) continue;
+    const field = CHECKIN_FIELD[key];
+    const what =
+      bad.code === "E1"
+        ? `holds the Excel error ${bad.text}; fix the formula or type the value`
+        : bad.code === "E3"
+          ? `${quote(bad.text)} is not a date; enter a date such as 2026-06-30`
+          : `${quote(bad.text)} is not a number; enter a number`;
+    const f: Finding = {
+      code: bad.code,
+      severity: "fail",
+      goal: c.goalId,
+      goalIndex: gi ?? -1,
+      field,
+      cell: checkInCell(row, key),
+      message: `Check-in ${field} ${what}`,
+    };
+    if (gi === undefined) loose.push(f);
+    else findings.add(gi, f);
+  }
+}
+
 /**
  * Reads the check-ins: their E1–E3 findings (on the goal, or loose when the Goal ID
  * names no goal) and the history of each goal (check-ins with a Date and a Value).
@@ -158,74 +185,81 @@ function readHistory(
   findings: FindingLists,
   loose: Finding[],
 ): History {
-  const m = rows.length;
-  const goalOf = new Int32Array(m);
-  const date = new Float64Array(m);
-  const num = new Float64Array(m);
-  const bool = new Uint8Array(m);
-  const offset = new Int32Array(n + 1);
-  const c = emptyCheckInFields();
-  for (let k = 0; k < m; k++) {
-    const row = rows[k];
-    readCheckInInto(row, system, c, false);
-    const found = c.key === null ? -1 : lookup.find(c.key);
+  const reader = new HistoryReader(rows.length, n, system, lookup, findings, loose);
+  for (let k = 0; k < rows.length; k++) reader.read(k, rows[k]);
+  return reader.history();
+}
+
+/** readHistory's work, one check-in (`read`) and one goal (`sortGoal`) at a time. */
+class HistoryReader {
+  private readonly goalOf: Int32Array;
+  private readonly date: Float64Array;
+  private readonly num: Float64Array;
+  private readonly bool: Uint8Array;
+  private readonly offset: Int32Array;
+  private readonly c: CheckInFields = emptyCheckInFields();
+  constructor(
+    m: number,
+    private readonly n: number,
+    private readonly system: DateSystem,
+    private readonly lookup: GoalLookup,
+    private readonly findings: FindingLists,
+    private readonly loose: Finding[],
+  ) {
+    this.goalOf = new Int32Array(m);
+    this.date = new Float64Array(m);
+    this.num = new Float64Array(m);
+    this.bool = new Uint8Array(m);
+    this.offset = new Int32Array(n + 1);
+  }
+
+  read(k: number, row: CheckInRowInput): void {
+    const c = this.c;
+    readCheckInInto(row, this.system, c, false);
+    const found = c.key === null ? -1 : this.lookup.find(c.key);
     const gi = found < 0 ? undefined : found;
-    for (const rejected in c.invalid) {
-      const key = rejected as CheckInKey;
-      const bad = c.invalid[key];
-      if (!bad) continue;
-      const field = CHECKIN_FIELD[key];
-      const what =
-        bad.code === "E1"
-          ? `holds the Excel error ${bad.text}; fix the formula or type the value`
-          : bad.code === "E3"
-            ? `${quote(bad.text)} is not a date; enter a date such as 2026-06-30`
-            : `${quote(bad.text)} is not a number; enter a number`;
-      const f: Finding = {
-        code: bad.code,
-        severity: "fail",
-        goal: c.goalId,
-        goalIndex: gi ?? -1,
-        field,
-        cell: checkInCell(row, key),
-        message: `Check-in ${field} ${what}`,
-      };
-      if (gi === undefined) loose.push(f);
-      else findings.add(gi, f);
-    }
+    // The findings of rejected cells, in a function of their own: the usual row has none.
+    if (hasInvalid(c)) checkInFindings(row, c, gi, this.findings, this.loose);
     if (gi !== undefined && c.date !== null && c.value !== null) {
-      goalOf[k] = gi;
-      date[k] = c.date;
-      if (typeof c.value === "boolean") bool[k] = c.value ? 2 : 1;
-      else num[k] = c.value;
-      offset[gi + 1]++;
-    } else goalOf[k] = -1;
+      this.goalOf[k] = gi;
+      this.date[k] = c.date;
+      if (typeof c.value === "boolean") this.bool[k] = c.value ? 2 : 1;
+      else this.num[k] = c.value;
+      this.offset[gi + 1]++;
+    } else this.goalOf[k] = -1;
   }
-  for (let i = 0; i < n; i++) offset[i + 1] += offset[i];
-  const order = new Int32Array(offset[n]);
-  const next = offset.slice(0, n);
-  for (let k = 0; k < m; k++) if (goalOf[k] >= 0) order[next[goalOf[k]]++] = k;
-  // Oldest first; rows are in input order already, so a stable sort by Date keeps ties by row.
-  for (let i = 0; i < n; i++) {
-    const from = offset[i];
-    const to = offset[i + 1];
-    if (to - from < 2) continue;
-    if (to - from <= 16) {
-      for (let a = from + 1; a < to; a++) {
-        const k = order[a];
-        let b = a - 1;
-        while (b >= from && date[order[b]] > date[k]) {
-          order[b + 1] = order[b];
-          b--;
-        }
-        order[b + 1] = k;
+
+  history(): History {
+    const { n, offset, goalOf, date, num, bool } = this;
+    const m = goalOf.length;
+    for (let i = 0; i < n; i++) offset[i + 1] += offset[i];
+    const order = new Int32Array(offset[n]);
+    const next = offset.slice(0, n);
+    for (let k = 0; k < m; k++) if (goalOf[k] >= 0) order[next[goalOf[k]]++] = k;
+    for (let i = 0; i < n; i++) if (offset[i + 1] - offset[i] > 1) sortGoal(order, offset[i], offset[i + 1], date);
+    return { offset, order, date, num, bool };
+  }
+}
+
+/**
+ * A goal's check-ins `order[from]` … `order[to - 1]`, oldest first. Rows are in input order
+ * already, so a stable sort by Date keeps ties by row.
+ */
+function sortGoal(order: Int32Array, from: number, to: number, date: Float64Array): void {
+  if (to - from <= 16) {
+    for (let a = from + 1; a < to; a++) {
+      const k = order[a];
+      let b = a - 1;
+      while (b >= from && date[order[b]] > date[k]) {
+        order[b + 1] = order[b];
+        b--;
       }
-    } else {
-      const sorted = Array.from(order.subarray(from, to)).sort((x, y) => date[x] - date[y] || x - y);
-      order.set(sorted, from);
+      order[b + 1] = k;
     }
+    return;
   }
-  return { offset, order, date, num, bool };
+  const sorted = Array.from(order.subarray(from, to)).sort((x, y) => date[x] - date[y] || x - y);
+  order.set(sorted, from);
 }
 
 /** A goal's ID, Parent IDs (upper-cased) with shares, and weight, column-wise for the roll-up. */
@@ -481,7 +515,7 @@ class Run {
     this.actual[i] = g.actualCell ?? (hn > 0 ? checkInValue(history, historyAt(history, i, hn - 1)) : null);
     const start = (this.start[i] = g.start ?? g.window?.start ?? null);
     const due = (this.due[i] = g.due ?? g.window?.end ?? null);
-    dataFindingsTo(g, this.findings);
+    if (hasInvalid(g)) dataFindingsTo(g, this.findings);
     ctx.direction = direction;
     ctx.type = type;
     ctx.hasChildren = hasChildren;
@@ -645,6 +679,7 @@ class GoalScorer {
   }
 }
 keepLayout(new GoalScorer([], [], DEFAULT_SETTINGS));
+keepLayout(new HistoryReader(0, 0, 1900, new GoalLookup([], { indexOf: new Map(), firstOf: new Int32Array(0) }), new FindingLists(0), []));
 keepLayout(new ResultColumns([], [], new Uint8Array(0), new Float64Array(0)));
 
 /** Escalation: Off track at each of the last two check-ins, each as of its own Date with its own Value. */

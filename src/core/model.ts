@@ -255,6 +255,11 @@ function rejectedFields(): Record<string, InvalidField> {
 /** The `invalid` record of a row with no rejected cell (shared, frozen). */
 const NONE_INVALID: Readonly<Record<string, InvalidField>> = Object.freeze({});
 
+/** Whether the reader rejected any of a row's cells (its `invalid` record is not the shared empty one). */
+export function hasInvalid(row: { invalid: Readonly<Record<string, InvalidField | undefined>> }): boolean {
+  return row.invalid !== NONE_INVALID;
+}
+
 export function idKey(id: string | null): string | null {
   return id === null ? null : hasLowerOrNonAscii(id) ? id.toUpperCase() : id;
 }

@@ -7,7 +7,7 @@ import { CheckInKey, ColumnKey, Direction, GoalType, RollupMode, Status, levelRa
 import { DateSystem, Day, Window, cycleWindow, isoDay, today } from "./dates";
 import { Finding, quote, smartString } from "./findings";
 import { keepLayout } from "./keep";
-import { CheckInFields, CheckInRowInput, Goal, ParentRef, WorkbookInput, checkInCell, emptyCheckInFields, goalCell, hasInvalid, idKey, readCheckInInto, readGoal, rowValue } from "./model";
+import { CHECKIN_ROWS, CheckInFields, CheckInRowInput, Goal, ParentRef, WorkbookInput, checkInCell, emptyCheckInFields, goalCell, hasInvalid, idKey, readCheckInInto, readGoal, rowValue } from "./model";
 import { FLAT_MODE, FlatGoals, FlatGoalsBuilder, FlatLinks, FlatRollup, computeFlatRollup, resolveFlatLinks } from "./rollup";
 import { BLANK_GROUP, Missing, Scorecard, ScorecardColumns, scorecardsOf } from "./scorecard";
 import { ScoreInput, StatusInput, capProgress, fmt, inferDirection, pace, score, scoreNumber, status, uncappedProgressNumber } from "./scoring";
@@ -177,14 +177,18 @@ function checkInFindings(row: CheckInRowInput, c: CheckInFields, gi: number | un
  * Reads the check-ins: their E1–E3 findings (on the goal, or loose when the Goal ID
  * names no goal) and the history of each goal (check-ins with a Date and a Value).
  */
-function readHistory(
-  rows: readonly CheckInRowInput[],
-  system: DateSystem,
-  lookup: GoalLookup,
-  n: number,
-  findings: FindingLists,
-  loose: Finding[],
-): History {
+function readHistory(input: WorkbookInput, system: DateSystem, lookup: GoalLookup, n: number, findings: FindingLists, loose: Finding[]): History {
+  // Straight from the CheckIns table when the input came from tables (no object per check-in).
+  const source = input[CHECKIN_ROWS];
+  if (source) {
+    const reader = new HistoryReader(source.count, n, system, lookup, findings, loose);
+    for (let r = 0; r < source.count; r++) {
+      const row = source.at(r);
+      if (row !== null) reader.read(r, row);
+    }
+    return reader.history();
+  }
+  const rows = input.checkIns ?? [];
   const reader = new HistoryReader(rows.length, n, system, lookup, findings, loose);
   for (let k = 0; k < rows.length; k++) reader.read(k, rows[k]);
   return reader.history();
@@ -206,7 +210,8 @@ class HistoryReader {
     private readonly findings: FindingLists,
     private readonly loose: Finding[],
   ) {
-    this.goalOf = new Int32Array(m);
+    // -1: a row that names no goal (or a blank row of the table, never read).
+    this.goalOf = new Int32Array(m).fill(-1);
     this.date = new Float64Array(m);
     this.num = new Float64Array(m);
     this.bool = new Uint8Array(m);
@@ -325,7 +330,7 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   // Links first: Type, M1 and the roll-up depend on who has children.
   const flat = linkInput.build();
   const links = resolveFlatLinks(flat);
-  const history = readHistory(input.checkIns ?? [], system, new GoalLookup(flat.keys, links), n, findings, looseFindings);
+  const history = readHistory(input, system, new GoalLookup(flat.keys, links), n, findings, looseFindings);
   const run = new Run(goals, cols, flat, links, history, findings, settings, asOf, options.reviewCycle ?? null);
 
   // Effective values and the rules of each row.
@@ -1186,4 +1191,4 @@ function trendLine(k: number, xOf: (j: number) => number, yOf: (j: number) => nu
 
 // One of each per-evaluation object kept alive (src/core/keep.ts); here, once every class is defined.
 const NO_LINKS = resolveFlatLinks(new FlatGoalsBuilder(0).build());
-keepLayout(new Run([], keepLayout(new GoalColumns(0)), new FlatGoalsBuilder(0).build(), NO_LINKS, readHistory([], 1900, keepLayout(new GoalLookup([], NO_LINKS)), 0, new FindingLists(0), []), new FindingLists(0), DEFAULT_SETTINGS, 0, null));
+keepLayout(new Run([], keepLayout(new GoalColumns(0)), new FlatGoalsBuilder(0).build(), NO_LINKS, readHistory({ goals: [] }, 1900, keepLayout(new GoalLookup([], NO_LINKS)), 0, new FindingLists(0), []), new FindingLists(0), DEFAULT_SETTINGS, 0, null));

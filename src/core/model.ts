@@ -65,7 +65,21 @@ export interface WorkbookInput {
   goals: readonly GoalRowInput[];
   checkIns?: readonly CheckInRowInput[];
   dateSystem?: DateSystem;
+  /**
+   * The check-ins straight from their table (src/core/tables.ts), read by the engine one
+   * row at a time instead of `checkIns`: 300,000 check-ins need no object each.
+   */
+  readonly [CHECKIN_ROWS]?: CheckInRowSource;
 }
+
+/** A table's check-in rows, read through one row object that moves from row to row. */
+export interface CheckInRowSource {
+  /** Rows in the table, blank ones included. */
+  readonly count: number;
+  /** Row r (valid until the next call), or null for a blank row. Rows are read in order. */
+  at(r: number): CheckInRowInput | null;
+}
+export const CHECKIN_ROWS: unique symbol = Symbol("check-in rows");
 
 export const WorkbookInputSchema = z.object({
   goals: z.array(GoalRowSchema),

@@ -7,7 +7,7 @@ import { CHECKIN_COLUMNS, COLUMN_KEYS, CheckInKey, ColumnKey } from "./columns";
 import { DateSystem } from "./dates";
 import { keepLayout } from "./keep";
 import { HeaderMapping, columnLetters, headerText, proposeMapping } from "./headers";
-import { CHECKIN_KEYS_IN_ORDER, CheckInRowInput, GoalRowInput, ROW_CELLS, RowCells, WorkbookInput } from "./model";
+import { CHECKIN_KEYS_IN_ORDER, CHECKIN_ROWS, CheckInRowInput, CheckInRowSource, GoalRowInput, ROW_CELLS, RowCells, WorkbookInput } from "./model";
 
 export interface TableData {
   /** Table name (`Goals`, `Goals_Sales`, `CheckIns`), or the sheet name for a plain range. */
@@ -135,9 +135,10 @@ const MADE_VALUES = new WeakMap<object, object>();
 class TableRow<K extends string> implements RowCells {
   constructor(
     protected readonly layout: Layout<K>,
-    readonly raw: readonly unknown[],
+    // Not read-only: a TableRowCursor moves from row to row.
+    public raw: readonly unknown[],
     /** Position among the table's data rows (0-based, blank rows counted). */
-    readonly row: number,
+    public row: number,
   ) {}
   get at(): Int32Array {
     return this.layout.at;
@@ -210,17 +211,8 @@ function norm(s: string): string {
 
 /** The CheckIns table's rows: `Goal ID`, `Date`, `Value`, `Confidence`, `Comment`. */
 export function checkInRowsFromTable(t: TableData): CheckInRowInput[] {
-  const columns: { key: CheckInKey; source: number }[] = [];
-  const taken = new Set<CheckInKey>();
-  t.headers.forEach((h, i) => {
-    const key = CHECKIN_HEADER.get(norm(headerText(h)));
-    if (key && !taken.has(key)) {
-      taken.add(key);
-      columns.push({ key, source: i });
-    }
-  });
+  const l = checkInLayout(t);
   const out = new Array<CheckInRowInput>(t.rows.length);
-  const l = layout<CheckInKey>(t, columns, CHECKIN_KEYS_IN_ORDER);
   let k = 0;
   for (let r = 0; r < t.rows.length; r++) {
     const row = t.rows[r];
@@ -230,6 +222,51 @@ export function checkInRowsFromTable(t: TableData): CheckInRowInput[] {
   return out;
 }
 
+function checkInLayout(t: TableData): Layout<CheckInKey> {
+  const columns: { key: CheckInKey; source: number }[] = [];
+  const taken = new Set<CheckInKey>();
+  t.headers.forEach((h, i) => {
+    const key = CHECKIN_HEADER.get(norm(headerText(h)));
+    if (key && !taken.has(key)) {
+      taken.add(key);
+      columns.push({ key, source: i });
+    }
+  });
+  return layout<CheckInKey>(t, columns, CHECKIN_KEYS_IN_ORDER);
+}
+
+/** One row object that moves over a table's rows (its `values` are made afresh each time they are read). */
+class TableRowCursor extends TableRow<CheckInKey> {
+  moveTo(raw: readonly unknown[], row: number): this {
+    this.raw = raw;
+    this.row = row;
+    return this;
+  }
+  override get values(): Partial<Record<CheckInKey, unknown>> {
+    const v: Partial<Record<CheckInKey, unknown>> = { ...this.layout.shape };
+    const columns = this.layout.columns;
+    for (let k = 0; k < columns.length; k++) v[columns[k].key] = this.raw[columns[k].source];
+    return v;
+  }
+}
+
+/** The CheckIns table's rows for the engine, read in place through one cursor. */
+class TableCheckIns implements CheckInRowSource {
+  private readonly cursor: TableRowCursor;
+  constructor(private readonly t: TableData) {
+    this.cursor = new TableRowCursor(checkInLayout(t), [], 0);
+  }
+  get count(): number {
+    return this.t.rows.length;
+  }
+  at(r: number): CheckInRowInput | null {
+    const row = this.t.rows[r];
+    return isBlankRow(row) ? null : this.cursor.moveTo(row, r);
+  }
+}
+
+keepLayout(new TableCheckIns(KEPT_TABLE));
+
 /** Every goal table (in the order given) and the check-ins → the engine's input. */
 export function workbookInputFromTables(goalTables: readonly TableData[], checkIns: TableData | null, dateSystem: DateSystem = 1900): WorkbookInput {
   let goals: GoalRowInput[];
@@ -238,5 +275,14 @@ export function workbookInputFromTables(goalTables: readonly TableData[], checkI
     goals = [];
     for (const t of goalTables) for (const g of goalRowsFromTable(t)) goals.push(g);
   }
-  return { goals, checkIns: checkIns ? checkInRowsFromTable(checkIns) : [], dateSystem };
+  // The engine reads the check-ins through CHECKIN_ROWS; their row objects are made only for whoever reads `checkIns`.
+  let made: CheckInRowInput[] | undefined;
+  return {
+    goals,
+    get checkIns(): CheckInRowInput[] {
+      return (made ??= checkIns ? checkInRowsFromTable(checkIns) : []);
+    },
+    dateSystem,
+    [CHECKIN_ROWS]: checkIns ? new TableCheckIns(checkIns) : undefined,
+  };
 }

@@ -11,8 +11,9 @@ import { countWords } from "../../src/core/smart";
 import { progress, score, scoreNumber, uncappedProgress, uncappedProgressNumber } from "../../src/core/scoring";
 import { COLUMN_KEYS, DIRECTIONS, Direction } from "../../src/core/columns";
 import { CHECKIN_KEYS_IN_ORDER, checkInCell, goalCell, readCheckIn, readGoal } from "../../src/core/model";
-import { checkInRowsFromTable, goalRowsFromTable } from "../../src/core/tables";
-import { AS_OF, checkIn, childGoal, findingsOf, run, validGoal } from "./rules/fixture";
+import { checkInRowsFromTable, goalRowsFromTable, workbookInputFromTables } from "../../src/core/tables";
+import { evaluate } from "../../src/core/engine";
+import { AS_OF, checkIn, childGoal, day, findingsOf, run, validGoal } from "./rules/fixture";
 
 /** What exceljs hands over for a formula cell: the result is read through it, by the general path. */
 const formula = (result: unknown) => ({ formula: "X1", result });
@@ -298,5 +299,39 @@ describe("results share what they can (read-only)", () => {
     expect(ev.goals.map((g) => g.parents)).toEqual([[], [0], [0], [0, 1]]);
     expect(Object.isFrozen(ev.goals[1].parents)).toBe(true);
     expect(ev.goals[0].children).toEqual([1, 2, 3]);
+  });
+});
+
+describe("check-ins read straight from their table", () => {
+  it("give the same evaluation as the table's check-in rows, blank rows, errors and addresses included", () => {
+    const goalTable = {
+      name: "Goals",
+      sheet: "Goals",
+      headerRow: 1,
+      firstColumn: 0,
+      headers: ["ID", "Title", "Owner", "Target", "Due", "Baseline"],
+      rows: [
+        ["G-1", "Grow revenue in EMEA", "Ann", 100, "2026-12-31", 0],
+        ["G-2", "Cut churn in half", "Bo", 10, "2026-12-31", 20],
+        ["g-3", "Ship the new onboarding", "Ann", 5, "2026-12-31", 0],
+      ],
+    };
+    const cell = fc.oneof(fc.constantFrom("G-1", "g-2", "G-3", "G-9", "", null, "#N/A", "2026-06-30", "2026-02-30", "45%", "n/a", true), fc.integer({ min: 0, max: 200 }));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.array(cell, { minLength: 5, maxLength: 5 }), fc.constant(["", null, " ", "", null])), { maxLength: 10 }), fc.constantFrom(0, 2), (rows, firstColumn) => {
+        const checkIns = { name: "CheckIns", sheet: "Check ins", headerRow: 3, firstColumn, headers: ["Goal ID", "Date", "Value", "Confidence", "Comment"], rows };
+        const input = workbookInputFromTables([goalTable], checkIns, 1900);
+        const viaRows = { goals: input.goals, checkIns: input.checkIns, dateSystem: input.dateSystem };
+        const options = { asOf: day("2026-06-30") };
+        expect(evaluate(input, options)).toEqual(evaluate(viaRows, options));
+      }),
+    );
+  });
+  it("the input still lists the check-in rows for whoever reads them", () => {
+    const t = { name: "CheckIns", sheet: "CheckIns", headerRow: 1, firstColumn: 0, headers: ["Goal ID", "Date", "Value"], rows: [["G-1", 46000, 5], ["", "", ""], ["G-2", 46001, 7]] };
+    const input = workbookInputFromTables([], t, 1900);
+    expect(input.checkIns?.map((c) => c.values)).toEqual([{ goalId: "G-1", date: 46000, value: 5 }, { goalId: "G-2", date: 46001, value: 7 }]);
+    expect(input.checkIns?.[1].cells?.value).toBe("CheckIns!C4");
+    expect(JSON.parse(JSON.stringify({ n: input.checkIns?.length }))).toEqual({ n: 2 });
   });
 });

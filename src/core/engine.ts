@@ -1019,10 +1019,14 @@ function unitRule(goals: readonly Goal[], links: FlatLinks, i: number, findings:
 class OwnerNumbers {
   private readonly ids = new Map<string, number>();
   private readonly bySpelling = new Map<string, number>();
+  /** The last spelling looked up and its number: goals of one owner are often listed together. */
+  private lastSpelling = "";
+  private lastId = -1;
   get count(): number {
     return this.ids.size;
   }
   of(owner: string): number {
+    if (owner === this.lastSpelling) return this.lastId;
     let id = this.bySpelling.get(owner);
     if (id === undefined) {
       const key = norm(owner);
@@ -1030,6 +1034,8 @@ class OwnerNumbers {
       if (id === undefined) this.ids.set(key, (id = this.ids.size));
       this.bySpelling.set(owner, id);
     }
+    this.lastSpelling = owner;
+    this.lastId = id;
     return id;
   }
 }

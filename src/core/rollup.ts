@@ -367,7 +367,7 @@ export interface FlatLinks {
 export function resolveFlatLinks(goals: FlatGoals): FlatLinks {
   // One small function per step, so that each is compiled early and on its own.
   const { indexOf, firstOf } = indexKeys(goals.keys);
-  const resolved = resolveRefs(indexOf, goals.refKeys);
+  const resolved = resolveRefs(indexOf, firstOf, goals);
   const links = linkRefs(goals, resolved);
   const children = childLists(links);
   const linkWeight = siblingWeights(goals.weights, links, children);
@@ -395,10 +395,30 @@ function indexKeys(keys: readonly (string | null)[]): { indexOf: Map<string, num
   return { indexOf, firstOf };
 }
 
-/** The goal each ref names, -1 when none. */
-function resolveRefs(indexOf: Map<string, number>, refKeys: readonly string[]): Int32Array {
+/**
+ * The goal each ref names (the first goal with that ID), -1 when none. Goals are mostly
+ * listed under their parents: the row above, and its first parent, grandparent … (a few
+ * steps) are tried before the table of IDs.
+ */
+function resolveRefs(indexOf: Map<string, number>, firstOf: Int32Array, goals: FlatGoals): Int32Array {
+  const { refKeys, refStart, keys } = goals;
   const resolved = new Int32Array(refKeys.length);
-  for (let r = 0; r < refKeys.length; r++) resolved[r] = indexOf.get(refKeys[r]) ?? -1;
+  for (let i = 0; i < keys.length; i++) {
+    for (let r = refStart[i]; r < refStart[i + 1]; r++) {
+      const key = refKeys[r];
+      let found = -1;
+      let c = i - 1;
+      for (let step = 0; step < 8 && c >= 0; step++) {
+        if (keys[c] === key && firstOf[c] === c) {
+          found = c;
+          break;
+        }
+        // Up to the row's first parent, if it has one.
+        c = refStart[c + 1] > refStart[c] ? resolved[refStart[c]] : -1;
+      }
+      resolved[r] = found >= 0 ? found : (indexOf.get(key) ?? -1);
+    }
+  }
   return resolved;
 }
 

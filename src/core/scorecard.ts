@@ -72,11 +72,15 @@ export function scorecardsOf(items: ScorecardColumns, missing: Missing = "exclud
   const first: number[] = [];
   const last: number[] = [];
   const next = new Int32Array(items.count).fill(-1);
+  // The group of the item before, first: items of one group are often listed together.
+  let lastGroup: string | null = null;
+  let lastK = -1;
   for (let i = 0; i < items.count; i++) {
     const g = items.group(i);
-    const k = groupOf.get(g);
+    let k = g === lastGroup ? lastK : groupOf.get(g);
     if (k === undefined) {
-      groupOf.set(g, order.length);
+      k = order.length;
+      groupOf.set(g, k);
       order.push(g);
       first.push(i);
       last.push(i);
@@ -84,6 +88,8 @@ export function scorecardsOf(items: ScorecardColumns, missing: Missing = "exclud
       next[last[k]] = i;
       last[k] = i;
     }
+    lastGroup = g;
+    lastK = k;
   }
   const out: Scorecard[] = new Array<Scorecard>(order.length);
   for (let k = 0; k < order.length; k++) {

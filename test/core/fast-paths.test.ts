@@ -13,6 +13,8 @@ import { COLUMN_KEYS, DIRECTIONS, Direction } from "../../src/core/columns";
 import { CHECKIN_KEYS_IN_ORDER, checkInCell, goalCell, readCheckIn, readGoal } from "../../src/core/model";
 import { checkInRowsFromTable, goalRowsFromTable, workbookInputFromTables } from "../../src/core/tables";
 import { evaluate } from "../../src/core/engine";
+import { resolveLinks } from "../../src/core/rollup";
+import { scorecards } from "../../src/core/scorecard";
 import { AS_OF, checkIn, childGoal, day, findingsOf, run, validGoal } from "./rules/fixture";
 
 /** What exceljs hands over for a formula cell: the result is read through it, by the general path. */
@@ -333,5 +335,31 @@ describe("check-ins read straight from their table", () => {
     expect(input.checkIns?.map((c) => c.values)).toEqual([{ goalId: "G-1", date: 46000, value: 5 }, { goalId: "G-2", date: 46001, value: 7 }]);
     expect(input.checkIns?.[1].cells?.value).toBe("CheckIns!C4");
     expect(JSON.parse(JSON.stringify({ n: input.checkIns?.length }))).toEqual({ n: 2 });
+  });
+});
+
+describe("Parent IDs find their goal (the row above and its parents first, else the table of IDs)", () => {
+  it("each parent is the first goal with that ID, however goals are listed and IDs repeat", () => {
+    const ids = ["A", "B", "C", "D", "b"];
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ id: fc.constantFrom(...ids, null), parents: fc.array(fc.constantFrom(...ids, "Z"), { maxLength: 2 }) }), { maxLength: 9 }),
+        (rows) => {
+          const nodes = rows.map((r) => ({ key: r.id?.toUpperCase() ?? null, parents: r.parents.map((p) => ({ key: p.toUpperCase(), share: null })), weight: null }));
+          const graph = resolveLinks(nodes);
+          nodes.forEach((node, i) => {
+            const expected = [...new Set(node.parents.map((p) => nodes.findIndex((o) => o.key === p.key)).filter((j) => j >= 0))];
+            expect(graph.parentsOf[i].map((l) => l.node)).toEqual(expected);
+          });
+        },
+      ),
+    );
+  });
+});
+
+describe("scorecards of groups listed together or apart", () => {
+  it("count each group's goals wherever they are", () => {
+    const items = ["A", "A", "B", "A", "B", "B", "C", "A"].map((group, i) => ({ group, score: i / 10, weight: 1, top: true, status: null }));
+    expect(scorecards(items).map((c) => [c.group, c.topGoals])).toEqual([["A", 4], ["B", 3], ["C", 1]]);
   });
 });

@@ -347,9 +347,7 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   // Scorecards.
   const groups: string[] = new Array(n);
   for (let i = 0; i < n; i++) groups[i] = scorecardGroup(goals[i], i, options);
-  const top = new Uint8Array(n);
-  for (let i = 0; i < n; i++) top[i] = isTopGoal(links, groups, i) ? 1 : 0;
-  const cards = scorecardsOf(new ResultColumns(results, groups, top, flat.weights), options.missing ?? "exclude");
+  const cards = scorecardsOf(scorecardColumns(results, groups, links, flat.weights), options.missing ?? "exclude");
 
   const all: Finding[] = [];
   for (let i = 0; i < n; i++) {
@@ -376,49 +374,21 @@ function isTopGoal(links: FlatLinks, groups: readonly string[], i: number): bool
   return true;
 }
 
-/**
- * The goals as scorecard items: their group, Rolled Up, Weight (NaN for blank), top flag and
- * status, copied out of the results in row order first (the scorecards visit each group's
- * goals in turn, which across 100,000 result objects would be a cache miss each).
- */
-class ResultColumns implements ScorecardColumns {
-  private readonly scores: Float64Array;
-  private readonly statuses: (Status | null)[];
-  constructor(
-    results: readonly GoalResult[],
-    private readonly groups: readonly string[],
-    private readonly tops: Uint8Array,
-    private readonly weights: Float64Array,
-  ) {
-    const n = results.length;
-    this.scores = new Float64Array(n);
-    this.statuses = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const r = results[i];
-      this.scores[i] = r.rolledUp ?? NaN;
-      this.statuses[i] = r.status;
-    }
+/** The goals as scorecard items, column-wise: group, Rolled Up, Weight, top flag and status. */
+function scorecardColumns(results: readonly GoalResult[], groups: readonly string[], links: FlatLinks, weights: Float64Array): ScorecardColumns {
+  const n = results.length;
+  const score = new Array<number | null>(n);
+  const weight = new Array<number | null>(n);
+  const top = new Array<boolean>(n);
+  const status = new Array<Status | null>(n);
+  for (let i = 0; i < n; i++) {
+    const r = results[i];
+    score[i] = r.rolledUp;
+    status[i] = r.status;
+    weight[i] = Number.isNaN(weights[i]) ? null : weights[i];
+    top[i] = isTopGoal(links, groups, i);
   }
-  get count(): number {
-    return this.scores.length;
-  }
-  group(i: number): string {
-    return this.groups[i];
-  }
-  score(i: number): number | null {
-    const s = this.scores[i];
-    return Number.isNaN(s) ? null : s;
-  }
-  weight(i: number): number | null {
-    const w = this.weights[i];
-    return Number.isNaN(w) ? null : w;
-  }
-  top(i: number): boolean {
-    return this.tops[i] === 1;
-  }
-  status(i: number): Status | null {
-    return this.statuses[i];
-  }
+  return { group: groups, score, weight, top, status };
 }
 
 /**
@@ -701,7 +671,6 @@ class GoalScorer {
 }
 keepLayout(new GoalScorer([], [], DEFAULT_SETTINGS));
 keepLayout(new HistoryReader(0, 0, 1900, new GoalLookup([], { indexOf: new Map(), firstOf: new Int32Array(0) }), new FindingLists(0), []));
-keepLayout(new ResultColumns([], [], new Uint8Array(0), new Float64Array(0)));
 
 /** Escalation: Off track at each of the last two check-ins, each as of its own Date with its own Value. */
 function offTrackTwice(g: Goal, h: History, i: number, dir: Direction, start: Day | null, due: Day | null, settings: Settings): boolean {

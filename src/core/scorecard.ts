@@ -27,56 +27,44 @@ export type Missing = "exclude" | "zero";
 
 export const BLANK_GROUP = "(blank)";
 
-/** Scorecard items column-wise: item i is `group(i)`, `score(i)` … (no object per item). */
+/** Scorecard items column-wise: item i is `group[i]`, `score[i]` … (no object per item). */
 export interface ScorecardColumns {
-  readonly count: number;
-  group(i: number): string;
-  score(i: number): number | null;
-  weight(i: number): number | null;
-  top(i: number): boolean;
-  status(i: number): Status | null | undefined;
-}
-
-class ItemColumns implements ScorecardColumns {
-  constructor(private readonly items: readonly ScorecardItem[]) {}
-  get count(): number {
-    return this.items.length;
-  }
-  group(i: number): string {
-    return this.items[i].group;
-  }
-  score(i: number): number | null {
-    return this.items[i].score;
-  }
-  weight(i: number): number | null {
-    return this.items[i].weight;
-  }
-  top(i: number): boolean {
-    return this.items[i].top;
-  }
-  status(i: number): Status | null | undefined {
-    return this.items[i].status;
-  }
+  readonly group: readonly string[];
+  readonly score: readonly (number | null)[];
+  readonly weight: readonly (number | null)[];
+  readonly top: readonly boolean[];
+  readonly status: readonly (Status | null | undefined)[];
 }
 
 /** Groups in order of first appearance; linear in the number of items. */
 export function scorecards(items: readonly ScorecardItem[], missing: Missing = "exclude"): Scorecard[] {
-  return scorecardsOf(new ItemColumns(items), missing);
+  const n = items.length;
+  const cols = { group: new Array<string>(n), score: new Array<number | null>(n), weight: new Array<number | null>(n), top: new Array<boolean>(n), status: new Array<Status | null | undefined>(n) };
+  for (let i = 0; i < n; i++) {
+    const item = items[i];
+    cols.group[i] = item.group;
+    cols.score[i] = item.score;
+    cols.weight[i] = item.weight;
+    cols.top[i] = item.top;
+    cols.status[i] = item.status;
+  }
+  return scorecardsOf(cols, missing);
 }
 
 /** scorecards over items held column-wise. */
 export function scorecardsOf(items: ScorecardColumns, missing: Missing = "exclude"): Scorecard[] {
+  const n = items.group.length;
   // The members of each group as a chain through `next`, in item order: no list per group.
   const order: string[] = [];
   const groupOf = new Map<string, number>();
   const first: number[] = [];
   const last: number[] = [];
-  const next = new Int32Array(items.count).fill(-1);
+  const next = new Int32Array(n).fill(-1);
   // The group of the item before, first: items of one group are often listed together.
   let lastGroup: string | null = null;
   let lastK = -1;
-  for (let i = 0; i < items.count; i++) {
-    const g = items.group(i);
+  for (let i = 0; i < n; i++) {
+    const g = items.group[i];
     let k = g === lastGroup ? lastK : groupOf.get(g);
     if (k === undefined) {
       k = order.length;
@@ -100,11 +88,11 @@ export function scorecardsOf(items: ScorecardColumns, missing: Missing = "exclud
     let set = 0;
     let anyWeighted = false;
     for (let i = first[k]; i >= 0; i = next[i]) {
-      const s = items.status(i);
+      const s = items.status[i];
       if (s) statusCounts[s] = (statusCounts[s] ?? 0) + 1;
-      if (!items.top(i)) continue;
+      if (!items.top[i]) continue;
       topGoals++;
-      const w = items.weight(i);
+      const w = items.weight[i];
       if (w !== null && w >= 0) anyWeighted = true;
       if (w !== null && Number.isFinite(w) && w >= 0) {
         set++;
@@ -114,8 +102,8 @@ export function scorecardsOf(items: ScorecardColumns, missing: Missing = "exclud
     const fill = set === 0 ? 1 : mean;
     let max = 0;
     for (let i = first[k]; i >= 0; i = next[i]) {
-      if (!items.top(i)) continue;
-      const w = items.weight(i);
+      if (!items.top[i]) continue;
+      const w = items.weight[i];
       const raw = w !== null && Number.isFinite(w) && w >= 0 ? w : fill;
       if (raw > max) max = raw;
     }
@@ -126,11 +114,11 @@ export function scorecardsOf(items: ScorecardColumns, missing: Missing = "exclud
     let num = 0;
     let den = 0;
     for (let i = first[k]; i >= 0; i = next[i]) {
-      if (!items.top(i)) continue;
-      const wt = items.weight(i);
+      if (!items.top[i]) continue;
+      const wt = items.weight[i];
       const raw = wt !== null && Number.isFinite(wt) && wt >= 0 ? wt : fill;
       const w = relative ? raw / max : raw;
-      const r = items.score(i);
+      const r = items.score[i];
       weightTotal += raw;
       scaledTotal += w;
       if (r !== null) withData += w;

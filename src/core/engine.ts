@@ -8,7 +8,7 @@ import { DateSystem, Day, Window, cycleWindow, isoDay, today } from "./dates";
 import { Finding, quote, smartString } from "./findings";
 import { keepLayout } from "./keep";
 import { CHECKIN_ROWS, CheckInFields, CheckInRowInput, Goal, ParentRef, WorkbookInput, checkInCell, emptyCheckInFields, goalCell, hasInvalid, idKey, readCheckInInto, readGoal, rowValue } from "./model";
-import { FLAT_MODE, FlatGoals, FlatGoalsBuilder, FlatLinks, FlatRollup, computeFlatRollup, resolveFlatLinks } from "./rollup";
+import { FLAT_MODE, FlatGoals, FlatGoalsBuilder, FlatLinks, FlatRollup, computeFlatRollup, repeatedIds, resolveFlatLinks } from "./rollup";
 import { BLANK_GROUP, Missing, Scorecard, ScorecardColumns, scorecardsOf } from "./scorecard";
 import { ScoreInput, StatusInput, capProgress, fmt, inferDirection, pace, score, scoreNumber, status, uncappedProgressNumber } from "./scoring";
 import { DEFAULT_SETTINGS, Settings } from "./settings";
@@ -732,16 +732,7 @@ function workbookRules(goals: Goal[], links: FlatLinks, history: History, findin
 
 /** D1: every occurrence of a repeated ID. The links know each ID's first goal: only the repeats make lists. */
 function duplicateIds(goals: readonly Goal[], links: FlatLinks, findings: FindingLists): void {
-  const repeats = new Map<number, number[]>();
-  for (let i = 0; i < goals.length; i++) {
-    // -1: a goal without an ID.
-    const first = links.firstOf[i];
-    if (first < 0 || first === i) continue;
-    const list = repeats.get(first);
-    if (list) list.push(i);
-    else repeats.set(first, [first, i]);
-  }
-  for (const list of repeats.values()) {
+  for (const list of repeatedIds(links.firstOf).values()) {
     for (const i of list) {
       const others = list.filter((j) => j !== i).map((j) => goalCell(goals[j], "id") ?? `goal ${j + 1}`);
       findings.add(i, finding(goals[i], "D1", "fail", "id", `ID ${quote(goals[i].id)} is used more than once (also ${others.join(", ")}); give each goal its own ID`));

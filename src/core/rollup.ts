@@ -422,19 +422,28 @@ function resolveRefs(indexOf: Map<string, number>, firstOf: Int32Array, goals: F
   return resolved;
 }
 
+/**
+ * The goals that share an ID with an earlier goal (D1), by the first goal with that ID:
+ * `[first, repeat, repeat …]` in row order. Only repeated IDs make a list.
+ */
+export function repeatedIds(firstOf: Int32Array): Map<number, number[]> {
+  const repeats = new Map<number, number[]>();
+  for (let i = 0; i < firstOf.length; i++) {
+    // -1: a goal without an ID.
+    const first = firstOf[i];
+    if (first < 0 || first === i) continue;
+    const list = repeats.get(first);
+    if (list) list.push(i);
+    else repeats.set(first, [first, i]);
+  }
+  return repeats;
+}
+
 /** Links with shares; a parent named twice is one link with the shares added. */
 function linkRefs(
   goals: FlatGoals,
   resolved: Int32Array,
-): {
-  count: number;
-  linkStart: Int32Array;
-  linkParent: Int32Array;
-  linkShare: Float64Array;
-  linkChild: Int32Array;
-  unknownParents: { node: number; key: string }[];
-  badShares: { node: number; total: number }[];
-} {
+): Pick<FlatLinks, "count" | "linkStart" | "linkParent" | "linkShare" | "linkChild" | "unknownParents" | "badShares"> {
   const { refStart, refShares, refKeys } = goals;
   const unknownParents: { node: number; key: string }[] = [];
   const badShares: { node: number; total: number }[] = [];

@@ -25,7 +25,7 @@ import { ColumnKey, Direction } from "../core/columns";
 import { Day, today } from "../core/dates";
 import { letterOf, quote, smartString } from "../core/findings";
 import { idKey, parseParents, readGoal } from "../core/model";
-import { FLAT_OWN, FLAT_WEIGHTED, FLAT_WORST, computeFlatRollup, resolveFlatLinks } from "../core/rollup";
+import { FLAT_OWN, FLAT_WEIGHTED, FLAT_WORST, computeFlatRollup, repeatedIds, resolveFlatLinks } from "../core/rollup";
 import { BLANK_GROUP, ScorecardItem, scorecards, weightedAverage } from "../core/scorecard";
 import {
   inferDirection,
@@ -524,15 +524,7 @@ export function rollup(
   // ID is where it resolves to, so the other rows of an ID are its repeats.
   const result = resolveFlatLinks({ keys, refStart, refKeys, refShares, weights: weightOf });
   // D1: every occurrence of a repeated ID is blocked. Rows of each repeated ID, by its first row.
-  const repeats = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    const first = result.firstOf[i];
-    if (first < 0 || first === i) continue;
-    const rows = repeats.get(first);
-    if (rows) rows.push(i);
-    else repeats.set(first, [first, i]);
-  }
-  for (const rows of repeats.values()) {
+  for (const rows of repeatedIds(result.firstOf).values()) {
     // Name up to five other rows; only the first six rows are looked at, so this stays linear.
     const head = rows.slice(0, 6);
     for (const i of rows) {

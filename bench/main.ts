@@ -103,13 +103,14 @@ function workbook(goals: number): GeneratedWorkbook {
 
 export function benchEngine(n: number, options: BenchOptions): EngineFigure {
   const w = workbook(n);
-  const runs = options.runs(n);
+  // At least 5 runs, for the floor's median too.
+  const runs = Math.max(options.runs(n), 5);
   // Warm-up: at least 20,000 goals' worth of runs, so that small sizes are timed with
   // compiled code too (one run of 1,000 goals leaves much of the engine unoptimised).
   const warmup = Math.max(1, Math.ceil(20_000 / n));
   // The engine and the floor run by run in turn, so that their ratio does not depend on
   // how busy the machine was during one or the other.
-  const { a: engine, b: floor } = timeSideBySide(() => runEngine(w), () => runFloor(w), Math.max(runs, 5), warmup);
+  const { a: engine, b: floor } = timeSideBySide(() => runEngine(w), () => runFloor(w), runs, warmup);
   const ev = engine.last;
   const findings = ev.findings.length;
   const scorecards = ev.scorecards.length;

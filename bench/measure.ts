@@ -43,18 +43,30 @@ export interface Timing {
  * collection so that one run's garbage is not collected on the next one's clock.
  */
 export function time<T>(run: () => T, runs: number, warmup = 1): Timing & { last: T } {
-  // The previous result is dropped before each run, so that it can be collected first.
-  const held: { last: T | undefined } = { last: undefined };
-  for (let i = 0; i < warmup; i++) held.last = run();
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    held.last = undefined;
-    collect();
-    const t = now();
-    held.last = run();
-    ms.push(now() - t);
-  }
-  return { medianMs: median(ms), minMs: Math.min(...ms), maxMs: Math.max(...ms), runs, last: held.last as T };
+  const t = timer(run);
+  for (let i = 0; i < warmup; i++) t.last = run();
+  for (let i = 0; i < runs; i++) t.step();
+  return { ...timingOf(t.ms, runs), last: t.last as T };
+}
+
+/** One thing timed run by run: each run after a full collection, its previous result dropped first, so that it can be collected. */
+function timer<T>(run: () => T): { ms: number[]; last: T | undefined; step(): void } {
+  const t = {
+    ms: [] as number[],
+    last: undefined as T | undefined,
+    step(): void {
+      t.last = undefined;
+      collect();
+      const start = now();
+      t.last = run();
+      t.ms.push(now() - start);
+    },
+  };
+  return t;
+}
+
+function timingOf(ms: number[], runs: number): Timing {
+  return { medianMs: median(ms), minMs: Math.min(...ms), maxMs: Math.max(...ms), runs };
 }
 
 /**
@@ -63,38 +75,22 @@ export function time<T>(run: () => T, runs: number, warmup = 1): Timing & { last
  * second, and timing one after the other would put that change into their ratio.
  */
 export function timeSideBySide<A, B>(a: () => A, b: () => B, runs: number, warmup = 1): { a: Timing & { last: A }; b: Timing & { last: B } } {
-  const held: { a: A | undefined; b: B | undefined } = { a: undefined, b: undefined };
+  const ta = timer(a);
+  const tb = timer(b);
   for (let i = 0; i < warmup; i++) {
-    held.a = a();
-    held.b = b();
+    ta.last = a();
+    tb.last = b();
   }
-  const msA: number[] = [];
-  const msB: number[] = [];
-  const runA = (): void => {
-    held.a = undefined;
-    collect();
-    const t = now();
-    held.a = a();
-    msA.push(now() - t);
-  };
-  const runB = (): void => {
-    held.b = undefined;
-    collect();
-    const t = now();
-    held.b = b();
-    msB.push(now() - t);
-  };
   for (let i = 0; i < runs; i++) {
     if (i % 2 === 0) {
-      runA();
-      runB();
+      ta.step();
+      tb.step();
     } else {
-      runB();
-      runA();
+      tb.step();
+      ta.step();
     }
   }
-  const timing = (ms: number[]): Timing => ({ medianMs: median(ms), minMs: Math.min(...ms), maxMs: Math.max(...ms), runs });
-  return { a: { ...timing(msA), last: held.a as A }, b: { ...timing(msB), last: held.b as B } };
+  return { a: { ...timingOf(ta.ms, runs), last: ta.last as A }, b: { ...timingOf(tb.ms, runs), last: tb.last as B } };
 }
 
 export interface HeapPeak {

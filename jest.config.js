@@ -8,7 +8,7 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["<rootDir>/test/**/*.test.ts", "<rootDir>/test/**/*.test.tsx"],
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
-  setupFiles: ["<rootDir>/test/support/fast-check-seed.js"],
+  setupFiles: ["<rootDir>/test/support/fast-check-seed.js", "<rootDir>/test/support/office-client.ts"],
   reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   transform: {

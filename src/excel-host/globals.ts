@@ -2,9 +2,8 @@
  * Installs `Excel`, `Office` and `OfficeExtension` globals backed by an ExcelHost,
  * for the browser preview and for tests of code that uses the globals.
  */
-import { ErrorCode, HostError } from "./errors";
+import { ErrorCode } from "./errors";
 import { ExcelHost, RunOptions } from "./host";
-import { HostClientResult } from "./proxy-base";
 
 export const ExcelEnums = {
   SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
@@ -36,38 +35,35 @@ export const ExcelEnums = {
   RangeValueType: { unknown: "Unknown", empty: "Empty", string: "String", integer: "Integer", double: "Double", boolean: "Boolean", error: "Error", richValue: "RichValue" },
 } as const;
 
-/** Installs the globals; returns a function that restores what was there before. */
-export function installGlobals(host: ExcelHost): () => void {
+export interface GlobalsOptions {
+  /** What `Office.context.requirements.isSetSupported` answers (default: every set). */
+  isSetSupported?: (name: string, version?: string | number) => boolean;
+}
+
+/**
+ * Installs the globals of Microsoft's client the host answers (`Excel`, `OfficeExtension`),
+ * with `Excel.run` bound to this host's session, and a small `Office` (onReady, host Excel,
+ * requirements); returns a function that restores what was there before.
+ */
+export function installGlobals(host: ExcelHost, options: GlobalsOptions = {}): () => void {
   const g = globalThis as Record<string, unknown>;
   const saved = { Excel: g.Excel, Office: g.Office, OfficeExtension: g.OfficeExtension };
-  const info = { host: "Excel", platform: "OfficeOnline" };
-  g.Excel = {
-    ...ExcelEnums,
-    run: (a: RunOptions | object | ((ctx: Excel.RequestContext) => Promise<unknown>), b?: (ctx: Excel.RequestContext) => Promise<unknown>) =>
-      typeof a === "function" ? host.run(a as (ctx: Excel.RequestContext) => Promise<unknown>) : host.run(a as RunOptions, b as (ctx: Excel.RequestContext) => Promise<unknown>),
-  };
+  const platform = host.client.platform === "mac" ? "Mac" : host.client.platform === "web" ? "OfficeOnline" : "PC";
+  const info = { host: "Excel", platform };
+  const excel: Record<string, unknown> = Object.create(host.client.Excel as object) as Record<string, unknown>;
+  excel.run = (a: RunOptions | object | ((ctx: Excel.RequestContext) => Promise<unknown>), b?: (ctx: Excel.RequestContext) => Promise<unknown>) =>
+    typeof a === "function" ? host.run(a as (ctx: Excel.RequestContext) => Promise<unknown>) : host.run(a as RunOptions, b as (ctx: Excel.RequestContext) => Promise<unknown>);
+  g.Excel = excel;
   g.Office = {
     HostType: { Excel: "Excel" },
-    PlatformType: { OfficeOnline: "OfficeOnline" },
-    context: { host: "Excel", platform: "OfficeOnline", requirements: { isSetSupported: () => true } },
+    PlatformType: { OfficeOnline: "OfficeOnline", PC: "PC", Mac: "Mac" },
+    context: { host: "Excel", platform, requirements: { isSetSupported: options.isSetSupported ?? (() => true) } },
     onReady: (callback?: (i: typeof info) => void) => {
       callback?.(info);
       return Promise.resolve(info);
     },
   };
-  g.OfficeExtension = {
-    Error: HostError,
-    ErrorCodes: {
-      accessDenied: ErrorCode.accessDenied,
-      generalException: ErrorCode.generalException,
-      invalidArgument: ErrorCode.invalidArgument,
-      propertyNotLoaded: ErrorCode.propertyNotLoaded,
-      valueNotLoaded: ErrorCode.valueNotLoaded,
-      runMustReturnPromise: ErrorCode.runMustReturnPromise,
-    },
-    ClientResult: HostClientResult,
-    config: { extendedErrorLogging: false },
-  };
+  g.OfficeExtension = host.client.OfficeExtension;
   return () => {
     for (const [k, v] of Object.entries(saved)) {
       if (v === undefined) delete g[k];

@@ -7,8 +7,10 @@ import { Calc, HostFunction, Shown } from "./calc";
 import { ErrorCode, HostError, HostProtectionError, Message } from "./errors";
 import { ChartModel, ConditionalFormatModel, ProtectionOptions, SheetModel, TableModel, Visibility, WorkbookModel, tableColumnNames } from "./model";
 import { addSheet, addTable, formulaOf, numberFormatOf, protectSheet, readGrid, setVisibility, unprotectSheet, writeCells } from "./ops";
-import { Change, Stage, sizeOf } from "./proxy-base";
-import { EventHandler, HostInternals, RequestContextImpl } from "./proxies";
+import { OfficeClient, PlatformName, clientFor, openSession, triggerEvent } from "./client";
+import { Change, ProxyBase, Stage, utf8Length } from "./proxy-base";
+import { HostInternals, RequestContextImpl } from "./proxies";
+import { MemberCheck, RichApiError, RichApiRequest, ResponderHost, isCleanupRequest, translate } from "./richapi";
 
 export interface ExcelHostOptions {
   /** Date system of the workbook (default 1900). */
@@ -24,6 +26,10 @@ export interface ExcelHostOptions {
    * false: the operations before the failing one stay applied, as in real Excel.
    */
   atomicSyncs?: boolean;
+  /** Microsoft's Excel client the host answers (default: the one set with setDefaultClient). */
+  client?: OfficeClient;
+  /** The platform whose client build is used (default: the default client's). */
+  platform?: PlatformName;
 }
 
 export interface RunOptions {
@@ -32,11 +38,11 @@ export interface RunOptions {
 }
 
 export interface RequestStats {
-  /** Estimated request size: the queued operations serialized as JSON (UTF-8 bytes). */
+  /** Request size: the RichApi body the client sent, serialized as JSON (UTF-8 bytes). */
   bytes: number;
-  /** Number of queued operations. */
+  /** Number of actions in the request. */
   ops: number;
-  /** Estimated response size: the loaded values serialized as JSON. */
+  /** Response size: the answer serialized as JSON (UTF-8 bytes). */
   responseBytes: number;
 }
 
@@ -47,6 +53,8 @@ export interface HostStats {
   maxRequestBytes: number;
   /** Calls of application.suspendApiCalculationUntilNextSync(). */
   suspendApiCalculation: number;
+  /** The client's own clean-up requests after a batch (releasing kept references; not awaited, not counted in syncs). */
+  cleanups: number;
   reset(): void;
 }
 
@@ -153,9 +161,20 @@ export class ExcelHost {
   private readonly failures = new Map<number, { code: string; message: string }>();
   private _editing = false;
   private editWaiters: Array<() => void> = [];
-  /** Errors thrown (or rejected) by event handlers. */
-  readonly eventErrors: unknown[] = [];
   readonly stats: HostStats;
+  /** Microsoft's Excel client this workbook answers. */
+  readonly client: OfficeClient;
+  /** The session URL the client reaches this workbook at. */
+  readonly url: string;
+  private readonly session: { process(body: unknown, flags: number): Promise<string> };
+  /** The host's side of every request: the objects the actions name queue here. */
+  private readonly queue: RequestContextImpl;
+  private readonly responder: ResponderHost;
+  /** Registrations of change events by worksheet or table id (`_RegisterDataChangedEvent`). */
+  private readonly sheetEvents = new Map<string, number>();
+  private readonly tableEvents = new Map<string, number>();
+  /** Answers whether a member is available on the host's platform (null: it is). */
+  checkMember: MemberCheck = () => null;
 
   constructor(options: ExcelHostOptions = {}) {
     this._wb = new WorkbookModel(options.dateSystem ?? 1900);
@@ -167,6 +186,7 @@ export class ExcelHost {
       syncs: 0,
       requests: [],
       maxRequestBytes: 0,
+      cleanups: 0,
       get suspendApiCalculation() {
         return counters.suspendApiCalculation;
       },
@@ -174,6 +194,7 @@ export class ExcelHost {
         stats.syncs = 0;
         stats.requests = [];
         stats.maxRequestBytes = 0;
+        stats.cleanups = 0;
         counters.suspendApiCalculation = 0;
       },
     };
@@ -184,33 +205,54 @@ export class ExcelHost {
       counters,
       sheetHandlers: new Map(),
       tableHandlers: new Map(),
-      sync: (ctx) => this.sync(ctx),
+      sync: () => Promise.reject(new Error("The host's own context does not sync: requests come from Microsoft's client.")),
     };
+    this.queue = new RequestContextImpl(this.internals, false);
+    const refs = new Map<string, ProxyBase<unknown>>();
+    let refSeq = 0;
+    this.responder = {
+      queue: this.queue,
+      refs,
+      newReferenceId: () => `{host-ref-${++refSeq}}`,
+      registerEvents: (className, target, delta) => {
+        const map = className === "Worksheet" ? this.sheetEvents : className === "Table" ? this.tableEvents : null;
+        const id = (target as { id?: unknown }).id;
+        if (!map || typeof id !== "string") return;
+        map.set(id, Math.max(0, (map.get(id) ?? 0) + delta));
+      },
+      checkMember: (className, member) => this.checkMember(className, member),
+    };
+    this.client = options.client ?? clientFor(options.platform);
+    this.session = { process: (body, flags) => this.process(body, flags) };
+    this.url = openSession(this.client, this.session);
     const first = options.initialSheet === undefined ? "Sheet1" : options.initialSheet;
     if (first !== null) this.addSheet(first);
   }
 
   // ---- Office.js side ----------------------------------------------------------------
 
-  /** Like Excel.run: a fresh request context, the batch, then a final sync of anything still queued. */
+  /**
+   * Like Excel.run, through Microsoft's client: a fresh request context on this workbook's
+   * session, the batch, then a final sync of anything still queued.
+   */
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   run<T>(options: RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   /** Reuses the context of a previous batch (e.g. to remove an event handler, which needs its own context). */
   run<T>(previous: { context: unknown } | Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
-  async run<T>(a: RunOptions | object | ((context: Excel.RequestContext) => Promise<T>), b?: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    const batch = typeof a === "function" ? a : b;
-    if (typeof batch !== "function") throw new HostError(ErrorCode.invalidArgument, Message.invalidArgument, "Excel.run");
-    let ctx: RequestContextImpl;
-    const previous = typeof a === "object" && a !== null ? (a instanceof RequestContextImpl ? a : (a as { context?: unknown }).context) : undefined;
-    if (previous instanceof RequestContextImpl) ctx = previous;
-    else ctx = new RequestContextImpl(this.internals, typeof a === "object" && a !== null && (a as RunOptions).delayForCellEdit === true);
-    const promise: unknown = batch(ctx as unknown as Excel.RequestContext);
-    if (promise === null || typeof promise !== "object" || typeof (promise as { then?: unknown }).then !== "function") {
-      throw new HostError(ErrorCode.runMustReturnPromise, 'The batch function passed to the ".run" method didn\'t return a promise. The function must return a promise, so that any automatically-tracked objects can be released at the completion of the batch operation.');
+  run<T>(a: RunOptions | object | ((context: Excel.RequestContext) => Promise<T>), b?: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const excel = this.client.Excel as unknown as { run(...args: unknown[]): Promise<T> };
+    if (typeof a === "function") return excel.run({ session: this.url }, a);
+    if (typeof b !== "function") return Promise.reject(new HostError(ErrorCode.invalidArgument, Message.invalidArgument, "Excel.run"));
+    const proto: unknown = Object.getPrototypeOf(a);
+    if (proto === Object.prototype || proto === null) {
+      const { context } = a as { context?: unknown };
+      if (context === undefined) return excel.run({ ...(a as RunOptions), session: this.url }, b);
+      return excel.run(context, b);
     }
-    const result = await (promise as Promise<T>);
-    await ctx.sync();
-    return result;
+    const ctxClass = (this.client.OfficeExtension as unknown as { ClientRequestContext: new () => object }).ClientRequestContext;
+    if (a instanceof ctxClass) return excel.run(a, b);
+    const { context } = a as { context?: unknown };
+    return excel.run(context ?? a, b);
   }
 
   /** The n-th sync from now (1 = the next one that sends a request) fails and applies nothing. */
@@ -238,80 +280,102 @@ export class ExcelHost {
     }
   }
 
-  private async sync(ctx: RequestContextImpl): Promise<void> {
-    const ops = ctx.queue;
-    ctx.queue = [];
-    if (ops.length === 0) return; // Office.js sends no request for an empty batch
+  /** Answers one RichApi request from Microsoft's client (one `context.sync()`). */
+  private async process(body: unknown, flags: number): Promise<string> {
     await Promise.resolve();
     if (this._editing) {
-      if (!ctx.delayForCellEdit) {
-        throw new HostError(ErrorCode.invalidOperationInCellEditMode, Message.cellEditMode);
-      }
+      // Excel.run({ delayForCellEdit: true }) sets flag 64 (office-js: onBeforeExcelRun).
+      if ((flags & 64) === 0) return errorBody({ Code: ErrorCode.invalidOperationInCellEditMode, Message: Message.cellEditMode });
       await new Promise<void>((resolve) => this.editWaiters.push(resolve));
     }
+    const request = body as RichApiRequest;
+    if (isCleanupRequest(request)) {
+      this.stats.cleanups++;
+      return this.answer(request, { bytes: 0, ops: 0, responseBytes: 0 });
+    }
     this.syncNumber++;
-    const bytes = sizeOf(ops.map((o) => o.desc));
-    const request: RequestStats = { bytes, ops: ops.length, responseBytes: 0 };
+    const bytes = utf8Length(JSON.stringify(body));
+    const stats: RequestStats = { bytes, ops: request.Actions?.length ?? 0, responseBytes: 0 };
     this.stats.syncs++;
-    this.stats.requests.push(request);
+    this.stats.requests.push(stats);
     this.stats.maxRequestBytes = Math.max(this.stats.maxRequestBytes, bytes);
 
     const injected = this.failures.get(this.syncNumber);
     if (injected) {
       this.failures.delete(this.syncNumber);
-      throw new HostError(injected.code, injected.message);
+      return errorBody({ Code: injected.code, Message: injected.message });
     }
     if (this.payloadLimit !== null && bytes > this.payloadLimit) {
-      throw new HostError(ErrorCode.requestPayloadSizeLimitExceeded, Message.requestPayload);
+      return errorBody({ Code: ErrorCode.requestPayloadSizeLimitExceeded, Message: Message.requestPayload });
     }
+    return this.answer(request, stats);
+  }
+
+  /** Runs a request's actions as one stage (all or nothing unless atomicSyncs is false) and answers it. */
+  private answer(request: RichApiRequest, stats: RequestStats): string {
+    this.queue.queue = [];
+    const translation = translate(this.responder, request);
+    const ops = this.queue.queue;
+    this.queue.queue = [];
     const stage: Stage = { commits: [], changes: [], traces: [], responseBytes: 0 };
     const undo: Array<() => void> = [];
     this._wb.undo = undo;
-    try {
-      for (const op of ops) op.run(stage);
-      if (this.payloadLimit !== null && stage.responseBytes > this.payloadLimit) {
-        throw new HostError(ErrorCode.responsePayloadSizeLimitExceeded, Message.responsePayload);
-      }
-    } catch (e) {
+    const rollBack = () => {
       this._wb.undo = null;
       if (this.atomic) {
         for (let i = undo.length - 1; i >= 0; i--) undo[i]();
         this._wb.version++;
       }
       this.calc.invalidate();
-      const err = e instanceof HostError ? e : new HostError(ErrorCode.generalException, e instanceof Error ? e.message : String(e));
-      err.traceMessages = stage.traces;
-      throw err;
+    };
+    try {
+      for (const op of ops) op.run(stage);
+    } catch (e) {
+      rollBack();
+      const err = e instanceof HostError ? e : null;
+      return errorBody(
+        {
+          Code: err?.code ?? ErrorCode.generalException,
+          Message: err?.message ?? (e instanceof Error ? e.message : String(e)),
+          ...(err?.debugInfo.errorLocation ? { Location: err.debugInfo.errorLocation } : {}),
+          ActionIndex: Math.max(0, translation.actionIndex()),
+        },
+        translation.traceIds(),
+      );
+    }
+    for (const c of stage.commits) c();
+    const response = JSON.stringify({ Results: translation.results(), TraceIds: translation.traceIds() });
+    stats.responseBytes = utf8Length(response);
+    if (this.payloadLimit !== null && stats.responseBytes > this.payloadLimit) {
+      rollBack();
+      return errorBody({ Code: ErrorCode.responsePayloadSizeLimitExceeded, Message: Message.responsePayload });
     }
     this._wb.undo = null;
-    request.responseBytes = stage.responseBytes;
-    for (const c of stage.commits) c();
     this.fire(stage.changes, "ThisLocalAddin");
+    return response;
   }
 
+  /** Change events for the worksheets and tables whose handlers were registered through the client. */
   private fire(changes: Change[], triggerSource: "ThisLocalAddin" | "Unknown"): void {
     if (!this._wb.enableEvents) return;
     for (const ch of changes) {
-      const base = { changeType: ch.changeType, source: "Local" as const, triggerSource, worksheetId: ch.sheet.id };
-      const sheetArgs: HostChangeEvent = { type: "WorksheetChanged", ...base, address: formatRect(ch.rect), ...(ch.details ? { details: ch.details } : {}) };
-      for (const h of this.internals.sheetHandlers.get(ch.sheet.id) ?? []) this.dispatch(h, sheetArgs);
+      const base = {
+        changeType: ch.changeType,
+        source: "Local",
+        triggerSource,
+        worksheetId: ch.sheet.id,
+        ...(ch.details ? { valueBefore: ch.details.valueBefore, valueAfter: ch.details.valueAfter } : {}),
+      };
+      if ((this.sheetEvents.get(ch.sheet.id) ?? 0) > 0) this.dispatch(SHEET_CHANGED, ch.sheet.id, { ...base, address: formatRect(ch.rect) });
       for (const t of this._wb.tablesIntersecting(ch.sheet, ch.rect)) {
-        const x = intersectRect(t.rect, ch.rect);
-        const tableArgs: HostChangeEvent = { type: "TableChanged", ...base, address: formatRect(x), tableId: t.id, ...(ch.details ? { details: ch.details } : {}) };
-        for (const h of this.internals.tableHandlers.get(t.id) ?? []) this.dispatch(h, tableArgs);
+        if ((this.tableEvents.get(t.id) ?? 0) === 0) continue;
+        this.dispatch(TABLE_CHANGED, t.id, { ...base, address: formatRect(intersectRect(t.rect, ch.rect)), tableId: t.id });
       }
     }
   }
 
-  private dispatch(handler: EventHandler, args: HostChangeEvent): void {
-    queueMicrotask(() => {
-      try {
-        const out = handler(args);
-        if (out && typeof (out as Promise<unknown>).then === "function") (out as Promise<unknown>).then(undefined, (e: unknown) => this.eventErrors.push(e));
-      } catch (e) {
-        this.eventErrors.push(e);
-      }
-    });
+  private dispatch(eventType: number, targetId: string, args: Record<string, unknown>): void {
+    queueMicrotask(() => triggerEvent(this.client, eventType, targetId, args));
   }
 
   // ---- user / test side ----------------------------------------------------------------
@@ -444,6 +508,14 @@ export class ExcelHost {
   get workbookProtected(): boolean {
     return this._wb.protection.protected;
   }
+}
+
+/** Event types of the RichApi protocol (`eventType` of Worksheet.onChanged and Table.onChanged in the client). */
+const SHEET_CHANGED = 10;
+const TABLE_CHANGED = 101;
+
+function errorBody(error: RichApiError, traceIds: number[] = []): string {
+  return JSON.stringify({ Error: error, TraceIds: traceIds });
 }
 
 function intersectRect(a: Rect, b: Rect): Rect {

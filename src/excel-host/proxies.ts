@@ -35,7 +35,7 @@ import {
   writeCells,
   writeNumberFormat,
 } from "./ops";
-import { HostClientResult, LoadSpec, Op, ProxyBase, QueueLike, Stage, emptySpec, sizeOf } from "./proxy-base";
+import { HostClientResult, LoadSpec, Op, ProxyBase, QueueLike, Stage, emptySpec, sizeOf, wireName } from "./proxy-base";
 
 export type EventHandler = (args: unknown) => unknown;
 
@@ -124,6 +124,37 @@ abstract class CollectionProxy<T, P extends { _loadNow(spec: LoadSpec, stage: St
 
   getCount(): HostClientResult<number> {
     return this._result("getCount", [], (list) => list.length);
+  }
+
+  override _query(spec: LoadSpec): Record<string, unknown> | null {
+    const list = this._resolve();
+    if (list === null) return null;
+    const { own, itemSpec, wantItems } = this._split(spec);
+    const out: Record<string, unknown> = {};
+    for (const name of own) out[wireName(name)] = this._read(name, list);
+    if (wantItems) out._Items = list.map((t, i) => (this._item(t, i) as unknown as ProxyBase<unknown>)._query(itemSpec));
+    return out;
+  }
+
+  /** A collection's load: its own scalars, and what to load of each item. */
+  private _split(spec: LoadSpec): { own: string[]; itemSpec: LoadSpec; wantItems: boolean } {
+    let itemSpec = emptySpec(spec.all && spec.children.size === 0);
+    const own: string[] = [];
+    let wantItems = spec.all || spec.children.size === 0;
+    for (const [name, sub] of spec.children) {
+      if (name === "items") {
+        wantItems = true;
+        if (sub.children.size === 0) itemSpec.all = true;
+        else for (const [k, v] of sub.children) itemSpec.children.set(k, v);
+      } else if (this._ownScalars.includes(name)) {
+        own.push(name);
+      } else {
+        wantItems = true;
+        itemSpec.children.set(name, sub);
+      }
+    }
+    if (wantItems && itemSpec.children.size === 0) itemSpec = emptySpec(true);
+    return { own, itemSpec, wantItems };
   }
 
   override _loadNow(spec: LoadSpec, stage: Stage): () => void {
@@ -1434,6 +1465,22 @@ export class ChartCollectionProxy extends CollectionProxy<ChartModel, ChartProxy
   }
   get count(): number {
     return this._get("count");
+  }
+  /** By name (as Office.js documents it) or by id (how the client addresses a chart it has loaded). */
+  getItem(key: string): ChartProxy {
+    return this.lookup(key, false);
+  }
+  getItemOrNullObject(key: string): ChartProxy {
+    return this.lookup(key, true);
+  }
+  private lookup(key: string, nullable: boolean): ChartProxy {
+    return new ChartProxy(this.context, `${this._path}.getItem(${JSON.stringify(key)})`, () => {
+      const s = this.sheet._resolve();
+      const found = s?.charts.find((c) => c.id === key || c.name.toLowerCase() === String(key).toLowerCase());
+      if (found) return found;
+      if (nullable) return null;
+      throw itemNotFound("ChartCollection.getItem");
+    });
   }
   add(type: string, sourceData: RangeProxy, seriesBy?: string): ChartProxy {
     const id = `{chart-${env(this).wb.nextObjectId++}}`;

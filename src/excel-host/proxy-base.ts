@@ -187,6 +187,37 @@ export abstract class ProxyBase<T> {
     };
   }
 
+  /**
+   * Answers a RichApi query (`load`) now, inside a sync: the selected properties in the
+   * wire form Excel sends back (PascalCase names, navigation properties nested, `Id` for
+   * objects that have one), or null for a null object.
+   */
+  _query(spec: LoadSpec): Record<string, unknown> | null {
+    const t = this._resolve();
+    if (t === null) return null;
+    const out: Record<string, unknown> = {};
+    const names = spec.all ? new Set([...this._scalars, ...spec.children.keys()]) : new Set(spec.children.keys());
+    for (const name of names) {
+      const sub = spec.children.get(name);
+      const nav = this._nav(name);
+      if (nav) {
+        out[wireName(name)] = nav._query(sub ?? emptySpec(true));
+        continue;
+      }
+      if (!this._scalars.includes(name) || (sub && sub.children.size > 0)) {
+        throw new HostError(ErrorCode.invalidArgument, `The host does not implement ${this._entity}.${name}.`, `${this._entity}.${name}`);
+      }
+      out[wireName(name)] = this._read(name, t);
+    }
+    if (this._scalars.includes("id") && out.Id === undefined) out.Id = this._read("id", t);
+    return out;
+  }
+
+  /** The Office.js class this object stands for (`Worksheet`, `RangeFormat`, …). */
+  get _className(): string {
+    return this._entity;
+  }
+
   /** Marks the object as existing with its properties known (items of a loaded collection). */
   _markLoaded(): void {
     this._nullState = false;
@@ -228,6 +259,11 @@ function describeSpec(spec: LoadSpec): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, v] of spec.children) out[k] = describeSpec(v);
   return out;
+}
+
+/** A property's name on the wire: `values` → `Values`. */
+export function wireName(name: string): string {
+  return name.length === 0 ? name : name[0].toUpperCase() + name.slice(1);
 }
 
 export function sizeOf(v: unknown): number {

@@ -45,16 +45,21 @@ describe("syncs, payload and failures", () => {
     }
   });
 
-  test("request sizes are counted per sync; values dominate; empty syncs are free", async () => {
+  test("request sizes are counted per sync; values dominate; a context's first sync sends a request, later empty ones none", async () => {
     const h = goals(1000);
     await h.run(async (ctx) => {
       await ctx.sync();
       await ctx.sync();
     });
-    expect(h.stats.syncs).toBe(0);
+    // Microsoft's client instantiates the root object on a context's first sync, even an empty one.
+    expect(h.stats.syncs).toBe(1);
+    h.stats.reset();
     await h.run(refreshScores);
     const [load, write] = h.stats.requests;
-    expect(load.ops).toBe(2);
+    // The number of RichApi actions does not grow with the rows: values travel as arrays.
+    const small = goals(10);
+    await small.run(refreshScores);
+    expect(load.ops).toBe(small.stats.requests[0].ops);
     expect(load.responseBytes).toBeGreaterThan(10_000);
     expect(write.bytes).toBeGreaterThan(5_000);
     expect(h.stats.maxRequestBytes).toBe(Math.max(load.bytes, write.bytes));

@@ -154,6 +154,8 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: `${ASSETS_DIR}/*.png`, to: `${ASSETS_DIR}/[name][ext]` },
+          // The preview runs Microsoft's Excel client (Excel on the web's build) against the in-memory workbook.
+          { from: "node_modules/@microsoft/office-js/dist/excel-web-16.00.js", to: "office-js/excel-web-16.00.js", info: { minimized: true } },
           {
             from: "manifest.xml",
             to: "manifest.xml",

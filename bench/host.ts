@@ -9,6 +9,12 @@ import { refresh } from "../src/excel/refresh";
 import { changeState } from "../src/excel/review";
 import { loadWorkbook } from "../src/excel/workbook";
 import { ExcelHost } from "../src/excel-host";
+import { setClientLoader } from "../src/excel-host/client";
+import { loadOfficeClient } from "../src/excel-host/node-client";
+
+// Requests go through Microsoft's Excel client (Excel on the web's build): sync counts and
+// request sizes are those of the real serialized RichApi bodies.
+setClientLoader((platform) => loadOfficeClient(platform, () => true), "web");
 import { CHECKIN_HEADERS, GOAL_HEADERS, GeneratedWorkbook } from "./generate";
 import { now } from "./measure";
 

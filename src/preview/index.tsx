@@ -1,15 +1,24 @@
 /**
  * The local preview (preview.html): the task pane beside a grid view of the
- * in-memory Excel host, loaded with the sample workbook. No Office.js: Excel does
- * not run on Linux and Office.js is not loaded here. See docs/preview.md.
+ * in-memory Excel host, loaded with the sample workbook. Excel does not run on Linux:
+ * the page loads Microsoft's Excel client library (excel-web-16.00.js, without the rest
+ * of office.js), whose requests the in-memory workbook answers. See docs/preview.md.
  */
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { ExcelHost, installGlobals } from "../excel-host";
+import { setDefaultClient } from "../excel-host/client";
 import { GOAL_FUNCTIONS } from "../functions/registry";
 import { Preview } from "./Preview";
 import { loadSample } from "./sample";
 import { HostWatch } from "./watch";
+
+/** Microsoft's client, as the script tag of preview.html defined it. */
+function useLoadedClient(): void {
+  const w = window as unknown as { Excel?: typeof Excel; OfficeExtension?: typeof OfficeExtension };
+  if (!w.Excel || !w.OfficeExtension) throw new Error("Microsoft's Excel client library (office-js/excel-web-16.00.js) did not load.");
+  setDefaultClient({ Excel: w.Excel, OfficeExtension: w.OfficeExtension, platform: "web" });
+}
 
 export function newPreviewHost(): ExcelHost {
   const host = new ExcelHost({ initialSheet: null, payloadLimitBytes: 5 * 1024 * 1024 });
@@ -20,6 +29,7 @@ export function newPreviewHost(): ExcelHost {
 async function main(): Promise<void> {
   const container = document.getElementById("container");
   if (!container) throw new Error("preview.html has no #container element");
+  useLoadedClient();
   const host = newPreviewHost();
   // Excel.run, Excel's enums and Office.onReady for code that uses the globals.
   installGlobals(host);

@@ -6,10 +6,13 @@
  * fetched) there is no `Office` at all, and those calls would throw. In that
  * case only, define a no-op stand-in so the page loads cleanly.
  */
-const g = globalThis as { Office?: unknown; CustomFunctions?: unknown };
+const g = globalThis as { Office?: unknown; CustomFunctions?: { associate?: unknown } };
 
-if (typeof g.Office === "undefined" && typeof g.CustomFunctions === "undefined") {
+// The preview loads Microsoft's Excel client library alone (no office.js): it defines a
+// `CustomFunctions` object of its own, without `associate`.
+if (typeof g.CustomFunctions?.associate !== "function") {
   g.CustomFunctions = {
+    ...(g.CustomFunctions ?? {}),
     associate: () => undefined,
   };
   console.info("Goal Scorecards: Office.js is not loaded; custom functions are not registered (preview mode).");

@@ -1,6 +1,8 @@
 // Jest reporter: after the run, prints the plain closing line
 // "Unit tests: N passed, N failed" (and N skipped when any) and keeps it in
 // test-artifacts/jest-summary.txt so .ci/run can repeat it as its last line.
+// Under a platform profile (GOAL_PLATFORM, npm run test:platforms) the line is
+// "Platform windows: N passed, N failed" in test-artifacts/platform-<name>.txt.
 const fs = require("fs");
 const path = require("path");
 

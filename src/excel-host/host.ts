@@ -347,8 +347,11 @@ export class ExcelHost {
     const response = JSON.stringify({ Results: translation.results(), TraceIds: translation.traceIds() });
     stats.responseBytes = utf8Length(response);
     if (this.payloadLimit !== null && stats.responseBytes > this.payloadLimit) {
+      // Excel refuses to send it: the client receives only the error.
       rollBack();
-      return errorBody({ Code: ErrorCode.responsePayloadSizeLimitExceeded, Message: Message.responsePayload });
+      const refused = errorBody({ Code: ErrorCode.responsePayloadSizeLimitExceeded, Message: Message.responsePayload });
+      stats.responseBytes = utf8Length(refused);
+      return refused;
     }
     this._wb.undo = null;
     this.fire(stage.changes, "ThisLocalAddin");

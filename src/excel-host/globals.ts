@@ -36,8 +36,18 @@ export const ExcelEnums = {
   RangeValueType: { unknown: "Unknown", empty: "Empty", string: "String", integer: "Integer", double: "Double", boolean: "Boolean", error: "Error", richValue: "RichValue" },
 } as const;
 
+export interface GlobalsOptions {
+  /**
+   * What `Office.context.requirements.isSetSupported(name, minVersion)` answers (default: true
+   * for every set). E.g. `(name) => name !== "ExcelApiOnline"` for Excel on Windows or Mac;
+   * pair it with `new ExcelHost({ excelApiOnline: false })`.
+   */
+  isSetSupported?: (name: string, minVersion?: string) => boolean;
+}
+
 /** Installs the globals; returns a function that restores what was there before. */
-export function installGlobals(host: ExcelHost): () => void {
+export function installGlobals(host: ExcelHost, options: GlobalsOptions = {}): () => void {
+  const isSetSupported = options.isSetSupported ?? (() => true);
   const g = globalThis as Record<string, unknown>;
   const saved = { Excel: g.Excel, Office: g.Office, OfficeExtension: g.OfficeExtension };
   const info = { host: "Excel", platform: "OfficeOnline" };
@@ -49,7 +59,7 @@ export function installGlobals(host: ExcelHost): () => void {
   g.Office = {
     HostType: { Excel: "Excel" },
     PlatformType: { OfficeOnline: "OfficeOnline" },
-    context: { host: "Excel", platform: "OfficeOnline", requirements: { isSetSupported: () => true } },
+    context: { host: "Excel", platform: "OfficeOnline", requirements: { isSetSupported: (name: string, minVersion?: string) => isSetSupported(name, minVersion) } },
     onReady: (callback?: (i: typeof info) => void) => {
       callback?.(info);
       return Promise.resolve(info);
@@ -59,6 +69,7 @@ export function installGlobals(host: ExcelHost): () => void {
     Error: HostError,
     ErrorCodes: {
       accessDenied: ErrorCode.accessDenied,
+      apiNotFound: ErrorCode.apiNotFound,
       generalException: ErrorCode.generalException,
       invalidArgument: ErrorCode.invalidArgument,
       propertyNotLoaded: ErrorCode.propertyNotLoaded,

@@ -24,6 +24,14 @@ export interface ExcelHostOptions {
    * false: the operations before the failing one stay applied, as in real Excel.
    */
   atomicSyncs?: boolean;
+  /**
+   * Whether the platform has the ExcelApiOnline 1.1 requirement set (default true, as Excel on
+   * the web). false (Windows, Mac): `WorksheetProtection.checkPassword()` and `isPasswordProtected`
+   * fail at sync with ApiNotFound.
+   */
+  excelApiOnline?: boolean;
+  /** The code `unprotect` fails with for a wrong or missing password: "InvalidArgument" (default) or "AccessDenied" (Windows, OfficeDev/office-js#6784). */
+  wrongPasswordCode?: "InvalidArgument" | "AccessDenied";
 }
 
 export interface RunOptions {
@@ -158,7 +166,7 @@ export class ExcelHost {
   readonly stats: HostStats;
 
   constructor(options: ExcelHostOptions = {}) {
-    this._wb = new WorkbookModel(options.dateSystem ?? 1900);
+    this._wb = new WorkbookModel(options.dateSystem ?? 1900, { excelApiOnline: options.excelApiOnline, wrongPasswordCode: options.wrongPasswordCode });
     this.calc = new Calc(this._wb, options.today ?? (() => new Date()));
     this.payloadLimit = options.payloadLimitBytes ?? null;
     this.atomic = options.atomicSyncs !== false;

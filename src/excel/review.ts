@@ -328,10 +328,11 @@ export async function changeRequest(context: Excel.RequestContext, options: Chan
   meta.audit = { head: entries[entries.length - 1].hash, count: audit.committed + entries.length };
 
   // 1. The audit entries (uncommitted: they keep the old value should the rest fail), then the cell.
+  // Both sheets are unprotected before anything is written, the goal sheet first (a wrong password names it).
+  queueUnprotect(context, status, t.sheet, options.password);
   queueUnprotect(context, status, metaSheet, options.password);
   queueAuditEntries(context, wb, audit, entries);
   const ws = context.workbook.worksheets.getItem(t.sheet);
-  queueUnprotect(context, status, t.sheet, options.password);
   const cell = ws.getRangeByIndexes(t.headerRowIndex + 1 + target.row, t.firstColumn + target.column, 1, 1);
   cell.values = [[input.cell]];
   if (input.date) cell.numberFormat = [["yyyy-mm-dd"]];

@@ -348,7 +348,8 @@ export class ExcelHost {
   /**
    * A user typing into one cell: "=…" becomes a formula, "'…" stays text, "45%" a number…
    * Throws HostProtectionError for a locked cell on a protected sheet. Typing directly below
-   * a table extends the table by that row (Excel's AutoExpansion). Fires onChanged (triggerSource "Unknown").
+   * a table extends the table by that row (Excel's AutoExpansion), unless the sheet is
+   * protected. Fires onChanged (triggerSource "Unknown").
    */
   setCell(sheet: string, address: string, value: CellInput): void {
     const s = this.sheetModel(sheet);
@@ -371,8 +372,9 @@ export class ExcelHost {
     }
     const changes: Change[] = [];
     const env = { wb: this._wb, calc: this.calc };
-    // AutoExpansion: typing in the row right below a table extends it.
-    for (const t of this._wb.tablesOn(s)) {
+    // AutoExpansion: typing in the row right below a table extends it, except on a protected
+    // sheet (tables cannot change there, even over unlocked cells; docs/excel-host.md "Tables").
+    for (const t of s.protection.protected ? [] : this._wb.tablesOn(s)) {
       const typed = values.some((row) => row.some((v) => v !== null && v !== ""));
       if (typed && x.r0 === t.rect.r1 + 1 && x.c0 >= t.rect.c0 && x.c0 <= t.rect.c1 && !this._wb.tableAt(s, x.r0, x.c0)) {
         this._wb.setField(t, "rect", rect(t.rect.r0, t.rect.c0, t.rect.r1 + 1, t.rect.c1));

@@ -14,10 +14,9 @@ import { headerText, proposeMapping } from "../core/headers";
 import { CycleState, META_SHEET } from "../core/meta";
 import { checkInsEditable } from "../core/seal";
 import { RequirementCheck, hasPasswordChecks, officeRequirements } from "./requirements";
-import { LoadedTable, LoadedWorkbook } from "./workbook";
+import { LoadedTable, LoadedWorkbook, SPARE_CHECKIN_ROWS, spareCheckInRows } from "./workbook";
 
-/** Rows below the CheckIns table left unlocked in Active, so that people can type new check-ins. */
-export const SPARE_CHECKIN_ROWS = 200;
+export { SPARE_CHECKIN_ROWS };
 
 /** A rectangle of cells on one sheet (0-based, as Office.js counts) and whether it should be locked. */
 export interface LockRange {
@@ -126,7 +125,8 @@ export function lockPlan(wb: LoadedWorkbook, state: CycleState): LockPlan {
     put({ sheet: ci.sheet, row: ci.headerRowIndex, column: ci.firstColumn, rows: 1, columns: ci.headers.length, locked: true, what: `${ci.name} headers` });
     put({ sheet: ci.sheet, row: ci.headerRowIndex + 1, column: ci.firstColumn, rows: bodyRows(ci), columns: ci.headers.length, locked: !open, what: ci.name });
     const spareStart = ci.headerRowIndex + 1 + bodyRows(ci);
-    put({ sheet: ci.sheet, row: spareStart, column: ci.firstColumn, rows: spareRows(wb, ci, spareStart), columns: ci.headers.length, locked: !open, what: `the rows below ${ci.name}` });
+    const tables = [...wb.goalTables, ci, wb.metaTable, wb.auditTable].filter((t): t is LoadedTable => t !== null);
+    put({ sheet: ci.sheet, row: spareStart, column: ci.firstColumn, rows: spareCheckInRows(ci, tables), columns: ci.headers.length, locked: !open, what: `the rows below ${ci.name}` });
     plan(ci.sheet).options.allowInsertRows = state === "Active";
   }
   for (const t of [wb.metaTable, wb.auditTable]) {
@@ -134,17 +134,6 @@ export function lockPlan(wb: LoadedWorkbook, state: CycleState): LockPlan {
   }
   for (const r of [...locked, ...unlocked]) sheets.get(r.sheet.toLowerCase())?.ranges.push(r);
   return { state, sheets: [...sheets.values()], structure: structureProtected(state) };
-}
-
-/** Spare rows below CheckIns, stopping above any other table in those columns. */
-function spareRows(wb: LoadedWorkbook, ci: LoadedTable, start: number): number {
-  let rows = SPARE_CHECKIN_ROWS;
-  const others = [...wb.goalTables, wb.metaTable, wb.auditTable].filter((t): t is LoadedTable => t !== null && t.sheet.toLowerCase() === ci.sheet.toLowerCase());
-  for (const t of others) {
-    const overlaps = t.firstColumn < ci.firstColumn + ci.headers.length && t.firstColumn + t.headers.length > ci.firstColumn;
-    if (overlaps && t.headerRowIndex >= start) rows = Math.min(rows, t.headerRowIndex - start);
-  }
-  return Math.max(0, rows);
 }
 
 /** What a sheet's protection looks like now (loaded). */

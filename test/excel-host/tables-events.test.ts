@@ -149,6 +149,22 @@ describe("tables", () => {
     h.setCell("Goals", "A3", "G-2");
     expect(h.table("Goals")?.address).toBe("Goals!A1:C3");
   });
+
+  test("on a protected sheet a table does not grow, even when the cells below are unlocked", async () => {
+    const h = withSheet();
+    h.addTable("Goals", "A1:C2", "Goals");
+    await h.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Goals");
+      ws.getRange("A2:C10").format.protection.locked = false;
+      ws.protection.protect();
+      await ctx.sync();
+    });
+    h.setCell("Goals", "A3", "G-2");
+    expect([h.table("Goals")?.address, h.getValue("Goals", "A3")]).toEqual(["Goals!A1:C2", "G-2"]);
+    h.sheet("Goals")?.unprotect();
+    h.setCell("Goals", "A4", "G-3"); // not right below the table (A3 is outside it)
+    expect(h.table("Goals")?.address).toBe("Goals!A1:C2");
+  });
 });
 
 describe("events", () => {

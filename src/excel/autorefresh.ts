@@ -15,8 +15,23 @@ export function officeRunner(): Runner {
   return <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run({ delayForCellEdit: true }, batch);
 }
 
+/**
+ * Runs a batch in an existing request context: `Excel.run(context, batch)`. Event handlers
+ * are removed only through the context they were added with ("The same RequestContext object
+ * that the handler was added in must be used when removing the handler",
+ * OfficeExtension.EventHandlerResult).
+ */
+export type ContextRunner = <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Office's: Excel.run with the handler's context. */
+export function officeContextRunner(): ContextRunner {
+  return <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(context, batch);
+}
+
 export interface AutoRefreshOptions {
   delayMs?: number;
+  /** How to run a batch in the context a handler was added with (default `Excel.run(context, …)`). */
+  runIn?: ContextRunner;
   /** The as-of date each refresh uses (asked at each refresh, so a changed date applies); default today. */
   asOf?: () => Day | null | undefined;
   setTimer?: (fn: () => void, ms: number) => unknown;
@@ -59,16 +74,30 @@ export class AutoRefresh {
     });
   }
 
+  /** Stops listening: every handler removed through the context it was added with. */
   async stop(): Promise<void> {
     if (this.timer !== null) this.clearTimer(this.timer);
     this.timer = null;
     if (this.handlers.length === 0) return;
     const handlers = this.handlers;
     this.handlers = [];
-    await this.run(async (context) => {
-      for (const h of handlers) h.remove();
-      await context.sync();
-    });
+    const runIn = this.options.runIn ?? officeContextRunner();
+    for (const context of new Set(handlers.map((h) => h.context))) {
+      await runIn(context as Excel.RequestContext, async (ctx) => {
+        for (const h of handlers) if (h.context === context) h.remove();
+        await ctx.sync();
+      });
+    }
+  }
+
+  /** Listens again from scratch (after a conversion adds a table): the old handlers go, new ones come. */
+  async restart(): Promise<number> {
+    return this.start();
+  }
+
+  /** How many handlers are registered now. */
+  get listening(): number {
+    return this.handlers.length;
   }
 
   /** An edit happened: refresh once things are quiet for `delayMs`. */

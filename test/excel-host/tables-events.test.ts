@@ -203,6 +203,31 @@ describe("events", () => {
     expect(sheetEvents).toHaveLength(2);
   });
 
+  test("removing a handler in a new context removes nothing: only its own context does", async () => {
+    const h = withSheet();
+    let fired = 0;
+    let added: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | undefined;
+    await h.run(async (ctx) => {
+      added = ctx.workbook.worksheets.getItem("Goals").onChanged.add(async () => void fired++);
+      await ctx.sync();
+    });
+    const result = added as OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>;
+    await h.run(async (ctx) => {
+      result.remove(); // queued on the context that added it, which this sync does not send
+      await ctx.sync();
+    });
+    h.setCell("Goals", "B2", 1);
+    await tick();
+    expect(fired).toBe(1);
+    await h.run(result, async (ctx) => {
+      result.remove();
+      await ctx.sync();
+    });
+    h.setCell("Goals", "B2", 2);
+    await tick();
+    expect(fired).toBe(1);
+  });
+
   test("the add-in's own writes fire too (triggerSource ThisLocalAddin) unless runtime.enableEvents is false", async () => {
     const h = withSheet();
     const events: HostChangeEvent[] = [];

@@ -62,7 +62,8 @@ export interface HostChangeEvent {
   type: "WorksheetChanged" | "TableChanged";
   changeType: string;
   source: "Local";
-  triggerSource: "ThisLocalAddin" | "Unknown";
+  /** Worksheet events only: Excel.TableChangedEventArgs has no triggerSource (WorksheetChangedEventArgs has, ExcelApi 1.14). */
+  triggerSource?: "ThisLocalAddin" | "Unknown";
   address: string;
   worksheetId: string;
   tableId?: string;
@@ -300,8 +301,8 @@ export class ExcelHost {
   private fire(changes: Change[], triggerSource: "ThisLocalAddin" | "Unknown"): void {
     if (!this._wb.enableEvents) return;
     for (const ch of changes) {
-      const base = { changeType: ch.changeType, source: "Local" as const, triggerSource, worksheetId: ch.sheet.id };
-      const sheetArgs: HostChangeEvent = { type: "WorksheetChanged", ...base, address: formatRect(ch.rect), ...(ch.details ? { details: ch.details } : {}) };
+      const base = { changeType: ch.changeType, source: "Local" as const, worksheetId: ch.sheet.id };
+      const sheetArgs: HostChangeEvent = { type: "WorksheetChanged", ...base, triggerSource, address: formatRect(ch.rect), ...(ch.details ? { details: ch.details } : {}) };
       for (const h of this.internals.sheetHandlers.get(ch.sheet.id) ?? []) this.dispatch(h, sheetArgs);
       for (const t of this._wb.tablesIntersecting(ch.sheet, ch.rect)) {
         const x = intersectRect(t.rect, ch.rect);

@@ -44,7 +44,7 @@ export class AutoRefresh {
   private timer: unknown = null;
   private running = false;
   private again = false;
-  private handlers: OfficeExtension.EventHandlerResult<Excel.TableChangedEventArgs>[] = [];
+  private handlers: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[] = [];
   private readonly delay: number;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
@@ -58,17 +58,22 @@ export class AutoRefresh {
     this.clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
   }
 
-  /** Listens to every goal table and CheckIns (call again after a conversion adds a table). */
+  /**
+   * Listens to every sheet that holds a goal table or CheckIns, one handler per sheet (call
+   * again after a conversion adds a table). Sheets, not tables: only WorksheetChangedEventArgs
+   * has `triggerSource` (to tell the add-in's own writes from edits), and a check-in typed
+   * below the CheckIns table is outside the table but on its sheet.
+   */
   async start(): Promise<number> {
     await this.stop();
     return this.run(async (context) => {
       const tables = context.workbook.tables;
       tables.load("items/name");
       await context.sync();
-      for (const t of tables.items) {
-        if (!isGoalTableName(t.name) && !isCheckInTableName(t.name)) continue;
-        this.handlers.push(t.onChanged.add(async () => this.schedule()));
-      }
+      const followed = tables.items.filter((t) => isGoalTableName(t.name) || isCheckInTableName(t.name)).map((t) => t.worksheet.load("name"));
+      if (followed.length > 0) await context.sync();
+      const sheets = new Set(followed.map((w) => w.name));
+      for (const name of sheets) this.handlers.push(context.workbook.worksheets.getItem(name).onChanged.add(async (e) => this.changed(e)));
       await context.sync();
       return this.handlers.length;
     });
@@ -90,7 +95,7 @@ export class AutoRefresh {
     }
   }
 
-  /** Listens again from scratch (after a conversion adds a table): the old handlers go, new ones come. */
+  /** Listens again from scratch (after a conversion adds a table): the old handlers go, new ones come (one per sheet). */
   async restart(): Promise<number> {
     return this.start();
   }
@@ -98,6 +103,17 @@ export class AutoRefresh {
   /** How many handlers are registered now. */
   get listening(): number {
     return this.handlers.length;
+  }
+
+  /**
+   * A change event. The add-in's own writes (a refresh's computed cells, a review operation)
+   * fire too, with `triggerSource: "ThisLocalAddin"` (Excel.EventTriggerSource, ExcelApi 1.14):
+   * those are not edits and schedule nothing, or every refresh would trigger the next one.
+   * Where Excel does not say (before ExcelApi 1.14), the change counts as an edit.
+   */
+  changed(event: { triggerSource?: string }): void {
+    if (event.triggerSource === "ThisLocalAddin") return;
+    this.schedule();
   }
 
   /** An edit happened: refresh once things are quiet for `delayMs`. */

@@ -19,6 +19,7 @@ export const ErrorCode = {
   requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
   responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
   notImplemented: "NotImplemented",
+  apiNotFound: "ApiNotFound",
 } as const;
 
 /** Messages Excel uses (en-US) where the host knows them. */
@@ -30,6 +31,7 @@ export const Message = {
   invalidArgument: "The argument is invalid or missing or has an incorrect format.",
   alreadyProtected: "The worksheet is already protected.",
   wrongPassword: "The password you supplied is not correct.",
+  apiNotFound: "The API you are trying to use could not be found. It may be available in a newer version of Excel.",
   cellEditMode: "The operation failed because Excel is in cell edit mode.",
   requestPayload:
     "The request payload size has exceeded the limit. See https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization for more information.",

@@ -36,8 +36,11 @@ export const ExcelEnums = {
 } as const;
 
 export interface GlobalsOptions {
-  /** What `Office.context.requirements.isSetSupported` answers (default: every set). */
-  isSetSupported?: (name: string, version?: string | number) => boolean;
+  /**
+   * What `Office.context.requirements.isSetSupported(name, minVersion)` answers (default: true
+   * for every set). E.g. `(name) => name !== "ExcelApiOnline"` for Excel on Windows or Mac.
+   */
+  isSetSupported?: (name: string, minVersion?: string | number) => boolean;
 }
 
 /**

@@ -30,6 +30,14 @@ export interface ExcelHostOptions {
   client?: OfficeClient;
   /** The platform whose client build is used (default: the default client's). */
   platform?: PlatformName;
+  /**
+   * Whether the platform has the ExcelApiOnline 1.1 requirement set (default true, as Excel on
+   * the web). false (Windows, Mac): `WorksheetProtection.checkPassword()` and `isPasswordProtected`
+   * fail at sync with ApiNotFound.
+   */
+  excelApiOnline?: boolean;
+  /** The code `unprotect` fails with for a wrong or missing password: "InvalidArgument" (default) or "AccessDenied" (Windows, OfficeDev/office-js#6784). */
+  wrongPasswordCode?: "InvalidArgument" | "AccessDenied";
 }
 
 export interface RunOptions {
@@ -62,7 +70,8 @@ export interface HostChangeEvent {
   type: "WorksheetChanged" | "TableChanged";
   changeType: string;
   source: "Local";
-  triggerSource: "ThisLocalAddin" | "Unknown";
+  /** Worksheet events only: Excel.TableChangedEventArgs has no triggerSource (WorksheetChangedEventArgs has, ExcelApi 1.14). */
+  triggerSource?: "ThisLocalAddin" | "Unknown";
   address: string;
   worksheetId: string;
   tableId?: string;
@@ -177,7 +186,7 @@ export class ExcelHost {
   checkMember: MemberCheck = () => null;
 
   constructor(options: ExcelHostOptions = {}) {
-    this._wb = new WorkbookModel(options.dateSystem ?? 1900);
+    this._wb = new WorkbookModel(options.dateSystem ?? 1900, { excelApiOnline: options.excelApiOnline, wrongPasswordCode: options.wrongPasswordCode });
     this.calc = new Calc(this._wb, options.today ?? (() => new Date()));
     this.payloadLimit = options.payloadLimitBytes ?? null;
     this.atomic = options.atomicSyncs !== false;
@@ -365,11 +374,11 @@ export class ExcelHost {
       const base = {
         changeType: ch.changeType,
         source: "Local",
-        triggerSource,
         worksheetId: ch.sheet.id,
         ...(ch.details ? { valueBefore: ch.details.valueBefore, valueAfter: ch.details.valueAfter } : {}),
       };
-      if ((this.sheetEvents.get(ch.sheet.id) ?? 0) > 0) this.dispatch(SHEET_CHANGED, ch.sheet.id, { ...base, address: formatRect(ch.rect) });
+      // Only worksheet events carry triggerSource (ExcelApi 1.14); table events have none.
+      if ((this.sheetEvents.get(ch.sheet.id) ?? 0) > 0) this.dispatch(SHEET_CHANGED, ch.sheet.id, { ...base, triggerSource, address: formatRect(ch.rect) });
       for (const t of this._wb.tablesIntersecting(ch.sheet, ch.rect)) {
         if ((this.tableEvents.get(t.id) ?? 0) === 0) continue;
         this.dispatch(TABLE_CHANGED, t.id, { ...base, address: formatRect(intersectRect(t.rect, ch.rect)), tableId: t.id });
@@ -407,7 +416,8 @@ export class ExcelHost {
   /**
    * A user typing into one cell: "=…" becomes a formula, "'…" stays text, "45%" a number…
    * Throws HostProtectionError for a locked cell on a protected sheet. Typing directly below
-   * a table extends the table by that row (Excel's AutoExpansion). Fires onChanged (triggerSource "Unknown").
+   * a table extends the table by that row (Excel's AutoExpansion), unless the sheet is
+   * protected. Fires onChanged (triggerSource "Unknown").
    */
   setCell(sheet: string, address: string, value: CellInput): void {
     const s = this.sheetModel(sheet);
@@ -430,8 +440,9 @@ export class ExcelHost {
     }
     const changes: Change[] = [];
     const env = { wb: this._wb, calc: this.calc };
-    // AutoExpansion: typing in the row right below a table extends it.
-    for (const t of this._wb.tablesOn(s)) {
+    // AutoExpansion: typing in the row right below a table extends it, except on a protected
+    // sheet (tables cannot change there, even over unlocked cells; docs/excel-host.md "Tables").
+    for (const t of s.protection.protected ? [] : this._wb.tablesOn(s)) {
       const typed = values.some((row) => row.some((v) => v !== null && v !== ""));
       if (typed && x.r0 === t.rect.r1 + 1 && x.c0 >= t.rect.c0 && x.c0 <= t.rect.c1 && !this._wb.tableAt(s, x.r0, x.c0)) {
         this._wb.setField(t, "rect", rect(t.rect.r0, t.rect.c0, t.rect.r1 + 1, t.rect.c1));

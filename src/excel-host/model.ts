@@ -203,6 +203,17 @@ export interface TableModel {
 
 let seqCounter = 0;
 
+/**
+ * What differs between Excel platforms and that the host models (set by ExcelHost options;
+ * docs/excel-host.md "Platform differences"). Not the platform profiles themselves.
+ */
+export interface PlatformBehaviour {
+  /** Whether the ExcelApiOnline 1.1 members (checkPassword, isPasswordProtected) exist. */
+  excelApiOnline: boolean;
+  /** The code a wrong or missing password fails `unprotect` with. */
+  wrongPasswordCode: "InvalidArgument" | "AccessDenied";
+}
+
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   readonly tables: TableModel[] = [];
@@ -217,8 +228,14 @@ export class WorkbookModel {
   version = 0;
   /** Undo log of the sync being applied, or null outside a sync. */
   undo: Array<() => void> | null = null;
+  readonly platform: PlatformBehaviour;
 
-  constructor(readonly dateSystem: 1900 | 1904) {}
+  constructor(
+    readonly dateSystem: 1900 | 1904,
+    platform: Partial<PlatformBehaviour> = {},
+  ) {
+    this.platform = { excelApiOnline: platform.excelApiOnline ?? true, wrongPasswordCode: platform.wrongPasswordCode ?? "InvalidArgument" };
+  }
 
   // ---- undoable primitives -------------------------------------------------
 

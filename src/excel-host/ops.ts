@@ -39,6 +39,16 @@ export function itemNotFound(where?: string): HostError {
   return new HostError(ErrorCode.itemNotFound, Message.itemNotFound, where);
 }
 
+/** Members of a requirement set the platform lacks fail at sync with ApiNotFound (docs/excel-host.md "Platform differences"). */
+export function requireExcelApiOnline(wb: WorkbookModel, where: string): void {
+  if (!wb.platform.excelApiOnline) throw new HostError(ErrorCode.apiNotFound, Message.apiNotFound, where);
+}
+
+/** A wrong or missing password: InvalidArgument, or AccessDenied on Windows (OfficeDev/office-js#6784); a host option. */
+export function wrongPassword(wb: WorkbookModel, where: string): HostError {
+  return new HostError(wb.platform.wrongPasswordCode, Message.wrongPassword, where);
+}
+
 // ---- protection ---------------------------------------------------------------
 
 export function anyLocked(sheet: SheetModel, x: Rect): boolean {
@@ -289,10 +299,15 @@ export function protectSheet(sheet: SheetModel, wb: WorkbookModel, options: unkn
   });
 }
 
+/**
+ * Unprotects a sheet. A sheet protected without a password is unprotected whatever password is
+ * given ("If the sheet or workbook isn't protected with a password, this argument is ignored",
+ * Worksheet.Unprotect; OfficeDev/office-js#762 does it from Office.js).
+ */
 export function unprotectSheet(sheet: SheetModel, wb: WorkbookModel, password: unknown): void {
   if (!sheet.protection.protected) return;
   const pw = sheet.protection.password;
-  if (pw !== null && password !== pw) throw new HostError(ErrorCode.invalidArgument, Message.wrongPassword, "WorksheetProtection.unprotect");
+  if (pw !== null && password !== pw) throw wrongPassword(wb, "WorksheetProtection.unprotect");
   wb.setField(sheet, "protection", { ...sheet.protection, protected: false, password: null });
 }
 

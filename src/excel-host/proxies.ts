@@ -27,6 +27,7 @@ import {
   numberFormatOf,
   protectSheet,
   readGrid,
+  requireExcelApiOnline,
   setVisibility,
   tableColumnIndex,
   textOf,
@@ -34,6 +35,7 @@ import {
   valueType,
   writeCells,
   writeNumberFormat,
+  wrongPassword,
 } from "./ops";
 import { HostClientResult, LoadSpec, Op, ProxyBase, QueueLike, Stage, emptySpec, sizeOf, wireName } from "./proxy-base";
 
@@ -349,9 +351,7 @@ export class WorkbookProtectionProxy extends ProxyBase<WorkbookModel> {
   unprotect(password?: string): void {
     this._call("unprotect", [password === undefined ? undefined : "***"], (wb) => {
       if (!wb.protection.protected) return;
-      if (wb.protection.password !== null && wb.protection.password !== password) {
-        throw new HostError(ErrorCode.invalidArgument, "The password you supplied is not correct.", "WorkbookProtection.unprotect");
-      }
+      if (wb.protection.password !== null && wb.protection.password !== password) throw wrongPassword(wb, "WorkbookProtection.unprotect");
       wb.setField(wb, "protection", { protected: false, password: null });
     });
   }
@@ -582,7 +582,12 @@ export class WorksheetProtectionProxy extends ProxyBase<SheetModel> {
     return "WorksheetProtection";
   }
   protected get _scalars(): readonly string[] {
-    return ["protected", "options", "isPasswordProtected"];
+    // A bare load() loads only what the platform has; isPasswordProtected is ExcelApiOnline 1.1.
+    return env(this).wb.platform.excelApiOnline ? ["protected", "options", "isPasswordProtected"] : ["protected", "options"];
+  }
+  override _loadNow(spec: LoadSpec, stage: Stage): () => void {
+    if (spec.children.has("isPasswordProtected")) requireExcelApiOnline(env(this).wb, "WorksheetProtection.isPasswordProtected");
+    return super._loadNow(spec, stage);
   }
   protected _read(name: string, s: SheetModel): unknown {
     if (name === "protected") return s.protection.protected;
@@ -606,7 +611,10 @@ export class WorksheetProtectionProxy extends ProxyBase<SheetModel> {
     this._call("unprotect", [password === undefined ? undefined : "***"], (s) => unprotectSheet(s, env(this).wb, password));
   }
   checkPassword(password?: string): HostClientResult<boolean> {
-    return this._result("checkPassword", ["***"], (s) => s.protection.password !== null && s.protection.password === password);
+    return this._result("checkPassword", ["***"], (s) => {
+      requireExcelApiOnline(env(this).wb, "WorksheetProtection.checkPassword");
+      return s.protection.password !== null && s.protection.password === password;
+    });
   }
 }
 

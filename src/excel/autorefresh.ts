@@ -15,8 +15,23 @@ export function officeRunner(): Runner {
   return <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run({ delayForCellEdit: true }, batch);
 }
 
+/**
+ * Runs a batch in an existing request context: `Excel.run(context, batch)`. Event handlers
+ * are removed only through the context they were added with ("The same RequestContext object
+ * that the handler was added in must be used when removing the handler",
+ * OfficeExtension.EventHandlerResult).
+ */
+export type ContextRunner = <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Office's: Excel.run with the handler's context. */
+export function officeContextRunner(): ContextRunner {
+  return <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(context, batch);
+}
+
 export interface AutoRefreshOptions {
   delayMs?: number;
+  /** How to run a batch in the context a handler was added with (default `Excel.run(context, …)`). */
+  runIn?: ContextRunner;
   /** The as-of date each refresh uses (asked at each refresh, so a changed date applies); default today. */
   asOf?: () => Day | null | undefined;
   setTimer?: (fn: () => void, ms: number) => unknown;
@@ -29,7 +44,7 @@ export class AutoRefresh {
   private timer: unknown = null;
   private running = false;
   private again = false;
-  private handlers: OfficeExtension.EventHandlerResult<Excel.TableChangedEventArgs>[] = [];
+  private handlers: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[] = [];
   private readonly delay: number;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
@@ -43,32 +58,62 @@ export class AutoRefresh {
     this.clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
   }
 
-  /** Listens to every goal table and CheckIns (call again after a conversion adds a table). */
+  /**
+   * Listens to every sheet that holds a goal table or CheckIns, one handler per sheet (call
+   * again after a conversion adds a table). Sheets, not tables: only WorksheetChangedEventArgs
+   * has `triggerSource` (to tell the add-in's own writes from edits), and a check-in typed
+   * below the CheckIns table is outside the table but on its sheet.
+   */
   async start(): Promise<number> {
     await this.stop();
     return this.run(async (context) => {
       const tables = context.workbook.tables;
       tables.load("items/name");
       await context.sync();
-      for (const t of tables.items) {
-        if (!isGoalTableName(t.name) && !isCheckInTableName(t.name)) continue;
-        this.handlers.push(t.onChanged.add(async () => this.schedule()));
-      }
+      const followed = tables.items.filter((t) => isGoalTableName(t.name) || isCheckInTableName(t.name)).map((t) => t.worksheet.load("name"));
+      if (followed.length > 0) await context.sync();
+      const sheets = new Set(followed.map((w) => w.name));
+      for (const name of sheets) this.handlers.push(context.workbook.worksheets.getItem(name).onChanged.add(async (e) => this.changed(e)));
       await context.sync();
       return this.handlers.length;
     });
   }
 
+  /** Stops listening: every handler removed through the context it was added with. */
   async stop(): Promise<void> {
     if (this.timer !== null) this.clearTimer(this.timer);
     this.timer = null;
     if (this.handlers.length === 0) return;
     const handlers = this.handlers;
     this.handlers = [];
-    await this.run(async (context) => {
-      for (const h of handlers) h.remove();
-      await context.sync();
-    });
+    const runIn = this.options.runIn ?? officeContextRunner();
+    for (const context of new Set(handlers.map((h) => h.context))) {
+      await runIn(context as Excel.RequestContext, async (ctx) => {
+        for (const h of handlers) if (h.context === context) h.remove();
+        await ctx.sync();
+      });
+    }
+  }
+
+  /** Listens again from scratch (after a conversion adds a table): the old handlers go, new ones come (one per sheet). */
+  async restart(): Promise<number> {
+    return this.start();
+  }
+
+  /** How many handlers are registered now. */
+  get listening(): number {
+    return this.handlers.length;
+  }
+
+  /**
+   * A change event. The add-in's own writes (a refresh's computed cells, a review operation)
+   * fire too, with `triggerSource: "ThisLocalAddin"` (Excel.EventTriggerSource, ExcelApi 1.14):
+   * those are not edits and schedule nothing, or every refresh would trigger the next one.
+   * Where Excel does not say (before ExcelApi 1.14), the change counts as an edit.
+   */
+  changed(event: { triggerSource?: string }): void {
+    if (event.triggerSource === "ThisLocalAddin") return;
+    this.schedule();
   }
 
   /** An edit happened: refresh once things are quiet for `delayMs`. */

@@ -274,6 +274,26 @@ function anchorsOf(scan: SheetScan): Anchor[] {
   return out;
 }
 
+/**
+ * What a cell shows while its formula is still being calculated: #BUSY! ("A function in the
+ * formula is still running", support.microsoft.com "How to correct a #BUSY! error"), as a
+ * custom function does until its promise settles; #GETTING_DATA is Excel's older placeholder.
+ */
+const CALCULATING = new Set(["#BUSY!", "#GETTING_DATA"]);
+
+/** Refuses the copy while a GOAL cell it would freeze still shows a placeholder instead of its result. */
+function refuseWhileCalculating(anchors: readonly Anchor[]): void {
+  const busy = anchors.filter((a) => typeof a.value === "string" && CALCULATING.has(a.value.trim().toUpperCase()));
+  if (busy.length === 0) return;
+  const shown = busy.slice(0, 5).map((a) => `${a.sheet}!${a1(a.row, a.column)}`);
+  const cells = busy.length > 5 ? `${shown.join(", ")} and ${busy.length - 5} more cells` : shown.length > 1 ? `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}` : shown[0];
+  const what = [...new Set(busy.map((a) => String(a.value).trim().toUpperCase()))].join(" or ");
+  throw new ReviewError(
+    `Excel is still calculating ${cells} (${busy.length === 1 ? "it shows" : "they show"} ${what}), and the review copy would keep that instead of the score. Wait until Excel has finished calculating, then try again.`,
+    "refused",
+  );
+}
+
 function blank(v: unknown): boolean {
   return v === null || v === undefined || v === "";
 }
@@ -383,6 +403,7 @@ export async function prepareReviewCopy(context: Excel.RequestContext, options: 
   }
 
   const anchors = scans.flatMap((s) => anchorsOf(s));
+  refuseWhileCalculating(anchors);
   const recordedAt = new Map<string, Recorded>((table?.rows ?? []).map((r) => [`${r.sheet}!${r.address}`.toUpperCase(), r]));
   let rowsAfter = table?.rows.length ?? 0;
 

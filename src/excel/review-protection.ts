@@ -13,10 +13,10 @@ import { isEditable, stateIndex } from "../core/cycle";
 import { headerText, proposeMapping } from "../core/headers";
 import { CycleState, META_SHEET } from "../core/meta";
 import { checkInsEditable } from "../core/seal";
-import { LoadedTable, LoadedWorkbook } from "./workbook";
+import { RequirementCheck, hasPasswordChecks, officeRequirements } from "./requirements";
+import { LoadedTable, LoadedWorkbook, SPARE_CHECKIN_ROWS, spareCheckInRows } from "./workbook";
 
-/** Rows below the CheckIns table left unlocked in Active, so that people can type new check-ins. */
-export const SPARE_CHECKIN_ROWS = 200;
+export { SPARE_CHECKIN_ROWS };
 
 /** A rectangle of cells on one sheet (0-based, as Office.js counts) and whether it should be locked. */
 export interface LockRange {
@@ -125,7 +125,8 @@ export function lockPlan(wb: LoadedWorkbook, state: CycleState): LockPlan {
     put({ sheet: ci.sheet, row: ci.headerRowIndex, column: ci.firstColumn, rows: 1, columns: ci.headers.length, locked: true, what: `${ci.name} headers` });
     put({ sheet: ci.sheet, row: ci.headerRowIndex + 1, column: ci.firstColumn, rows: bodyRows(ci), columns: ci.headers.length, locked: !open, what: ci.name });
     const spareStart = ci.headerRowIndex + 1 + bodyRows(ci);
-    put({ sheet: ci.sheet, row: spareStart, column: ci.firstColumn, rows: spareRows(wb, ci, spareStart), columns: ci.headers.length, locked: !open, what: `the rows below ${ci.name}` });
+    const tables = [...wb.goalTables, ci, wb.metaTable, wb.auditTable].filter((t): t is LoadedTable => t !== null);
+    put({ sheet: ci.sheet, row: spareStart, column: ci.firstColumn, rows: spareCheckInRows(ci, tables), columns: ci.headers.length, locked: !open, what: `the rows below ${ci.name}` });
     plan(ci.sheet).options.allowInsertRows = state === "Active";
   }
   for (const t of [wb.metaTable, wb.auditTable]) {
@@ -135,17 +136,6 @@ export function lockPlan(wb: LoadedWorkbook, state: CycleState): LockPlan {
   return { state, sheets: [...sheets.values()], structure: structureProtected(state) };
 }
 
-/** Spare rows below CheckIns, stopping above any other table in those columns. */
-function spareRows(wb: LoadedWorkbook, ci: LoadedTable, start: number): number {
-  let rows = SPARE_CHECKIN_ROWS;
-  const others = [...wb.goalTables, wb.metaTable, wb.auditTable].filter((t): t is LoadedTable => t !== null && t.sheet.toLowerCase() === ci.sheet.toLowerCase());
-  for (const t of others) {
-    const overlaps = t.firstColumn < ci.firstColumn + ci.headers.length && t.firstColumn + t.headers.length > ci.firstColumn;
-    if (overlaps && t.headerRowIndex >= start) rows = Math.min(rows, t.headerRowIndex - start);
-  }
-  return Math.max(0, rows);
-}
-
 /** What a sheet's protection looks like now (loaded). */
 export interface SheetProtection {
   sheet: string;
@@ -153,10 +143,17 @@ export interface SheetProtection {
   protected: boolean;
   /** Whether it was protected when loaded (queueUnprotect/queueProtect change `protected`). */
   wasProtected: boolean;
+  /** Known only where Excel has ExcelApiOnline 1.1 (`passwordKnown`); else false. */
   passwordProtected: boolean;
   options: Partial<ProtectionFlags>;
   /** Whether the password given opens it (only meaningful when passwordProtected). */
   passwordOk: boolean;
+  /**
+   * Whether `passwordProtected` and `passwordOk` were read from Excel (checkPassword,
+   * isPasswordProtected: Excel on the web). Elsewhere a wrong password shows only when the
+   * `unprotect` fails at sync, and `syncExplained` turns that into the same clear error.
+   */
+  passwordKnown: boolean;
 }
 
 export interface ProtectionStatus {
@@ -169,13 +166,19 @@ function pw(password: string | undefined): string | undefined {
   return password === undefined || password === "" ? undefined : password;
 }
 
-/** Loads the protection of these sheets and of the workbook, and checks the password against each (one sync). */
-export async function readProtection(context: Excel.RequestContext, sheetNames: readonly string[], password?: string): Promise<ProtectionStatus> {
+/**
+ * Loads the protection of these sheets and of the workbook (one sync). Where Excel has
+ * ExcelApiOnline 1.1 (the web), also whether each sheet has a password and whether the one
+ * given opens it, so a wrong password is refused before anything is written. Elsewhere
+ * (Windows, Mac) those members do not exist: the password is learned from `unprotect`.
+ */
+export async function readProtection(context: Excel.RequestContext, sheetNames: readonly string[], password?: string, supports: RequirementCheck = officeRequirements): Promise<ProtectionStatus> {
+  const checks = hasPasswordChecks(supports);
   const items = sheetNames.map((name) => {
     const ws = context.workbook.worksheets.getItemOrNullObject(name);
     ws.load("name");
-    ws.protection.load("protected,isPasswordProtected,options");
-    const check = ws.protection.checkPassword(pw(password) ?? "");
+    ws.protection.load(checks ? "protected,isPasswordProtected,options" : "protected,options");
+    const check = checks ? ws.protection.checkPassword(pw(password) ?? "") : null;
     return { name, ws, check };
   });
   const wbp = context.workbook.protection;
@@ -184,11 +187,11 @@ export async function readProtection(context: Excel.RequestContext, sheetNames: 
   const sheets = new Map<string, SheetProtection>();
   for (const { name, ws, check } of items) {
     if (ws.isNullObject) {
-      sheets.set(name.toLowerCase(), { sheet: name, exists: false, protected: false, wasProtected: false, passwordProtected: false, options: {}, passwordOk: true });
+      sheets.set(name.toLowerCase(), { sheet: name, exists: false, protected: false, wasProtected: false, passwordProtected: false, options: {}, passwordOk: true, passwordKnown: checks });
       continue;
     }
     const p = ws.protection;
-    const passwordProtected = p.protected && p.isPasswordProtected;
+    const passwordProtected = checks && p.protected && p.isPasswordProtected;
     sheets.set(name.toLowerCase(), {
       sheet: name,
       exists: true,
@@ -196,7 +199,8 @@ export async function readProtection(context: Excel.RequestContext, sheetNames: 
       wasProtected: p.protected,
       passwordProtected,
       options: p.options as Partial<ProtectionFlags>,
-      passwordOk: !passwordProtected || check.value === true,
+      passwordOk: !passwordProtected || check?.value === true,
+      passwordKnown: checks,
     });
   }
   return { sheets, structure: wbp.protected };
@@ -221,23 +225,33 @@ export function requirePassword(status: ProtectionStatus, sheetNames: readonly s
 }
 
 export function passwordError(sheet: string | null): ReviewError {
-  return new ReviewError(
-    sheet === null
-      ? "The workbook structure is protected with a password; enter the password used when the cycle was locked."
-      : `The sheet '${sheet}' is protected with a password; enter the password used when the cycle was locked.`,
-    "password",
-  );
+  const what = sheet === null ? "The workbook structure is" : sheet.toLowerCase() === META_SHEET.toLowerCase() ? "The add-in's hidden review sheet is" : `The sheet '${sheet}' is`;
+  return new ReviewError(`${what} protected with a password; enter the password used when the cycle was locked.`, "password");
 }
 
-/** Runs context.sync(), turning a wrong-password failure into a clear ReviewError (never naming the password). */
+/** Trace message queued before each sheet's `unprotect`, so a failure names the sheet. */
+const UNPROTECT_TRACE = "goal-scorecards: unprotect ";
+
+/** The codes a wrong or missing password fails `unprotect` with: InvalidArgument, or AccessDenied (Windows, OfficeDev/office-js#6784). */
+const WRONG_PASSWORD_CODES: readonly string[] = ["InvalidArgument", "AccessDenied"];
+
+/**
+ * Runs context.sync(), turning a wrong-password failure of `unprotect` (whatever its code)
+ * into a clear ReviewError naming the sheet (never the password).
+ */
 export async function syncExplained(context: Excel.RequestContext): Promise<void> {
   try {
     await context.sync();
   } catch (e) {
-    const err = e as { code?: string; debugInfo?: { errorLocation?: string } };
+    const err = e as { code?: string; debugInfo?: { errorLocation?: string }; traceMessages?: string[] };
     const where = err.debugInfo?.errorLocation ?? "";
-    if (err.code === "InvalidArgument" && /WorkbookProtection\.unprotect/.test(where)) throw passwordError(null);
-    if (err.code === "InvalidArgument" && /WorksheetProtection\.unprotect/.test(where)) throw passwordError("(one of the goal sheets)");
+    if (err.code === undefined || !WRONG_PASSWORD_CODES.includes(err.code)) throw e;
+    if (/WorkbookProtection\.unprotect/.test(where)) throw passwordError(null);
+    if (/WorksheetProtection\.unprotect/.test(where)) {
+      const traces = (err.traceMessages ?? []).filter((m) => m.startsWith(UNPROTECT_TRACE));
+      const last = traces[traces.length - 1];
+      throw passwordError(last === undefined ? "(one of the goal sheets)" : last.slice(UNPROTECT_TRACE.length));
+    }
     throw e;
   }
 }
@@ -246,6 +260,7 @@ export async function syncExplained(context: Excel.RequestContext): Promise<void
 export function queueUnprotect(context: Excel.RequestContext, status: ProtectionStatus, sheet: string, password?: string): void {
   const s = status.sheets.get(sheet.toLowerCase());
   if (!s || !s.exists || !s.protected) return;
+  context.trace(`${UNPROTECT_TRACE}${s.sheet}`);
   context.workbook.worksheets.getItem(s.sheet).protection.unprotect(pw(password));
   s.protected = false;
 }
@@ -274,10 +289,12 @@ export function queueStructure(context: Excel.RequestContext, status: Protection
  */
 export function queueLockPlan(context: Excel.RequestContext, plan: LockPlan, status: ProtectionStatus, password: string | undefined, leaveOpen: readonly string[] = []): void {
   if (!plan.structure) queueStructure(context, status, false, password);
+  // Every unprotect before the first change: where a wrong password is only learned from a
+  // failing unprotect (no checkPassword), it then stops the request before anything changed.
+  for (const sp of plan.sheets) queueUnprotect(context, status, sp.sheet, password);
   for (const sp of plan.sheets) {
     const s = status.sheets.get(sp.sheet.toLowerCase());
     if (!s || !s.exists) continue;
-    queueUnprotect(context, status, sp.sheet, password);
     if (!sp.protect) continue;
     const ws = context.workbook.worksheets.getItem(sp.sheet);
     for (const r of sp.ranges) ws.getRangeByIndexes(r.row, r.column, r.rows, r.columns).format.protection.locked = r.locked;

@@ -16,7 +16,7 @@
 import { CanonicalValue, readActual, readDate, readEnum, readNumber } from "../core/cells";
 import { ColumnKey, headerOf } from "../core/columns";
 import { checkChangeRequest, checkTransition, stateIndex } from "../core/cycle";
-import { DateSystem, serialFromDay } from "../core/dates";
+import { Day, DateSystem, serialFromDay } from "../core/dates";
 import { CYCLE_STATES, CycleState, Meta } from "../core/meta";
 import { AuditEntry, canonicalValue, checkInsEditable, isSealedState, sha256Hex } from "../core/seal";
 import { cellAddress as sheetCell } from "../core/tables";
@@ -39,7 +39,7 @@ import {
 } from "./review-protection";
 import { CopyStatus, copyStatus } from "./review-copy";
 import { LoadedTable, LoadedWorkbook, engineInput } from "./workbook";
-import { cloneMeta, isoNow, loadReview, sealOf, verifyLoaded } from "./review-verify";
+import { ReviewContext, cloneMeta, isoNow, loadReview, sealOf, verifyLoaded } from "./review-verify";
 
 export { isoNow, loadReview, sealOf, verifyLoaded, verifySeal } from "./review-verify";
 export type { ReviewContext, SealDifferenceReport, VerifyReport } from "./review-verify";
@@ -80,6 +80,67 @@ function requireActor(actor: string): string {
   return a;
 }
 
+// ---- check-ins typed below the table ----------------------------------------------
+
+/**
+ * Adds the rows typed right below the CheckIns table to it (Excel does not grow a table on
+ * a protected sheet), with a `checkin` audit entry for each, in one request of its own:
+ * both sheets unprotected, the table resized, the entries committed, both protected again.
+ * Then reads the workbook again. Nothing to do, or an interrupted operation pending in the
+ * audit log (its entries must not be overwritten): returns the review as it was; the rows
+ * still count (refresh and the seal read them) and a later operation adds them.
+ */
+async function adoptTypedCheckIns(context: Excel.RequestContext, review: ReviewContext, actor: string, at: string, password: string | undefined): Promise<ReviewContext> {
+  const { wb, status, audit } = review;
+  const ci = wb.checkIns;
+  if (!ci || wb.checkInsBelow.length === 0 || audit.pending.length > 0) return review;
+  const metaSheet = metaSheetName(wb);
+  requirePassword(status, [ci.sheet, metaSheet]);
+  const col = (name: string): number => ci.columnNames.findIndex((n) => n.trim().toLowerCase() === name);
+  const [idCol, valueCol, commentCol] = [col("goal id"), col("value"), col("comment")];
+  const ids = new Map<string, string>();
+  for (const g of engineInput(wb).goals) {
+    const id = canonicalValue("id", g.values.id, wb.dateSystem);
+    if (id !== null) ids.set(String(id).toUpperCase(), String(id));
+  }
+  const specs: EntrySpec[] = [];
+  for (const row of wb.checkInsBelow) {
+    if (row.every((v) => v === "" || v === null || v === undefined)) continue;
+    const typedId = idCol >= 0 ? String(row[idCol] ?? "").trim() : "";
+    const comment = commentCol >= 0 ? String(row[commentCol] ?? "").trim() : "";
+    specs.push({
+      at,
+      actor,
+      action: "checkin",
+      goalId: typedId === "" ? null : (ids.get(typedId.toUpperCase()) ?? typedId),
+      field: "Value",
+      old: null,
+      new: valueCol >= 0 ? canonicalValue("actual", row[valueCol], wb.dateSystem) : null,
+      reason: `Check-in typed below the CheckIns table, added to it by the add-in${comment === "" ? "" : `: ${comment}`}`,
+    });
+  }
+  const entries = await chainEntries(audit, specs);
+  const meta = cloneMeta(wb.meta);
+  if (entries.length > 0) meta.audit = { head: entries[entries.length - 1].hash, count: audit.committed + entries.length };
+  const plan = lockPlan(wb, wb.meta.cycle.state);
+  const protectBack = (sheet: string): void => {
+    const sp = plan.sheets.find((x) => x.sheet.toLowerCase() === sheet.toLowerCase());
+    if (sp?.protect) queueProtect(context, status, sheet, sp.options, password);
+  };
+  queueUnprotect(context, status, ci.sheet, password);
+  queueUnprotect(context, status, metaSheet, password);
+  const write = await prepareMetaWrite(context, wb, meta);
+  queueAuditEntries(context, wb, audit, entries);
+  write.queueHead();
+  const rows = Math.max(1, ci.rows.length) + wb.checkInsBelow.length;
+  const ws = context.workbook.worksheets.getItem(ci.sheet);
+  context.workbook.tables.getItem(ci.name).resize(ws.getRangeByIndexes(ci.headerRowIndex, ci.firstColumn, 1 + rows, ci.headers.length));
+  protectBack(ci.sheet);
+  protectBack(metaSheet);
+  await syncExplained(context);
+  return loadReview(context, password);
+}
+
 // ---- state changes --------------------------------------------------------------
 
 export interface StateChangeOptions {
@@ -108,11 +169,12 @@ export async function changeState(context: Excel.RequestContext, options: StateC
   const actor = requireActor(options.actor);
   if (!(CYCLE_STATES as readonly string[]).includes(options.to)) throw new ReviewError(`'${String(options.to)}' is not a review state; use ${CYCLE_STATES.join(", ")}.`, "refused");
   const at = isoNow(options.now);
-  const { wb, status, audit } = await loadReview(context, options.password);
-  const from = wb.meta.cycle.state;
+  const loaded = await loadReview(context, options.password);
+  const from = loaded.wb.meta.cycle.state;
   const check = checkTransition(from, options.to, options.reason);
   if (!check.ok) throw new ReviewError(check.message, "refused");
-  refusePendingChange(audit);
+  refusePendingChange(loaded.audit);
+  const { wb, status, audit } = await adoptTypedCheckIns(context, loaded, actor, at, options.password);
   const to = check.to;
   const plan = lockPlan(wb, to);
   requirePassword(
@@ -280,10 +342,13 @@ function sameValue(a: CanonicalValue, b: CanonicalValue): boolean {
 export async function changeRequest(context: Excel.RequestContext, options: ChangeRequestOptions): Promise<ChangeRequestResult> {
   const actor = requireActor(options.actor);
   const at = isoNow(options.now);
-  const { wb, status, audit } = await loadReview(context, options.password);
-  const state = wb.meta.cycle.state;
-  const check = checkChangeRequest(state, options.field, options.reason);
+  const loaded = await loadReview(context, options.password);
+  const check = checkChangeRequest(loaded.wb.meta.cycle.state, options.field, options.reason);
   if (!check.ok) throw new ReviewError(check.message, "refused");
+  findGoal(loaded.wb, options.goalId, check.field);
+  cellInput(check.field, options.value, loaded.wb.dateSystem);
+  const { wb, status, audit } = await adoptTypedCheckIns(context, loaded, actor, at, options.password);
+  const state = wb.meta.cycle.state;
   const key = check.field;
   const header = headerOf(key);
   const target = findGoal(wb, options.goalId, key);
@@ -328,10 +393,11 @@ export async function changeRequest(context: Excel.RequestContext, options: Chan
   meta.audit = { head: entries[entries.length - 1].hash, count: audit.committed + entries.length };
 
   // 1. The audit entries (uncommitted: they keep the old value should the rest fail), then the cell.
+  // Both sheets are unprotected before anything is written, the goal sheet first (a wrong password names it).
+  queueUnprotect(context, status, t.sheet, options.password);
   queueUnprotect(context, status, metaSheet, options.password);
   queueAuditEntries(context, wb, audit, entries);
   const ws = context.workbook.worksheets.getItem(t.sheet);
-  queueUnprotect(context, status, t.sheet, options.password);
   const cell = ws.getRangeByIndexes(t.headerRowIndex + 1 + target.row, t.firstColumn + target.column, 1, 1);
   cell.values = [[input.cell]];
   if (input.date) cell.numberFormat = [["yyyy-mm-dd"]];
@@ -457,6 +523,21 @@ export interface CheckInResult {
   added: boolean;
 }
 
+/** The check-in's date, value, confidence and comment, or a ReviewError saying what is wrong. */
+function checkCheckInInput(options: CheckInOptions, system: DateSystem): { date: { value: Day }; value: { value: number | boolean }; confidence: number | null; comment: string } {
+  const date = readDate(options.date, system);
+  if (date.kind !== "value") throw new ReviewError(`The date '${String(options.date)}' is not a date; enter one such as 2026-06-30.`, "refused");
+  const value = readActual(options.value);
+  if (value.kind !== "value") throw new ReviewError(`The value '${String(options.value)}' is not a number (or TRUE/FALSE for a milestone); enter the measured value.`, "refused");
+  let confidence: number | null = null;
+  if (options.confidence !== undefined && options.confidence !== null) {
+    const c = readNumber(options.confidence);
+    if (c.kind !== "value" || c.value < 0 || c.value > 1) throw new ReviewError("Confidence is a number from 0 to 1 (or leave it blank).", "refused");
+    confidence = c.value;
+  }
+  return { date, value, confidence, comment: (options.comment ?? "").trim() };
+}
+
 /**
  * Adds a check-in to the CheckIns table and logs it (action `checkin`). Check-ins are
  * editable in Draft and Active; in Active the sheet is protected, and Excel does not
@@ -467,25 +548,17 @@ export interface CheckInResult {
 export async function addCheckIn(context: Excel.RequestContext, options: CheckInOptions): Promise<CheckInResult> {
   const actor = requireActor(options.actor);
   const at = isoNow(options.now);
-  const { wb, status, audit } = await loadReview(context, options.password);
-  refusePendingChange(audit);
-  const state = wb.meta.cycle.state;
+  const loaded = await loadReview(context, options.password);
+  refusePendingChange(loaded.audit);
+  const state = loaded.wb.meta.cycle.state;
   if (!checkInsEditable(state))
     throw new ReviewError(`Check-ins are locked while the cycle is ${state}. Reopen the cycle to Active (with a reason) to add one.`, "refused");
-  const ci = wb.checkIns;
-  if (!ci) throw new ReviewError("This workbook has no CheckIns table. Add a table named CheckIns with the columns Goal ID, Date, Value, Confidence and Comment.", "missing");
-  const goal = findGoal(wb, options.goalId, "id");
-  const date = readDate(options.date, wb.dateSystem);
-  if (date.kind !== "value") throw new ReviewError(`The date '${String(options.date)}' is not a date; enter one such as 2026-06-30.`, "refused");
-  const value = readActual(options.value);
-  if (value.kind !== "value") throw new ReviewError(`The value '${String(options.value)}' is not a number (or TRUE/FALSE for a milestone); enter the measured value.`, "refused");
-  let confidence: number | null = null;
-  if (options.confidence !== undefined && options.confidence !== null) {
-    const c = readNumber(options.confidence);
-    if (c.kind !== "value" || c.value < 0 || c.value > 1) throw new ReviewError("Confidence is a number from 0 to 1 (or leave it blank).", "refused");
-    confidence = c.value;
-  }
-  const comment = (options.comment ?? "").trim();
+  if (!loaded.wb.checkIns) throw new ReviewError("This workbook has no CheckIns table. Add a table named CheckIns with the columns Goal ID, Date, Value, Confidence and Comment.", "missing");
+  const goal = findGoal(loaded.wb, options.goalId, "id");
+  const input = checkCheckInInput(options, loaded.wb.dateSystem);
+  const { wb, status, audit } = await adoptTypedCheckIns(context, loaded, actor, at, options.password);
+  const ci = wb.checkIns as LoadedTable;
+  const { date, value, confidence, comment } = input;
   const serial = serialFromDay(date.value, wb.dateSystem);
   const iso = String(canonicalValue("due", serial, wb.dateSystem));
   const newValue = canonicalValue("actual", value.value, wb.dateSystem);

@@ -19,9 +19,21 @@ export interface LoadedTable extends TableData {
   columnNames: string[];
 }
 
+/** Rows below the CheckIns table left unlocked in Active (so people can type check-ins there), and read with it. */
+export const SPARE_CHECKIN_ROWS = 200;
+
+/** Excel's last row (0-based), 1,048,576 rows. */
+const LAST_ROW = 1_048_575;
+
 export interface LoadedWorkbook {
   goalTables: LoadedTable[];
   checkIns: LoadedTable | null;
+  /**
+   * Rows typed right below the CheckIns table but not in it (Excel does not grow a table on a
+   * protected sheet): from the first row under the table to the last non-blank one within
+   * SPARE_CHECKIN_ROWS. Scored with the check-ins; review operations add them to the table.
+   */
+  checkInsBelow: unknown[][];
   metaTable: LoadedTable | null;
   auditTable: LoadedTable | null;
   metaSheetExists: boolean;
@@ -70,13 +82,22 @@ export async function loadWorkbook(context: Excel.RequestContext): Promise<Loade
     columnNames: (p.header.values[0] ?? []).map((h) => headerText(h)),
     rows: new Array<unknown[]>(Math.max(0, p.whole.rowCount - 1)),
   }));
-  await loadRows(context, loaded);
+  const checkIns = loaded.find((t) => isCheckInTableName(t.name)) ?? null;
+  // The spare rows under CheckIns, read in the same requests as the tables (as a table of their own).
+  const below: LoadedTable | null = checkIns
+    ? { ...checkIns, name: "", headerRowIndex: checkIns.headerRowIndex + checkIns.rows.length, rows: new Array<unknown[]>(spareCheckInRows(checkIns, loaded)) }
+    : null;
+  await loadRows(context, below && below.rows.length > 0 ? [...loaded, below] : loaded);
 
   const goalTables = loaded.filter((t) => isGoalTableName(t.name));
   const metaTable = loaded.find((t) => t.name === META_TABLE) ?? null;
+  const spare = below?.rows ?? [];
+  let typed = spare.length;
+  while (typed > 0 && isBlank(spare[typed - 1])) typed--;
   return {
     goalTables,
-    checkIns: loaded.find((t) => isCheckInTableName(t.name)) ?? null,
+    checkIns,
+    checkInsBelow: spare.slice(0, typed),
     metaTable,
     auditTable: loaded.find((t) => t.name === AUDIT_TABLE) ?? null,
     metaSheetExists: !metaSheet.isNullObject,
@@ -153,9 +174,26 @@ async function loadRows(context: Excel.RequestContext, loaded: LoadedTable[]): P
   await read(batch);
 }
 
-/** The engine's input from a loaded workbook. */
+function isBlank(row: unknown[] | undefined): boolean {
+  return row === undefined || row.every((v) => v === "" || v === null || v === undefined);
+}
+
+/** How many rows below the CheckIns table are spare: SPARE_CHECKIN_ROWS, less any table below it in its columns. */
+export function spareCheckInRows(ci: LoadedTable, tables: readonly LoadedTable[]): number {
+  const start = ci.headerRowIndex + 1 + Math.max(1, ci.rows.length);
+  let rows = Math.min(SPARE_CHECKIN_ROWS, LAST_ROW + 1 - start);
+  for (const t of tables) {
+    if (t === ci || t.sheet.toLowerCase() !== ci.sheet.toLowerCase()) continue;
+    const overlaps = t.firstColumn < ci.firstColumn + ci.headers.length && t.firstColumn + t.headers.length > ci.firstColumn;
+    if (overlaps && t.headerRowIndex >= start) rows = Math.min(rows, t.headerRowIndex - start);
+  }
+  return Math.max(0, rows);
+}
+
+/** The engine's input from a loaded workbook; check-ins typed below the CheckIns table count too. */
 export function engineInput(wb: LoadedWorkbook): WorkbookInput {
-  return workbookInputFromTables(wb.goalTables, wb.checkIns, wb.dateSystem);
+  const ci = wb.checkIns && wb.checkInsBelow.length > 0 ? { ...wb.checkIns, rows: [...wb.checkIns.rows, ...wb.checkInsBelow] } : wb.checkIns;
+  return workbookInputFromTables(wb.goalTables, ci, wb.dateSystem);
 }
 
 /** Where each computed column sits in a goal table (by header), if present. */

@@ -11,6 +11,7 @@ import { HeaderOverride } from "../core/headers";
 import { CycleState } from "../core/meta";
 import { AutoRefresh, AutoRefreshOptions, Runner } from "../excel/autorefresh";
 import { ConversionResult, SheetBlock, convert, readBlock } from "../excel/convert";
+import { queuedRunner } from "../excel/queue";
 import { RefreshReport, refresh } from "../excel/refresh";
 import {
   ChangeRequestResult,
@@ -71,7 +72,12 @@ export interface PaneServices {
   autoRefresh(options: AutoRefreshOptions): AutoRefresh;
 }
 
-export function createServices(run: Runner): PaneServices {
+/**
+ * The services over one runner. Every call, and every refresh AutoRefresh makes, goes through
+ * one SerialQueue: a refresh asked for while a review operation runs waits until it ends.
+ */
+export function createServices(runner: Runner): PaneServices {
+  const run = queuedRunner(runner);
   return {
     readBlock: (kind) =>
       run(async (ctx) => {

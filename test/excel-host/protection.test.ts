@@ -1,4 +1,4 @@
-import { ExcelHost, HostError, HostProtectionError } from "../../src/excel-host";
+import { ExcelHost, ExcelHostOptions, HostError, HostProtectionError, installGlobals } from "../../src/excel-host";
 
 async function rejects(p: Promise<unknown>): Promise<HostError> {
   try {
@@ -9,8 +9,8 @@ async function rejects(p: Promise<unknown>): Promise<HostError> {
   throw new Error("expected a rejection");
 }
 
-function host(): ExcelHost {
-  const h = new ExcelHost();
+function host(options: ExcelHostOptions = {}): ExcelHost {
+  const h = new ExcelHost(options);
   h.addSheet("Goals");
   h.setValues("Goals", "A1", [
     ["ID", "Actual", "Comment"],
@@ -137,6 +137,85 @@ describe("worksheet protection", () => {
       await ctx.sync();
     });
     expect(h.getValue("Goals", "B2")).toBe(11);
+  });
+
+  test("a sheet protected without a password: unprotect with any password unprotects it (the argument is ignored)", async () => {
+    const h = host();
+    await lock(h);
+    await h.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Goals").protection.unprotect("anything");
+      await ctx.sync();
+    });
+    expect(h.sheet("Goals")?.protected).toBe(false);
+  });
+
+  test("wrongPasswordCode: AccessDenied (Windows) for sheets and the workbook structure", async () => {
+    const h = host({ wrongPasswordCode: "AccessDenied" });
+    await lock(h, "s3cret");
+    const sheet = await rejects(
+      h.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Goals").protection.unprotect("wrong");
+        await ctx.sync();
+      }),
+    );
+    expect([sheet.code, sheet.debugInfo.errorLocation]).toEqual(["AccessDenied", "WorksheetProtection.unprotect"]);
+    await h.run(async (ctx) => {
+      ctx.workbook.protection.protect("s3cret");
+      await ctx.sync();
+    });
+    const structure = await rejects(
+      h.run(async (ctx) => {
+        ctx.workbook.protection.unprotect();
+        await ctx.sync();
+      }),
+    );
+    expect([structure.code, structure.debugInfo.errorLocation]).toEqual(["AccessDenied", "WorkbookProtection.unprotect"]);
+    expect([h.sheet("Goals")?.protected, h.workbookProtected]).toEqual([true, true]);
+  });
+
+  test("without ExcelApiOnline (Windows, Mac): checkPassword and isPasswordProtected fail at sync with ApiNotFound; a bare load() skips them", async () => {
+    const web = host();
+    await lock(web, "s3cret");
+    const answers = await web.run(async (ctx) => {
+      const p = ctx.workbook.worksheets.getItem("Goals").protection;
+      p.load("isPasswordProtected");
+      const ok = p.checkPassword("s3cret");
+      const bad = p.checkPassword("nope");
+      await ctx.sync();
+      return [p.isPasswordProtected, ok.value, bad.value];
+    });
+    expect(answers).toEqual([true, true, false]);
+
+    const desk = host({ excelApiOnline: false });
+    await lock(desk, "s3cret");
+    for (const use of [(p: Excel.WorksheetProtection) => void p.load("protected,isPasswordProtected"), (p: Excel.WorksheetProtection) => void p.checkPassword("s3cret")]) {
+      const err = await rejects(
+        desk.run(async (ctx) => {
+          use(ctx.workbook.worksheets.getItem("Goals").protection);
+          await ctx.sync();
+        }),
+      );
+      expect(err.code).toBe("ApiNotFound");
+    }
+    const loaded = await desk.run(async (ctx) => {
+      const p = ctx.workbook.worksheets.getItem("Goals").protection;
+      p.load();
+      await ctx.sync();
+      return p.toJSON();
+    });
+    expect(loaded).toMatchObject({ protected: true });
+    expect(loaded).not.toHaveProperty("isPasswordProtected");
+  });
+
+  test("installGlobals answers isSetSupported as told (default: every set)", () => {
+    const h = host();
+    const office = (): { context: { requirements: { isSetSupported(n: string, v?: string): boolean } } } => (globalThis as unknown as { Office: ReturnType<typeof office> }).Office;
+    let restore = installGlobals(h);
+    expect(office().context.requirements.isSetSupported("ExcelApiOnline", "1.1")).toBe(true);
+    restore();
+    restore = installGlobals(h, { isSetSupported: (name) => name !== "ExcelApiOnline" });
+    expect([office().context.requirements.isSetSupported("ExcelApiOnline", "1.1"), office().context.requirements.isSetSupported("ExcelApi", "1.7")]).toEqual([false, true]);
+    restore();
   });
 
   test("the password is not part of the request payload estimate", async () => {

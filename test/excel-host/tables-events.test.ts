@@ -149,6 +149,22 @@ describe("tables", () => {
     h.setCell("Goals", "A3", "G-2");
     expect(h.table("Goals")?.address).toBe("Goals!A1:C3");
   });
+
+  test("on a protected sheet a table does not grow, even when the cells below are unlocked", async () => {
+    const h = withSheet();
+    h.addTable("Goals", "A1:C2", "Goals");
+    await h.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Goals");
+      ws.getRange("A2:C10").format.protection.locked = false;
+      ws.protection.protect();
+      await ctx.sync();
+    });
+    h.setCell("Goals", "A3", "G-2");
+    expect([h.table("Goals")?.address, h.getValue("Goals", "A3")]).toEqual(["Goals!A1:C2", "G-2"]);
+    h.sheet("Goals")?.unprotect();
+    h.setCell("Goals", "A4", "G-3"); // not right below the table (A3 is outside it)
+    expect(h.table("Goals")?.address).toBe("Goals!A1:C2");
+  });
 });
 
 describe("events", () => {
@@ -185,6 +201,31 @@ describe("events", () => {
     h.setCell("Goals", "F9", "again");
     await tick();
     expect(sheetEvents).toHaveLength(2);
+  });
+
+  test("removing a handler in a new context removes nothing: only its own context does", async () => {
+    const h = withSheet();
+    let fired = 0;
+    let added: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | undefined;
+    await h.run(async (ctx) => {
+      added = ctx.workbook.worksheets.getItem("Goals").onChanged.add(async () => void fired++);
+      await ctx.sync();
+    });
+    const result = added as OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>;
+    await h.run(async (ctx) => {
+      result.remove(); // queued on the context that added it, which this sync does not send
+      await ctx.sync();
+    });
+    h.setCell("Goals", "B2", 1);
+    await tick();
+    expect(fired).toBe(1);
+    await h.run(result, async (ctx) => {
+      result.remove();
+      await ctx.sync();
+    });
+    h.setCell("Goals", "B2", 2);
+    await tick();
+    expect(fired).toBe(1);
   });
 
   test("the add-in's own writes fire too (triggerSource ThisLocalAddin) unless runtime.enableEvents is false", async () => {

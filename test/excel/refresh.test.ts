@@ -221,6 +221,7 @@ describe("auto-refresh after edits", () => {
     const refreshed: number[] = [];
     const run: Runner = (batch) => host.run(batch);
     const auto = new AutoRefresh(run, {
+      runIn: (context, batch) => host.run(context, batch),
       setTimer: (fn) => timers.push(fn),
       clearTimer: () => undefined,
       onRefreshed: (r) => refreshed.push(r.cellsWritten),

@@ -2,6 +2,7 @@
 import { ExcelHost } from "../../src/excel-host";
 import { CycleState, META_SHEET } from "../../src/core/meta";
 import { ABOUT_SHEET, ReviewError, inspectReview, prepareReviewCopy, restoreLiveFormulas, verifySeal } from "../../src/excel/review";
+import { GOAL_FUNCTIONS } from "../../src/functions/registry";
 import { advanceTo, seedWithFormulas } from "./review-fixture";
 
 const AREA = "A1:AD60";
@@ -102,4 +103,29 @@ test("the copy reports a broken seal and protection that was removed", async () 
   ]);
   expect(goalFormulas(host)).toEqual([]);
   for (const s of host.sheetNames()) expect(JSON.stringify(host.getValues(s, AREA))).not.toContain("pw-123456");
+});
+
+test("refused, in plain words and naming the cells, while a GOAL cell it would freeze is still calculating (#BUSY!)", async () => {
+  const host = await seedWithFormulas();
+  await advanceTo(host, "Data locked");
+  const sync = GOAL_FUNCTIONS.PROGRESS;
+  // An async function: Excel shows #BUSY! until its promise settles.
+  host.registerFunctions({ PROGRESS: (...args: unknown[]) => Promise.resolve((sync as (...a: unknown[]) => unknown)(...args)) });
+  expect(host.getValue("Goals", "Z2")).toBe("#BUSY!");
+  const formulas = allFormulas(host);
+  const err = (await host.run((ctx) => prepareReviewCopy(ctx)).catch((e: unknown) => e)) as Error;
+  expect(err).toBeInstanceOf(ReviewError);
+  expect(err.message).toBe("Excel is still calculating Goals!Z2 (it shows #BUSY!), and the review copy would keep that instead of the score. Wait until Excel has finished calculating, then try again.");
+  expect(allFormulas(host)).toEqual(formulas);
+  expect(host.sheetNames()).not.toContain(ABOUT_SHEET);
+  const scorecard = GOAL_FUNCTIONS.SCORECARD;
+  host.registerFunctions({ SCORECARD: (...args: unknown[]) => Promise.resolve((scorecard as (...a: unknown[]) => unknown)(...args)) });
+  const two = (await host.run((ctx) => prepareReviewCopy(ctx)).catch((e: unknown) => e)) as Error;
+  expect(two.message).toMatch(/^Excel is still calculating Goals!Z2 and Scorecards!A4 \(they show #BUSY!\)/);
+  host.registerFunctions({ SCORECARD: scorecard });
+  // Once calculated, the copy is made and holds the number.
+  host.registerFunctions({ PROGRESS: sync });
+  const r = await host.run((ctx) => prepareReviewCopy(ctx));
+  expect(r.replaced).toBe(3);
+  expect(typeof host.getValue("Goals", "Z2")).toBe("number");
 });

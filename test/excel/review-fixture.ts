@@ -1,5 +1,5 @@
 /** A small review workbook for the review-cycle tests: one Goals table with every column, CheckIns, the metadata sheet. */
-import { ExcelHost } from "../../src/excel-host";
+import { ExcelHost, ExcelHostOptions } from "../../src/excel-host";
 import { CycleState } from "../../src/core/meta";
 import { INPUT_COLUMNS } from "../../src/core/columns";
 import { ensureMetaSheet } from "../../src/excel/meta";
@@ -32,8 +32,8 @@ export function lastCol(n: number): string {
 }
 
 /** The workbook in Draft, computed columns filled. */
-export async function seedReview(options: { atomicSyncs?: boolean; checkIns?: boolean } = {}): Promise<ExcelHost> {
-  const host = newHost({ atomicSyncs: options.atomicSyncs ?? true, today: () => new Date("2026-06-30T00:00:00Z") });
+export async function seedReview(options: { atomicSyncs?: boolean; checkIns?: boolean; host?: ExcelHostOptions } = {}): Promise<ExcelHost> {
+  const host = newHost({ ...options.host, atomicSyncs: options.atomicSyncs ?? true, today: () => new Date("2026-06-30T00:00:00Z") });
   host.addSheet("Goals");
   host.setValues("Goals", "A1", [GOAL_HEADERS, ...GOAL_ROWS.map((r) => r.map((v) => (v === null ? "" : v)))]);
   host.addTable("Goals", `A1:${lastCol(GOAL_HEADERS.length)}${GOAL_ROWS.length + 1}`, "Goals");

@@ -30,12 +30,6 @@ export interface ExcelHostOptions {
   client?: OfficeClient;
   /** The platform whose client build is used (default: the default client's). */
   platform?: PlatformName;
-  /**
-   * Whether the platform has the ExcelApiOnline 1.1 requirement set (default true, as Excel on
-   * the web). false (Windows, Mac): `WorksheetProtection.checkPassword()` and `isPasswordProtected`
-   * fail at sync with ApiNotFound.
-   */
-  excelApiOnline?: boolean;
   /** The code `unprotect` fails with for a wrong or missing password: "InvalidArgument" (default) or "AccessDenied" (Windows, OfficeDev/office-js#6784). */
   wrongPasswordCode?: "InvalidArgument" | "AccessDenied";
 }
@@ -186,7 +180,7 @@ export class ExcelHost {
   checkMember: MemberCheck = () => null;
 
   constructor(options: ExcelHostOptions = {}) {
-    this._wb = new WorkbookModel(options.dateSystem ?? 1900, { excelApiOnline: options.excelApiOnline, wrongPasswordCode: options.wrongPasswordCode });
+    this._wb = new WorkbookModel(options.dateSystem ?? 1900, { wrongPasswordCode: options.wrongPasswordCode });
     this.calc = new Calc(this._wb, options.today ?? (() => new Date()));
     this.payloadLimit = options.payloadLimitBytes ?? null;
     this.atomic = options.atomicSyncs !== false;

@@ -208,8 +208,6 @@ let seqCounter = 0;
  * docs/excel-host.md "Platform differences"). Not the platform profiles themselves.
  */
 export interface PlatformBehaviour {
-  /** Whether the ExcelApiOnline 1.1 members (checkPassword, isPasswordProtected) exist. */
-  excelApiOnline: boolean;
   /** The code a wrong or missing password fails `unprotect` with. */
   wrongPasswordCode: "InvalidArgument" | "AccessDenied";
 }
@@ -234,7 +232,7 @@ export class WorkbookModel {
     readonly dateSystem: 1900 | 1904,
     platform: Partial<PlatformBehaviour> = {},
   ) {
-    this.platform = { excelApiOnline: platform.excelApiOnline ?? true, wrongPasswordCode: platform.wrongPasswordCode ?? "InvalidArgument" };
+    this.platform = { wrongPasswordCode: platform.wrongPasswordCode ?? "InvalidArgument" };
   }
 
   // ---- undoable primitives -------------------------------------------------

@@ -39,10 +39,6 @@ export function itemNotFound(where?: string): HostError {
   return new HostError(ErrorCode.itemNotFound, Message.itemNotFound, where);
 }
 
-/** Members of a requirement set the platform lacks fail at sync with ApiNotFound (docs/excel-host.md "Platform differences"). */
-export function requireExcelApiOnline(wb: WorkbookModel, where: string): void {
-  if (!wb.platform.excelApiOnline) throw new HostError(ErrorCode.apiNotFound, Message.apiNotFound, where);
-}
 
 /** A wrong or missing password: InvalidArgument, or AccessDenied on Windows (OfficeDev/office-js#6784); a host option. */
 export function wrongPassword(wb: WorkbookModel, where: string): HostError {

@@ -27,7 +27,6 @@ import {
   numberFormatOf,
   protectSheet,
   readGrid,
-  requireExcelApiOnline,
   setVisibility,
   tableColumnIndex,
   textOf,
@@ -581,18 +580,14 @@ export class WorksheetProtectionProxy extends ProxyBase<SheetModel> {
   protected get _entity(): string {
     return "WorksheetProtection";
   }
+  // Not isPasswordProtected nor checkPassword(): ExcelApiOnline 1.1 (the web only), and absent
+  // from every build of Microsoft's client on npm (1.1.110), so no request can name them.
   protected get _scalars(): readonly string[] {
-    // A bare load() loads only what the platform has; isPasswordProtected is ExcelApiOnline 1.1.
-    return env(this).wb.platform.excelApiOnline ? ["protected", "options", "isPasswordProtected"] : ["protected", "options"];
-  }
-  override _loadNow(spec: LoadSpec, stage: Stage): () => void {
-    if (spec.children.has("isPasswordProtected")) requireExcelApiOnline(env(this).wb, "WorksheetProtection.isPasswordProtected");
-    return super._loadNow(spec, stage);
+    return ["protected", "options"];
   }
   protected _read(name: string, s: SheetModel): unknown {
     if (name === "protected") return s.protection.protected;
     if (name === "options") return { ...s.protection.options };
-    if (name === "isPasswordProtected") return s.protection.protected && s.protection.password !== null;
     return undefined;
   }
   get protected(): boolean {
@@ -601,20 +596,11 @@ export class WorksheetProtectionProxy extends ProxyBase<SheetModel> {
   get options(): Record<string, unknown> {
     return this._get("options");
   }
-  get isPasswordProtected(): boolean {
-    return this._get("isPasswordProtected");
-  }
   protect(options?: Record<string, unknown> | null, password?: string): void {
     this._call("protect", [options, password === undefined ? undefined : "***"], (s) => protectSheet(s, env(this).wb, options, password));
   }
   unprotect(password?: string): void {
     this._call("unprotect", [password === undefined ? undefined : "***"], (s) => unprotectSheet(s, env(this).wb, password));
-  }
-  checkPassword(password?: string): HostClientResult<boolean> {
-    return this._result("checkPassword", ["***"], (s) => {
-      requireExcelApiOnline(env(this).wb, "WorksheetProtection.checkPassword");
-      return s.protection.password !== null && s.protection.password === password;
-    });
   }
 }
 

@@ -1,8 +1,7 @@
 /**
  * Which Office.js requirement sets the running Excel has. Some members the adapter would
- * like exist only on some platforms (e.g. `WorksheetProtection.checkPassword()` and
- * `isPasswordProtected` are ExcelApiOnline 1.1: Excel on the web only), so the adapter asks
- * before using them. Tests answer per platform through `installGlobals(host, { isSetSupported })`
+ * like exist only on some platforms or versions (e.g. `Range.getSpillingToRange` needs
+ * ExcelApi 1.12, which Excel 2019 lacks), so the adapter asks before using them. Tests answer per platform through `installGlobals(host, { isSetSupported })`
  * or by passing their own check.
  */
 
@@ -27,8 +26,3 @@ export const officeRequirements: RequirementCheck = (name, minVersion) => {
     return false;
   }
 };
-
-/** Whether `checkPassword()` and `isPasswordProtected` may be used (ExcelApiOnline 1.1). */
-export function hasPasswordChecks(supports: RequirementCheck = officeRequirements): boolean {
-  return supports("ExcelApiOnline", "1.1");
-}

@@ -29,7 +29,6 @@ import {
   queueUnprotect,
   readLockFlags,
   readProtection,
-  requirePassword,
   syncExplained,
 } from "./review-protection";
 import { LoadedWorkbook } from "./workbook";
@@ -381,8 +380,7 @@ export async function prepareReviewCopy(context: Excel.RequestContext, options: 
   const aboutExists = !about.isNullObject;
   let scans = await scanSheets(context, metaSheet);
   const anchorSheets = (): string[] => [...new Set([...scans.filter((s) => anchorsOf(s).length > 0).map((s) => s.sheet), ...(table?.rows.map((r) => r.sheet) ?? [])])];
-  const st = await readProtection(context, [...anchorSheets(), metaSheet], password);
-  requirePassword(st, [...anchorSheets(), metaSheet]);
+  const st = await readProtection(context, [...anchorSheets(), metaSheet]);
 
   // An interrupted run: formulas replaced but their spills not written back. Put the formulas back first.
   const broken = (table?.rows ?? []).filter((r) => r.spill === null);
@@ -566,9 +564,8 @@ export async function restoreLiveFormulas(context: Excel.RequestContext, options
   if (!table || table.rows.length === 0) return { restored: 0 };
   const metaSheet = table.sheet;
   const sheets = [...new Set(table.rows.map((r) => r.sheet))];
-  const st = await readProtection(context, [...sheets, metaSheet], password);
+  const st = await readProtection(context, [...sheets, metaSheet]);
   const present = sheets.filter((s) => st.sheets.get(s.toLowerCase())?.exists);
-  requirePassword(st, [...present, metaSheet]);
 
   // 1. The formulas, each over its cleared spill.
   for (const sheet of present) {

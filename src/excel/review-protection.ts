@@ -13,7 +13,6 @@ import { isEditable, stateIndex } from "../core/cycle";
 import { headerText, proposeMapping } from "../core/headers";
 import { CycleState, META_SHEET } from "../core/meta";
 import { checkInsEditable } from "../core/seal";
-import { RequirementCheck, hasPasswordChecks, officeRequirements } from "./requirements";
 import { LoadedTable, LoadedWorkbook, SPARE_CHECKIN_ROWS, spareCheckInRows } from "./workbook";
 
 export { SPARE_CHECKIN_ROWS };
@@ -143,17 +142,12 @@ export interface SheetProtection {
   protected: boolean;
   /** Whether it was protected when loaded (queueUnprotect/queueProtect change `protected`). */
   wasProtected: boolean;
-  /** Known only where Excel has ExcelApiOnline 1.1 (`passwordKnown`); else false. */
+  /**
+   * Whether this operation protects it with a password (set by queueProtect). Excel does not
+   * say whether a sheet already has one: a wrong password shows when `unprotect` fails.
+   */
   passwordProtected: boolean;
   options: Partial<ProtectionFlags>;
-  /** Whether the password given opens it (only meaningful when passwordProtected). */
-  passwordOk: boolean;
-  /**
-   * Whether `passwordProtected` and `passwordOk` were read from Excel (checkPassword,
-   * isPasswordProtected: Excel on the web). Elsewhere a wrong password shows only when the
-   * `unprotect` fails at sync, and `syncExplained` turns that into the same clear error.
-   */
-  passwordKnown: boolean;
 }
 
 export interface ProtectionStatus {
@@ -167,40 +161,37 @@ function pw(password: string | undefined): string | undefined {
 }
 
 /**
- * Loads the protection of these sheets and of the workbook (one sync). Where Excel has
- * ExcelApiOnline 1.1 (the web), also whether each sheet has a password and whether the one
- * given opens it, so a wrong password is refused before anything is written. Elsewhere
- * (Windows, Mac) those members do not exist: the password is learned from `unprotect`.
+ * Loads the protection of these sheets and of the workbook (one sync). Whether a sheet has a
+ * password, and whether the one given opens it, is learned from `unprotect`: the members that
+ * would tell beforehand (`WorksheetProtection.checkPassword()`, `isPasswordProtected`) are
+ * ExcelApiOnline 1.1, Excel on the web only, and absent from Microsoft's client library as
+ * published (1.1.110). A wrong password fails the `unprotect`, which every operation sends
+ * before its first write (`syncExplained` turns that failure into a clear error).
  */
-export async function readProtection(context: Excel.RequestContext, sheetNames: readonly string[], password?: string, supports: RequirementCheck = officeRequirements): Promise<ProtectionStatus> {
-  const checks = hasPasswordChecks(supports);
+export async function readProtection(context: Excel.RequestContext, sheetNames: readonly string[]): Promise<ProtectionStatus> {
   const items = sheetNames.map((name) => {
     const ws = context.workbook.worksheets.getItemOrNullObject(name);
     ws.load("name");
-    ws.protection.load(checks ? "protected,isPasswordProtected,options" : "protected,options");
-    const check = checks ? ws.protection.checkPassword(pw(password) ?? "") : null;
-    return { name, ws, check };
+    ws.protection.load("protected,options");
+    return { name, ws };
   });
   const wbp = context.workbook.protection;
   wbp.load("protected");
   await context.sync();
   const sheets = new Map<string, SheetProtection>();
-  for (const { name, ws, check } of items) {
+  for (const { name, ws } of items) {
     if (ws.isNullObject) {
-      sheets.set(name.toLowerCase(), { sheet: name, exists: false, protected: false, wasProtected: false, passwordProtected: false, options: {}, passwordOk: true, passwordKnown: checks });
+      sheets.set(name.toLowerCase(), { sheet: name, exists: false, protected: false, wasProtected: false, passwordProtected: false, options: {} });
       continue;
     }
     const p = ws.protection;
-    const passwordProtected = checks && p.protected && p.isPasswordProtected;
     sheets.set(name.toLowerCase(), {
       sheet: name,
       exists: true,
       protected: p.protected,
       wasProtected: p.protected,
-      passwordProtected,
+      passwordProtected: false,
       options: p.options as Partial<ProtectionFlags>,
-      passwordOk: !passwordProtected || check?.value === true,
-      passwordKnown: checks,
     });
   }
   return { sheets, structure: wbp.protected };
@@ -213,14 +204,6 @@ export class ReviewError extends Error {
   ) {
     super(message);
     this.name = "ReviewError";
-  }
-}
-
-/** Throws a clear error when a sheet that must be unprotected has a password the caller did not give. */
-export function requirePassword(status: ProtectionStatus, sheetNames: readonly string[]): void {
-  for (const name of sheetNames) {
-    const s = status.sheets.get(name.toLowerCase());
-    if (s && s.protected && s.passwordProtected && !s.passwordOk) throw passwordError(s.sheet);
   }
 }
 

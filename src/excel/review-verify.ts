@@ -28,7 +28,7 @@ export async function loadReview(context: Excel.RequestContext, password?: strin
     await ensureMetaSheet(context);
     wb = await loadWorkbook(context);
   }
-  const status = await readProtection(context, protectedSheets(wb), password);
+  const status = await readProtection(context, protectedSheets(wb));
   return { wb, status, audit: auditState(wb) };
 }
 

@@ -34,7 +34,6 @@ import {
   queueProtect,
   queueUnprotect,
   readLockFlags,
-  requirePassword,
   syncExplained,
 } from "./review-protection";
 import { CopyStatus, copyStatus } from "./review-copy";
@@ -95,7 +94,6 @@ async function adoptTypedCheckIns(context: Excel.RequestContext, review: ReviewC
   const ci = wb.checkIns;
   if (!ci || wb.checkInsBelow.length === 0 || audit.pending.length > 0) return review;
   const metaSheet = metaSheetName(wb);
-  requirePassword(status, [ci.sheet, metaSheet]);
   const col = (name: string): number => ci.columnNames.findIndex((n) => n.trim().toLowerCase() === name);
   const [idCol, valueCol, commentCol] = [col("goal id"), col("value"), col("comment")];
   const ids = new Map<string, string>();
@@ -177,10 +175,6 @@ export async function changeState(context: Excel.RequestContext, options: StateC
   const { wb, status, audit } = await adoptTypedCheckIns(context, loaded, actor, at, options.password);
   const to = check.to;
   const plan = lockPlan(wb, to);
-  requirePassword(
-    status,
-    plan.sheets.map((s) => s.sheet),
-  );
 
   const meta = cloneMeta(wb.meta);
   const specs: EntrySpec[] = [{ at, actor, action: "state", goalId: null, field: "cycle.state", old: from, new: to, reason: check.reason }];
@@ -374,7 +368,6 @@ export async function changeRequest(context: Excel.RequestContext, options: Chan
     return { goalId: target.id, field: header, action: check.action, old, new: now, cell: cellAddress, changed: false, seal: wb.meta.seal.hash && wb.meta.seal.at ? { hash: wb.meta.seal.hash, at: wb.meta.seal.at } : null };
   }
   const metaSheet = metaSheetName(wb);
-  requirePassword(status, [t.sheet, metaSheet]);
 
   // The seal of the workbook as it will be.
   t.rows = t.rows.slice();
@@ -427,10 +420,6 @@ async function commitMetaOnly(context: Excel.RequestContext, wb: LoadedWorkbook,
 export async function reapplyProtection(context: Excel.RequestContext, options: { password?: string } = {}): Promise<{ state: CycleState }> {
   const { wb, status } = await loadReview(context, options.password);
   const plan = lockPlan(wb, wb.meta.cycle.state);
-  requirePassword(
-    status,
-    plan.sheets.map((s) => s.sheet),
-  );
   queueLockPlan(context, plan, status, options.password);
   await syncExplained(context);
   return { state: wb.meta.cycle.state };
@@ -594,7 +583,6 @@ export async function addCheckIn(context: Excel.RequestContext, options: CheckIn
   }
 
   const metaSheet = metaSheetName(wb);
-  requirePassword(status, [ci.sheet, metaSheet]);
   const plan = lockPlan(wb, state);
   const sheetPlan = plan.sheets.find((s) => s.sheet.toLowerCase() === ci.sheet.toLowerCase());
   const entries = await chainEntries(audit, [{ at, actor, action: "checkin", goalId: goal.id, field: "Value", old: null, new: newValue, reason: comment === "" ? null : comment }]);

@@ -6,7 +6,7 @@
 import { Settings, SettingsInput, SettingsProblem, SettingsSchema } from "../core/settings";
 import { META_SHEET } from "../core/meta";
 import { ensureMetaSheet, writeMeta } from "./meta";
-import { BASE_PROTECTION, queueProtect, queueUnprotect, readProtection, requirePassword, syncExplained } from "./review-protection";
+import { BASE_PROTECTION, queueProtect, queueUnprotect, readProtection, syncExplained } from "./review-protection";
 import { loadWorkbook } from "./workbook";
 
 export interface WorkbookSettings {
@@ -31,8 +31,7 @@ export async function writeSettings(context: Excel.RequestContext, input: Settin
   const settings = SettingsSchema.parse(input);
   await ensureMetaSheet(context);
   const wb = await loadWorkbook(context);
-  const status = await readProtection(context, [META_SHEET], options.password);
-  requirePassword(status, [META_SHEET]);
+  const status = await readProtection(context, [META_SHEET]);
   const before = status.sheets.get(META_SHEET.toLowerCase());
   const wasProtected = before?.protected === true;
   const flags = { ...BASE_PROTECTION, ...(before?.options ?? {}) };

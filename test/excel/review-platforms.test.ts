@@ -6,7 +6,7 @@
 import { ExcelHost, installGlobals } from "../../src/excel-host";
 import { META_SHEET } from "../../src/core/meta";
 import { ReviewError, changeRequest, changeState, inspectReview, reapplyProtection, verifySeal } from "../../src/excel/review";
-import { hasPasswordChecks, officeRequirements } from "../../src/excel/requirements";
+import { officeRequirements } from "../../src/excel/requirements";
 import { writeSettings } from "../../src/excel/settings";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { ACTOR, NOW, REASON, advanceTo, seedReview } from "./review-fixture";
@@ -31,24 +31,18 @@ async function onDesktop<T>(host: ExcelHost, fn: () => Promise<T>): Promise<T> {
 
 test("the adapter asks Office which sets it has; without Office it assumes the least", () => {
   const host = new ExcelHost();
-  expect(hasPasswordChecks()).toBe(false);
+  expect(officeRequirements("ExcelApi", "1.2")).toBe(false);
   const restore = installGlobals(host, { isSetSupported: desktop });
   try {
-    expect(hasPasswordChecks()).toBe(false);
+    expect(officeRequirements("ExcelApiOnline", "1.1")).toBe(false);
     expect(officeRequirements("ExcelApi", "1.2")).toBe(true);
   } finally {
     restore();
   }
-  const web = installGlobals(host);
-  try {
-    expect(hasPasswordChecks()).toBe(true);
-  } finally {
-    web();
-  }
 });
 
 describe.each([["InvalidArgument" as const], ["AccessDenied" as const]])("Excel without ExcelApiOnline, a wrong password fails with %s", (code) => {
-  const seed = (): Promise<ExcelHost> => seedReview({ atomicSyncs: false, host: { excelApiOnline: false, wrongPasswordCode: code } });
+  const seed = (): Promise<ExcelHost> => seedReview({ atomicSyncs: false, host: { wrongPasswordCode: code } });
 
   test("locking with a password, a wrong or missing one refused in plain words, nothing half done, then every step", async () => {
     const host = await seed();
@@ -95,7 +89,7 @@ describe.each([["InvalidArgument" as const], ["AccessDenied" as const]])("Excel 
   });
 });
 
-test("on Excel on the web the password is still checked before anything is sent", async () => {
+test("on Excel on the web too, a wrong password is refused before anything is written", async () => {
   const host = await seedReview({ atomicSyncs: false });
   const restore = installGlobals(host);
   try {
@@ -109,7 +103,7 @@ test("on Excel on the web the password is still checked before anything is sent"
 });
 
 test("without checkPassword, a sheet unprotected by hand is not locked with a wrong password before another sheet refuses it", async () => {
-  const host = await seedReview({ atomicSyncs: false, host: { excelApiOnline: false } });
+  const host = await seedReview({ atomicSyncs: false, host: {} });
   await onDesktop(host, async () => {
     await advanceTo(host, "Active", PW);
     host.sheet("Goals")?.unprotect(PW); // someone lifted the protection of the goal sheet

@@ -73,12 +73,18 @@ export interface ConversionResult {
 export async function readBlock(context: Excel.RequestContext, source: ConvertSource): Promise<SheetBlock> {
   let range: Excel.Range;
   let sheet: Excel.Worksheet;
+  let wholeLines: Excel.Range | null = null;
   if (source.kind === "selection") {
     const sel = context.workbook.getSelectedRange();
-    sel.load("rowCount,columnCount");
+    sel.load("rowIndex,columnIndex,rowCount,columnCount,isEntireColumn,isEntireRow");
     sheet = sel.worksheet;
     await context.sync();
-    range = sel.rowCount * sel.columnCount <= 1 ? sheet.getUsedRange(true) : sel;
+    if (sel.rowCount * sel.columnCount <= 1) range = sheet.getUsedRange(true);
+    else if (sel.isEntireColumn || sel.isEntireRow) {
+      // Whole columns (A:N) or rows (3:40): only the part inside the used range, not a million rows.
+      range = sel.getUsedRangeOrNullObject(true);
+      wholeLines = sel;
+    } else range = sel;
   } else {
     sheet = source.sheet ? context.workbook.worksheets.getItem(source.sheet) : context.workbook.worksheets.getActiveWorksheet();
     range = sheet.getUsedRange(true);
@@ -89,6 +95,10 @@ export async function readBlock(context: Excel.RequestContext, source: ConvertSo
   const all = context.workbook.tables;
   all.load("items/name");
   await context.sync();
+  if (wholeLines && range.isNullObject) {
+    // Nothing typed in the selected columns or rows: an empty block (the proposal says there are no goals).
+    return { sheet: sheet.name, rowIndex: wholeLines.rowIndex, columnIndex: wholeLines.columnIndex, values: [[]], tables: [], workbookTables: all.items.map((t) => t.name) };
+  }
   const tableRanges = sheet.tables.items.map((t) => {
     const r = t.getRange();
     r.load("rowIndex,columnIndex,rowCount,columnCount");

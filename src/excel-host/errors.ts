@@ -30,6 +30,7 @@ export const Message = {
   invalidArgument: "The argument is invalid or missing or has an incorrect format.",
   alreadyProtected: "The worksheet is already protected.",
   wrongPassword: "The password you supplied is not correct.",
+  validationStop: "This value doesn't match the data validation restrictions defined for this cell.",
   cellEditMode: "The operation failed because Excel is in cell edit mode.",
   requestPayload:
     "The request payload size has exceeded the limit. See https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization for more information.",
@@ -72,6 +73,24 @@ export class HostProtectionError extends Error {
   ) {
     super(Message.protectedCell);
     this.name = "HostProtectionError";
+  }
+}
+
+/**
+ * Thrown synchronously by `host.setCell` when a cell's data validation refuses what the user typed:
+ * a list rule with the Stop alert (the default) and a value not in the list. Excel shows the alert and
+ * keeps the old value.
+ */
+export class HostValidationError extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly address: string,
+    readonly value: unknown,
+    message: string,
+    readonly title: string,
+  ) {
+    super(message);
+    this.name = "HostValidationError";
   }
 }
 

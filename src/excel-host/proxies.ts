@@ -26,6 +26,7 @@ import {
   itemNotFound,
   numberFormatOf,
   protectSheet,
+  rangeValid,
   readGrid,
   setVisibility,
   tableColumnIndex,
@@ -1122,7 +1123,7 @@ export class DataValidationProxy extends ProxyBase<RangeTarget> {
       case "ignoreBlanks":
         return v?.ignoreBlanks ?? true;
       case "valid":
-        return true;
+        return rangeValid(env(this), t.sheet, t.rect);
     }
     return undefined;
   }
@@ -1158,13 +1159,20 @@ export class DataValidationProxy extends ProxyBase<RangeTarget> {
     return this._get("errorAlert");
   }
   set errorAlert(v: Record<string, unknown>) {
-    this._set("errorAlert", v, (t) => this.update(t, { errorAlert: structuredCloneish(v) }));
+    this._set("errorAlert", v, (t) => {
+      checkTextLengths(v, 225, "DataValidation.errorAlert");
+      if (v.style !== undefined && v.style !== "Stop" && v.style !== "Warning" && v.style !== "Information") throw invalidArgument(undefined, "DataValidation.errorAlert");
+      this.update(t, { errorAlert: structuredCloneish(v) });
+    });
   }
   get prompt(): Record<string, unknown> {
     return this._get("prompt");
   }
   set prompt(v: Record<string, unknown>) {
-    this._set("prompt", v, (t) => this.update(t, { prompt: structuredCloneish(v) }));
+    this._set("prompt", v, (t) => {
+      checkTextLengths(v, 255, "DataValidation.prompt");
+      this.update(t, { prompt: structuredCloneish(v) });
+    });
   }
   get ignoreBlanks(): boolean {
     return this._get("ignoreBlanks");
@@ -1181,6 +1189,17 @@ export class DataValidationProxy extends ProxyBase<RangeTarget> {
       this.remove(t);
     });
   }
+}
+
+/**
+ * A workbook stores at most 32 characters of an alert's or prompt's title and 225 (alert) / 255
+ * (prompt) of its message ([MS-XLS] 2.5.37 DValStrings); longer text is refused (code not confirmed).
+ */
+function checkTextLengths(v: Record<string, unknown>, messageMax: number, where: string): void {
+  if (typeof v !== "object" || v === null) throw invalidArgument(undefined, where);
+  const title = v.title;
+  const message = v.message;
+  if ((typeof title === "string" && title.length > 32) || (typeof message === "string" && message.length > messageMax)) throw invalidArgument(undefined, where);
 }
 
 function structuredCloneish<T>(v: T): T {

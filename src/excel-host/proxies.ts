@@ -629,6 +629,12 @@ function derived(parent: RangeProxy, path: string, f: (t: RangeTarget) => Rect):
   });
 }
 
+/** "Fails if applied to a range with more than one cell" (getSpillingToRange); null when the cell does not spill. */
+function spillOf(e: { calc: Calc }, t: RangeTarget, where: string): Rect | null {
+  if (rows(t.rect) !== 1 || cols(t.rect) !== 1) throw invalidArgument(undefined, where);
+  return e.calc.spillExtent(t.sheet, t.rect.r0, t.rect.c0);
+}
+
 export class RangeProxy extends ProxyBase<RangeTarget> {
   private _format?: RangeFormatProxy;
   private _validation?: DataValidationProxy;
@@ -869,6 +875,22 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
       if (t === null) return null;
       const used = t.sheet.usedRect(valuesOnly === true);
       const x = used ? intersect(used, t.rect) : null;
+      return x ? { sheet: t.sheet, rect: x } : null;
+    });
+  }
+  /** ExcelApi 1.12: the range an anchor cell's dynamic array spills into (the anchor included). */
+  getSpillingToRange(): RangeProxy {
+    return derived(this, "getSpillingToRange()", (t) => {
+      const x = spillOf(env(this), t, "Range.getSpillingToRange");
+      if (!x) throw itemNotFound("Range.getSpillingToRange");
+      return x;
+    });
+  }
+  getSpillingToRangeOrNullObject(): RangeProxy {
+    return new RangeProxy(this.context, `${this._path}.getSpillingToRangeOrNullObject()`, () => {
+      const t = this._resolve();
+      if (t === null) return null;
+      const x = spillOf(env(this), t, "Range.getSpillingToRangeOrNullObject");
       return x ? { sheet: t.sheet, rect: x } : null;
     });
   }
@@ -1454,6 +1476,19 @@ export class ChartCollectionProxy extends CollectionProxy<ChartModel, ChartProxy
   get count(): number {
     return this._get("count");
   }
+  /** A chart by name (case-insensitive, as Excel's names); ItemNotFound at sync when missing. */
+  getItem(name: string): ChartProxy {
+    return new ChartProxy(this.context, `${this._path}.getItem(${JSON.stringify(name)})`, () => {
+      const s = this.sheet._resolve();
+      return s === null ? null : required(chartByName(s, name), "ChartCollection.getItem");
+    });
+  }
+  getItemOrNullObject(name: string): ChartProxy {
+    return new ChartProxy(this.context, `${this._path}.getItemOrNullObject(${JSON.stringify(name)})`, () => {
+      const s = this.sheet._resolve();
+      return s === null ? null : (chartByName(s, name) ?? null);
+    });
+  }
   add(type: string, sourceData: RangeProxy, seriesBy?: string): ChartProxy {
     const id = `{chart-${env(this).wb.nextObjectId++}}`;
     this._enqueue({ p: this._path, call: "add", a: [type, { path: sourceData._path }, seriesBy] }, () => {
@@ -1465,6 +1500,11 @@ export class ChartCollectionProxy extends CollectionProxy<ChartModel, ChartProxy
     });
     return this.chart(id);
   }
+}
+
+function chartByName(s: SheetModel, name: string): ChartModel | undefined {
+  const n = name.toLowerCase();
+  return s.charts.find((c) => c.name.toLowerCase() === n);
 }
 
 export class ChartProxy extends ProxyBase<ChartModel> {
@@ -1494,6 +1534,18 @@ export class ChartProxy extends ProxyBase<ChartModel> {
   }
   get title(): ChartTitleProxy {
     return (this._title ??= new ChartTitleProxy(this.context, `${this._path}.title`, this._resolve));
+  }
+  /** Resets the chart's source data (ExcelApi 1.1): the range and, optionally, how series are taken. */
+  setData(sourceData: RangeProxy, seriesBy?: string): void {
+    this._call("setData", [sourceData, seriesBy], (c) => {
+      const src = required(sourceData._resolve(), "Chart.setData");
+      const wb = env(this).wb;
+      const owner = wb.sheets.find((s) => s.charts.includes(c));
+      if (owner) checkFormat(owner, "allowEditObjects", "Chart.setData");
+      if (seriesBy !== undefined && seriesBy !== "Auto" && seriesBy !== "Columns" && seriesBy !== "Rows") throw invalidArgument(undefined, "Chart.setData");
+      wb.setField(c, "source", fullAddress(src.sheet.name, src.rect));
+      if (seriesBy !== undefined) wb.setField(c, "seriesBy", seriesBy);
+    });
   }
   setPosition(_startCell: unknown, _endCell?: unknown): void {
     this._call("setPosition", [_startCell, _endCell], () => undefined);

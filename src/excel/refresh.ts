@@ -8,6 +8,7 @@ import { Day } from "../core/dates";
 import { Evaluation, GoalResult, evaluate } from "../core/engine";
 import { WorkbookInput } from "../core/model";
 import { CellValue, MAX_REQUEST_BYTES, estimateBytes } from "./cells";
+import { followScorecardSpill } from "./scorecards";
 import { LoadedTable, LoadedWorkbook, computedColumns, engineInput, loadWorkbook } from "./workbook";
 
 export interface RefreshOptions {
@@ -195,5 +196,7 @@ export async function refresh(context: Excel.RequestContext, options: RefreshOpt
     reviewCycle: workbook.meta.cycle.name,
   });
   const cellsWritten = await writeRuns(context, computedWrites(workbook, input, evaluation));
+  // The chart of the Scorecards sheet follows the GOAL.SCORECARD spill (owners come and go).
+  if (workbook.scorecardsSheetExists) await followScorecardSpill(context);
   return { evaluation, workbook, cellsWritten };
 }

@@ -33,6 +33,8 @@ export class Calc {
   private version = -1;
   private results = new Map<SheetModel, Map<number, Shown>>();
   private spills = new Map<SheetModel, Map<number, Shown>>();
+  /** Spilling anchors: cell key → the spill's rows and columns (anchor included). */
+  private anchors = new Map<SheetModel, Map<number, { rows: number; cols: number }>>();
   private busy = new Set<string>();
   readonly functions = new Map<string, HostFunction>();
 
@@ -57,10 +59,18 @@ export class Calc {
     return this.spills.get(sheet)?.has(key(r, c)) ?? false;
   }
 
+  /** The range a formula in (r, c) spills into (anchor included), or null when the cell does not spill. */
+  spillExtent(sheet: SheetModel, r: number, c: number): Rect | null {
+    this.ensure();
+    const a = this.anchors.get(sheet)?.get(key(r, c));
+    return a ? rect(r, c, r + a.rows - 1, c + a.cols - 1) : null;
+  }
+
   private ensure(): void {
     if (this.version === this.wb.version) return;
     this.results = new Map();
     this.spills = new Map();
+    this.anchors = new Map();
     this.busy.clear();
     // Evaluate every formula, row by row, so spills land in a stable order.
     for (const sheet of this.wb.sheets) {
@@ -114,6 +124,9 @@ export class Calc {
       }
     }
     for (let i = 0; i < v.length; i++) for (let j = 0; j < v[i].length; j++) if (i || j) spill.set(key(r + i, c + j), v[i][j]);
+    let anchors = this.anchors.get(sheet);
+    if (!anchors) this.anchors.set(sheet, (anchors = new Map()));
+    anchors.set(key(r, c), { rows: v.length, cols: Math.max(...v.map((row) => row.length)) });
     return v[0][0];
   }
 

@@ -32,6 +32,7 @@ export const Message = {
   alreadyProtected: "The worksheet is already protected.",
   wrongPassword: "The password you supplied is not correct.",
   apiNotFound: "The API you are trying to use could not be found. It may be available in a newer version of Excel.",
+  validationStop: "This value doesn't match the data validation restrictions defined for this cell.",
   cellEditMode: "The operation failed because Excel is in cell edit mode.",
   requestPayload:
     "The request payload size has exceeded the limit. See https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization for more information.",
@@ -74,6 +75,24 @@ export class HostProtectionError extends Error {
   ) {
     super(Message.protectedCell);
     this.name = "HostProtectionError";
+  }
+}
+
+/**
+ * Thrown synchronously by `host.setCell` when a cell's data validation refuses what the user typed:
+ * a list rule with the Stop alert (the default) and a value not in the list. Excel shows the alert and
+ * keeps the old value.
+ */
+export class HostValidationError extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly address: string,
+    readonly value: unknown,
+    message: string,
+    readonly title: string,
+  ) {
+    super(message);
+    this.name = "HostValidationError";
   }
 }
 

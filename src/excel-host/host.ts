@@ -4,9 +4,9 @@
  */
 import { Rect, cols, formatRect, fullAddress, parseAddress, rect, rows } from "./address";
 import { Calc, HostFunction, Shown } from "./calc";
-import { ErrorCode, HostError, HostProtectionError, Message } from "./errors";
+import { ErrorCode, HostError, HostProtectionError, HostValidationError, Message } from "./errors";
 import { ChartModel, ConditionalFormatModel, ProtectionOptions, SheetModel, TableModel, Visibility, WorkbookModel, tableColumnNames } from "./model";
-import { addSheet, addTable, formulaOf, numberFormatOf, protectSheet, readGrid, setVisibility, unprotectSheet, writeCells } from "./ops";
+import { addSheet, addTable, formulaOf, numberFormatOf, protectSheet, readGrid, setVisibility, typedRefusal, unprotectSheet, writeCells } from "./ops";
 import { OfficeClient, PlatformName, clientFor, openSession, triggerEvent } from "./client";
 import { Change, ProxyBase, Stage, utf8Length } from "./proxy-base";
 import { HostInternals, RequestContextImpl } from "./proxies";
@@ -409,7 +409,8 @@ export class ExcelHost {
 
   /**
    * A user typing into one cell: "=…" becomes a formula, "'…" stays text, "45%" a number…
-   * Throws HostProtectionError for a locked cell on a protected sheet. Typing directly below
+   * Throws HostProtectionError for a locked cell on a protected sheet, and HostValidationError when the
+   * cell's list validation with a Stop alert (the default) refuses the value. Typing directly below
    * a table extends the table by that row (Excel's AutoExpansion), unless the sheet is
    * protected. Fires onChanged (triggerSource "Unknown").
    */
@@ -417,10 +418,17 @@ export class ExcelHost {
     const s = this.sheetModel(sheet);
     const { rect: x } = parseAddress(address);
     if (rows(x) !== 1 || cols(x) !== 1) throw new RangeError("setCell takes one cell; use setValues for a range");
+    if (!(s.protection.protected && s.format("locked", x.r0, x.c0))) {
+      const refusal = typedRefusal({ wb: this._wb, calc: this.calc }, s, x.r0, x.c0, value);
+      if (refusal) throw new HostValidationError(s.name, address, value, refusal.message, refusal.title);
+    }
     this.userWrite(s, x, [[value]], address);
   }
 
-  /** A user pasting a block of values (same rules as setCell for each cell). */
+  /**
+   * A user pasting a block of values (same rules as setCell for each cell). A plain paste does not
+   * trigger data validation (Excel), so no validation is checked here.
+   */
   setValues(sheet: string, address: string, values: CellInput[][]): void {
     const s = this.sheetModel(sheet);
     const { rect: x0 } = parseAddress(address);

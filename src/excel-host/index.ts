@@ -4,7 +4,7 @@
  */
 export { ExcelHost, HostSheet } from "./host";
 export type { CellInput, ExcelHostOptions, HostChangeEvent, HostStats, HostTable, RequestStats, RunOptions } from "./host";
-export { HostError, HostProtectionError, ErrorCode } from "./errors";
+export { HostError, HostProtectionError, HostValidationError, ErrorCode } from "./errors";
 export { installGlobals, ExcelEnums } from "./globals";
 export type { GlobalsOptions } from "./globals";
 export type { HostFunction, Shown } from "./calc";

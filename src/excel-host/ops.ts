@@ -3,7 +3,7 @@
  * helpers: writing cells, protection checks, sheets and tables. Every change goes
  * through WorkbookModel's undoable primitives.
  */
-import { MAX_COLS, MAX_ROWS, Rect, cellName, cols, fullAddress, intersect, key, keyCol, keyRow, rect, rows } from "./address";
+import { MAX_COLS, MAX_ROWS, Rect, cellName, cols, contains, fullAddress, intersect, key, keyCol, keyRow, parseAddress, rect, rows } from "./address";
 import { Calc, Shown, isErrorValue } from "./calc";
 import { Entry, parseEntry, ymdFromSerial } from "./entry";
 import { ErrorCode, HostError, Message } from "./errors";
@@ -14,6 +14,7 @@ import {
   Scalar,
   SheetModel,
   TableModel,
+  ValidationModel,
   WorkbookModel,
   headerText,
   tableColumnNames,
@@ -220,6 +221,85 @@ export function clearRange(env: Env, sheet: SheetModel, x: Rect, applyTo: string
     fixHeaders(env, sheet, x);
     changes?.push({ sheet, rect: x, changeType: "RangeEdited" });
   }
+}
+
+// ---- data validation ----------------------------------------------------------
+
+export function validationAt(sheet: SheetModel, r: number, c: number): ValidationModel | undefined {
+  return sheet.validations.find((v) => contains(v.rect, r, c));
+}
+
+/**
+ * The items of a list rule's source: a comma-separated list (`"Increase,Decrease"`, items
+ * trimmed) or a reference (`"=$A$1:$A$5"`, `"=Lists!A1:A5"`, the cells' values). Null for a
+ * source the host cannot resolve (a formula, a name).
+ */
+export function listItems(env: Env, sheet: SheetModel, source: unknown): string[] | null {
+  if (typeof source !== "string") return null;
+  if (!source.startsWith("=")) return source.split(",").map((s) => s.trim());
+  let p: ReturnType<typeof parseAddress>;
+  try {
+    p = parseAddress(source.slice(1).replace(/\$/g, ""));
+  } catch {
+    return null;
+  }
+  const target = p.sheet === undefined ? sheet : env.wb.sheetByName(p.sheet);
+  if (!target) return null;
+  const out: string[] = [];
+  for (let r = p.rect.r0; r <= p.rect.r1; r++) for (let c = p.rect.c0; c <= p.rect.c1; c++) out.push(textOfShown(env.calc.value(target, r, c)));
+  return out;
+}
+
+function textOfShown(v: Shown): string {
+  return typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
+}
+
+/** Whether a value (typed text or a cell's value) is in a list rule's items; case-insensitive. */
+function inList(items: readonly string[], v: unknown): boolean {
+  const t = textOfShown(v as Shown).trim().toLowerCase();
+  return items.some((i) => i.toLowerCase() === t);
+}
+
+/**
+ * What a cell's data validation says about a value a user types: null when it is
+ * accepted, else the Stop alert's title and message. Only list rules are checked;
+ * Warning and Information alerts let the user keep the value (the host answers Yes / OK),
+ * `showAlert: false` shows nothing. Typing nothing (clearing) is not validated.
+ */
+export function typedRefusal(env: Env, sheet: SheetModel, r: number, c: number, typed: unknown): { title: string; message: string } | null {
+  if (typed === null || typed === undefined || typed === "") return null;
+  const v = validationAt(sheet, r, c);
+  const list = v?.rule.list as { source?: unknown } | undefined;
+  if (!v || !list) return null;
+  const alert = v.errorAlert ?? {};
+  if (alert.showAlert === false) return null;
+  const style = alert.style ?? "Stop";
+  if (style !== "Stop") return null;
+  const items = listItems(env, sheet, list.source);
+  if (items === null || inList(items, typeof typed === "string" && typed.startsWith("'") ? typed.slice(1) : typed)) return null;
+  const message = typeof alert.message === "string" && alert.message !== "" ? alert.message : Message.validationStop;
+  const title = typeof alert.title === "string" && alert.title !== "" ? alert.title : "Microsoft Excel";
+  return { title, message };
+}
+
+/**
+ * `DataValidation.valid` for a range: true when every cell satisfies its list rule (blank cells
+ * when `ignoreBlanks`), false when none does, null when mixed. Cells without a list rule count as valid.
+ */
+export function rangeValid(env: Env, sheet: SheetModel, x: Rect): boolean | null {
+  let ok = 0;
+  let bad = 0;
+  for (let r = x.r0; r <= x.r1; r++) {
+    for (let c = x.c0; c <= x.c1; c++) {
+      const v = validationAt(sheet, r, c);
+      const list = v?.rule.list as { source?: unknown } | undefined;
+      const items = v && list ? listItems(env, sheet, list.source) : null;
+      const value = env.calc.value(sheet, r, c);
+      if (!v || items === null || (value === "" ? v.ignoreBlanks : inList(items, value))) ok++;
+      else bad++;
+    }
+  }
+  return bad === 0 ? true : ok === 0 ? false : null;
 }
 
 // ---- sheets -------------------------------------------------------------------

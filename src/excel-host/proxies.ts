@@ -26,6 +26,7 @@ import {
   itemNotFound,
   numberFormatOf,
   protectSheet,
+  rangeValid,
   readGrid,
   setVisibility,
   tableColumnIndex,
@@ -653,6 +654,12 @@ function derived(parent: RangeProxy, path: string, f: (t: RangeTarget) => Rect):
   });
 }
 
+/** "Fails if applied to a range with more than one cell" (getSpillingToRange); null when the cell does not spill. */
+function spillOf(e: { calc: Calc }, t: RangeTarget, where: string): Rect | null {
+  if (rows(t.rect) !== 1 || cols(t.rect) !== 1) throw invalidArgument(undefined, where);
+  return e.calc.spillExtent(t.sheet, t.rect.r0, t.rect.c0);
+}
+
 export class RangeProxy extends ProxyBase<RangeTarget> {
   private _format?: RangeFormatProxy;
   private _validation?: DataValidationProxy;
@@ -893,6 +900,22 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
       if (t === null) return null;
       const used = t.sheet.usedRect(valuesOnly === true);
       const x = used ? intersect(used, t.rect) : null;
+      return x ? { sheet: t.sheet, rect: x } : null;
+    });
+  }
+  /** ExcelApi 1.12: the range an anchor cell's dynamic array spills into (the anchor included). */
+  getSpillingToRange(): RangeProxy {
+    return derived(this, "getSpillingToRange()", (t) => {
+      const x = spillOf(env(this), t, "Range.getSpillingToRange");
+      if (!x) throw itemNotFound("Range.getSpillingToRange");
+      return x;
+    });
+  }
+  getSpillingToRangeOrNullObject(): RangeProxy {
+    return new RangeProxy(this.context, `${this._path}.getSpillingToRangeOrNullObject()`, () => {
+      const t = this._resolve();
+      if (t === null) return null;
+      const x = spillOf(env(this), t, "Range.getSpillingToRangeOrNullObject");
       return x ? { sheet: t.sheet, rect: x } : null;
     });
   }
@@ -1147,7 +1170,7 @@ export class DataValidationProxy extends ProxyBase<RangeTarget> {
       case "ignoreBlanks":
         return v?.ignoreBlanks ?? true;
       case "valid":
-        return true;
+        return rangeValid(env(this), t.sheet, t.rect);
     }
     return undefined;
   }
@@ -1183,13 +1206,20 @@ export class DataValidationProxy extends ProxyBase<RangeTarget> {
     return this._get("errorAlert");
   }
   set errorAlert(v: Record<string, unknown>) {
-    this._set("errorAlert", v, (t) => this.update(t, { errorAlert: structuredCloneish(v) }));
+    this._set("errorAlert", v, (t) => {
+      checkTextLengths(v, 225, "DataValidation.errorAlert");
+      if (v.style !== undefined && v.style !== "Stop" && v.style !== "Warning" && v.style !== "Information") throw invalidArgument(undefined, "DataValidation.errorAlert");
+      this.update(t, { errorAlert: structuredCloneish(v) });
+    });
   }
   get prompt(): Record<string, unknown> {
     return this._get("prompt");
   }
   set prompt(v: Record<string, unknown>) {
-    this._set("prompt", v, (t) => this.update(t, { prompt: structuredCloneish(v) }));
+    this._set("prompt", v, (t) => {
+      checkTextLengths(v, 255, "DataValidation.prompt");
+      this.update(t, { prompt: structuredCloneish(v) });
+    });
   }
   get ignoreBlanks(): boolean {
     return this._get("ignoreBlanks");
@@ -1206,6 +1236,17 @@ export class DataValidationProxy extends ProxyBase<RangeTarget> {
       this.remove(t);
     });
   }
+}
+
+/**
+ * A workbook stores at most 32 characters of an alert's or prompt's title and 225 (alert) / 255
+ * (prompt) of its message ([MS-XLS] 2.5.37 DValStrings); longer text is refused (code not confirmed).
+ */
+function checkTextLengths(v: Record<string, unknown>, messageMax: number, where: string): void {
+  if (typeof v !== "object" || v === null) throw invalidArgument(undefined, where);
+  const title = v.title;
+  const message = v.message;
+  if ((typeof title === "string" && title.length > 32) || (typeof message === "string" && message.length > messageMax)) throw invalidArgument(undefined, where);
 }
 
 function structuredCloneish<T>(v: T): T {
@@ -1489,6 +1530,11 @@ export class ChartCollectionProxy extends CollectionProxy<ChartModel, ChartProxy
   }
 }
 
+function chartByName(s: SheetModel, name: string): ChartModel | undefined {
+  const n = name.toLowerCase();
+  return s.charts.find((c) => c.name.toLowerCase() === n);
+}
+
 export class ChartProxy extends ProxyBase<ChartModel> {
   private _title?: ChartTitleProxy;
   protected get _entity(): string {
@@ -1516,6 +1562,18 @@ export class ChartProxy extends ProxyBase<ChartModel> {
   }
   get title(): ChartTitleProxy {
     return (this._title ??= new ChartTitleProxy(this.context, `${this._path}.title`, this._resolve));
+  }
+  /** Resets the chart's source data (ExcelApi 1.1): the range and, optionally, how series are taken. */
+  setData(sourceData: RangeProxy, seriesBy?: string): void {
+    this._call("setData", [sourceData, seriesBy], (c) => {
+      const src = required(sourceData._resolve(), "Chart.setData");
+      const wb = env(this).wb;
+      const owner = wb.sheets.find((s) => s.charts.includes(c));
+      if (owner) checkFormat(owner, "allowEditObjects", "Chart.setData");
+      if (seriesBy !== undefined && seriesBy !== "Auto" && seriesBy !== "Columns" && seriesBy !== "Rows") throw invalidArgument(undefined, "Chart.setData");
+      wb.setField(c, "source", fullAddress(src.sheet.name, src.rect));
+      if (seriesBy !== undefined) wb.setField(c, "seriesBy", seriesBy);
+    });
   }
   setPosition(_startCell: unknown, _endCell?: unknown): void {
     this._call("setPosition", [_startCell, _endCell], () => undefined);

@@ -31,17 +31,55 @@ export function userCell(v: string | number | boolean | null): CellValue {
   return v;
 }
 
-/** Rough JSON size of a 2-D block of values, as Office.js would send it. */
-export function estimateBytes(values: readonly (readonly unknown[])[]): number {
-  let bytes = 2;
-  for (const row of values) {
-    bytes += 2;
-    for (const v of row) bytes += typeof v === "string" ? v.length * 1.2 + 3 : 12;
+/**
+ * The size of `JSON.stringify(value)` in UTF-8 bytes — what Office.js sends for a
+ * values array — counted without building the string: `"` and `\\` take 2 bytes,
+ * `\b \f \n \r \t` 2, other control characters and lone surrogates 6 (`\u0007`),
+ * other text 1 to 3 bytes a UTF-16 unit (CJK 3) and 4 for a surrogate pair (emoji).
+ */
+export function jsonBytes(value: unknown): number {
+  if (typeof value === "string") return stringBytes(value);
+  if (typeof value === "number") return Number.isFinite(value) ? String(value).length : 4; // NaN, Infinity: null
+  if (typeof value === "boolean") return value ? 4 : 5;
+  if (value === null || value === undefined) return 4; // null (undefined in an array is null too)
+  if (Array.isArray(value)) {
+    let n = 2 + Math.max(0, value.length - 1);
+    for (const v of value) n += jsonBytes(v);
+    return n;
   }
-  return Math.ceil(bytes);
+  return new TextEncoder().encode(JSON.stringify(value) ?? "null").length;
 }
 
-/** Splits rows into runs whose estimated size stays under `maxBytes` (at least one row each). */
+/** Plain printable ASCII without `"` or `\\`: one byte a character. */
+const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+function stringBytes(s: string): number {
+  if (PLAIN_ASCII.test(s)) return s.length + 2;
+  let n = 2;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22 || c === 0x5c) n += 2;
+    else if (c < 0x20) n += c === 8 || c === 9 || c === 10 || c === 12 || c === 13 ? 2 : 6;
+    else if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      const d = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 6; // a lone high surrogate is written as \udXXX
+    } else if (c >= 0xdc00 && c <= 0xdfff) n += 6;
+    else n += 3;
+  }
+  return n;
+}
+
+/** The JSON size of a 2-D block of values, as Office.js sends it (UTF-8 bytes). */
+export function estimateBytes(values: readonly (readonly unknown[])[]): number {
+  return jsonBytes(values);
+}
+
+/** Splits rows into runs whose JSON size stays under `maxBytes` (at least one row each). */
 export function chunkRows<T extends readonly unknown[]>(rows: readonly T[], maxBytes = MAX_REQUEST_BYTES * 0.8): { start: number; rows: T[] }[] {
   const out: { start: number; rows: T[] }[] = [];
   let start = 0;

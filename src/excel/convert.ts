@@ -5,7 +5,7 @@
  * dropdowns, formats and the computed columns, then refresh. Every step can run
  * again: a second run after a failure completes the conversion.
  */
-import { COMPUTED_COLUMNS, ColumnKey, DIRECTIONS, GOAL_TYPES, INPUT_COLUMNS, LEVELS, ROLLUP_MODES, headerOf } from "../core/columns";
+import { COMPUTED_COLUMNS, ColumnKey, DIRECTIONS, ENUM_SYNONYMS, EnumField, GOAL_TYPES, INPUT_COLUMNS, LEVELS, ROLLUP_MODES, headerOf } from "../core/columns";
 import { HeaderMapping, HeaderOverride, applyOverrides, columnLetters, headerText, matchComputed, proposeMapping } from "../core/headers";
 import { isBlank } from "../core/cells";
 import { cellAddress, isGoalTableName } from "../core/tables";
@@ -73,12 +73,18 @@ export interface ConversionResult {
 export async function readBlock(context: Excel.RequestContext, source: ConvertSource): Promise<SheetBlock> {
   let range: Excel.Range;
   let sheet: Excel.Worksheet;
+  let wholeLines: Excel.Range | null = null;
   if (source.kind === "selection") {
     const sel = context.workbook.getSelectedRange();
-    sel.load("rowCount,columnCount");
+    sel.load("rowIndex,columnIndex,rowCount,columnCount,isEntireColumn,isEntireRow");
     sheet = sel.worksheet;
     await context.sync();
-    range = sel.rowCount * sel.columnCount <= 1 ? sheet.getUsedRange(true) : sel;
+    if (sel.rowCount * sel.columnCount <= 1) range = sheet.getUsedRange(true);
+    else if (sel.isEntireColumn || sel.isEntireRow) {
+      // Whole columns (A:N) or rows (3:40): only the part inside the used range, not a million rows.
+      range = sel.getUsedRangeOrNullObject(true);
+      wholeLines = sel;
+    } else range = sel;
   } else {
     sheet = source.sheet ? context.workbook.worksheets.getItem(source.sheet) : context.workbook.worksheets.getActiveWorksheet();
     range = sheet.getUsedRange(true);
@@ -89,6 +95,10 @@ export async function readBlock(context: Excel.RequestContext, source: ConvertSo
   const all = context.workbook.tables;
   all.load("items/name");
   await context.sync();
+  if (wholeLines && range.isNullObject) {
+    // Nothing typed in the selected columns or rows: an empty block (the proposal says there are no goals).
+    return { sheet: sheet.name, rowIndex: wholeLines.rowIndex, columnIndex: wholeLines.columnIndex, values: [[]], tables: [], workbookTables: all.items.map((t) => t.name) };
+  }
   const tableRanges = sheet.tables.items.map((t) => {
     const r = t.getRange();
     r.load("rowIndex,columnIndex,rowCount,columnCount");
@@ -289,7 +299,32 @@ export class ConversionError extends Error {
   }
 }
 
-const LISTS: Partial<Record<ColumnKey, readonly string[]>> = { type: GOAL_TYPES, level: LEVELS, direction: DIRECTIONS, rollup: ROLLUP_MODES };
+const LISTS: Record<EnumField, readonly string[]> = { type: GOAL_TYPES, level: LEVELS, direction: DIRECTIONS, rollup: ROLLUP_MODES };
+
+function isEnumField(key: ColumnKey | undefined): key is EnumField {
+  return key !== undefined && key in LISTS;
+}
+
+/** Excel keeps at most 32 characters of an alert's title and 225 of its message ([MS-XLS] DValStrings). */
+const ALERT_TITLE_MAX = 32;
+const ALERT_MESSAGE_MAX = 225;
+
+/**
+ * The alert of a dropdown when the user types a value that is not in its list.
+ * Information, not Excel's default Stop: the engine reads synonyms (`up`, `>=`, `kr`,
+ * spec model.md) that the list does not show, so OK keeps what was typed; a value the
+ * engine does not know is reported at refresh (E4) instead of refused while typing.
+ */
+export function dropdownAlert(field: EnumField, header: string): Excel.DataValidationErrorAlert {
+  const canonical = new Set(LISTS[field].map((v) => v.toLowerCase()));
+  const others = (Object.values(ENUM_SYNONYMS[field]) as readonly (readonly string[])[]).flat().filter((s) => !canonical.has(s.toLowerCase()));
+  const tail = "OK keeps what you typed; refresh flags values it can't read (E4).";
+  const text = (n: number): string => (n > 0 ? `Also accepted: ${others.slice(0, n).join(", ")}${n < others.length ? "…" : ""}. ${tail}` : `Not in the list. ${tail}`);
+  let n = others.length;
+  while (n > 0 && text(n).length > ALERT_MESSAGE_MAX) n--;
+  const message = text(n);
+  return { showAlert: true, style: "Information", title: `${header} (Goal Scorecards)`.slice(0, ALERT_TITLE_MAX), message };
+}
 const FORMATS: Partial<Record<string, string>> = { Start: "yyyy-mm-dd", Due: "yyyy-mm-dd", Progress: "0%", Score: "0%", "Rolled Up": "0%" };
 const STATUS_COLOURS: [string, string][] = [
   ["Off track", "#F8D7DA"],
@@ -355,10 +390,10 @@ export async function convert(context: Excel.RequestContext, plan: ConversionPla
     const fmt = FORMATS[h];
     // A single value applies to every cell of the range (Office.js), so the request stays small.
     if (fmt) (body as unknown as { numberFormat: string }).numberFormat = fmt;
-    const list = key ? LISTS[key] : undefined;
-    if (list) {
+    if (isEnumField(key)) {
       body.dataValidation.clear();
-      body.dataValidation.rule = { list: { inCellDropDown: true, source: list.join(",") } };
+      body.dataValidation.rule = { list: { inCellDropDown: true, source: LISTS[key].join(",") } };
+      body.dataValidation.errorAlert = dropdownAlert(key, h);
     }
     if (h === "Status") {
       body.conditionalFormats.clearAll();

@@ -8,6 +8,7 @@ import { Day } from "../core/dates";
 import { Evaluation, GoalResult, evaluate } from "../core/engine";
 import { WorkbookInput } from "../core/model";
 import { CellValue, MAX_REQUEST_BYTES, estimateBytes } from "./cells";
+import { followScorecardSpill } from "./scorecards";
 import { LoadedTable, LoadedWorkbook, computedColumns, engineInput, loadWorkbook } from "./workbook";
 
 export interface RefreshOptions {
@@ -94,10 +95,32 @@ function tableWrites(t: LoadedTable, goals: Map<number, GoalResult>): CellWrite[
   return out;
 }
 
-/** Writes cell runs in as few requests as fit under the payload limit; calculation is suspended during each. */
+/** Bytes a range write adds to a request besides its values (object path, property name). */
+const WRITE_OVERHEAD = 64;
+
+function isRequestTooLarge(e: unknown): boolean {
+  return (e as { code?: unknown } | null)?.code === "RequestPayloadSizeLimitExceeded";
+}
+
+/** A refused batch in two: its runs between the halves, or one run's rows; null for a single row. */
+function halves(batch: readonly CellWrite[]): [CellWrite[], CellWrite[]] | null {
+  if (batch.length > 1) {
+    const m = Math.ceil(batch.length / 2);
+    return [batch.slice(0, m), batch.slice(m)];
+  }
+  const w = batch[0];
+  if (!w || w.values.length <= 1) return null;
+  const m = Math.ceil(w.values.length / 2);
+  return [[{ ...w, values: w.values.slice(0, m) }], [{ ...w, row: w.row + m, values: w.values.slice(m) }]];
+}
+
+/**
+ * Writes cell runs in as few requests as fit under `maxBytes` (their real JSON size);
+ * calculation is suspended during each. Should Excel still refuse a request as too
+ * large (`RequestPayloadSizeLimitExceeded`: nothing of it was applied), it is sent
+ * again in halves, down to a single row, in the same operation.
+ */
 export async function writeRuns(context: Excel.RequestContext, writes: readonly CellWrite[], maxBytes = MAX_REQUEST_BYTES * 0.8): Promise<number> {
-  let size = 0;
-  let pending = 0;
   let cells = 0;
   const sheets = new Map<string, Excel.Worksheet>();
   const sheet = (name: string): Excel.Worksheet => {
@@ -105,39 +128,55 @@ export async function writeRuns(context: Excel.RequestContext, writes: readonly 
     if (!s) sheets.set(name, (s = context.workbook.worksheets.getItem(name)));
     return s;
   };
-  for (const w of splitLarge(writes, maxBytes)) {
-    const bytes = estimateBytes(w.values) + 64;
-    if (pending > 0 && size + bytes > maxBytes) {
-      await context.sync();
-      size = 0;
-      pending = 0;
+  const send = async (batch: readonly CellWrite[]): Promise<void> => {
+    context.application.suspendApiCalculationUntilNextSync();
+    for (const w of batch) {
+      const range = sheet(w.sheet).getRangeByIndexes(w.row, w.column, w.values.length, w.values[0]?.length ?? 1);
+      if (w.numberFormat) range.numberFormat = w.values;
+      else range.values = w.values;
     }
-    if (pending === 0) context.application.suspendApiCalculationUntilNextSync();
-    const range = sheet(w.sheet).getRangeByIndexes(w.row, w.column, w.values.length, w.values[0]?.length ?? 1);
-    if (w.numberFormat) range.numberFormat = w.values;
-    else range.values = w.values;
+    try {
+      await context.sync();
+    } catch (e) {
+      const parts = isRequestTooLarge(e) ? halves(batch) : null;
+      if (!parts) throw e;
+      await send(parts[0]);
+      await send(parts[1]);
+    }
+  };
+  let batch: CellWrite[] = [];
+  let size = 0;
+  for (const w of splitLarge(writes, maxBytes)) {
+    const bytes = estimateBytes(w.values) + WRITE_OVERHEAD;
+    if (batch.length > 0 && size + bytes > maxBytes) {
+      await send(batch);
+      batch = [];
+      size = 0;
+    }
+    batch.push(w);
     size += bytes;
-    pending++;
     cells += w.values.length * (w.values[0]?.length ?? 1);
   }
-  if (pending > 0) await context.sync();
+  if (batch.length > 0) await send(batch);
   return cells;
 }
 
-/** Cuts runs that alone exceed the limit into smaller runs. */
+/** Cuts runs that alone exceed the limit into smaller runs (at least one row each). */
 function splitLarge(writes: readonly CellWrite[], maxBytes: number): CellWrite[] {
   const out: CellWrite[] = [];
   for (const w of writes) {
-    if (estimateBytes(w.values) <= maxBytes) {
+    if (estimateBytes(w.values) + WRITE_OVERHEAD <= maxBytes) {
       out.push(w);
       continue;
     }
     let start = 0;
     while (start < w.values.length) {
       let end = start;
-      let bytes = 0;
-      while (end < w.values.length && (end === start || bytes + estimateBytes([w.values[end]]) <= maxBytes)) {
-        bytes += estimateBytes([w.values[end]]);
+      let bytes = WRITE_OVERHEAD + 2;
+      while (end < w.values.length) {
+        const row = estimateBytes([w.values[end]]) - 1; // the row and its comma
+        if (end > start && bytes + row > maxBytes) break;
+        bytes += row;
         end++;
       }
       out.push({ ...w, row: w.row + start, values: w.values.slice(start, end) });
@@ -157,5 +196,7 @@ export async function refresh(context: Excel.RequestContext, options: RefreshOpt
     reviewCycle: workbook.meta.cycle.name,
   });
   const cellsWritten = await writeRuns(context, computedWrites(workbook, input, evaluation));
+  // The chart of the Scorecards sheet follows the GOAL.SCORECARD spill (owners come and go).
+  if (workbook.scorecardsSheetExists) await followScorecardSpill(context);
   return { evaluation, workbook, cellsWritten };
 }

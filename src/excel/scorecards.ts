@@ -5,9 +5,13 @@
  */
 import { evaluate } from "../core/engine";
 import { userCell } from "./cells";
-import { engineInput, loadWorkbook } from "./workbook";
+import { SCORECARDS_SHEET, engineInput, loadWorkbook } from "./workbook";
 
-export const SCORECARDS_SHEET = "Scorecards";
+export { SCORECARDS_SHEET };
+/** The name of the chart of scores on the Scorecards sheet, so that refresh finds it. */
+export const SCORECARDS_CHART = "Goal Scorecards scores";
+/** The header row of the GOAL.SCORECARD block (1-based); the formula spills from the row below, in column A. */
+const SCORECARD_HEADER_ROW = 3;
 
 export interface ScorecardsSheetResult {
   sheet: string;
@@ -81,8 +85,52 @@ export async function writeScorecardsSheet(context: Excel.RequestContext, option
   percent(`B4:B${last}`);
   percent(`D4:D${last}`);
   percent(`I4:I${lastGoal}`);
+  // Sized by the engine's count for now; followScorecardSpill then sizes it by what Excel spilled.
   const chart = sheet.charts.add("ColumnClustered", sheet.getRange(`A3:B${last}`), "Columns");
+  chart.name = SCORECARDS_CHART;
   chart.title.text = `Score by ${groupBy}`;
   await context.sync();
+  await followScorecardSpill(context);
   return { sheet: SCORECARDS_SHEET, scorecardFormula: sc, rollupFormula: ru, groups, goals };
+}
+
+/** Whether Excel has ExcelApi 1.12 (`Range.getSpillingToRange`); true outside Office (the in-memory host). */
+function spillApiSupported(): boolean {
+  const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported?: (name: string, version?: string) => boolean } } } }).Office;
+  const requirements = office?.context?.requirements;
+  return typeof requirements?.isSetSupported === "function" ? requirements.isSetSupported("ExcelApi", "1.12") : true;
+}
+
+/**
+ * Points the Scorecards chart at the rows GOAL.SCORECARD spills into now, and gives
+ * the spilled rows their percent formats: a chart's source is a fixed range, so a
+ * spill that grows with new owners would otherwise leave them out of the chart.
+ * Two syncs. Leaves the sheet alone when the chart is gone, the spill is blocked
+ * (#SPILL!), the sheet is protected, or Excel has no ExcelApi 1.12 (no spills either).
+ * The Scorecards sheet must exist.
+ */
+export async function followScorecardSpill(context: Excel.RequestContext): Promise<boolean> {
+  if (!spillApiSupported()) return false;
+  const sheet = context.workbook.worksheets.getItem(SCORECARDS_SHEET);
+  sheet.protection.load("protected");
+  const chart = sheet.charts.getItemOrNullObject(SCORECARDS_CHART);
+  chart.load("name");
+  const cards = sheet.getRange(`A${SCORECARD_HEADER_ROW + 1}`).getSpillingToRangeOrNullObject();
+  cards.load("rowCount");
+  const rollup = sheet.getRange(`I${SCORECARD_HEADER_ROW + 1}`).getSpillingToRangeOrNullObject();
+  rollup.load("rowCount");
+  await context.sync();
+  if (sheet.protection.protected || chart.isNullObject || cards.isNullObject) return false;
+  const first = SCORECARD_HEADER_ROW + 1;
+  const last = SCORECARD_HEADER_ROW + cards.rowCount;
+  chart.setData(sheet.getRange(`A${SCORECARD_HEADER_ROW}:B${last}`), "Columns");
+  // A single format applies to every cell of the range (Office.js).
+  const percent = (address: string): void => {
+    (sheet.getRange(address) as unknown as { numberFormat: string }).numberFormat = "0%";
+  };
+  percent(`B${first}:B${last}`);
+  percent(`D${first}:D${last}`);
+  if (!rollup.isNullObject) percent(`I${first}:I${SCORECARD_HEADER_ROW + rollup.rowCount}`);
+  await context.sync();
+  return true;
 }

@@ -10,7 +10,8 @@ export interface ParsedAddress {
   range: string;
 }
 
-const RANGE = /^\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?$/;
+/** A cell or range (`H4`, `B3:P9`), whole columns (`A:N`) or whole rows (`3:40`), as Excel writes a selection's address. */
+const RANGE = /^(?:\$?[A-Za-z]{1,3}\$?[1-9]\d*(?::\$?[A-Za-z]{1,3}\$?[1-9]\d*)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?[1-9]\d*:\$?[1-9]\d*)$/;
 
 /** Splits an address into sheet and range; null when it is not a cell or range reference. */
 export function parseAddress(address: string): ParsedAddress | null {

@@ -11,6 +11,9 @@ import { WorkbookInput } from "../core/model";
 import { TableData, isCheckInTableName, isGoalTableName, workbookInputFromTables } from "../core/tables";
 import { READ_CELLS_PER_CHUNK, readChunks } from "./cells";
 
+/** The sheet `writeScorecardsSheet` writes (scorecards.ts). */
+export const SCORECARDS_SHEET = "Scorecards";
+
 export interface LoadedTable extends TableData {
   rows: unknown[][];
   /** Worksheet row index (0-based) of the header row, as Office.js counts. */
@@ -37,6 +40,8 @@ export interface LoadedWorkbook {
   metaTable: LoadedTable | null;
   auditTable: LoadedTable | null;
   metaSheetExists: boolean;
+  /** A sheet named Scorecards exists (its chart follows the GOAL.SCORECARD spill at refresh). */
+  scorecardsSheetExists: boolean;
   meta: Meta;
   /** Every table name in the workbook (for choosing new names). */
   tableNames: string[];
@@ -56,6 +61,8 @@ export async function loadWorkbook(context: Excel.RequestContext): Promise<Loade
   tables.load("items/name");
   const metaSheet = context.workbook.worksheets.getItemOrNullObject(META_SHEET);
   metaSheet.load("name");
+  const scorecardsSheet = context.workbook.worksheets.getItemOrNullObject(SCORECARDS_SHEET);
+  scorecardsSheet.load("name");
   await context.sync();
 
   const pending: Pending[] = [];
@@ -101,6 +108,7 @@ export async function loadWorkbook(context: Excel.RequestContext): Promise<Loade
     metaTable,
     auditTable: loaded.find((t) => t.name === AUDIT_TABLE) ?? null,
     metaSheetExists: !metaSheet.isNullObject,
+    scorecardsSheetExists: !scorecardsSheet.isNullObject,
     meta: readMeta(metaTable ? (metaTable.rows as unknown[][]) : []),
     tableNames: tables.items.map((t) => t.name),
     // Office.js does not tell the date system; the 1900 system is Excel's default.

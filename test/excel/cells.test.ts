@@ -35,6 +35,33 @@ describe("user text is written so that it stays text", () => {
 });
 
 describe("payload sizes", () => {
+  const realBytes = (v: unknown): number => Buffer.byteLength(JSON.stringify(v), "utf8");
+  test("sizes are the UTF-8 bytes of the JSON Office.js sends: escapes, CJK, emoji, control characters", () => {
+    const cases: unknown[][][] = [
+      [["目標を達成する", "売上高"]], // CJK: 3 bytes a character
+      [['say "yes"', "C:\\path\\to"]], // quote and backslash: 2 bytes each
+      [["tab\there", "bell\u0007", "nul\u0000"]], // \t is 2 bytes, other control characters 6
+      [["🎯 goal", "lone \ud83c"]], // astral: 4 bytes; a lone surrogate is escaped (6)
+      [[1, -0.25, 1e21, 1.5e-7, 2 ** 60, true, false, ""]],
+      [[Number.NaN, Number.POSITIVE_INFINITY]], // JSON has no NaN: null
+    ];
+    for (const values of cases) expect(estimateBytes(values)).toBe(realBytes(values));
+  });
+  test("property: the size is exact for any values", () => {
+    const cell = fc.oneof(fc.string({ unit: "binary", maxLength: 30 }), fc.double(), fc.integer(), fc.boolean());
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { maxLength: 6 }), (values) => {
+        expect(estimateBytes(values)).toBe(realBytes(values));
+      }),
+      { numRuns: 500, seed: 7 },
+    );
+  });
+  test("CJK and quote-heavy rows are chunked under the limit by their real size", () => {
+    const rows = Array.from({ length: 500 }, (_, i) => [`目標 ${i}: 顧客満足度を向上させる`, `"${'""'.repeat(10)}"`, i]);
+    const chunks = chunkRows(rows, 4000);
+    expect(chunks.flatMap((c) => c.rows)).toEqual(rows);
+    for (const c of chunks) expect(realBytes(c.rows)).toBeLessThanOrEqual(4000);
+  });
   test("rows are chunked under the limit, every row once, in order", () => {
     const rows = Array.from({ length: 1000 }, (_, i) => [`row ${i}`, i]);
     const chunks = chunkRows(rows, 2000);

@@ -2,12 +2,13 @@
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { evaluate } from "../../src/core/engine";
 import { META_SHEET } from "../../src/core/meta";
-import { convert } from "../../src/excel/convert";
+import { convert, proposeConversion, readBlock } from "../../src/excel/convert";
 import { SelectError, parseAddress, selectCell } from "../../src/excel/select";
 import { readSettings, writeSettings } from "../../src/excel/settings";
 import { freeSheetName, startFromTemplate } from "../../src/excel/template";
 import { engineInput, loadWorkbook } from "../../src/excel/workbook";
-import { newHost, seedMessySheet } from "./fixtures";
+import { createServices } from "../../src/taskpane/services";
+import { MESSY_ROWS, newHost, seedMessySheet } from "./fixtures";
 
 describe("parseAddress", () => {
   test("plain, quoted and sheet-less addresses", () => {
@@ -150,5 +151,72 @@ describe("start from template", () => {
     const wb = await host.run((ctx) => loadWorkbook(ctx));
     const ev = evaluate(engineInput(wb));
     expect(ev.findings.filter((f) => f.code === "D1")).toEqual(ev.findings.filter((f) => f.code === "D1" && f.goal === "D-2"));
+  });
+});
+
+describe("whole-column and whole-row selections", () => {
+  test("parseAddress takes A:N and 3:40, with or without a sheet and $", () => {
+    expect(parseAddress("Goals!A:N")).toEqual({ sheet: "Goals", range: "A:N" });
+    expect(parseAddress("'Goals sheet'!$b:$p")).toEqual({ sheet: "Goals sheet", range: "B:P" });
+    expect(parseAddress("'Goals sheet'!3:40")).toEqual({ sheet: "Goals sheet", range: "3:40" });
+    expect(parseAddress("$3:$40")).toEqual({ sheet: null, range: "3:40" });
+    for (const bad of ["Goals!A:", "Goals!:N", "Goals!A:3", "Goals!3:N", "Goals!0:4", "Goals!A1:N"]) expect(parseAddress(bad)).toBeNull();
+  });
+
+  test("selectCell selects a whole-column or whole-row range", async () => {
+    const host = newHost();
+    seedMessySheet(host);
+    await host.run((ctx) => selectCell(ctx, "'Goals sheet'!A:N"));
+    expect(host.selection).toEqual({ sheet: "Goals sheet", address: "A:N" });
+    await host.run((ctx) => selectCell(ctx, "'Goals sheet'!3:40"));
+    expect(host.selection).toEqual({ sheet: "Goals sheet", address: "3:40" });
+  });
+
+  const selectRange = (host: ReturnType<typeof newHost>, address: string): Promise<void> =>
+    host.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Goals sheet").getRange(address).select();
+      await ctx.sync();
+    });
+
+  test.each([
+    // The used range is A1:O9 (the title in A1, the goals in B3:O9).
+    ["A:P", 0, 0, 9, 15],
+    ["3:40", 2, 0, 7, 15],
+  ])("convert selection of %s reads up to the used range, in a few syncs", async (address, rowIndex, columnIndex, rows, columns) => {
+    const host = newHost();
+    seedMessySheet(host);
+    await selectRange(host, address);
+    host.stats.reset();
+    const block = await host.run((ctx) => readBlock(ctx, { kind: "selection" }));
+    expect(host.stats.syncs).toBeLessThanOrEqual(4);
+    expect(host.stats.requests.every((r) => r.responseBytes < 100_000)).toBe(true);
+    expect({ rowIndex: block.rowIndex, columnIndex: block.columnIndex }).toEqual({ rowIndex, columnIndex });
+    expect(block.values.length).toBe(rows);
+    expect(block.values[0].length).toBe(columns);
+  });
+
+  test("empty whole columns propose nothing to convert, without reading a million rows", async () => {
+    const host = newHost();
+    seedMessySheet(host);
+    await selectRange(host, "T:Z");
+    host.stats.reset();
+    const proposal = await host.run((ctx) => proposeConversion(ctx, { kind: "selection" }));
+    expect(host.stats.requests.every((r) => r.responseBytes < 10_000)).toBe(true);
+    expect(proposal.rows).toBe(0);
+    expect(proposal.problems).toContain("There are no goals below the header row.");
+    await expect(host.run((ctx) => convert(ctx, { source: { kind: "selection" } }))).rejects.toThrow(/no goals/);
+    expect(host.tableNames()).toEqual([]);
+  });
+
+  test("the task pane's convert-selection flow converts a whole-column selection", async () => {
+    const host = newHost();
+    seedMessySheet(host);
+    const services = createServices((batch) => host.run({ delayForCellEdit: true }, batch));
+    await selectRange(host, "B:P");
+    const { source } = await services.readBlock("selection");
+    expect(source).toEqual({ kind: "range", address: "'Goals sheet'!B:P" });
+    const result = await services.convert(source, { overrides: [], replaceComputed: false });
+    expect(result.address).toMatch(/^'Goals sheet'!B3:/);
+    expect(host.table(result.tableName)?.rowCount).toBe(MESSY_ROWS.length);
   });
 });

@@ -76,8 +76,8 @@ export async function readBlock(context: Excel.RequestContext, source: ConvertSo
   if (source.kind === "selection") {
     const sel = context.workbook.getSelectedRange();
     sel.load("rowCount,columnCount");
-    sheet = sel.worksheet;
     await context.sync();
+    sheet = sel.worksheet;
     range = sel.rowCount * sel.columnCount <= 1 ? sheet.getUsedRange(true) : sel;
   } else {
     sheet = source.sheet ? context.workbook.worksheets.getItem(source.sheet) : context.workbook.worksheets.getActiveWorksheet();
@@ -100,6 +100,7 @@ export async function readBlock(context: Excel.RequestContext, source: ConvertSo
   for (const c of chunks) {
     const part = sheet.getRangeByIndexes(range.rowIndex + c.start, range.columnIndex, c.count, range.columnCount);
     part.load("values");
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per read chunk, to stay under the payload limit
     await context.sync();
     part.values.forEach((row, i) => (values[c.start + i] = row));
   }

@@ -108,6 +108,7 @@ export async function writeRuns(context: Excel.RequestContext, writes: readonly 
   for (const w of splitLarge(writes, maxBytes)) {
     const bytes = estimateBytes(w.values) + 64;
     if (pending > 0 && size + bytes > maxBytes) {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- the batch is full: one request per payload-sized batch
       await context.sync();
       size = 0;
       pending = 0;

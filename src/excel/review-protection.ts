@@ -174,6 +174,7 @@ export async function readProtection(context: Excel.RequestContext, sheetNames: 
   const items = sheetNames.map((name) => {
     const ws = context.workbook.worksheets.getItemOrNullObject(name);
     ws.load("name");
+    // eslint-disable-next-line office-addins/no-navigational-load -- isPasswordProtected is a scalar (ExcelApiOnline 1.1), newer than the plugin's property list
     ws.protection.load("protected,isPasswordProtected,options");
     const check = ws.protection.checkPassword(pw(password) ?? "");
     return { name, ws, check };
@@ -306,6 +307,7 @@ export async function readLockFlags(context: Excel.RequestContext, plan: LockPla
     if (!status.sheets.get(sp.sheet.toLowerCase())?.exists) continue;
     const ws = context.workbook.worksheets.getItem(sp.sheet);
     for (const r of sp.ranges) {
+      // eslint-disable-next-line office-addins/load-object-before-read -- format.protection is a navigation chain to a proxy, nothing is read; p.load("locked") below
       const p = ws.getRangeByIndexes(r.row, r.column, r.rows, r.columns).format.protection;
       p.load("locked");
       loads.push({ key: rangeKey(r), p });

@@ -6,6 +6,7 @@
 // manifest's `ExcelApi` minimum; members outside it, or outside ExcelApi
 // (ExcelApiOnline, ExcelApiDesktop), must be in GUARDED below, with the guard.
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import * as ts from "typescript";
 import { compareVersions, memberSet } from "../../src/excel-host/platforms";
@@ -31,8 +32,11 @@ interface Use {
   where: string;
 }
 
-/** CustomFunctions members used ("CustomFunctions.Error") → CustomFunctionsRuntime version. */
-const customFunctionsUses = new Map<string, string>();
+interface Uses {
+  excel: Use[];
+  /** CustomFunctions members used ("CustomFunctions.Error") → CustomFunctionsRuntime version. */
+  customFunctions: Map<string, string>;
+}
 
 function sourceFiles(): string[] {
   const out: string[] = [];
@@ -79,8 +83,7 @@ function customFunctionsSet(decl: ts.Declaration): string | null {
   return null;
 }
 
-function collectUses(): Use[] {
-  const files = sourceFiles();
+function collectUses(files: string[]): Uses {
   const program = ts.createProgram(files, {
     target: ts.ScriptTarget.ES2020,
     lib: ["lib.es2020.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts"],
@@ -93,9 +96,11 @@ function collectUses(): Use[] {
     esModuleInterop: true,
     resolveJsonModule: true,
     types: ["office-js", "custom-functions-runtime"],
+    typeRoots: [path.join(ROOT, "node_modules", "@types")],
   });
   const checker = program.getTypeChecker();
   const uses: Use[] = [];
+  const customFunctionsUses = new Map<string, string>();
   const record = (symbol: ts.Symbol | undefined, at: ts.Node, sf: ts.SourceFile) => {
     if (!symbol) return;
     const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
@@ -136,8 +141,9 @@ function collectUses(): Use[] {
           for (const arg of node.arguments) {
             const strings: string[] = [];
             if (ts.isStringLiteralLike(arg)) strings.push(arg.text);
-            else if (ts.isArrayLiteralExpression(arg)) for (const e of arg.elements) if (ts.isStringLiteralLike(e)) strings.push(e.text);
-            else if (ts.isObjectLiteralExpression(arg)) {
+            else if (ts.isArrayLiteralExpression(arg)) {
+              for (const e of arg.elements) if (ts.isStringLiteralLike(e)) strings.push(e.text);
+            } else if (ts.isObjectLiteralExpression(arg)) {
               for (const p of arg.properties) {
                 if (!ts.isPropertyAssignment(p)) continue;
                 const key = p.name.getText(sf);
@@ -153,7 +159,7 @@ function collectUses(): Use[] {
     };
     visit(sf);
   }
-  return uses;
+  return { excel: uses, customFunctions: customFunctionsUses };
 }
 
 function manifestMinVersion(setName: string): string | undefined {
@@ -162,17 +168,71 @@ function manifestMinVersion(setName: string): string | undefined {
   return m?.[1];
 }
 
-const byKey = new Map<string, { set: string; version: string; where: string[] }>();
-beforeAll(() => {
-  for (const u of collectUses()) {
+type ByKey = Map<string, { set: string; version: string; where: string[] }>;
+
+/** Uses grouped by "Class.member", with their sets; members without a set (Excel.run, RequestContext.workbook) left out. */
+function bySet(uses: Use[]): ByKey {
+  const byKey: ByKey = new Map();
+  for (const u of uses) {
     const key = `${u.className}.${u.member}`;
     const s = memberSet(u.className, u.member);
-    if (!s) continue; // no requirement set of its own (Excel.run, RequestContext.workbook)
+    if (!s) continue;
     const entry = byKey.get(key) ?? { set: s.set, version: s.version, where: [] };
     entry.where.push(u.where);
     byKey.set(key, entry);
   }
+  return byKey;
+}
+
+let byKey: ByKey;
+let customFunctionsUses: Map<string, string>;
+beforeAll(() => {
+  const uses = collectUses(sourceFiles());
+  byKey = bySet(uses.excel);
+  customFunctionsUses = uses.customFunctions;
 }, 120_000);
+
+describe("the scanner", () => {
+  it("finds accesses, type references and every form of load() argument, and ignores enums", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "api-usage-"));
+    const file = path.join(dir, "sample.ts");
+    fs.writeFileSync(
+      file,
+      `export async function sample(context: Excel.RequestContext): Promise<CustomFunctions.Error | null> {
+  const ws = context.workbook.worksheets.getItem("S");
+  ws.getRange("A1").load(["valuesAsJson"]);
+  ws.getRange("A2").load({ select: "numberFormatCategories", expand: "format" });
+  ws.load({ tabColor: true });
+  ws.protection.load("isPaused");
+  ws.tables.load("items/legacyId");
+  ws.visibility = Excel.SheetVisibility.hidden;
+  await context.sync();
+  return null;
+}
+`,
+    );
+    try {
+      const uses = collectUses([file]);
+      const found = bySet(uses.excel);
+      const sets = Object.fromEntries([...found].map(([k, s]) => [k, `${s.set} ${s.version}`]));
+      expect(sets).toMatchObject({
+        "Worksheet.getRange": "ExcelApi 1.1",
+        "Range.valuesAsJson": "ExcelApi 1.16", // load([...])
+        "Range.numberFormatCategories": "ExcelApi 1.12", // load({ select })
+        "Range.format": "ExcelApi 1.1", // load({ expand })
+        "Worksheet.tabColor": "ExcelApi 1.7", // load({ key: true })
+        "WorksheetProtection.isPaused": "ExcelApiOnline 1.1", // load("...")
+        "TableCollection.items": "ExcelApi 1.1", // items/…
+        "Table.legacyId": "ExcelApi 1.8",
+      });
+      expect(Object.keys(sets).some((k) => k.startsWith("SheetVisibility."))).toBe(false);
+      expect(uses.customFunctions.get("CustomFunctions.Error")).toBe("1.2");
+      expect(found.get("Range.valuesAsJson")?.where).toEqual([`${path.relative(ROOT, file)}:3`]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
 
 describe("Excel API members the add-in uses", () => {
   it("finds the members the adapter is known to use, with their sets", () => {

@@ -1,9 +1,12 @@
 // ESLint flat config: typescript-eslint "recommended" (syntax-only, no type
 // information, so it stays fast) for everything, React hooks rules for the
-// task pane, and CommonJS/Node settings for the build scripts and configs.
+// task pane, Microsoft's Office.js rules (eslint-plugin-office-addins) for the
+// code that calls Office.js, and CommonJS/Node settings for the build scripts
+// and configs.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
+import officeAddins from "eslint-plugin-office-addins";
 import globals from "globals";
 
 export default tseslint.config(
@@ -35,6 +38,22 @@ export default tseslint.config(
     rules: {
       "react-hooks/rules-of-hooks": "error",
       "react-hooks/exhaustive-deps": "warn",
+    },
+  },
+  {
+    // Office.js usage: Microsoft's rules (the plugin's own "recommended" config also
+    // pulls in Prettier, so only its rules are enabled here).
+    files: ["src/excel/**/*.{ts,tsx}", "src/taskpane/**/*.{ts,tsx}", "src/functions/**/*.{ts,tsx}"],
+    plugins: { "office-addins": officeAddins },
+    rules: {
+      "office-addins/call-sync-before-read": "error",
+      "office-addins/call-sync-after-load": "error",
+      "office-addins/load-object-before-read": "error",
+      "office-addins/no-context-sync-in-loop": "error",
+      "office-addins/no-empty-load": "error",
+      "office-addins/no-navigational-load": "error",
+      "office-addins/no-office-initialize": "error",
+      "office-addins/test-for-null-using-isNullObject": "error",
     },
   },
   {

@@ -428,6 +428,34 @@ function checkSharedRuntime(m) {
   return problems;
 }
 
+/** Requirement sets the add-in cannot run without (see docs/manifest.md, "Requirements"); SharedRuntime is the runtime check's. */
+const REQUIRED_SETS = ["ExcelApi", "CustomFunctionsRuntime"];
+
+/**
+ * `<Requirements><Sets>`: ExcelApi and CustomFunctionsRuntime declared, no set
+ * named twice, every MinVersion "major.minor". (Which ExcelApi version the
+ * code needs is checked by test/excel-host/api-usage.test.ts.)
+ * @param {Manifest} m @returns {Problem[]}
+ */
+function checkRequirements(m) {
+  const problems = [];
+  const requirements = m.root.children.find((c) => c.name === "Requirements");
+  const sets = requirements ? findAll(requirements, "Set") : [];
+  const seen = new Set();
+  for (const s of sets) {
+    const name = s.attrs.Name;
+    if (seen.has(name)) problems.push(problem("requirements", `<Set Name="${name}"> is listed twice`));
+    seen.add(name);
+    if (!/^\d+\.\d+$/.test(s.attrs.MinVersion || "")) {
+      problems.push(problem("requirements", `<Set Name="${name}"> needs MinVersion="major.minor", got "${s.attrs.MinVersion || ""}"`));
+    }
+  }
+  for (const name of REQUIRED_SETS) {
+    if (!seen.has(name)) problems.push(problem("requirements", `<Requirements><Sets> must include <Set Name="${name}" MinVersion="..."/>`));
+  }
+  return problems;
+}
+
 /**
  * Runs every check. Stops after the XML check when the text is not well-formed.
  * @param {string} xml
@@ -449,6 +477,7 @@ function validateManifest(xml, options = {}) {
     ...checkIcons(m, options),
     ...checkNamespace(m, options),
     ...checkSharedRuntime(m),
+    ...checkRequirements(m),
   ];
 }
 
@@ -474,4 +503,5 @@ module.exports = {
   checkIcons,
   checkNamespace,
   checkSharedRuntime,
+  checkRequirements,
 };

@@ -1530,10 +1530,6 @@ export class ChartCollectionProxy extends CollectionProxy<ChartModel, ChartProxy
   }
 }
 
-function chartByName(s: SheetModel, name: string): ChartModel | undefined {
-  const n = name.toLowerCase();
-  return s.charts.find((c) => c.name.toLowerCase() === n);
-}
 
 export class ChartProxy extends ProxyBase<ChartModel> {
   private _title?: ChartTitleProxy;

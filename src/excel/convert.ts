@@ -77,8 +77,8 @@ export async function readBlock(context: Excel.RequestContext, source: ConvertSo
   if (source.kind === "selection") {
     const sel = context.workbook.getSelectedRange();
     sel.load("rowIndex,columnIndex,rowCount,columnCount,isEntireColumn,isEntireRow");
-    sheet = sel.worksheet;
     await context.sync();
+    sheet = sel.worksheet;
     if (sel.rowCount * sel.columnCount <= 1) range = sheet.getUsedRange(true);
     else if (sel.isEntireColumn || sel.isEntireRow) {
       // Whole columns (A:N) or rows (3:40): only the part inside the used range, not a million rows.
@@ -95,6 +95,7 @@ export async function readBlock(context: Excel.RequestContext, source: ConvertSo
   const all = context.workbook.tables;
   all.load("items/name");
   await context.sync();
+  // eslint-disable-next-line office-addins/load-object-before-read -- range.load(...) above loads it; isNullObject is readable after any load
   if (wholeLines && range.isNullObject) {
     // Nothing typed in the selected columns or rows: an empty block (the proposal says there are no goals).
     return { sheet: sheet.name, rowIndex: wholeLines.rowIndex, columnIndex: wholeLines.columnIndex, values: [[]], tables: [], workbookTables: all.items.map((t) => t.name) };
@@ -110,6 +111,7 @@ export async function readBlock(context: Excel.RequestContext, source: ConvertSo
   for (const c of chunks) {
     const part = sheet.getRangeByIndexes(range.rowIndex + c.start, range.columnIndex, c.count, range.columnCount);
     part.load("values");
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per read chunk, to stay under the payload limit
     await context.sync();
     part.values.forEach((row, i) => (values[c.start + i] = row));
   }

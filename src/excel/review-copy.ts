@@ -201,6 +201,7 @@ async function readRect(context: Excel.RequestContext, sheet: string, x: Rect): 
   for (const c of readChunks(x.rows, x.columns * 2)) {
     const range = context.workbook.worksheets.getItem(sheet).getRangeByIndexes(x.row + c.start, x.column, c.count, x.columns);
     range.load("formulas,values");
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per read chunk, to stay under the payload limit
     await context.sync();
     range.formulas.forEach((row, i) => (scan.formulas[c.start + i] = row));
     range.values.forEach((row, i) => (scan.values[c.start + i] = row));

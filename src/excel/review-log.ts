@@ -139,6 +139,7 @@ export async function prepareMetaWrite(context: Excel.RequestContext, wb: Loaded
     await writeRuns(context, writes);
     for (const c of chunkRows(extra)) {
       context.workbook.tables.getItem(META_TABLE).rows.add(undefined, c.rows);
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk of a large seal document
       await context.sync();
     }
   }

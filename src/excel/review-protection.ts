@@ -306,6 +306,7 @@ export async function readLockFlags(context: Excel.RequestContext, plan: LockPla
     if (!status.sheets.get(sp.sheet.toLowerCase())?.exists) continue;
     const ws = context.workbook.worksheets.getItem(sp.sheet);
     for (const r of sp.ranges) {
+      // eslint-disable-next-line office-addins/load-object-before-read -- format.protection is a navigation chain to a proxy, nothing is read; p.load("locked") below
       const p = ws.getRangeByIndexes(r.row, r.column, r.rows, r.columns).format.protection;
       p.load("locked");
       loads.push({ key: rangeKey(r), p });

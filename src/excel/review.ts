@@ -582,7 +582,6 @@ export async function addCheckIn(context: Excel.RequestContext, options: CheckIn
     return { goalId: goal.id, date: iso, value: newValue, cell: sheetCell(ci.sheet, ci.headerRowIndex + 1 + ci.rows.length, ci.firstColumn), added: false };
   }
 
-  const metaSheet = metaSheetName(wb);
   const plan = lockPlan(wb, state);
   const sheetPlan = plan.sheets.find((s) => s.sheet.toLowerCase() === ci.sheet.toLowerCase());
   const entries = await chainEntries(audit, [{ at, actor, action: "checkin", goalId: goal.id, field: "Value", old: null, new: newValue, reason: comment === "" ? null : comment }]);

@@ -120,6 +120,7 @@ export async function followScorecardSpill(context: Excel.RequestContext): Promi
   const rollup = sheet.getRange(`I${SCORECARD_HEADER_ROW + 1}`).getSpillingToRangeOrNullObject();
   rollup.load("rowCount");
   await context.sync();
+  // eslint-disable-next-line office-addins/load-object-before-read -- sheet.protection.load("protected") above; the rule reads the navigation as an unloaded property
   if (sheet.protection.protected || chart.isNullObject || cards.isNullObject) return false;
   const first = SCORECARD_HEADER_ROW + 1;
   const last = SCORECARD_HEADER_ROW + cards.rowCount;

@@ -80,15 +80,15 @@ export function createServices(runner: Runner): PaneServices {
   const run = queuedRunner(runner);
   return {
     readBlock: (kind) =>
-      run(async (ctx) => {
+      run(async (context) => {
         let address: string | null = null;
         if (kind === "selection") {
-          const sel = ctx.workbook.getSelectedRange();
+          const sel = context.workbook.getSelectedRange();
           sel.load("address,cellCount");
-          await ctx.sync();
+          await context.sync();
           if (sel.cellCount > 1) address = sel.address;
         }
-        const block = await readBlock(ctx, kind === "selection" ? { kind: "selection" } : { kind: "sheet" });
+        const block = await readBlock(context, kind === "selection" ? { kind: "selection" } : { kind: "sheet" });
         return { block, source: address !== null ? { kind: "range", address } : { kind: "sheet", sheet: block.sheet } };
       }),
     convert: (source, options) =>

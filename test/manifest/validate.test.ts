@@ -222,6 +222,24 @@ describe("broken manifests are rejected", () => {
     expectProblem(edit(MANIFEST, '<Set Name="SharedRuntime" MinVersion="1.1"/>', ""), "runtime", /SharedRuntime/);
   });
 
+  it("requirements: ExcelApi and CustomFunctionsRuntime must be declared", () => {
+    expectProblem(edit(MANIFEST, '<Set Name="ExcelApi" MinVersion="1.13"/>', ""), "requirements", /must include <Set Name="ExcelApi"/);
+    expectProblem(edit(MANIFEST, '<Set Name="CustomFunctionsRuntime" MinVersion="1.2"/>', ""), "requirements", /must include <Set Name="CustomFunctionsRuntime"/);
+  });
+
+  it("requirements: MinVersion must be major.minor", () => {
+    expectProblem(edit(MANIFEST, '<Set Name="ExcelApi" MinVersion="1.13"/>', '<Set Name="ExcelApi" MinVersion="1.13.0"/>'), "requirements", /ExcelApi"> needs MinVersion="major\.minor", got "1\.13\.0"/);
+    expectProblem(edit(MANIFEST, '<Set Name="ExcelApi" MinVersion="1.13"/>', '<Set Name="ExcelApi"/>'), "requirements", /got ""/);
+  });
+
+  it("requirements: a set listed twice", () => {
+    expectProblem(
+      edit(MANIFEST, '<Set Name="ExcelApi" MinVersion="1.13"/>', '<Set Name="ExcelApi" MinVersion="1.13"/><Set Name="ExcelApi" MinVersion="1.1"/>'),
+      "requirements",
+      /<Set Name="ExcelApi"> is listed twice/,
+    );
+  });
+
   it("runtime: functions page differs from the runtime", () => {
     const xml = edit(
       MANIFEST,

@@ -12,8 +12,10 @@
  * Pure TypeScript: the loader (a script tag in the preview, `vm` in Node: node-client.ts)
  * is the caller's.
  */
+import { PlatformId } from "./platforms";
+
 /** The platforms whose client builds and requirement sets the host knows (platforms.ts). */
-export type PlatformName = "web" | "windows" | "mac" | "excel2021";
+export type PlatformName = PlatformId;
 
 /** What a loaded client library gives: its `Excel` and `OfficeExtension` namespaces. */
 export interface OfficeClient {

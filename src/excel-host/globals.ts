@@ -4,6 +4,7 @@
  */
 import { ErrorCode } from "./errors";
 import { ExcelHost, RunOptions } from "./host";
+import { requirementsFor } from "./platforms";
 
 export const ExcelEnums = {
   SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
@@ -37,8 +38,8 @@ export const ExcelEnums = {
 
 export interface GlobalsOptions {
   /**
-   * What `Office.context.requirements.isSetSupported(name, minVersion)` answers (default: true
-   * for every set). E.g. `(name) => name !== "ExcelApiOnline"` for Excel on Windows or Mac.
+   * What `Office.context.requirements.isSetSupported(name, minVersion)` answers (default: the
+   * host's platform profile, src/excel-host/platforms.ts).
    */
   isSetSupported?: (name: string, minVersion?: string | number) => boolean;
 }
@@ -51,7 +52,7 @@ export interface GlobalsOptions {
 export function installGlobals(host: ExcelHost, options: GlobalsOptions = {}): () => void {
   const g = globalThis as Record<string, unknown>;
   const saved = { Excel: g.Excel, Office: g.Office, OfficeExtension: g.OfficeExtension };
-  const platform = host.client.platform === "mac" ? "Mac" : host.client.platform === "web" ? "OfficeOnline" : "PC";
+  const platform = host.profile.officePlatform;
   const info = { host: "Excel", platform };
   const excel: Record<string, unknown> = Object.create(host.client.Excel as object) as Record<string, unknown>;
   excel.run = (a: RunOptions | object | ((ctx: Excel.RequestContext) => Promise<unknown>), b?: (ctx: Excel.RequestContext) => Promise<unknown>) =>
@@ -60,7 +61,7 @@ export function installGlobals(host: ExcelHost, options: GlobalsOptions = {}): (
   g.Office = {
     HostType: { Excel: "Excel" },
     PlatformType: { OfficeOnline: "OfficeOnline", PC: "PC", Mac: "Mac" },
-    context: { host: "Excel", platform, requirements: { isSetSupported: options.isSetSupported ?? (() => true) } },
+    context: { host: "Excel", platform, requirements: { isSetSupported: options.isSetSupported ?? requirementsFor(host.profile).isSetSupported } },
     onReady: (callback?: (i: typeof info) => void) => {
       callback?.(info);
       return Promise.resolve(info);

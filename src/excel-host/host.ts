@@ -7,9 +7,10 @@ import { Calc, HostFunction, Shown } from "./calc";
 import { ErrorCode, HostError, HostProtectionError, HostValidationError, Message } from "./errors";
 import { ChartModel, ConditionalFormatModel, ProtectionOptions, SheetModel, TableModel, Visibility, WorkbookModel, tableColumnNames } from "./model";
 import { addSheet, addTable, formulaOf, numberFormatOf, protectSheet, readGrid, setVisibility, typedRefusal, unprotectSheet, writeCells } from "./ops";
-import { OfficeClient, PlatformName, clientFor, openSession, triggerEvent } from "./client";
+import { OfficeClient, PlatformName, clientFor, defaultPlatformName, openSession, triggerEvent } from "./client";
 import { Change, ProxyBase, Stage, utf8Length } from "./proxy-base";
 import { HostInternals, RequestContextImpl } from "./proxies";
+import { PLATFORMS, PlatformProfile, apiNotFoundError } from "./platforms";
 import { MemberCheck, RichApiError, RichApiRequest, ResponderHost, isCleanupRequest, translate } from "./richapi";
 
 export interface ExcelHostOptions {
@@ -176,11 +177,17 @@ export class ExcelHost {
   /** Registrations of change events by worksheet or table id (`_RegisterDataChangedEvent`). */
   private readonly sheetEvents = new Map<string, number>();
   private readonly tableEvents = new Map<string, number>();
-  /** Answers whether a member is available on the host's platform (null: it is). */
-  checkMember: MemberCheck = () => null;
+  /** The platform profile: its requirement sets decide which members a request may use. */
+  readonly profile: PlatformProfile;
+  /** Answers whether a member is available on the host's platform (null: it is); default: the profile's sets. */
+  checkMember: MemberCheck;
 
   constructor(options: ExcelHostOptions = {}) {
-    this._wb = new WorkbookModel(options.dateSystem ?? 1900, { wrongPasswordCode: options.wrongPasswordCode });
+    const platform = options.client?.platform ?? options.platform ?? defaultPlatformName();
+    this._wb = new WorkbookModel(options.dateSystem ?? 1900, {
+      // Excel on Windows reports a wrong sheet password as AccessDenied (OfficeDev/office-js#6784).
+      wrongPasswordCode: options.wrongPasswordCode ?? (platform === "windows" || platform === "excel2021" ? "AccessDenied" : undefined),
+    });
     this.calc = new Calc(this._wb, options.today ?? (() => new Date()));
     this.payloadLimit = options.payloadLimitBytes ?? null;
     this.atomic = options.atomicSyncs !== false;
@@ -226,6 +233,12 @@ export class ExcelHost {
       checkMember: (className, member) => this.checkMember(className, member),
     };
     this.client = options.client ?? clientFor(options.platform);
+    this.profile = PLATFORMS[this.client.platform];
+    // A member outside the platform's requirement sets fails as Excel fails it: ApiNotFound.
+    this.checkMember = (className, member) => {
+      const denied = apiNotFoundError(this.profile, className, member);
+      return denied ? new HostError(denied.code, denied.message, denied.debugInfo.errorLocation) : null;
+    };
     this.session = { process: (body, flags) => this.process(body, flags) };
     this.url = openSession(this.client, this.session);
     const first = options.initialSheet === undefined ? "Sheet1" : options.initialSheet;

@@ -279,6 +279,12 @@ export function translate(host: ResponderHost, request: RichApiRequest): Transla
         case ActionType.query: {
           const o = objectFor(action.ObjectPathId);
           const spec = querySpec(action);
+          if (o !== NULL_OBJECT) {
+            for (const name of spec.children.keys()) {
+              const denied = host.checkMember(o._className, name);
+              if (denied) throw denied;
+            }
+          }
           ctx.enqueue({ desc: null, run: () => void results.push({ ActionId: action.Id, Value: o === NULL_OBJECT ? null : o._query(spec) }) });
           break;
         }

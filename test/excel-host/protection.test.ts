@@ -118,8 +118,9 @@ describe("worksheet protection", () => {
     });
   });
 
-  test("unprotect with a wrong or missing password fails with InvalidArgument; the right one works", async () => {
+  test("unprotect with a wrong or missing password fails with InvalidArgument (AccessDenied on Windows); the right one works", async () => {
     const h = host();
+    const code = h.profile.id === "windows" || h.profile.id === "excel2021" ? "AccessDenied" : "InvalidArgument";
     await lock(h, "s3cret");
     for (const pw of ["wrong", undefined]) {
       const err = await rejects(
@@ -128,7 +129,7 @@ describe("worksheet protection", () => {
           await ctx.sync();
         }),
       );
-      expect(err.code).toBe("InvalidArgument");
+      expect(err.code).toBe(code);
       expect(h.sheet("Goals")?.protected).toBe(true);
     }
     await h.run(async (ctx) => {
@@ -185,11 +186,16 @@ describe("worksheet protection", () => {
     });
   });
 
-  test("installGlobals answers isSetSupported as told (default: every set)", () => {
-    const h = host();
+  test("installGlobals answers isSetSupported as told (default: the host's platform profile)", () => {
     const office = (): { context: { requirements: { isSetSupported(n: string, v?: string): boolean } } } => (globalThis as unknown as { Office: ReturnType<typeof office> }).Office;
+    for (const platform of ["web", "windows", "mac", "excel2021"] as const) {
+      const restore = installGlobals(new ExcelHost({ platform }));
+      expect([platform, office().context.requirements.isSetSupported("ExcelApiOnline", "1.1")]).toEqual([platform, platform === "web"]);
+      expect([platform, office().context.requirements.isSetSupported("ExcelApi", "1.15")]).toEqual([platform, platform !== "excel2021"]);
+      restore();
+    }
+    const h = host();
     let restore = installGlobals(h);
-    expect(office().context.requirements.isSetSupported("ExcelApiOnline", "1.1")).toBe(true);
     restore();
     restore = installGlobals(h, { isSetSupported: (name) => name !== "ExcelApiOnline" });
     expect([office().context.requirements.isSetSupported("ExcelApiOnline", "1.1"), office().context.requirements.isSetSupported("ExcelApi", "1.7")]).toEqual([false, true]);
@@ -341,5 +347,48 @@ describe("sheets", () => {
       expect(nf.numberFormat).toEqual([["0%"], ["yyyy-mm-dd"]]);
     });
     expect(h.sheet("Goals")?.format("A1")).toMatchObject({ fill: "#DDEBF7", fontBold: true });
+  });
+});
+
+describe("platform profiles", () => {
+  test("a member outside the platform's requirement sets fails as Excel fails it: ApiNotFound with Office's message", async () => {
+    // Range.valuesAsJson is ExcelApi 1.16: Office LTSC 2021 has ExcelApi 1.14.
+    const lts = new ExcelHost({ platform: "excel2021" });
+    const err = await lts
+      .run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").load("valuesAsJson");
+        await ctx.sync();
+      })
+      .catch((e: unknown) => e as HostError);
+    expect(err).toMatchObject({
+      code: "ApiNotFound",
+      message: "The method or property Range.valuesAsJson is part of the ExcelApi 1.16 requirement set, which is not available in your version of Excel.",
+    });
+    // The same request on Microsoft 365 passes the profile and reaches the workbook.
+    const m365 = new ExcelHost({ platform: "windows" });
+    const other = await m365
+      .run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").load("valuesAsJson");
+        await ctx.sync();
+      })
+      .catch((e: unknown) => e as HostError);
+    expect(other.code).not.toBe("ApiNotFound");
+    expect(other.message).toMatch(/does not implement Range\.valuesAsJson/);
+  });
+
+  test("a method outside the profile fails too (Table.resize is ExcelApi 1.13, for a profile without it)", async () => {
+    const h = new ExcelHost();
+    h.addSheet("S");
+    h.setValues("S", "A1", [["ID"], ["G-1"]]);
+    h.addTable("S", "A1:A2", "T");
+    h.checkMember = (className, member) => (className === "Table" && member === "Resize" ? new HostError("ApiNotFound", "not here", "Table.resize") : null);
+    const err = await h
+      .run(async (ctx) => {
+        ctx.workbook.tables.getItem("T").resize("S!A1:A3");
+        await ctx.sync();
+      })
+      .catch((e: unknown) => e as HostError);
+    expect(err.code).toBe("ApiNotFound");
+    expect(h.table("T")?.address).toBe("S!A1:A2");
   });
 });

@@ -4,10 +4,11 @@
 // suites under each.
 import { PlatformName, setClientLoader } from "../../src/excel-host/client";
 import { loadOfficeClient } from "../../src/excel-host/node-client";
+import { PLATFORM_IDS, requirementsFor } from "../../src/excel-host/platforms";
 
-const PLATFORMS: readonly PlatformName[] = ["web", "windows", "mac", "excel2021"];
 const wanted = process.env.GOAL_PLATFORM ?? "web";
-if (!(PLATFORMS as readonly string[]).includes(wanted)) {
-  throw new Error(`GOAL_PLATFORM=${wanted}: expected one of ${PLATFORMS.join(", ")}`);
+if (!(PLATFORM_IDS as readonly string[]).includes(wanted)) {
+  throw new Error(`GOAL_PLATFORM=${wanted}: expected one of ${PLATFORM_IDS.join(", ")}`);
 }
-setClientLoader((platform) => loadOfficeClient(platform, () => true), wanted as PlatformName);
+// The client asks Office.context.requirements too (e.g. before delayForCellEdit): it answers per profile.
+setClientLoader((platform) => loadOfficeClient(platform, requirementsFor(platform).isSetSupported), wanted as PlatformName);

@@ -8,6 +8,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { Workbook, Worksheet } from "exceljs";
+import { INPUT_COLUMNS, headerOf } from "../core/columns";
 import { DateSystem, dayFromDate, serialFromDay } from "../core/dates";
 import { HeaderMapping, headerText, proposeMapping } from "../core/headers";
 import { AUDIT_COLUMNS, AUDIT_TABLE, META_SHEET, META_TABLE, Meta, emptyMeta, readMeta } from "../core/meta";
@@ -332,11 +333,15 @@ function plainGoalRange(ws: Worksheet, picked: boolean): GoalSource | null {
       if (values.every(isBlankValue)) break;
       rows.push(values);
     }
+    // Weak matches are not read, and not lost either: they stay the user's columns (kept by consolidate).
+    const weak = mapping.matches.filter((m) => m.confidence === "weak");
+    const unmapped = [...mapping.unmapped, ...weak.map((m) => ({ source: m.source, header: m.header, reason: `a weak match for ${headerOf(m.key)}, not read` }))].sort((a, b) => a.source - b.source);
+    const missing = INPUT_COLUMNS.map((c) => c.key).filter((k) => !strong.some((m) => m.key === k));
     return {
       table: { name: ws.name, sheet: ws.name, headerRow: r, firstColumn: left - 1, headers, rows },
-      mapping: { ...mapping, matches: strong },
+      mapping: { matches: strong, computed: mapping.computed, unmapped, missing },
       kind: "sheet",
-      ignored: mapping.matches.filter((m) => m.confidence === "weak").map((m) => m.header),
+      ignored: weak.map((m) => m.header),
     };
   }
   return null;

@@ -191,15 +191,20 @@ class Parts {
     const chunks: Uint8Array[] = [];
     let size = 0;
     let failure: PackageError | null = null;
+    // The ratio is taken over the packed bytes read so far, so that a bomb cannot hide behind a packed tail.
+    let consumed = 0;
     const inflater = new Inflate((chunk) => {
       size += chunk.length;
       if (size > limit) failure ??= this.tooBig(name, size);
-      else if (size > this.limits.ratioFloor && size > this.limits.ratio * data.length)
+      else if (size > this.limits.ratioFloor && size > this.limits.ratio * consumed)
         failure ??= new PackageError(`part ${name} inflates more than ${this.limits.ratio} times its packed size (a zip bomb); it is not a goal workbook`);
       else chunks.push(chunk);
     });
     try {
-      for (let i = 0; i < data.length && !failure; i += CHUNK) inflater.push(data.subarray(i, i + CHUNK), i + CHUNK >= data.length);
+      for (let i = 0; i < data.length && !failure; i += CHUNK) {
+        consumed = Math.min(data.length, i + CHUNK);
+        inflater.push(data.subarray(i, i + CHUNK), i + CHUNK >= data.length);
+      }
       if (data.length === 0) inflater.push(new Uint8Array(0), true);
     } catch {
       throw failure ?? new PackageError(DAMAGED);
@@ -344,7 +349,7 @@ function readRels(parts: Parts, sourcePart: string): Rel[] {
 
 /** `B7` → {row: 7, col: 2}; null when it is not a cell reference. */
 export function parseCellRef(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref.trim());
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,10})$/.exec(ref.trim());
   if (!m) return null;
   let col = 0;
   for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
@@ -494,7 +499,7 @@ interface SheetCells {
 }
 
 /** A worksheet's cells as canonical markup: only cells with a value or a formula, `r` on every row and cell. */
-function readSheet(parts: Parts, part: string, sharedCount: number, counter: { cells: number }, limits: PackageLimits): SheetCells {
+function readSheet(parts: Parts, part: string, shared: string[], sharedCount: number, counter: { cells: number }, limits: PackageLimits): SheetCells {
   const bytes = parts.read(part);
   const result: SheetCells = { rows: "", lastRow: 0, lastColumn: 0, tableParts: [] };
   if (!bytes) return result;
@@ -568,7 +573,15 @@ function readSheet(parts: Parts, part: string, sharedCount: number, counter: { c
       else if (tag.local === "c" && cell) {
         const c = cell;
         cell = null;
-        const markup = cellMarkup(c, sharedCount);
+        if (c.t === "inlineStr" && c.f === null && (c.text ?? c.v) !== null) {
+          // An inline string becomes a shared one, so that exceljs reads it (and its `_xHHHH_` escapes) the same way.
+          if (shared.length >= limits.sharedStrings)
+            throw new PackageError(`holds more than ${limits.sharedStrings.toLocaleString("en-US")} shared strings (the limit); it is not a goal workbook`);
+          shared.push(`<si><t xml:space="preserve">${escapeXml(c.text ?? c.v ?? "")}</t></si>`);
+          c.t = "s";
+          c.v = String(shared.length - 1);
+        }
+        const markup = cellMarkup(c, shared.length);
         if (markup === null) return;
         if (++counter.cells > limits.cells) throw new PackageError(`holds more than ${limits.cells.toLocaleString("en-US")} cells with values (the limit); split it into smaller workbooks`);
         if (!rowOpen) out.push(`<row r="${row}">`);
@@ -718,7 +731,6 @@ export function normalisePackage(bytes: Uint8Array, limits: PackageLimits = DEFA
   put("[Content_Types].xml", `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/></Types>`);
   put("_rels/.rels", `${XML_HEAD}<Relationships xmlns="${PKG_RELS}"><Relationship Id="rId1" Type="${RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
   put("xl/styles.xml", readStyles(parts, book.styles));
-  put("xl/sharedStrings.xml", `${XML_HEAD}<sst xmlns="${MAIN}" count="${shared.length}" uniqueCount="${shared.length}">${shared.join("")}</sst>`);
   const counter = { cells: 0 };
   const sheets: NormalisedPackage["sheets"] = [];
   const clamped: string[] = [];
@@ -729,7 +741,7 @@ export function normalisePackage(bytes: Uint8Array, limits: PackageLimits = DEFA
   const tableNames = new Set<string>();
   book.sheets.forEach((def, i) => {
     const n = i + 1;
-    const cells = readSheet(parts, def.part, shared.length, counter, limits);
+    const cells = readSheet(parts, def.part, shared, shared.length, counter, limits);
     let name = def.name.trim() === "" ? `Sheet${n}` : def.name;
     for (let k = 2; names.has(name.toLowerCase()); k++) name = `${def.name} (${k})`;
     names.add(name.toLowerCase());
@@ -771,6 +783,7 @@ export function normalisePackage(bytes: Uint8Array, limits: PackageLimits = DEFA
     sheetEntries.push(`<sheet name="${escapeXml(name)}" sheetId="${n}"${state} r:id="rIdS${n}"/>`);
     bookRels.push(`<Relationship Id="rIdS${n}" Type="${RELS}/worksheet" Target="worksheets/sheet${n}.xml"/>`);
   });
+  put("xl/sharedStrings.xml", `${XML_HEAD}<sst xmlns="${MAIN}" count="${shared.length}" uniqueCount="${shared.length}">${shared.join("")}</sst>`);
   put(
     "xl/workbook.xml",
     `${XML_HEAD}<workbook xmlns="${MAIN}" xmlns:r="${RELS}"><workbookPr${book.date1904 ? ` date1904="1"` : ""}/><sheets>${sheetEntries.join("")}</sheets></workbook>`,

@@ -314,14 +314,11 @@ const HEADER_SCAN_ROWS = 20;
  */
 function plainGoalRange(ws: Worksheet, picked: boolean): GoalSource | null {
   const lastRow = Math.min(ws.rowCount, HEADER_SCAN_ROWS);
-  const width = Math.min(ws.columnCount, 16_384);
   for (let r = 1; r <= lastRow; r++) {
-    const all = rowValues(ws, r, 1, Math.max(1, width));
-    const filled = all.map((v, i) => (isBlankValue(v) ? -1 : i)).filter((i) => i >= 0);
-    if (filled.length === 0) continue;
-    const left = filled[0] + 1;
-    const right = filled[filled.length - 1] + 1;
-    const headers = all.slice(left - 1, right);
+    const span = headerSpan(ws, r);
+    if (!span) continue;
+    const { left, right } = span;
+    const headers = rowValues(ws, r, left, right);
     const mapping = proposeMapping(headers);
     const strong = mapping.matches.filter((m) => m.confidence === "strong");
     const keys = new Set(strong.map((m) => m.key));
@@ -349,18 +346,38 @@ function plainGoalRange(ws: Worksheet, picked: boolean): GoalSource | null {
 
 /** A plain CheckIns sheet (no table): its first non-blank row is the header row. */
 function plainCheckIns(ws: Worksheet): TableData | null {
-  const width = Math.min(ws.columnCount, 16_384);
   for (let r = 1; r <= Math.min(ws.rowCount, HEADER_SCAN_ROWS); r++) {
-    const all = rowValues(ws, r, 1, Math.max(1, width));
-    const filled = all.map((v, i) => (isBlankValue(v) ? -1 : i)).filter((i) => i >= 0);
-    if (filled.length === 0) continue;
-    const left = filled[0] + 1;
-    const right = filled[filled.length - 1] + 1;
+    const span = headerSpan(ws, r);
+    if (!span) continue;
+    const { left, right } = span;
     const rows: unknown[][] = [];
     for (let d = r + 1; d <= ws.rowCount; d++) rows.push(rowValues(ws, d, left, right));
-    return { name: ws.name, sheet: ws.name, headerRow: r, firstColumn: left - 1, headers: all.slice(left - 1, right), rows };
+    return { name: ws.name, sheet: ws.name, headerRow: r, firstColumn: left - 1, headers: rowValues(ws, r, left, right), rows };
   }
   return null;
+}
+
+/** Blank header cells that end a plain sheet's header row (docs/cli.md): a stray cell far right is not a column. */
+export const HEADER_GAP = 10;
+
+/**
+ * A plain sheet's header row: from its first filled cell to the last one before a run
+ * of more than HEADER_GAP blank cells. Only the cells present are looked at, so a cell
+ * at XFD1 costs nothing and does not make every row 16,384 cells wide.
+ */
+function headerSpan(ws: Worksheet, r: number): { left: number; right: number } | null {
+  const filled: number[] = [];
+  ws.findRow(r)?.eachCell({ includeEmpty: false }, (cell, col) => {
+    if (!isBlankValue(cell.value)) filled.push(col);
+  });
+  if (filled.length === 0) return null;
+  filled.sort((a, b) => a - b);
+  let right = filled[0];
+  for (const c of filled) {
+    if (c - right - 1 > HEADER_GAP) break;
+    right = c;
+  }
+  return { left: filled[0], right };
 }
 
 function columnIndex(headers: readonly unknown[], name: string, fallback: number): number {

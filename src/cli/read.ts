@@ -8,13 +8,16 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { Workbook, Worksheet } from "exceljs";
+import { INPUT_COLUMNS, headerOf } from "../core/columns";
 import { DateSystem, dayFromDate, serialFromDay } from "../core/dates";
 import { HeaderMapping, headerText, proposeMapping } from "../core/headers";
 import { AUDIT_COLUMNS, AUDIT_TABLE, META_SHEET, META_TABLE, Meta, emptyMeta, readMeta } from "../core/meta";
 import { CheckInRowInput, GoalRowInput, WorkbookInput } from "../core/model";
 import { TableData, cellAddress, checkInRowsFromTable, goalRowsFromTable, isCheckInTableName, isGoalTableName } from "../core/tables";
+import { CsvError, parseCsv } from "./csv";
 import { FileError, oneLine } from "./errors";
 import { keepValidationRangesWhole } from "./exceljs-patch";
+import { DEFAULT_LIMITS, PackageError, normalisePackage } from "./package";
 
 keepValidationRangesWhole();
 
@@ -66,6 +69,8 @@ async function readBytes(file: string, full: string): Promise<Buffer> {
   if (st.isDirectory()) throw new FileError(file, "is a directory, not a workbook file");
   if (!st.isFile()) throw new FileError(file, "is not a regular file");
   if (st.size === 0) throw new FileError(file, "is empty (0 bytes)");
+  if (st.size > DEFAULT_LIMITS.fileBytes)
+    throw new FileError(file, `is ${Math.round(st.size / 2 ** 20).toLocaleString("en-US")} MB, more than the ${Math.round(DEFAULT_LIMITS.fileBytes / 2 ** 20)} MB a goal workbook may be; split it into smaller workbooks`);
   try {
     return await fs.readFile(full);
   } catch (e) {
@@ -90,46 +95,119 @@ export function systemReason(e: unknown): string {
   }
 }
 
-/** Looks at the bytes before exceljs does: the reasons a file is not a readable .xlsx. */
+/**
+ * The names of the streams and storages of an OLE compound file (the container of
+ * .xls files and of Excel's encrypted .xlsx): its 128-byte directory entries, whose
+ * name length field must match the name. Text inside a stream (a cell that reads
+ * "EncryptionInfo") is not a directory entry.
+ */
+export function oleEntryNames(bytes: Buffer): Set<string> {
+  const names = new Set<string>();
+  if (bytes.length < 512) return names;
+  const shift = bytes.readUInt16LE(30);
+  const sector = shift === 9 || shift === 12 ? 1 << shift : 512;
+  for (let at = sector; at + 128 <= bytes.length; at += 128) {
+    const length = bytes.readUInt16LE(at + 64);
+    const type = bytes[at + 66];
+    if (length < 4 || length > 64 || length % 2 !== 0 || (type !== 1 && type !== 2 && type !== 5)) continue;
+    if (bytes.readUInt16LE(at + length - 2) !== 0) continue;
+    const name = bytes.toString("utf16le", at, at + length - 2);
+    if (!name.includes("\u0000")) names.add(name);
+  }
+  return names;
+}
+
+const NOT_XLSX = "not an Excel workbook (.xlsx)";
+const SAVE_AS_XLSX = "open it in Excel (or LibreOffice) and save it as Excel Workbook (.xlsx)";
+
+/** Looks at the bytes before the package layer does: the reasons a file is not a readable .xlsx. */
 export function sniff(bytes: Buffer): string | null {
   if (bytes.length === 0) return "is empty (0 bytes)";
   if (bytes.subarray(0, 8).equals(OLE_SIGNATURE)) {
-    // Excel's encrypted .xlsx is an OLE compound file with these streams (names in UTF-16LE).
-    if (bytes.includes(Buffer.from("EncryptedPackage", "utf16le")) || bytes.includes(Buffer.from("EncryptionInfo", "utf16le")))
-      return "is password-protected (encrypted); save an unprotected copy";
-    return "is an Excel 97-2003 workbook (.xls) or another old Office file, not .xlsx; save it as an Excel Workbook (.xlsx)";
+    // Excel's encrypted .xlsx is an OLE compound file with these two streams.
+    const names = oleEntryNames(bytes);
+    if (names.has("EncryptedPackage") && names.has("EncryptionInfo")) return "is password-protected (encrypted); save an unprotected copy";
+    return `is an Excel 97-2003 workbook (.xls) or another old Office file, not .xlsx; ${SAVE_AS_XLSX}`;
   }
   const head = bytes.subarray(0, 4);
-  if (!head.equals(ZIP_LOCAL) && !head.equals(ZIP_EMPTY)) return "not an Excel workbook (.xlsx)";
+  if (!head.equals(ZIP_LOCAL) && !head.equals(ZIP_EMPTY)) return NOT_XLSX;
+  // OpenDocument files start with a stored `mimetype` part naming their kind.
+  const start = bytes.subarray(0, 200).toString("latin1");
+  if (start.includes("application/vnd.oasis.opendocument.spreadsheet"))
+    return "is an OpenDocument spreadsheet (.ods), not .xlsx; in LibreOffice choose File > Save As > Excel 2007-365 (.xlsx), or in Excel save it as Excel Workbook (.xlsx)";
+  if (start.includes("application/vnd.oasis.opendocument")) return "is an OpenDocument file, not an Excel workbook (.xlsx)";
   // A complete zip ends with its end-of-central-directory record (22 bytes + comment ≤ 65,535).
   const tail = bytes.subarray(Math.max(0, bytes.length - 65_557));
   const end = tail.lastIndexOf(ZIP_END);
   if (end < 0 || end + 22 > tail.length) return "is truncated or damaged (the .xlsx archive is incomplete)";
-  if (!bytes.includes(Buffer.from("xl/workbook.xml", "latin1"))) {
-    if (bytes.includes(Buffer.from("xl/workbook.bin", "latin1"))) return "is a binary workbook (.xlsb); save it as an Excel Workbook (.xlsx)";
-    return "not an Excel workbook (.xlsx): the archive holds no xl/workbook.xml";
-  }
+  if (!bytes.includes(Buffer.from("workbook.xml", "latin1")) && bytes.includes(Buffer.from("xl/workbook.bin", "latin1")))
+    return "is a binary workbook (.xlsb); save it as an Excel Workbook (.xlsx)";
   return null;
 }
 
-/** Reads a file with exceljs; every failure becomes a FileError. */
-export async function loadWorkbook(file: string, cwd: string): Promise<{ workbook: Workbook; full: string; mtime: Date }> {
+function isCsvName(file: string): boolean {
+  return /\.csv$/i.test(file.trim());
+}
+
+/** A CSV file as a workbook of one sheet named after the file (as Excel names it). */
+function csvWorkbook(file: string, bytes: Buffer): Workbook {
+  let sheet;
+  try {
+    sheet = parseCsv(bytes);
+  } catch (e) {
+    if (e instanceof CsvError) throw new FileError(file, e.reason);
+    throw e;
+  }
+  const workbook = new Workbook();
+  const base = path.basename(file).replace(/\.csv$/i, "");
+  const name = base.replace(/[\\/?*[\]:]/g, "_").replace(/^'+|'+$/g, "").slice(0, 31) || "Sheet1";
+  const ws = workbook.addWorksheet(name === META_SHEET ? "Sheet1" : name);
+  sheet.rows.forEach((row, r) => row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = v)));
+  return workbook;
+}
+
+/** What the command line knows about a file besides exceljs's model of it. */
+export interface LoadedFile {
+  workbook: Workbook;
+  full: string;
+  mtime: Date;
+  format: "xlsx" | "csv";
+  /** Declared ranges the package layer clamped to the cells present (`Goals: A1:T99999999 → A1:T5`). */
+  clamped: string[];
+}
+
+/** Reads a file through the package layer (or as CSV) and exceljs; every failure becomes a FileError. */
+export async function loadWorkbook(file: string, cwd: string): Promise<LoadedFile> {
   const full = path.resolve(cwd, file);
   const bytes = await readBytes(file, full);
   const bad = sniff(bytes);
-  if (bad) throw new FileError(file, bad);
-  const workbook = new Workbook();
-  try {
-    // exceljs's type names its own Buffer; Node's Buffer is what it reads.
-    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch (e) {
-    const msg = oneLine(e instanceof Error ? e.message : String(e));
-    if (/end of central directory|corrupted zip|unexpected end|invalid (stored )?block|crc32|invalid distance|too many length|unexpected signature/i.test(msg))
-      throw new FileError(file, "is truncated or damaged (the .xlsx archive is incomplete)");
-    throw new FileError(file, `cannot be read as a workbook (${msg.slice(0, 200)})`);
+  let workbook: Workbook;
+  let clamped: string[] = [];
+  let format: LoadedFile["format"] = "xlsx";
+  if (bad === NOT_XLSX && isCsvName(file)) {
+    workbook = csvWorkbook(file, bytes);
+    format = "csv";
+  } else {
+    if (bad) throw new FileError(file, bad);
+    let pkg;
+    try {
+      pkg = normalisePackage(bytes);
+    } catch (e) {
+      if (e instanceof PackageError) throw new FileError(file, e.reason);
+      throw new FileError(file, "cannot be read as a workbook; open it in Excel and save it again");
+    }
+    clamped = pkg.clamped;
+    workbook = new Workbook();
+    try {
+      // exceljs's type names its own Buffer; Node's Buffer is what it reads.
+      await workbook.xlsx.load(Buffer.from(pkg.zip.buffer, pkg.zip.byteOffset, pkg.zip.byteLength) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    } catch {
+      // The package layer hands exceljs only canonical parts; a failure here is a file it could not make sense of.
+      throw new FileError(file, "cannot be read as a workbook (its cells are not as Excel writes them); open it in Excel and save it again");
+    }
   }
   const st = await fs.stat(full);
-  return { workbook, full, mtime: st.mtime };
+  return { workbook, full, mtime: st.mtime, format, clamped };
 }
 
 // ---- exceljs tables → TableData ----
@@ -236,14 +314,11 @@ const HEADER_SCAN_ROWS = 20;
  */
 function plainGoalRange(ws: Worksheet, picked: boolean): GoalSource | null {
   const lastRow = Math.min(ws.rowCount, HEADER_SCAN_ROWS);
-  const width = Math.min(ws.columnCount, 16_384);
   for (let r = 1; r <= lastRow; r++) {
-    const all = rowValues(ws, r, 1, Math.max(1, width));
-    const filled = all.map((v, i) => (isBlankValue(v) ? -1 : i)).filter((i) => i >= 0);
-    if (filled.length === 0) continue;
-    const left = filled[0] + 1;
-    const right = filled[filled.length - 1] + 1;
-    const headers = all.slice(left - 1, right);
+    const span = headerSpan(ws, r);
+    if (!span) continue;
+    const { left, right } = span;
+    const headers = rowValues(ws, r, left, right);
     const mapping = proposeMapping(headers);
     const strong = mapping.matches.filter((m) => m.confidence === "strong");
     const keys = new Set(strong.map((m) => m.key));
@@ -255,11 +330,15 @@ function plainGoalRange(ws: Worksheet, picked: boolean): GoalSource | null {
       if (values.every(isBlankValue)) break;
       rows.push(values);
     }
+    // Weak matches are not read, and not lost either: they stay the user's columns (kept by consolidate).
+    const weak = mapping.matches.filter((m) => m.confidence === "weak");
+    const unmapped = [...mapping.unmapped, ...weak.map((m) => ({ source: m.source, header: m.header, reason: `a weak match for ${headerOf(m.key)}, not read` }))].sort((a, b) => a.source - b.source);
+    const missing = INPUT_COLUMNS.map((c) => c.key).filter((k) => !strong.some((m) => m.key === k));
     return {
       table: { name: ws.name, sheet: ws.name, headerRow: r, firstColumn: left - 1, headers, rows },
-      mapping: { ...mapping, matches: strong },
+      mapping: { matches: strong, computed: mapping.computed, unmapped, missing },
       kind: "sheet",
-      ignored: mapping.matches.filter((m) => m.confidence === "weak").map((m) => m.header),
+      ignored: weak.map((m) => m.header),
     };
   }
   return null;
@@ -267,18 +346,38 @@ function plainGoalRange(ws: Worksheet, picked: boolean): GoalSource | null {
 
 /** A plain CheckIns sheet (no table): its first non-blank row is the header row. */
 function plainCheckIns(ws: Worksheet): TableData | null {
-  const width = Math.min(ws.columnCount, 16_384);
   for (let r = 1; r <= Math.min(ws.rowCount, HEADER_SCAN_ROWS); r++) {
-    const all = rowValues(ws, r, 1, Math.max(1, width));
-    const filled = all.map((v, i) => (isBlankValue(v) ? -1 : i)).filter((i) => i >= 0);
-    if (filled.length === 0) continue;
-    const left = filled[0] + 1;
-    const right = filled[filled.length - 1] + 1;
+    const span = headerSpan(ws, r);
+    if (!span) continue;
+    const { left, right } = span;
     const rows: unknown[][] = [];
     for (let d = r + 1; d <= ws.rowCount; d++) rows.push(rowValues(ws, d, left, right));
-    return { name: ws.name, sheet: ws.name, headerRow: r, firstColumn: left - 1, headers: all.slice(left - 1, right), rows };
+    return { name: ws.name, sheet: ws.name, headerRow: r, firstColumn: left - 1, headers: rowValues(ws, r, left, right), rows };
   }
   return null;
+}
+
+/** Blank header cells that end a plain sheet's header row (docs/cli.md): a stray cell far right is not a column. */
+export const HEADER_GAP = 10;
+
+/**
+ * A plain sheet's header row: from its first filled cell to the last one before a run
+ * of more than HEADER_GAP blank cells. Only the cells present are looked at, so a cell
+ * at XFD1 costs nothing and does not make every row 16,384 cells wide.
+ */
+function headerSpan(ws: Worksheet, r: number): { left: number; right: number } | null {
+  const filled: number[] = [];
+  ws.findRow(r)?.eachCell({ includeEmpty: false }, (cell, col) => {
+    if (!isBlankValue(cell.value)) filled.push(col);
+  });
+  if (filled.length === 0) return null;
+  filled.sort((a, b) => a - b);
+  let right = filled[0];
+  for (const c of filled) {
+    if (c - right - 1 > HEADER_GAP) break;
+    right = c;
+  }
+  return { left: filled[0], right };
 }
 
 function columnIndex(headers: readonly unknown[], name: string, fallback: number): number {

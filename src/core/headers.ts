@@ -5,12 +5,17 @@
  * Matching, in this order (the first stage that finds something decides):
  *  1. the normalized header as is (so "Goal #" matches ID's synonym "goal #");
  *  2. the normalized header with a trailing `#` / `#<digits>` removed ("Target #2");
- *  3. the normalized header with trailing *decorations* removed, then again with a
- *     trailing `#` suffix removed. A decoration is a trailing `%` or a trailing group in
- *     round or square brackets, e.g. "Target (USD)", "Weighting %", "Due [date]",
- *     "Baseline (%) #2". Any bracketed text counts (not only known units): the
- *     header is still recognised, but such a match is always *weak*, and every weak
- *     match is shown to the user for confirmation before anything is written.
+ *  3. the normalized header with *decorations* removed, then again with a trailing
+ *     `#` suffix removed. A decoration is a trailing `%`, `:` or `*`, a leading `*`,
+ *     or a trailing group in round or square brackets, e.g. "Target (USD)",
+ *     "Weighting %", "Due date:", "* Title", "Baseline (%) #2".
+ *     When every decoration removed is a *unit or sign* — `%`, `:`, `*`, or brackets
+ *     holding a currency sign or code, `%`, `#`, a unit word (`days`, `count`, `pts`
+ *     …) or a date format (`date`, `dd/mm/yyyy` …) — the match keeps the name's own
+ *     confidence: "Target (USD)" is Target, as sure as "Target". Other bracketed
+ *     text ("Target (see note)", "Actual (YTD) %") still finds the column, but only
+ *     *weakly*, and every weak match is shown to the user for confirmation before
+ *     anything is written (the command line does not read weak matches).
  * Stages 1 and 2 give the synonym's own confidence: weak for the short words of
  * model.md (`from`, `to`, `by`, `base`, `minimum`, `maximum`), strong otherwise.
  *
@@ -138,18 +143,35 @@ const INPUT_LOOKUP: ReadonlyMap<string, Entry> = (() => {
 const COMPUTED_LOOKUP: ReadonlyMap<string, ComputedHeader> = new Map(COMPUTED_COLUMNS.map((c) => [normalizeHeader(c), c]));
 
 const HASH_SUFFIX = /#\d*$/;
-const DECORATION = /(?:%|\([^()]*\)|\[[^[\]]*\])$/;
+const DECORATION = /(?:[%:*]|\(([^()]*)\)|\[([^[\]]*)\])$/;
+const LEADING_SIGN = /^\*+/;
+
+/** What a bracket may hold and still be only a unit or sign (normalized: lower case, no spaces, `-`, `_`, `.`). */
+const UNIT_WORDS = new Set([
+  "%", "#", "$", "€", "£", "¥", "₹", "₩", "chf", "fr",
+  "usd", "eur", "gbp", "jpy", "cny", "rmb", "inr", "cad", "aud", "nzd", "sek", "nok", "dkk", "pln", "czk", "huf", "brl", "mxn", "zar", "sgd", "hkd", "krw", "try", "ils", "aed", "sar",
+  "pct", "percent", "percentage", "count", "number", "no", "num", "units", "unit", "pts", "points", "score",
+  "days", "day", "weeks", "months", "hours", "hrs", "k", "m", "mn", "bn", "000", "000s", "kusd", "keur", "musd", "meur", "01",
+  "date", "yyyymmdd", "ddmmyyyy", "mmddyyyy", "dd/mm/yyyy", "mm/dd/yyyy", "yyyy/mm/dd", "ddmmyy", "mmddyy", "iso",
+]);
 
 function withoutHash(n: string): string {
   return n.replace(HASH_SUFFIX, "");
 }
 
-function withoutDecorations(n: string): string {
-  let t = n;
+/** The header without its decorations, and whether every decoration was a unit or sign. */
+function withoutDecorations(n: string): { bare: string; unitsOnly: boolean } {
+  let t = n.replace(LEADING_SIGN, "");
+  let unitsOnly = true;
+  if (t === "") return { bare: n, unitsOnly };
   for (;;) {
     // A `#` suffix may sit before or after a decoration: "Target #2 (USD)", "Target (USD) #2".
-    const u = withoutHash(t).replace(DECORATION, "");
-    if (u === t || u === "") return u === "" ? t : u;
+    const h = withoutHash(t);
+    const m = DECORATION.exec(h);
+    const u = m ? h.slice(0, m.index) : h;
+    if (u === t || u === "") return { bare: u === "" ? t : u, unitsOnly };
+    const inside = m ? (m[1] ?? m[2]) : undefined;
+    if (inside !== undefined && !UNIT_WORDS.has(inside)) unitsOnly = false;
     t = u;
   }
 }
@@ -169,10 +191,10 @@ function find(header: string): Found | null {
   if (n === "") return null;
   const direct = lookup(n) ?? lookup(withoutHash(n));
   if (direct) return direct;
-  const bare = withoutDecorations(n);
+  const { bare, unitsOnly } = withoutDecorations(n);
   if (bare === n) return null;
   const decorated = lookup(bare) ?? lookup(withoutHash(bare));
-  if (decorated && decorated.kind === "input") {
+  if (decorated && decorated.kind === "input" && !unitsOnly) {
     return { kind: "input", entry: { ...decorated.entry, confidence: "weak" } };
   }
   return decorated;

@@ -18,6 +18,8 @@ beforeAll(async () => {
   await fs.writeFile(path.join(dir, "truncated.xlsx"), good.subarray(0, Math.floor(good.length / 2)));
   await fs.writeFile(path.join(dir, "encrypted.xlsx"), oleFile(["EncryptionInfo", "EncryptedPackage"]));
   await fs.writeFile(path.join(dir, "old.xls"), oleFile(["Workbook", "SummaryInformation"]));
+  // An .xls whose cells mention both stream names is still an .xls (the names are text in a stream, not streams).
+  await fs.writeFile(path.join(dir, "note-on-encryption.xls"), oleFile(["Workbook"], "EncryptionInfo and EncryptedPackage are the streams of an encrypted file"));
   await fs.writeFile(path.join(dir, "doc.xlsx"), storedZip({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>" }));
   await fs.mkdir(path.join(dir, "folder.xlsx"));
   const wb = new Workbook();
@@ -31,8 +33,9 @@ const CASES: [string, string][] = [
   ["empty.xlsx", "is empty (0 bytes)"],
   ["truncated.xlsx", "is truncated or damaged (the .xlsx archive is incomplete)"],
   ["encrypted.xlsx", "is password-protected (encrypted); save an unprotected copy"],
-  ["old.xls", "is an Excel 97-2003 workbook (.xls) or another old Office file, not .xlsx; save it as an Excel Workbook (.xlsx)"],
-  ["doc.xlsx", "not an Excel workbook (.xlsx): the archive holds no xl/workbook.xml"],
+  ["old.xls", "is an Excel 97-2003 workbook (.xls) or another old Office file, not .xlsx; open it in Excel (or LibreOffice) and save it as Excel Workbook (.xlsx)"],
+  ["note-on-encryption.xls", "is an Excel 97-2003 workbook (.xls) or another old Office file, not .xlsx; open it in Excel (or LibreOffice) and save it as Excel Workbook (.xlsx)"],
+  ["doc.xlsx", "not an Excel workbook (.xlsx): the archive holds no workbook part"],
   ["budget.xlsx", "has no goals: no table named Goals… and no sheet whose header row has goal columns (ID, Title, Owner, Target …)"],
   ["missing.xlsx", "no such file"],
   ["folder.xlsx", "is a directory, not a workbook file"],

@@ -272,10 +272,24 @@ export function storedZip(files: Record<string, string>): Buffer {
   return Buffer.concat([...locals, cd, end]);
 }
 
-/** An OLE compound file header (as Excel's encrypted .xlsx and old .xls start). */
-export function oleFile(streams: string[]): Buffer {
-  const head = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-  const body = Buffer.alloc(512);
-  const names = Buffer.concat(streams.map((s) => Buffer.concat([Buffer.from(s, "utf16le"), Buffer.alloc(64 - Buffer.byteLength(s, "utf16le"))])));
-  return Buffer.concat([head, body, names, Buffer.alloc(1024)]);
+/**
+ * An OLE compound file (as Excel's encrypted .xlsx and old .xls are): the header, then
+ * one directory sector with an entry (UTF-16 name, its length, type stream) per stream,
+ * then `text` (UTF-16) as a stream's content would hold it.
+ */
+export function oleFile(streams: string[], text = ""): Buffer {
+  const head = Buffer.alloc(512);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(head, 0);
+  head.writeUInt16LE(9, 30);
+  const entries = ["Root Entry", ...streams].map((s, i) => {
+    const e = Buffer.alloc(128);
+    Buffer.from(s, "utf16le").copy(e, 0);
+    e.writeUInt16LE((s.length + 1) * 2, 64);
+    e[66] = i === 0 ? 5 : 2;
+    return e;
+  });
+  const dir = Buffer.concat(entries);
+  const padded = Buffer.concat([dir, Buffer.alloc((512 - (dir.length % 512)) % 512)]);
+  const body = Buffer.from(text, "utf16le");
+  return Buffer.concat([head, padded, body, Buffer.alloc(1024)]);
 }

@@ -131,13 +131,33 @@ describe("matchHeader", () => {
     ["Baseline [units]", "baseline"],
     ["Weighting %", "weight"],
     ["Weight (%)", "weight"],
-    ["Actual (YTD) %", "actual"],
     ["Target #2 (USD)", "target"],
     ["Target (USD) #2", "target"],
+    ["Target ($)", "target"],
+    ["Target (€) %", "target"],
     ["Due (date)", "due"],
+    ["Due date:", "due"],
+    ["Owner:", "owner"],
+    ["* Title", "title"],
+    ["Title *", "title"],
     ["Deadline (dd/mm/yyyy)", "due"],
-  ] as const)("a unit decoration makes a weak match: %p → %p", (header, key) => {
+    ["Actual (0-1)", "actual"],
+  ] as const)("units and signs around a known name keep it strong: %p → %p", (header, key) => {
+    expect(matchHeader(header)).toEqual({ key, confidence: "strong" });
+  });
+
+  it.each([
+    ["Actual (YTD) %", "actual"],
+    ["Target (see note)", "target"],
+    ["Owner [backup]", "owner"],
+    ["Weighting (draft) %", "weight"],
+  ] as const)("other bracketed text makes a weak match: %p → %p", (header, key) => {
     expect(matchHeader(header)).toEqual({ key, confidence: "weak" });
+  });
+
+  it("a weak name stays weak with a unit: 'To (USD)'", () => {
+    expect(matchHeader("To (USD)")).toEqual({ key: "target", confidence: "weak" });
+    expect(matchHeader("By:")).toEqual({ key: "due", confidence: "weak" });
   });
 
   it("an exact synonym that contains % stays strong", () => {
@@ -258,10 +278,10 @@ describe("proposeMapping", () => {
     const m = proposeMapping(["Target Value", "Target #2"]);
     expect(keyOf(m, 1)).toBe("target");
     expect(reasonOf(m, 0)).toBe("Target is already taken by column B 'Target #2'");
-    const w = proposeMapping(["To", "Target (USD)"]);
+    const w = proposeMapping(["To", "Target (see note)"]);
     expect(keyOf(w, 1)).toBe("target");
     expect(w.matches[0].confidence).toBe("weak");
-    expect(reasonOf(w, 0)).toBe("Target is already taken by column B 'Target (USD)'");
+    expect(reasonOf(w, 0)).toBe("Target is already taken by column B 'Target (see note)'");
   });
 
   it("strong beats weak, whatever the order", () => {
@@ -270,9 +290,13 @@ describe("proposeMapping", () => {
     expect(m.matches).toEqual([{ source: 1, header: "Due Date", key: "due", confidence: "strong" }]);
     expect(reasonOf(m, 0)).toBe("Due is already taken by column B 'Due Date'");
     // The exact canonical name, when weak because decorated, loses to a strong synonym.
-    const n = proposeMapping(["Target (USD)", "Goal Value"]);
+    const n = proposeMapping(["Target (see note)", "Goal Value"]);
     expect(keyOf(n, 1)).toBe("target");
     expect(reasonOf(n, 0)).toBe("Target is already taken by column B 'Goal Value'");
+    // A unit is not a doubt: the canonical name with its unit beats a synonym.
+    const u = proposeMapping(["Goal Value", "Target (USD)"]);
+    expect(keyOf(u, 1)).toBe("target");
+    expect(reasonOf(u, 0)).toBe("Target is already taken by column B 'Target (USD)'");
   });
 
   it("equal candidates: the leftmost wins", () => {

@@ -28,7 +28,8 @@ describe("proposing a mapping for a messy sheet", () => {
     expect(by["Employee"]).toEqual(["owner", "strong"]);
     expect(by["Current"]).toEqual(["actual", "strong"]);
     expect(by["Deadline"]).toEqual(["due", "strong"]);
-    expect(by["Weighting %"]).toEqual(["weight", "weak"]);
+    // A unit around a known name is no doubt (headers.ts): "Weighting %" is Weight.
+    expect(by["Weighting %"]).toEqual(["weight", "strong"]);
     expect(p.mapping.unmapped.map((u) => u.header)).toEqual(expect.arrayContaining(["KPI unit", "My notes", "To"]));
     expect(p.mapping.unmapped.find((u) => u.header === "To")?.reason).toMatch(/Target is already taken/);
     expect(p.address).toBe("'Goals sheet'!B3:AC9");

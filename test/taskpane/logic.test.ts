@@ -39,7 +39,7 @@ describe("stepper", () => {
 });
 
 describe("mapping rows and choices", () => {
-  const headers = ["Goal ID", "Objective", "Weighting %", "To", "Target", "Score", "Notes", ""];
+  const headers = ["Goal ID", "Objective", "Weighting (draft) %", "To", "Target", "Score", "Notes", ""];
   const original = proposeMapping(headers);
 
   test("one row per source column, in order, with its kind and a label (blank headers named by letter)", () => {
@@ -48,7 +48,7 @@ describe("mapping rows and choices", () => {
     expect(rows.map((r) => r.letter)).toEqual(["B", "C", "D", "E", "F", "G", "H", "I"]);
     const by = Object.fromEntries(rows.map((r) => [r.header, r]));
     expect(by["Goal ID"]).toMatchObject({ value: "id", kind: "strong" });
-    expect(by["Weighting %"]).toMatchObject({ value: "weight", kind: "weak" });
+    expect(by["Weighting (draft) %"]).toMatchObject({ value: "weight", kind: "weak" });
     expect(by["To"]).toMatchObject({ value: KEEP, kind: "none" });
     expect(by["Score"]).toMatchObject({ value: COMPUTED, kind: "computed", computed: "Score" });
     expect(by["Notes"]).toMatchObject({ value: "comment", kind: "strong" });

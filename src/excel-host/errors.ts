@@ -95,19 +95,3 @@ export class HostValidationError extends Error {
     this.name = "HostValidationError";
   }
 }
-
-export function propertyNotLoaded(entity: string, property: string): HostError {
-  return new HostError(
-    ErrorCode.propertyNotLoaded,
-    `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
-    `${entity}.${property}`,
-  );
-}
-
-export function valueNotLoaded(): HostError {
-  return new HostError(
-    ErrorCode.valueNotLoaded,
-    `The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.`,
-    "ClientResult.value",
-  );
-}

@@ -2,39 +2,8 @@
  * Installs `Excel`, `Office` and `OfficeExtension` globals backed by an ExcelHost,
  * for the browser preview and for tests of code that uses the globals.
  */
-import { ErrorCode } from "./errors";
 import { ExcelHost, RunOptions } from "./host";
 import { requirementsFor } from "./platforms";
-
-export const ExcelEnums = {
-  SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
-  ErrorCodes: { ...ErrorCode },
-  ConditionalFormatType: { custom: "Custom", cellValue: "CellValue", containsText: "ContainsText", topBottom: "TopBottom", presetCriteria: "PresetCriteria" },
-  ConditionalCellValueOperator: {
-    invalid: "Invalid",
-    between: "Between",
-    notBetween: "NotBetween",
-    equalTo: "EqualTo",
-    notEqualTo: "NotEqualTo",
-    greaterThan: "GreaterThan",
-    lessThan: "LessThan",
-    greaterThanOrEqual: "GreaterThanOrEqual",
-    lessThanOrEqual: "LessThanOrEqual",
-  },
-  ChartType: { columnClustered: "ColumnClustered", barClustered: "BarClustered", line: "Line", pie: "Pie", doughnut: "Doughnut", xyscatter: "XYScatter" },
-  ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
-  ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents", hyperlinks: "Hyperlinks", removeHyperlinks: "RemoveHyperlinks" },
-  DataChangeType: { unknown: "Unknown", rangeEdited: "RangeEdited", rowInserted: "RowInserted", rowDeleted: "RowDeleted", columnInserted: "ColumnInserted", columnDeleted: "ColumnDeleted", cellInserted: "CellInserted", cellDeleted: "CellDeleted" },
-  EventSource: { local: "Local", remote: "Remote" },
-  EventTriggerSource: { unknown: "Unknown", thisLocalAddin: "ThisLocalAddin" },
-  EventType: { worksheetChanged: "WorksheetChanged", tableChanged: "TableChanged" },
-  ProtectionSelectionMode: { normal: "Normal", unlocked: "Unlocked", none: "None" },
-  CalculationMode: { automatic: "Automatic", automaticExceptTables: "AutomaticExceptTables", manual: "Manual" },
-  DataValidationType: { none: "None", wholeNumber: "WholeNumber", decimal: "Decimal", list: "List", date: "Date", time: "Time", textLength: "TextLength", custom: "Custom", inconsistent: "Inconsistent", mixedCriteria: "MixedCriteria" },
-  DataValidationAlertStyle: { stop: "Stop", warning: "Warning", information: "Information" },
-  HorizontalAlignment: { general: "General", left: "Left", center: "Center", right: "Right" },
-  RangeValueType: { unknown: "Unknown", empty: "Empty", string: "String", integer: "Integer", double: "Double", boolean: "Boolean", error: "Error", richValue: "RichValue" },
-} as const;
 
 export interface GlobalsOptions {
   /**

@@ -213,11 +213,8 @@ export class ExcelHost {
       wb: this._wb,
       calc: this.calc,
       counters,
-      sheetHandlers: new Map(),
-      tableHandlers: new Map(),
-      sync: () => Promise.reject(new Error("The host's own context does not sync: requests come from Microsoft's client.")),
     };
-    this.queue = new RequestContextImpl(this.internals, false);
+    this.queue = new RequestContextImpl(this.internals);
     const refs = new Map<string, ProxyBase<unknown>>();
     let refSeq = 0;
     this.responder = {

@@ -37,37 +37,31 @@ import {
   writeNumberFormat,
   wrongPassword,
 } from "./ops";
-import { HostClientResult, LoadSpec, Op, ProxyBase, QueueLike, Stage, emptySpec, sizeOf, wireName } from "./proxy-base";
+import { HostClientResult, LoadSpec, Op, ProxyBase, QueueLike, emptySpec, wireName } from "./proxy-base";
 
-export type EventHandler = (args: unknown) => unknown;
-
-/** What the proxies need from the host. */
+/** What the host objects need from the host. */
 export interface HostInternals extends Env {
   wb: WorkbookModel;
   calc: Calc;
   counters: { suspendApiCalculation: number };
-  sheetHandlers: Map<string, Set<EventHandler>>;
-  tableHandlers: Map<string, Set<EventHandler>>;
-  sync(ctx: RequestContextImpl): Promise<void>;
 }
 
 // ---------------------------------------------------------------------------------
 // Request context
 // ---------------------------------------------------------------------------------
 
+/**
+ * The host's side of every request: the root objects the responder (richapi.ts) starts
+ * each object path from, and the queue their operations go to until the request runs.
+ */
 export class RequestContextImpl implements QueueLike {
   readonly workbook: WorkbookProxy;
   readonly application: ApplicationProxy;
   readonly runtime: RuntimeProxy;
-  readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
-  readonly requestHeaders: Record<string, string> = {};
-  /** Operations queued since the last sync. */
+  /** Operations queued for the request being answered. */
   queue: Op[] = [];
 
-  constructor(
-    readonly host: HostInternals,
-    readonly delayForCellEdit: boolean,
-  ) {
+  constructor(readonly host: HostInternals) {
     this.workbook = new WorkbookProxy(this, "workbook", () => host.wb);
     this.application = this.workbook.application;
     this.runtime = new RuntimeProxy(this, "runtime", () => host.wb);
@@ -75,22 +69,6 @@ export class RequestContextImpl implements QueueLike {
 
   enqueue(op: Op): void {
     this.queue.push(op);
-  }
-
-  load(object: ProxyBase<unknown>, option?: unknown): void {
-    object.load(option);
-  }
-
-  trace(message: string): void {
-    this.enqueue({ desc: { trace: message }, run: (stage) => void stage.traces.push(message) });
-  }
-
-  sync<T>(passThroughValue?: T): Promise<T> {
-    return this.host.sync(this).then(() => passThroughValue as T);
-  }
-
-  get debugInfo(): { pendingStatements: string[] } {
-    return { pendingStatements: this.queue.map((o) => JSON.stringify(o.desc)) };
   }
 }
 
@@ -107,7 +85,7 @@ function required<T>(v: T | null | undefined, where: string): T {
 // Collections
 // ---------------------------------------------------------------------------------
 
-abstract class CollectionProxy<T, P extends { _loadNow(spec: LoadSpec, stage: Stage): () => void }> extends ProxyBase<T[]> {
+abstract class CollectionProxy<T, P extends ProxyBase<unknown>> extends ProxyBase<T[]> {
   protected abstract _item(t: T, index: number): P;
   protected get _ownScalars(): readonly string[] {
     return [];
@@ -120,9 +98,6 @@ abstract class CollectionProxy<T, P extends { _loadNow(spec: LoadSpec, stage: St
     return undefined;
   }
 
-  get items(): P[] {
-    return this._get("items");
-  }
 
   getCount(): HostClientResult<number> {
     return this._result("getCount", [], (list) => list.length);
@@ -134,7 +109,7 @@ abstract class CollectionProxy<T, P extends { _loadNow(spec: LoadSpec, stage: St
     const { own, itemSpec, wantItems } = this._split(spec);
     const out: Record<string, unknown> = {};
     for (const name of own) out[wireName(name)] = this._read(name, list);
-    if (wantItems) out._Items = list.map((t, i) => (this._item(t, i) as unknown as ProxyBase<unknown>)._query(itemSpec));
+    if (wantItems) out._Items = list.map((t, i) => this._item(t, i)._query(itemSpec));
     return out;
   }
 
@@ -157,76 +132,6 @@ abstract class CollectionProxy<T, P extends { _loadNow(spec: LoadSpec, stage: St
     }
     if (wantItems && itemSpec.children.size === 0) itemSpec = emptySpec(true);
     return { own, itemSpec, wantItems };
-  }
-
-  override _loadNow(spec: LoadSpec, stage: Stage): () => void {
-    const list = this._resolve();
-    if (list === null) return () => (this._nullState = true);
-    let itemSpec = emptySpec(spec.all && spec.children.size === 0);
-    const own: Record<string, unknown> = {};
-    let wantItems = spec.all || spec.children.size === 0;
-    for (const [name, sub] of spec.children) {
-      if (name === "items") {
-        wantItems = true;
-        if (sub.children.size === 0) itemSpec.all = true;
-        else for (const [k, v] of sub.children) itemSpec.children.set(k, v);
-      } else if (this._ownScalars.includes(name)) {
-        own[name] = this._read(name, list);
-      } else {
-        wantItems = true;
-        itemSpec.children.set(name, sub);
-      }
-    }
-    if (wantItems && itemSpec.children.size === 0) itemSpec = emptySpec(true);
-    const proxies = wantItems ? list.map((t, i) => this._item(t, i)) : [];
-    const commits = proxies.map((p) => p._loadNow(itemSpec, stage));
-    stage.responseBytes += sizeOf(own);
-    return () => {
-      this._nullState = false;
-      Object.assign(this._values, own);
-      if (wantItems) this._values.items = proxies;
-      for (const c of commits) c();
-    };
-  }
-}
-
-// ---------------------------------------------------------------------------------
-// Events
-// ---------------------------------------------------------------------------------
-
-export class EventSourceProxy {
-  constructor(
-    private readonly ctx: RequestContextImpl,
-    private readonly registry: () => Map<string, Set<EventHandler>>,
-    private readonly id: () => string,
-  ) {}
-
-  add(handler: EventHandler): { context: RequestContextImpl; remove(): void } {
-    if (typeof handler !== "function") throw invalidArgument();
-    this.ctx.enqueue({
-      desc: { event: "add" },
-      run: (stage) => {
-        const id = this.id();
-        stage.commits.push(() => {
-          const map = this.registry();
-          let set = map.get(id);
-          if (!set) map.set(id, (set = new Set()));
-          set.add(handler);
-        });
-      },
-    });
-    return {
-      context: this.ctx,
-      remove: () => {
-        this.ctx.enqueue({
-          desc: { event: "remove" },
-          run: (stage) => {
-            const id = this.id();
-            stage.commits.push(() => void this.registry().get(id)?.delete(handler));
-          },
-        });
-      },
-    };
   }
 }
 
@@ -254,9 +159,6 @@ export class WorkbookProxy extends ProxyBase<WorkbookModel> {
     if (name === "protection") return this.protection as ProxyBase<unknown>;
     if (name === "application") return this.application as ProxyBase<unknown>;
     return undefined;
-  }
-  get name(): string {
-    return this._get("name");
   }
   get worksheets(): WorksheetCollectionProxy {
     return (this._worksheets ??= new WorksheetCollectionProxy(this.context, "worksheets", () => env(this).wb.sheets));
@@ -295,9 +197,6 @@ export class ApplicationProxy extends ProxyBase<WorkbookModel> {
   protected _read(): unknown {
     return this._mode;
   }
-  get calculationMode(): string {
-    return this._get("calculationMode");
-  }
   set calculationMode(v: string) {
     this._set("calculationMode", v, () => undefined);
   }
@@ -321,9 +220,6 @@ export class RuntimeProxy extends ProxyBase<WorkbookModel> {
   protected _read(_name: string, wb: WorkbookModel): unknown {
     return wb.enableEvents;
   }
-  get enableEvents(): boolean {
-    return this._get("enableEvents");
-  }
   set enableEvents(v: boolean) {
     this._set("enableEvents", v, (wb) => env(this).wb.setField(wb, "enableEvents", v === true));
   }
@@ -338,9 +234,6 @@ export class WorkbookProtectionProxy extends ProxyBase<WorkbookModel> {
   }
   protected _read(_name: string, wb: WorkbookModel): unknown {
     return wb.protection.protected;
-  }
-  get protected(): boolean {
-    return this._get("protected");
   }
   protect(password?: string): void {
     this._call("protect", [password === undefined ? undefined : "***"], (wb) => {
@@ -409,9 +302,6 @@ export class WorksheetCollectionProxy extends CollectionProxy<SheetModel, Worksh
     this._call("add", [name], () => void addSheet(env(this).wb, id, name));
     return new WorksheetProxy(this.context, `worksheets[${JSON.stringify(id)}]`, sheetResolver(this.context, () => env(this).wb.sheetById(id), false, "Worksheet"));
   }
-  get onChanged(): EventSourceProxy {
-    throw new HostError(ErrorCode.notImplemented, "The host implements onChanged on Worksheet and Table only.");
-  }
 }
 
 export class WorksheetProxy extends ProxyBase<SheetModel> {
@@ -419,7 +309,6 @@ export class WorksheetProxy extends ProxyBase<SheetModel> {
   private _protection?: WorksheetProtectionProxy;
   private _charts?: ChartCollectionProxy;
   private _freezePanes?: FreezePanesProxy;
-  private _onChanged?: EventSourceProxy;
 
   protected get _entity(): string {
     return "Worksheet";
@@ -451,9 +340,6 @@ export class WorksheetProxy extends ProxyBase<SheetModel> {
     return undefined;
   }
 
-  get name(): string {
-    return this._get("name");
-  }
   set name(v: string) {
     this._set("name", v, (s) => {
       const wb = env(this).wb;
@@ -461,12 +347,6 @@ export class WorksheetProxy extends ProxyBase<SheetModel> {
       checkStructure(wb, "Worksheet.name");
       wb.setField(s, "name", checkSheetName(wb, v, s));
     });
-  }
-  get id(): string {
-    return this._get("id");
-  }
-  get position(): number {
-    return this._get("position");
   }
   set position(v: number) {
     this._set("position", v, (s) => {
@@ -477,20 +357,11 @@ export class WorksheetProxy extends ProxyBase<SheetModel> {
       wb.insertAt(wb.sheets, v, s);
     });
   }
-  get visibility(): string {
-    return this._get("visibility");
-  }
   set visibility(v: string) {
     this._set("visibility", v, (s) => setVisibility(env(this).wb, s, v));
   }
-  get tabColor(): string {
-    return this._get("tabColor");
-  }
   set tabColor(v: string) {
     this._set("tabColor", v, (s) => env(this).wb.setField(s, "tabColor", v));
-  }
-  get showGridlines(): boolean {
-    return this._get("showGridlines");
   }
   set showGridlines(v: boolean) {
     this._set("showGridlines", v, () => undefined);
@@ -515,13 +386,6 @@ export class WorksheetProxy extends ProxyBase<SheetModel> {
   }
   get freezePanes(): FreezePanesProxy {
     return (this._freezePanes ??= new FreezePanesProxy(this.context, `${this._path}.freezePanes`, this._resolve));
-  }
-  get onChanged(): EventSourceProxy {
-    return (this._onChanged ??= new EventSourceProxy(
-      this.context as RequestContextImpl,
-      () => env(this).sheetHandlers,
-      () => required(this._resolve(), "Worksheet.onChanged").id,
-    ));
   }
 
   getRange(address?: string): RangeProxy {
@@ -590,12 +454,6 @@ export class WorksheetProtectionProxy extends ProxyBase<SheetModel> {
     if (name === "protected") return s.protection.protected;
     if (name === "options") return { ...s.protection.options };
     return undefined;
-  }
-  get protected(): boolean {
-    return this._get("protected");
-  }
-  get options(): Record<string, unknown> {
-    return this._get("options");
   }
   protect(options?: Record<string, unknown> | null, password?: string): void {
     this._call("protect", [options, password === undefined ? undefined : "***"], (s) => protectSheet(s, env(this).wb, options, password));
@@ -734,71 +592,20 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
     return undefined;
   }
 
-  get address(): string {
-    return this._get("address");
-  }
-  get addressLocal(): string {
-    return this._get("addressLocal");
-  }
-  get values(): unknown[][] {
-    return this._get("values");
-  }
   set values(v: unknown[][]) {
     this._set("values", v, (t, stage) => writeCells(env(this), t.sheet, t.rect, v, "Range.values", stage.changes));
-  }
-  get formulas(): unknown[][] {
-    return this._get("formulas");
   }
   set formulas(v: unknown[][]) {
     this._set("formulas", v, (t, stage) => writeCells(env(this), t.sheet, t.rect, v, "Range.formulas", stage.changes));
   }
-  get formulasLocal(): unknown[][] {
-    return this._get("formulasLocal");
-  }
   set formulasLocal(v: unknown[][]) {
     this._set("formulasLocal", v, (t, stage) => writeCells(env(this), t.sheet, t.rect, v, "Range.formulasLocal", stage.changes));
-  }
-  get numberFormat(): unknown[][] {
-    return this._get("numberFormat");
   }
   set numberFormat(v: unknown[][]) {
     this._set("numberFormat", v, (t) => writeNumberFormat(env(this), t.sheet, t.rect, v, "Range.numberFormat"));
   }
-  get numberFormatLocal(): unknown[][] {
-    return this._get("numberFormatLocal");
-  }
   set numberFormatLocal(v: unknown[][]) {
     this._set("numberFormatLocal", v, (t) => writeNumberFormat(env(this), t.sheet, t.rect, v, "Range.numberFormatLocal"));
-  }
-  get text(): string[][] {
-    return this._get("text");
-  }
-  get valueTypes(): string[][] {
-    return this._get("valueTypes");
-  }
-  get rowCount(): number {
-    return this._get("rowCount");
-  }
-  get columnCount(): number {
-    return this._get("columnCount");
-  }
-  get cellCount(): number {
-    return this._get("cellCount");
-  }
-  get rowIndex(): number {
-    return this._get("rowIndex");
-  }
-  get columnIndex(): number {
-    return this._get("columnIndex");
-  }
-  get isEntireColumn(): boolean {
-    return this._get("isEntireColumn");
-  }
-  get isEntireRow(): boolean {
-    return this._get("isEntireRow");
-  }
-  get hidden(): boolean {
-    return this._get("hidden");
   }
 
   get format(): RangeFormatProxy {
@@ -1008,29 +815,17 @@ export class RangeFormatProxy extends FormatPart {
   get protection(): FormatProtectionProxy {
     return (this._protection ??= new FormatProtectionProxy(this.context, `${this._path}.protection`, this._resolve));
   }
-  get columnWidth(): number {
-    return this._get("columnWidth");
-  }
   set columnWidth(v: number) {
     this._set("columnWidth", v, (t) => {
       checkFormat(t.sheet, "allowFormatColumns", "RangeFormat.columnWidth");
       for (let c = t.rect.c0; c <= t.rect.c1; c++) env(this).wb.setField(t.sheet.columnWidths, c, v);
     });
   }
-  get rowHeight(): number {
-    return this._get("rowHeight");
-  }
   set rowHeight(v: number) {
     this._set("rowHeight", v, (t) => checkFormat(t.sheet, "allowFormatRows", "RangeFormat.rowHeight"));
   }
-  get horizontalAlignment(): string {
-    return this._get("horizontalAlignment");
-  }
   set horizontalAlignment(v: string) {
     this.setFormat("horizontalAlignment", "horizontalAlignment", v, "allowFormatCells");
-  }
-  get wrapText(): boolean {
-    return this._get("wrapText");
   }
   set wrapText(v: boolean) {
     this.setFormat("wrapText", "wrapText", v, "allowFormatCells");
@@ -1053,9 +848,6 @@ export class RangeFillProxy extends FormatPart {
   protected _read(_name: string, t: RangeTarget): unknown {
     const v = t.sheet.rangeFormat("fill", t.rect);
     return v === null ? (t.sheet.format("fill", t.rect.r0, t.rect.c0) === null ? "#FFFFFF" : null) : v;
-  }
-  get color(): string {
-    return this._get("color");
   }
   set color(v: string) {
     this._set("color", v, (t) => {
@@ -1084,20 +876,11 @@ export class RangeFontProxy extends FormatPart {
     if (name === "color") return t.sheet.rangeFormat("fontColor", t.rect);
     return undefined;
   }
-  get bold(): boolean {
-    return this._get("bold");
-  }
   set bold(v: boolean) {
     this.setFormat("bold", "fontBold", v === true, "allowFormatCells");
   }
-  get italic(): boolean {
-    return this._get("italic");
-  }
   set italic(v: boolean) {
     this.setFormat("italic", "fontItalic", v === true, "allowFormatCells");
-  }
-  get color(): string {
-    return this._get("color");
   }
   set color(v: string) {
     this._set("color", v, (t) => {
@@ -1118,18 +901,12 @@ export class FormatProtectionProxy extends ProxyBase<RangeTarget> {
     if (name === "locked") return t.sheet.rangeFormat("locked", t.rect);
     return false;
   }
-  get locked(): boolean {
-    return this._get("locked");
-  }
   set locked(v: boolean) {
     this._set("locked", v, (t) => {
       // Cell protection can't be changed while the sheet is protected (whatever the options).
       checkFormat(t.sheet, null, "FormatProtection.locked");
       env(this).wb.setFormat(t.sheet, t.rect, "locked", v === true);
     });
-  }
-  get formulaHidden(): boolean {
-    return this._get("formulaHidden");
   }
 }
 
@@ -1190,20 +967,11 @@ export class DataValidationProxy extends ProxyBase<RangeTarget> {
     const wb = env(this).wb;
     for (let i = t.sheet.validations.length - 1; i >= 0; i--) if (intersect(t.sheet.validations[i].rect, t.rect)) wb.removeAt(t.sheet.validations, i);
   }
-  get rule(): Record<string, unknown> {
-    return this._get("rule");
-  }
   set rule(v: Record<string, unknown>) {
     this._set("rule", v, (t) => {
       if (typeof v !== "object" || v === null || Object.keys(v).length !== 1 || !(Object.keys(v)[0] in RULE_TYPES)) throw invalidArgument(undefined, "DataValidation.rule");
       this.update(t, { rule: structuredCloneish(v) });
     });
-  }
-  get type(): string {
-    return this._get("type");
-  }
-  get errorAlert(): Record<string, unknown> {
-    return this._get("errorAlert");
   }
   set errorAlert(v: Record<string, unknown>) {
     this._set("errorAlert", v, (t) => {
@@ -1212,23 +980,14 @@ export class DataValidationProxy extends ProxyBase<RangeTarget> {
       this.update(t, { errorAlert: structuredCloneish(v) });
     });
   }
-  get prompt(): Record<string, unknown> {
-    return this._get("prompt");
-  }
   set prompt(v: Record<string, unknown>) {
     this._set("prompt", v, (t) => {
       checkTextLengths(v, 255, "DataValidation.prompt");
       this.update(t, { prompt: structuredCloneish(v) });
     });
   }
-  get ignoreBlanks(): boolean {
-    return this._get("ignoreBlanks");
-  }
   set ignoreBlanks(v: boolean) {
     this._set("ignoreBlanks", v, (t) => this.update(t, { ignoreBlanks: v }));
-  }
-  get valid(): boolean {
-    return this._get("valid");
   }
   clear(): void {
     this._call("clear", [], (t) => {
@@ -1348,15 +1107,6 @@ export class ConditionalFormatProxy extends ProxyBase<CfTarget> {
   get preset(): CfSubProxy {
     return this.sub("preset");
   }
-  get id(): string {
-    return this._get("id");
-  }
-  get type(): string {
-    return this._get("type");
-  }
-  get stopIfTrue(): boolean {
-    return this._get("stopIfTrue");
-  }
   set stopIfTrue(v: boolean) {
     this._set("stopIfTrue", v, (t) => env(this).wb.setField(t.cf, "stopIfTrue", v));
   }
@@ -1409,9 +1159,6 @@ export class CfRuleProxy extends ProxyBase<CfTarget> {
   protected _read(_name: string, t: CfTarget): unknown {
     return t.cf.rule.formula ?? "";
   }
-  get formula(): string {
-    return this._get("formula");
-  }
   set formula(v: string) {
     this._set("formula", v, (t) => env(this).wb.setField(t.cf, "rule", { ...t.cf.rule, formula: v }));
   }
@@ -1456,14 +1203,8 @@ export class CfColorProxy extends ProxyBase<CfTarget> {
     if (name === "bold") return t.cf.fontBold;
     return this.part === "fill" ? t.cf.fill : t.cf.fontColor;
   }
-  get color(): string {
-    return this._get("color");
-  }
   set color(v: string) {
     this._set("color", v, (t) => env(this).wb.setField(t.cf, this.part === "fill" ? "fill" : "fontColor", normalizeColor(v)));
-  }
-  get bold(): boolean {
-    return this._get("bold");
   }
   set bold(v: boolean) {
     this._set("bold", v, (t) => env(this).wb.setField(t.cf, "fontBold", v));
@@ -1497,9 +1238,6 @@ export class ChartCollectionProxy extends CollectionProxy<ChartModel, ChartProxy
       const s = this.sheet._resolve();
       return s === null ? null : required(s.charts.find((c) => c.id === id), "Chart");
     });
-  }
-  get count(): number {
-    return this._get("count");
   }
   /** By name (as Office.js documents it) or by id (how the client addresses a chart it has loaded). */
   getItem(key: string): ChartProxy {
@@ -1544,17 +1282,8 @@ export class ChartProxy extends ProxyBase<ChartModel> {
     if (name === "name") return c.name;
     return c.type;
   }
-  get id(): string {
-    return this._get("id");
-  }
-  get name(): string {
-    return this._get("name");
-  }
   set name(v: string) {
     this._set("name", v, (c) => env(this).wb.setField(c, "name", v));
-  }
-  get chartType(): string {
-    return this._get("chartType");
   }
   get title(): ChartTitleProxy {
     return (this._title ??= new ChartTitleProxy(this.context, `${this._path}.title`, this._resolve));
@@ -1595,9 +1324,6 @@ export class ChartTitleProxy extends ProxyBase<ChartModel> {
   protected _read(_n: string, c: ChartModel): unknown {
     return c.title ?? "";
   }
-  get text(): string {
-    return this._get("text");
-  }
   set text(v: string) {
     this._set("text", v, (c) => env(this).wb.setField(c, "title", v));
   }
@@ -1628,9 +1354,6 @@ export class TableCollectionProxy extends CollectionProxy<TableModel, TableProxy
   }
   protected _item(t: TableModel): TableProxy {
     return tableProxy(this.context, t.id, `tables[${t.id}]`);
-  }
-  get count(): number {
-    return this._get("count");
   }
   private find(key: string): () => TableModel | undefined {
     return () => {
@@ -1679,7 +1402,6 @@ export class TableCollectionProxy extends CollectionProxy<TableModel, TableProxy
 export class TableProxy extends ProxyBase<TableModel> {
   private _columns?: TableColumnCollectionProxy;
   private _rows?: TableRowCollectionProxy;
-  private _onChanged?: EventSourceProxy;
   protected get _entity(): string {
     return "Table";
   }
@@ -1708,12 +1430,6 @@ export class TableProxy extends ProxyBase<TableModel> {
     if (name === "worksheet") return this.worksheet as ProxyBase<unknown>;
     return undefined;
   }
-  get id(): string {
-    return this._get("id");
-  }
-  get name(): string {
-    return this._get("name");
-  }
   set name(v: string) {
     this._set("name", v, (t) => {
       const wb = env(this).wb;
@@ -1722,19 +1438,10 @@ export class TableProxy extends ProxyBase<TableModel> {
       wb.setField(t, "name", checkTableName(wb, v, t));
     });
   }
-  get showHeaders(): boolean {
-    return this._get("showHeaders");
-  }
-  get showTotals(): boolean {
-    return this._get("showTotals");
-  }
   set showTotals(v: boolean) {
     this._set("showTotals", v, () => {
       if (v) throw new HostError(ErrorCode.notImplemented, "The host does not implement table totals rows.");
     });
-  }
-  get style(): string {
-    return this._get("style");
   }
   set style(v: string) {
     this._set("style", v, (t) => env(this).wb.setField(t, "style", v));
@@ -1747,13 +1454,6 @@ export class TableProxy extends ProxyBase<TableModel> {
   }
   get worksheet(): WorksheetProxy {
     return new WorksheetProxy(this.context, `${this._path}.worksheet`, () => this._resolve()?.sheet ?? null);
-  }
-  get onChanged(): EventSourceProxy {
-    return (this._onChanged ??= new EventSourceProxy(
-      this.context as RequestContextImpl,
-      () => env(this).tableHandlers,
-      () => required(this._resolve(), "Table.onChanged").id,
-    ));
   }
   private range(path: string, f: (t: TableModel) => Rect): RangeProxy {
     return new RangeProxy(this.context, `${this._path}.${path}`, () => {
@@ -1846,9 +1546,6 @@ export class TableColumnCollectionProxy extends CollectionProxy<ColumnTarget, Ta
       return { table: t, index };
     });
   }
-  get count(): number {
-    return this._get("count");
-  }
   private lookup(key: string | number, nullable: boolean, where: string): TableColumnProxy {
     return new TableColumnProxy(this.context, `${this._path}.getItem(${JSON.stringify(key)})`, () => {
       const t = this.table();
@@ -1914,20 +1611,8 @@ export class TableColumnProxy extends ProxyBase<ColumnTarget> {
     }
     return undefined;
   }
-  get id(): number {
-    return this._get("id");
-  }
-  get index(): number {
-    return this._get("index");
-  }
-  get name(): string {
-    return this._get("name");
-  }
   set name(v: string) {
     this._set("name", v, (c, stage) => writeCells(env(this), c.table.sheet, rect(c.table.rect.r0, c.table.rect.c0 + c.index), [[`'${v}`]], "TableColumn.name", stage.changes));
-  }
-  get values(): unknown[][] {
-    return this._get("values");
   }
   set values(v: unknown[][]) {
     this._set("values", v, (c, stage) => {
@@ -1998,9 +1683,6 @@ export class TableRowCollectionProxy extends CollectionProxy<RowTarget, TableRow
   protected _item(r: RowTarget): TableRowProxy {
     return this.getItemAt(r.index);
   }
-  get count(): number {
-    return this._get("count");
-  }
   getItemAt(index: number): TableRowProxy {
     return new TableRowProxy(this.context, `${this._path}.getItemAt(${index})`, () => {
       const t = this.table();
@@ -2040,12 +1722,6 @@ export class TableRowProxy extends ProxyBase<RowTarget> {
     const t = r.table;
     const row = t.rect.r0 + 1 + r.index;
     return readGrid(rect(row, t.rect.c0, row, t.rect.c1), (rr, c) => env(this).calc.value(t.sheet, rr, c));
-  }
-  get index(): number {
-    return this._get("index");
-  }
-  get values(): unknown[][] {
-    return this._get("values");
   }
   set values(v: unknown[][]) {
     this._set("values", v, (r, stage) => {

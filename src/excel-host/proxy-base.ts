@@ -1,11 +1,12 @@
 /**
- * The Office.js proxy model: every property set and method call is queued as an
- * operation and applied, in order, at `context.sync()`; properties are readable
- * only after `load()` + `sync()` (or after being set on the same proxy, as in
- * Office.js, where a setter also caches the value it was given).
+ * The host objects behind Microsoft's client: one class per Office.js class the adapter
+ * uses (proxies.ts), reached by the responder (richapi.ts) from the object paths of a
+ * RichApi request. A property set or method call queues an operation that runs, in order,
+ * when the request runs; a query (`load`) is answered from the model as the request runs.
+ * Loading rules, caches and PropertyNotLoaded are the client's, not these objects'.
  */
 import { Rect } from "./address";
-import { ErrorCode, HostError, propertyNotLoaded, valueNotLoaded } from "./errors";
+import { ErrorCode, HostError } from "./errors";
 import { SheetModel } from "./model";
 
 /** A cell change, for events. */
@@ -80,20 +81,14 @@ export function parseLoad(option: unknown): LoadSpec {
   return spec;
 }
 
-type Commit = () => void;
-
-/** Base of every proxy object (Office.js `ClientObject`). */
+/** Base of every host object (one per Office.js class: `Worksheet`, `Range`, …). */
 export abstract class ProxyBase<T> {
-  /** Loaded (or locally set) property values. */
-  protected _values: Record<string, unknown> = {};
-  protected _nullState: boolean | undefined = undefined;
-
   constructor(
-    /** The request context (typed loosely: `Excel.RequestContext` at the boundary). */
+    /** The host's queue (the objects a request names queue their operations here). */
     readonly context: QueueLike,
-    /** Object path, used in request descriptions. */
+    /** Object path, for messages. */
     readonly _path: string,
-    /** Finds the target in the workbook at sync time; null for a null object; throws ItemNotFound etc. */
+    /** Finds the target in the workbook when the request runs; null for a null object; throws ItemNotFound etc. */
     readonly _resolve: () => T | null,
   ) {}
 
@@ -107,25 +102,12 @@ export abstract class ProxyBase<T> {
     return undefined;
   }
 
-  get isNullObject(): boolean {
-    if (this._nullState === undefined) throw propertyNotLoaded(this._entity, "isNullObject");
-    return this._nullState;
-  }
-
-  /** Reads a property: loaded or set value, or PropertyNotLoaded. */
-  protected _get<V>(name: string): V {
-    if (Object.prototype.hasOwnProperty.call(this._values, name)) return this._values[name] as V;
-    if (this._nullState === true) return undefined as V;
-    throw propertyNotLoaded(this._entity, name);
-  }
-
   protected _enqueue(desc: unknown, run: (stage: Stage) => void): void {
     this.context.enqueue({ desc, run });
   }
 
-  /** Queues a property set (the value is also cached on the proxy, as Office.js does). */
+  /** Queues a property set. */
   protected _set(name: string, value: unknown, apply: (target: T, stage: Stage) => void): void {
-    this._values[name] = value;
     this._enqueue({ p: this._path, set: name, v: value }, (stage) => {
       const t = this._resolve();
       if (t !== null) apply(t, stage);
@@ -150,41 +132,6 @@ export abstract class ProxyBase<T> {
       stage.commits.push(() => result._setValue(v));
     });
     return result;
-  }
-
-  load(option?: unknown): this {
-    const spec = parseLoad(option);
-    this._enqueue({ p: this._path, load: describeSpec(spec) }, (stage) => {
-      stage.commits.push(this._loadNow(spec, stage));
-    });
-    return this;
-  }
-
-  /** Computes a load now (inside a sync); returns the commit that publishes it. */
-  _loadNow(spec: LoadSpec, stage: Stage): Commit {
-    const t = this._resolve();
-    if (t === null) return () => (this._nullState = true);
-    const values: Record<string, unknown> = {};
-    const commits: Commit[] = [];
-    const names = spec.all ? new Set([...this._scalars, ...spec.children.keys()]) : new Set(spec.children.keys());
-    for (const name of names) {
-      const sub = spec.children.get(name);
-      const nav = this._nav(name);
-      if (nav) {
-        commits.push(nav._loadNow(sub ?? emptySpec(true), stage));
-        continue;
-      }
-      if (!this._scalars.includes(name) || (sub && sub.children.size > 0)) {
-        throw new HostError(ErrorCode.invalidArgument, `The host does not implement ${this._entity}.${name}.`, `${this._entity}.${name}`);
-      }
-      values[name] = this._read(name, t);
-    }
-    stage.responseBytes += sizeOf(values);
-    return () => {
-      this._nullState = false;
-      Object.assign(this._values, values);
-      for (const c of commits) c();
-    };
   }
 
   /**
@@ -217,29 +164,14 @@ export abstract class ProxyBase<T> {
   get _className(): string {
     return this._entity;
   }
-
-  /** Marks the object as existing with its properties known (items of a loaded collection). */
-  _markLoaded(): void {
-    this._nullState = false;
-  }
-
-  toJSON(): Record<string, unknown> {
-    return { ...this._values };
-  }
-
-  track(): this {
-    return this;
-  }
-  untrack(): this {
-    return this;
-  }
 }
 
+/** A method's answer (`getCount()`), set when the request has run. */
 export class HostClientResult<T> {
   private _v: T | undefined;
   private _has = false;
   get value(): T {
-    if (!this._has) throw valueNotLoaded();
+    if (!this._has) throw new Error("The host read a method's answer before the request ran.");
     return this._v as T;
   }
   _setValue(v: T): void {
@@ -252,13 +184,6 @@ function describeArg(a: unknown): unknown {
   if (a instanceof ProxyBase) return { path: a._path };
   if (typeof a === "function") return "<function>";
   return a;
-}
-
-function describeSpec(spec: LoadSpec): unknown {
-  if (spec.children.size === 0) return spec.all ? "*" : "";
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of spec.children) out[k] = describeSpec(v);
-  return out;
 }
 
 /** A property's name on the wire: `values` → `Values`. */

@@ -1,3 +1,5 @@
+import { printable } from "./render";
+
 /** What a command touches of the outside world, so that tests can run it in-process. */
 export interface CliIO {
   /** Writes to stdout. */
@@ -21,7 +23,8 @@ export async function withProgress<T>(io: CliIO, file: string, work: () => Promi
   let shown = false;
   const timer = setTimeout(() => {
     shown = true;
-    io.err(io.stderrIsTTY ? `${verb} ${file} …` : `${verb} ${file} …\n`);
+    const name = printable(file, { inline: true });
+    io.err(io.stderrIsTTY ? `${verb} ${name} …` : `${verb} ${name} …\n`);
   }, io.progressDelayMs);
   try {
     return await work();

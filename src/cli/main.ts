@@ -7,7 +7,7 @@ import { Command, USAGE, parseArgs } from "./args";
 import { consolidate, checkOut, consolidateJson, consolidateText } from "./consolidate";
 import { FileError, UsageError, oneLine } from "./errors";
 import { initWorkbook } from "./init";
-import { CliIO, withProgress } from "./io";
+import { CliIO, fileProgress, withProgress } from "./io";
 import { SourceWorkbook, readWorkbook } from "./read";
 import { COLOUR, Style, printable, styleFor } from "./render";
 import { evaluateWorkbook, parseAsOf, scoreJson, scoreText, summary, validateJson, validateText } from "./score";
@@ -86,10 +86,20 @@ async function run(io: CliIO, argv: readonly string[], ctx: Context): Promise<nu
     case "consolidate": {
       const out = options.get("out") as string;
       await checkOut(out, files, io.cwd);
-      const books: SourceWorkbook[] = [];
-      for (const f of files) books.push(await read(io, ctx, f, sheet));
-      ctx.file = out;
-      const result = await withProgress(io, out, () => consolidate(books, { out, preferNewest: options.get("prefer") === "newest", cwd: io.cwd, now: io.now() }), "Writing");
+      // One input in memory at a time: each is read when consolidate asks for it.
+      const progress = fileProgress(io, files.length);
+      const readOne = async (f: string, i: number) => {
+        ctx.file = f;
+        progress.update(i, f);
+        return readNamed(f, io.cwd, sheet);
+      };
+      const result = await consolidate(files, readOne, { out, preferNewest: options.get("prefer") === "newest", cwd: io.cwd, now: io.now(),
+        writing: (work) => {
+          progress.end();
+          ctx.file = out;
+          return withProgress(io, out, work, "Writing");
+        },
+      }).finally(() => progress.end());
       if (asJson) json(io, consolidateJson(result));
       else lines(io, consolidateText(result, style), style);
       return result.conflicts.length > 0 ? 1 : 0;

@@ -39,6 +39,8 @@ export interface GoalWorkbookSpec {
   weightPercent: boolean;
   metaRows: readonly (readonly [string, string | number])[];
   auditRows: readonly (readonly OutValue[])[];
+  /** The numbers of rows the validations cover, when `goals` and `checkIns` are only samples (xlsx-stream.ts). */
+  rowCounts?: { goals: number; checkIns: number };
 }
 
 const FORMATS: Partial<Record<ColumnKey, string>> = {
@@ -142,7 +144,7 @@ function listValidation(values: readonly string[], title: string): object {
 function goalsSheet(wb: Workbook, spec: GoalWorkbookSpec): void {
   const ws = wb.addWorksheet("Goals", { views: [{ state: "frozen", xSplit: 2, ySplit: 1 }] });
   const headers: string[] = [...INPUT_COLUMNS.map((c) => c.header), ...spec.userColumns, ...(spec.source ? [SOURCE_COLUMN] : [])];
-  const lastRow = 1 + Math.max(1, spec.goals.length) + SPARE_ROWS;
+  const lastRow = 1 + Math.max(1, spec.rowCounts?.goals ?? spec.goals.length) + SPARE_ROWS;
   INPUT_COLUMNS.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
     col.width = WIDTHS[c.key] ?? 10;
@@ -187,7 +189,7 @@ function checkInsSheet(wb: Workbook, spec: GoalWorkbookSpec): void {
   ws.getColumn(1).numFmt = TEXT_FORMAT;
   ws.getColumn(2).numFmt = DATE_FORMAT;
   ws.getColumn(4).numFmt = PERCENT_FORMAT;
-  const lastRow = 1 + Math.max(1, spec.checkIns.length) + SPARE_ROWS;
+  const lastRow = 1 + Math.max(1, spec.rowCounts?.checkIns ?? spec.checkIns.length) + SPARE_ROWS;
   validations(ws).add(`D2:D${lastRow}`, {
     type: "decimal",
     operator: "between",

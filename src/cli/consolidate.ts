@@ -9,7 +9,7 @@
 import { createHash } from "crypto";
 import * as path from "path";
 import { promises as fs } from "fs";
-import { CanonicalValue, displayText, readDate, unwrap } from "../core/cells";
+import { CanonicalValue, displayText, readDate, readNumber, unwrap } from "../core/cells";
 import { COLUMN_KEYS, ColumnKey, INPUT_COLUMNS } from "../core/columns";
 import { DateSystem } from "../core/dates";
 import { normalizeHeader } from "../core/headers";
@@ -71,6 +71,8 @@ export interface ConsolidateResult {
   conflicts: Conflict[];
   /** Settings the inputs disagree on (left at their defaults); not part of the JSON. */
   settingsDropped: string[];
+  /** User columns a kept goal took values of from a later copy of itself; not part of the JSON. */
+  userValuesFilled: string[];
 }
 
 function textOf(raw: unknown): string {
@@ -128,7 +130,19 @@ function outValue(key: ColumnKey | "checkinDate", raw: unknown, system: DateSyst
     const r = readDate(raw, system);
     if (r.kind === "value") return new Date(r.value * 86_400_000);
   }
+  if (key === "weight" && typeof unwrap(raw) === "string") {
+    // A weight typed as text (`45%`, `0.4`) lands as the number the reader makes of it,
+    // in the number-validated Weight column; text that is no number stays text.
+    const r = readNumber(raw);
+    if (r.kind === "value") return r.value + 0;
+  }
   return plainValue(raw);
+}
+
+/** A weight typed as a percentage (`45%`): written as 0.45 with a percent format. */
+function percentText(raw: unknown): boolean {
+  const v = unwrap(raw);
+  return typeof v === "string" && /%\s*$/.test(v) && readNumber(raw).kind === "value";
 }
 
 export interface ConsolidateOptions {
@@ -150,6 +164,8 @@ interface SpilledGoal {
   source: string | null;
   /** The twenty input columns' cells for the new workbook. */
   out: OutValue[];
+  /** Weight typed as a percentage. */
+  percent: boolean;
 }
 
 /** A check-in on disk: its goal's ID key, its canonical key (hashed), its file, its row for the new workbook. */
@@ -159,6 +175,7 @@ type SpilledCheckIn = [string | null, string, number, ...OutValue[]];
 interface KeptRecord extends GoalRecord {
   userOut: Map<string, OutValue>;
   out: OutValue[];
+  percent: boolean;
 }
 
 function fromSpill(g: SpilledGoal, file: number): KeptRecord {
@@ -170,7 +187,7 @@ function fromSpill(g: SpilledGoal, file: number): KeptRecord {
     user.set(key, { header, raw: out, text });
     userOut.set(key, out);
   }
-  return { file, cell: g.cell, raw: {}, canonical, user, source: g.source, system: 1900, userOut, out: g.out };
+  return { file, cell: g.cell, raw: {}, canonical, user, source: g.source, system: 1900, userOut, out: g.out, percent: g.percent };
 }
 
 /** What is kept of each input file once it has been read. */
@@ -206,6 +223,7 @@ async function merge(files: readonly string[], read: (file: string, index: numbe
   const recFile: number[] = [];
   const recRef: SpillRef[] = [];
   const recWeight: number[] = [];
+  const recPercent: boolean[] = [];
   // User columns, in order of first appearance.
   const userOrder: { key: string; header: string }[] = [];
   const seenUser = new Set<string>();
@@ -235,10 +253,12 @@ async function merge(files: readonly string[], read: (file: string, index: numbe
         user: [...r.user].map(([k, u]) => [k, u.header, u.text, plainValue(u.raw)]),
         source: r.source,
         out: COLUMN_KEYS.map((k) => outValue(k, r.raw[k], r.system)),
+        percent: percentText(r.raw.weight),
       };
       recFile.push(fi);
       recRef.push(goalSpill.add(spilled));
       recWeight.push(typeof r.canonical.weight === "number" ? r.canonical.weight : NaN);
+      recPercent.push(spilled.percent);
       const id = r.canonical.id;
       if (id === null) {
         order.push(idx);
@@ -281,6 +301,9 @@ async function merge(files: readonly string[], read: (file: string, index: numbe
   const chosenFile = new Map<string, number>();
   let duplicates = 0;
   const kept: number[] = [];
+  /** User-column values a kept goal takes from a later copy of itself, by goal. */
+  const filled = new Map<number, Map<string, OutValue>>();
+  const userValuesFilled = new Set<string>();
   for (const item of order) {
     if (typeof item !== "string") {
       kept.push(item);
@@ -293,14 +316,30 @@ async function merge(files: readonly string[], read: (file: string, index: numbe
     }
     // Several goals with this ID: compared in full, read back from disk.
     const list = indexes.map((idx) => ({ idx, r: load(idx) }));
-    const variants: GoalRecord[] = [];
+    const variants: KeptRecord[] = [];
     for (const { r } of list) if (!variants.some((v) => differing(v, r).length === 0)) variants.push(r);
     if (variants.length === 1) {
       // One content: same-file repeats stay (validate reports D1); copies from other files are dropped.
+      // A copy's values in user columns the kept row does not have are not lost: they fill it.
       const firstFile = list[0].r.file;
+      const keptHere = list.filter((x) => x.r.file === firstFile);
       for (const { idx, r } of list) {
-        if (r.file === firstFile) kept.push(idx);
-        else duplicates++;
+        if (r.file === firstFile) {
+          kept.push(idx);
+          continue;
+        }
+        duplicates++;
+        for (const [key, u] of r.user) {
+          if (u.text === "") continue;
+          for (const k of keptHere) {
+            if (k.r.user.has(key)) continue;
+            k.r.user.set(key, u);
+            const fill = filled.get(k.idx) ?? new Map<string, OutValue>();
+            fill.set(key, (r as KeptRecord).userOut.get(key) ?? null);
+            filled.set(k.idx, fill);
+            userValuesFilled.add(u.header);
+          }
+        }
       }
       continue;
     }
@@ -339,10 +378,16 @@ async function merge(files: readonly string[], read: (file: string, index: numbe
       yield row;
     }
   };
+  const percentRows = new Set<number>();
+  kept.forEach((idx, row) => {
+    if (recPercent[idx]) percentRows.add(row);
+  });
   const goalRows = function* (): Generator<OutValue[]> {
     for (const idx of kept) {
       const r = load(idx);
-      yield [...r.out, ...userOrder.map((u) => (r.userOut.has(u.key) ? (r.userOut.get(u.key) as OutValue) : null)), r.source ?? fileName(r.file)];
+      const fill = filled.get(idx);
+      const user = (key: string): OutValue => (r.userOut.has(key) ? (r.userOut.get(key) as OutValue) : (fill?.get(key) ?? null));
+      yield [...r.out, ...userOrder.map((u) => user(u.key)), r.source ?? fileName(r.file)];
     }
   };
 
@@ -377,6 +422,7 @@ async function merge(files: readonly string[], read: (file: string, index: numbe
           goals: goalRows,
           checkIns: checkInRows,
           weightPercent: weights.every((w) => w <= 1),
+          percentWeightRows: percentRows,
           metaRows: metaRows(meta, DEFAULT_SETTINGS),
           auditRows: [],
         },
@@ -402,6 +448,7 @@ async function merge(files: readonly string[], read: (file: string, index: numbe
     duplicates,
     conflicts,
     settingsDropped,
+    userValuesFilled: [...userValuesFilled],
   };
 }
 
@@ -432,10 +479,21 @@ function show(v: CanonicalValue): string {
   return v === null ? "(blank)" : truncate(String(v), 30);
 }
 
+/** Up to this many files, the text output names each with its counts. */
+const LIST_FILES = 10;
+
 export function consolidateText(r: ConsolidateResult, style: Style): string[] {
   const lines: string[] = [];
-  lines.push(`Read ${r.files.length} ${r.files.length === 1 ? "file" : "files"}: ${r.files.map((f) => `${f.file} (${count(f.goals, "goal")}, ${count(f.checkIns, "check-in")})`).join(", ")}`);
+  if (r.files.length <= LIST_FILES)
+    lines.push(`Read ${r.files.length} ${r.files.length === 1 ? "file" : "files"}: ${r.files.map((f) => `${f.file} (${count(f.goals, "goal")}, ${count(f.checkIns, "check-in")})`).join(", ")}`);
+  else {
+    // Thousands of files do not make a line: the totals (--json lists every file).
+    const goals = r.files.reduce((n, f) => n + f.goals, 0);
+    const checkIns = r.files.reduce((n, f) => n + f.checkIns, 0);
+    lines.push(`Read ${r.files.length} files: ${count(goals, "goal")}, ${count(checkIns, "check-in")} (--json lists them file by file).`);
+  }
   if (r.duplicates > 0) lines.push(`${r.duplicates} duplicate ${r.duplicates === 1 ? "goal" : "goals"} kept once.`);
+  if (r.written && r.userValuesFilled.length > 0) lines.push(`Values of ${r.userValuesFilled.join(", ")} taken from a later copy of the same goal where the kept row had none.`);
   if (r.conflicts.length > 0) {
     lines.push("", style.bold(`Conflicts (${r.conflicts.length}): the same ID with different content`));
     for (const c of r.conflicts) {

@@ -20,7 +20,14 @@ export interface StreamedWorkbookSpec extends Omit<GoalWorkbookSpec, "goals" | "
   checkInCount: number;
   goals: () => Iterable<readonly OutValue[]>;
   checkIns: () => Iterable<readonly OutValue[]>;
+  /** Goal rows (0-based) whose Weight gets a percent format of its own (it was typed `45%`). */
+  percentWeightRows?: ReadonlySet<number>;
 }
+
+/** Weight's column among the goal columns (model.md order), 0-based. */
+const WEIGHT_COLUMN = 6;
+/** Confidence's column in CheckIns, always formatted `0%`: its style is the percent style. */
+const CONFIDENCE_COLUMN = 3;
 
 // ---- zip ----
 
@@ -225,14 +232,14 @@ function cellXml(ref: string, v: OutValue, style: ColumnStyle, empty: string): s
 }
 
 /** The sheet's rows from row 2 on, in pieces of about 64 KB. */
-function* rowsXml(rows: Iterable<readonly OutValue[]>, width: number, styles: ColumnStyle[], empty: string): Generator<string> {
+function* rowsXml(rows: Iterable<readonly OutValue[]>, width: number, styles: ColumnStyle[], empty: string, override?: (row: number, col: number) => ColumnStyle | null): Generator<string> {
   const cols = Array.from({ length: width }, (_, i) => letters(i + 1));
   let r = 1;
   let buf = "";
   for (const row of rows) {
     r++;
     let cells = "";
-    for (let c = 0; c < width; c++) cells += cellXml(`${cols[c]}${r}`, c < row.length ? row[c] : null, styles[c], empty);
+    for (let c = 0; c < width; c++) cells += cellXml(`${cols[c]}${r}`, c < row.length ? row[c] : null, override?.(r - 2, c) ?? styles[c], empty);
     buf += `<row r="${r}">${cells}</row>`;
     if (buf.length > 65_536) {
       yield buf;
@@ -280,15 +287,22 @@ export async function writeStreamedWorkbook(spec: StreamedWorkbookSpec, handle: 
   );
   const streamed = new Map<string, { head: string; tail: string; rows: () => Iterable<string> }>();
   const tables = new Map<string, string>();
-  for (const [table, count, width, rows] of [
-    ["Goals", spec.goalCount, goalWidth, spec.goals],
-    ["CheckIns", spec.checkInCount, checkInWidth, spec.checkIns],
-  ] as const) {
+  const sheets = (
+    [
+      ["Goals", spec.goalCount, goalWidth, spec.goals],
+      ["CheckIns", spec.checkInCount, checkInWidth, spec.checkIns],
+    ] as const
+  ).map(([table, count, width, rows]) => {
     const part = tablePart(table);
     const sheet = sheetOf(part);
     if (part === "" || sheet === "") throw new Error(`the layout workbook has no ${table} table`);
-    const { head, tail, styles } = splitSheet(text(sheet), count, width);
-    streamed.set(sheet, { head, tail, rows: () => rowsXml(rows(), width, styles, empty) });
+    return { table, count, width, rows, part, sheet, ...splitSheet(text(sheet), count, width) };
+  });
+  const percent = sheets[1].styles[CONFIDENCE_COLUMN];
+  const percentWeight = (row: number, col: number): ColumnStyle | null => (col === WEIGHT_COLUMN && spec.percentWeightRows?.has(row) ? percent : null);
+  for (const { table, count, width, rows, part, sheet, head, tail, styles } of sheets) {
+    const override = table === "Goals" && spec.percentWeightRows && spec.percentWeightRows.size > 0 ? percentWeight : undefined;
+    streamed.set(sheet, { head, tail, rows: () => rowsXml(rows(), width, styles, empty, override) });
     // A table keeps one (blank) data row when it has none, as Excel wants.
     const ref = `A1:${letters(width)}${1 + Math.max(1, count)}`;
     tables.set(part, text(part).replace(/ ref="A1:[A-Z]+\d+"/g, ` ref="${ref}"`));

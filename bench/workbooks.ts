@@ -54,6 +54,12 @@ export function managerRows(o: ManagerWorkbookOptions): { goals: (Cell | null)[]
   const at = INPUT_HEADERS.map((h) => GOAL_HEADERS.indexOf(h));
   const team = TEAMS[o.index % TEAMS.length];
   const goals = [...companyGoals(), ...g.goals.rows.map((r) => [...at.map((i) => own(r[i])), team])];
+  // The generator repeats an ID now and then (a rule finding); a manager's file keeps its IDs apart.
+  const seen = new Set<unknown>();
+  for (const r of goals) {
+    if (r[0] !== null && seen.has(r[0])) r[0] = `${String(r[0])}-b`;
+    seen.add(r[0]);
+  }
   const checkIns = g.checkIns.rows.map((r) => CHECKIN_HEADERS.map((_, i) => own(r[i])));
   return { goals, checkIns };
 }

@@ -6,11 +6,13 @@
  *   node --expose-gc dist-bench/bench/main.js [--json PATH] [--quick]
  *        [--engine-sizes 1000,10000,100000] [--template-sizes 1000,2000]
  *        [--host-sizes 100,10000,100000] [--skip-host] [--skip-template]
+ *        [--consolidate-files 50,200] [--skip-consolidate] [--only consolidate]
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { BundleSize, bundleSizes } from "./bundle";
+import { ConsolidateFigure, benchConsolidate } from "./consolidate";
 import { runEngine, runFloor } from "./engine";
 import { TemplateTiming, runTemplate } from "./formulas";
 import { RangeFunctionTiming, RowFunctionTiming, benchRangeFunctions, benchRowFunctions } from "./functions";
@@ -28,9 +30,18 @@ export interface BenchOptions {
   /** Timed runs per engine size (after one warm-up). */
   runs: (goals: number) => number;
   templateRuns: number;
+  /** Numbers of manager workbooks to consolidate (each in a child process). */
+  consolidateFiles: number[];
+  consolidateGoals: number;
+  consolidateRuns: number;
+  /** Only these sections (`--only consolidate`); null: all. */
+  only: Section[] | null;
   root: string;
   log: (line: string) => void;
 }
+
+export const SECTIONS = ["engine", "template", "functions", "host", "bundles", "consolidate"] as const;
+export type Section = (typeof SECTIONS)[number];
 
 export const FULL: Omit<BenchOptions, "root" | "log"> = {
   engineSizes: [1_000, 10_000, 100_000],
@@ -41,6 +52,10 @@ export const FULL: Omit<BenchOptions, "root" | "log"> = {
   rowBatches: 25,
   runs: (n) => (n >= 100_000 ? 5 : n >= 10_000 ? 7 : 11),
   templateRuns: 3,
+  consolidateFiles: [50, 200],
+  consolidateGoals: 300,
+  consolidateRuns: 2,
+  only: null,
 };
 
 export const QUICK: Omit<BenchOptions, "root" | "log"> = {
@@ -52,6 +67,10 @@ export const QUICK: Omit<BenchOptions, "root" | "log"> = {
   rowBatches: 3,
   runs: () => 2,
   templateRuns: 1,
+  consolidateFiles: [5, 20],
+  consolidateGoals: 30,
+  consolidateRuns: 1,
+  only: null,
 };
 
 export interface EngineFigure {
@@ -94,6 +113,7 @@ export interface BenchResults {
   rangeFunctions: RangeFunctionTiming[];
   roundTrips: RoundTrip[];
   bundles: BundleSize[];
+  consolidate: ConsolidateFigure[];
   checks: Check[];
 }
 
@@ -210,6 +230,33 @@ export function checks(r: Omit<BenchResults, "checks">): Check[] {
     out.push({ what: `${op}: largest request (RichApi body)`, figure: kb(maxReq), bar: "≤ 4 MB", pass: maxReq <= 4 * 1024 * 1024 });
     out.push({ what: `${op}: largest response (RichApi body)`, figure: kb(maxRes), bar: "≤ 5 MB", pass: maxRes <= 5 * 1024 * 1024 });
   }
+  const cs = [...r.consolidate].sort((a, b) => a.files - b.files);
+  for (const c of cs)
+    out.push({
+      what: `consolidate ${count(c.files)} workbooks (${count(c.goals)} goals, ${count(c.checkIns)} check-ins)`,
+      figure: `${fixed(c.medianMs / 1000, 2)} s, peak RSS ${fixed(c.peakRssMB, 0)} MB (median of ${c.runs} runs, each in its own process)`,
+      bar: "reported",
+      pass: null,
+    });
+  if (cs.length >= 2) {
+    const small = cs[0];
+    const big = cs[cs.length - 1];
+    const k = big.files / small.files;
+    const memory = big.peakRssMB / small.peakRssMB;
+    const time = big.medianMs / small.medianMs;
+    out.push({
+      what: `consolidate: peak RSS ${count(big.files)} ÷ ${count(small.files)} workbooks (flat in the number of files)`,
+      figure: `${fixed(memory, 2)} (${fixed(big.peakRssMB, 0)} MB ÷ ${fixed(small.peakRssMB, 0)} MB)`,
+      bar: "≤ 1.5",
+      pass: memory <= 1.5,
+    });
+    out.push({
+      what: `consolidate: time ${count(big.files)} ÷ ${count(small.files)} workbooks (linear)`,
+      figure: `${fixed(time, 2)} (${fixed(big.medianMs / 1000, 1)} s ÷ ${fixed(small.medianMs / 1000, 1)} s)`,
+      bar: `≤ ${fixed(1.25 * k, 1)} (1.25 × ${fixed(k, 0)})`,
+      pass: time <= 1.25 * k,
+    });
+  }
   for (const b of r.bundles) {
     out.push({
       what: `bundle ${b.file}`,
@@ -224,14 +271,15 @@ export function checks(r: Omit<BenchResults, "checks">): Check[] {
 export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const started = Date.now();
   const log = options.log;
+  const runs = (s: Section): boolean => options.only === null || options.only.includes(s);
   const engine: EngineFigure[] = [];
-  for (const n of options.engineSizes) {
+  for (const n of runs("engine") ? options.engineSizes : []) {
     const e = benchEngine(n, options);
     log(`engine ${count(n)} goals: ${fixed(e.medianMs, 1)} ms median of ${e.runs}, peak heap ${fixed(e.peakHeapMB, 0)} MB (engine ${fixed(e.engineHeapMB, 0)} MB), floor ${fixed(e.floorMs, 2)} ms`);
     engine.push(e);
   }
   const template: BenchResults["template"] = [];
-  for (const n of options.templateSizes) {
+  for (const n of runs("template") ? options.templateSizes : []) {
     const t = runTemplate(workbook(n), options.templateRuns);
     let e = engine.find((x) => x.goals === n);
     if (!e) e = benchEngine(n, options);
@@ -239,19 +287,34 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     log(`formula template ${count(n)} goals: build ${fixed(t.buildMs, 0)} ms, recalc ${fixed(t.recalcMs, 0)} ms (${count(t.formulas)} formulas)`);
     collect();
   }
-  const functionsWb = workbook(options.rangeRows);
-  const rowFunctions = benchRowFunctions(functionsWb, options.rowBatch, options.rowBatches);
-  const rangeFunctions = benchRangeFunctions(functionsWb, 5);
-  log(`functions: ${rowFunctions.map((f) => `${f.name} ${fixed(f.medianUs, 2)} µs`).join(", ")}; ${rangeFunctions.map((f) => `${f.name} ${fixed(f.medianMs, 1)} ms`).join(", ")}`);
-  collect();
+  let rowFunctions: RowFunctionTiming[] = [];
+  let rangeFunctions: RangeFunctionTiming[] = [];
+  if (runs("functions")) {
+    const functionsWb = workbook(options.rangeRows);
+    rowFunctions = benchRowFunctions(functionsWb, options.rowBatch, options.rowBatches);
+    rangeFunctions = benchRangeFunctions(functionsWb, 5);
+    log(`functions: ${rowFunctions.map((f) => `${f.name} ${fixed(f.medianUs, 2)} µs`).join(", ")}; ${rangeFunctions.map((f) => `${f.name} ${fixed(f.medianMs, 1)} ms`).join(", ")}`);
+    collect();
+  }
   const roundTrips: RoundTrip[] = [];
   onProgress(log);
-  for (const n of options.hostSizes) {
+  for (const n of runs("host") ? options.hostSizes : []) {
     roundTrips.push(...(await benchRoundTrips(workbook(n))));
     collect();
   }
   onProgress(null);
-  const bundles = bundleSizes(options.root);
+  const bundles = runs("bundles") ? bundleSizes(options.root) : [];
+  const consolidate =
+    runs("consolidate") && options.consolidateFiles.length > 0
+      ? await benchConsolidate({
+          files: options.consolidateFiles,
+          goalsPerFile: options.consolidateGoals,
+          checkInsPerGoal: 3,
+          runs: options.consolidateRuns,
+          child: join(options.root, "dist-bench", "bench", "consolidate-child.js"),
+          log,
+        })
+      : [];
   const partial: Omit<BenchResults, "checks"> = {
     machine: {
       node: process.version,
@@ -269,6 +332,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     rangeFunctions,
     roundTrips,
     bundles,
+    consolidate,
   };
   partial.seconds = (Date.now() - started) / 1000;
   return { ...partial, checks: checks(partial) };
@@ -302,7 +366,16 @@ function parseArgs(argv: string[]): { options: Omit<BenchOptions, "root" | "log"
     else if (a === "--host-sizes") base.hostSizes = list(argv[++i]);
     else if (a === "--skip-host") base.hostSizes = [];
     else if (a === "--skip-template") base.templateSizes = [];
-    else throw new Error(`unknown option ${a}`);
+    else if (a === "--consolidate-files") base.consolidateFiles = list(argv[++i]);
+    else if (a === "--consolidate-goals") base.consolidateGoals = Number(argv[++i]);
+    else if (a === "--consolidate-runs") base.consolidateRuns = Number(argv[++i]);
+    else if (a === "--skip-consolidate") base.consolidateFiles = [];
+    else if (a === "--only") {
+      const names = (argv[++i] ?? "").split(",").map((x) => x.trim());
+      const bad = names.filter((x) => !(SECTIONS as readonly string[]).includes(x));
+      if (bad.length > 0 || names.length === 0) throw new Error(`--only takes ${SECTIONS.join(", ")} (comma-separated), not '${bad.join(",")}'`);
+      base.only = names as Section[];
+    } else throw new Error(`unknown option ${a}`);
   }
   return { options: base, json };
 }

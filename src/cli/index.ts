@@ -1,10 +1,11 @@
 /** Entry point of the `goal-scorecards` bin (bin/goal-scorecards.js requires the built file). */
 import { main } from "./main";
 import { oneLine } from "./errors";
+import { printable } from "./render";
 
 /** Last line of defence: whatever escapes is one line on stderr and exit 2, never a stack trace. */
 function fatal(e: unknown): void {
-  process.stderr.write(`goal-scorecards: unexpected error: ${oneLine(e instanceof Error ? e.message : String(e)) || "unknown"}\n`);
+  process.stderr.write(`goal-scorecards: unexpected error: ${printable(oneLine(e instanceof Error ? e.message : String(e)), { inline: true }) || "unknown"}\n`);
   process.exit(2);
 }
 

@@ -27,6 +27,45 @@ export function styleFor(isTTY: boolean, env: Readonly<Record<string, string | u
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/g;
 
+/**
+ * Characters a terminal acts on instead of showing: C0 controls (ESC starts cursor
+ * moves, screen clears, title changes), DEL, C1 controls (U+009B is a one-character
+ * CSI) and the bidi embeddings, overrides and isolates (U+202A–202E, U+2066–2069) that
+ * make text read other than it is stored. Tab and newline are left alone between lines.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL_INLINE = /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+/** The colour codes COLOUR itself writes: the only escape sequences ever let through. */
+// eslint-disable-next-line no-control-regex
+const OWN_COLOUR = /(\x1b\[(?:1|2|22|31|32|33|39)m)/;
+
+function escapeChar(c: string): string {
+  if (c === "\t") return "\\t";
+  if (c === "\n") return "\\n";
+  if (c === "\r") return "\\r";
+  const code = c.charCodeAt(0);
+  return code < 0x100 ? `\\x${code.toString(16).toUpperCase().padStart(2, "0")}` : `\\u${code.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+/**
+ * Text for a terminal: every control character above shown as an escape (`\x1B`,
+ * `\x9B`, `\u202E`), so that a cell can neither move the cursor, clear the screen, set
+ * the title nor reorder what is shown. `inline` escapes tab and newline too (a table
+ * cell, a one-line message). `colour` keeps the colour codes COLOUR writes.
+ */
+export function printable(text: string, o: { inline?: boolean; colour?: boolean } = {}): string {
+  const re = o.inline ? CONTROL_INLINE : CONTROL;
+  const clean = (part: string) => part.replace(re, escapeChar);
+  if (!o.colour) return clean(text);
+  // Split keeps the separators (our colour codes) at the odd positions.
+  return text
+    .split(OWN_COLOUR)
+    .map((part, i) => (i % 2 === 1 ? part : clean(part)))
+    .join("");
+}
+
 /** Display width: code points, without colour codes. */
 export function width(s: string): number {
   return [...s.replace(ANSI, "")].length;
@@ -44,6 +83,8 @@ export interface Column {
 
 /** An aligned table: a header line, then one line per row; cells may carry colour. */
 export function table(columns: readonly Column[], rows: readonly (readonly string[])[], style: Style, indent = "  "): string[] {
+  // Cells escaped first, so that columns line up on what the terminal shows.
+  rows = rows.map((r) => r.map((c) => printable(c, { inline: true, colour: style === COLOUR })));
   const w = columns.map((c, i) => Math.max(width(c.header), ...rows.map((r) => width(r[i] ?? ""))));
   const pad = (s: string, i: number) => {
     const gap = " ".repeat(Math.max(0, w[i] - width(s)));

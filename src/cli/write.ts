@@ -5,13 +5,15 @@
  * hidden metadata sheet with `GoalMeta` and `GoalAudit`. Text is always written as
  * text, never as a formula (model.md "Writing cell values").
  */
-import { promises as fs } from "fs";
+import { randomBytes } from "crypto";
+import { Stats, promises as fs } from "fs";
+import type { FileHandle } from "fs/promises";
 import * as path from "path";
 import { TableStyleProperties, Workbook, Worksheet } from "exceljs";
 import { displayText, excelError, unwrap } from "../core/cells";
 import { CHECKIN_COLUMNS, ColumnKey, DIRECTIONS, GOAL_TYPES, INPUT_COLUMNS, LEVELS, ROLLUP_MODES } from "../core/columns";
 import { AUDIT_COLUMNS, AUDIT_TABLE, META_SHEET, META_TABLE } from "../core/meta";
-import { FileError } from "./errors";
+import { FileError, oneLine } from "./errors";
 import { systemReason } from "./read";
 
 export const SOURCE_COLUMN = "Source";
@@ -37,6 +39,8 @@ export interface GoalWorkbookSpec {
   weightPercent: boolean;
   metaRows: readonly (readonly [string, string | number])[];
   auditRows: readonly (readonly OutValue[])[];
+  /** The numbers of rows the validations cover, when `goals` and `checkIns` are only samples (xlsx-stream.ts). */
+  rowCounts?: { goals: number; checkIns: number };
 }
 
 const FORMATS: Partial<Record<ColumnKey, string>> = {
@@ -140,7 +144,7 @@ function listValidation(values: readonly string[], title: string): object {
 function goalsSheet(wb: Workbook, spec: GoalWorkbookSpec): void {
   const ws = wb.addWorksheet("Goals", { views: [{ state: "frozen", xSplit: 2, ySplit: 1 }] });
   const headers: string[] = [...INPUT_COLUMNS.map((c) => c.header), ...spec.userColumns, ...(spec.source ? [SOURCE_COLUMN] : [])];
-  const lastRow = 1 + Math.max(1, spec.goals.length) + SPARE_ROWS;
+  const lastRow = 1 + Math.max(1, spec.rowCounts?.goals ?? spec.goals.length) + SPARE_ROWS;
   INPUT_COLUMNS.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
     col.width = WIDTHS[c.key] ?? 10;
@@ -185,7 +189,7 @@ function checkInsSheet(wb: Workbook, spec: GoalWorkbookSpec): void {
   ws.getColumn(1).numFmt = TEXT_FORMAT;
   ws.getColumn(2).numFmt = DATE_FORMAT;
   ws.getColumn(4).numFmt = PERCENT_FORMAT;
-  const lastRow = 1 + Math.max(1, spec.checkIns.length) + SPARE_ROWS;
+  const lastRow = 1 + Math.max(1, spec.rowCounts?.checkIns ?? spec.checkIns.length) + SPARE_ROWS;
   validations(ws).add(`D2:D${lastRow}`, {
     type: "decimal",
     operator: "between",
@@ -227,14 +231,23 @@ export function buildWorkbook(spec: GoalWorkbookSpec, now: Date = new Date()): W
   return wb;
 }
 
-/**
- * Writes a workbook to `file`. `overwrite: false` never replaces an existing file;
- * otherwise the bytes go to a temporary file beside it first and are renamed into
- * place, so a failed write never leaves half a workbook.
- */
-export async function writeWorkbook(wb: Workbook, file: string, cwd: string, overwrite: boolean): Promise<string> {
-  const full = path.resolve(cwd, file);
-  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+/** What a path is when it is not a regular file, in words; null for a regular file or nothing there. */
+function notRegular(st: Stats): string | null {
+  if (st.isFile()) return null;
+  if (st.isSymbolicLink()) return "is a symbolic link; the output is never written through a link: name the file itself or a new one";
+  if (st.isDirectory()) return "is a directory; name a file to write";
+  if (st.isFIFO()) return "is a named pipe (FIFO), not a regular file; name a file to write";
+  if (st.isCharacterDevice() || st.isBlockDevice()) return "is a device, not a regular file; name a file to write";
+  if (st.isSocket()) return "is a socket, not a regular file; name a file to write";
+  return "is not a regular file; name a file to write";
+}
+
+function errorCode(e: unknown): string {
+  return typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
+}
+
+/** Refuses an output path whose folder is missing, or that exists and is not a regular file. */
+async function checkTarget(file: string, full: string): Promise<Stats | null> {
   try {
     const st = await fs.stat(path.dirname(full));
     if (!st.isDirectory()) throw new FileError(file, "cannot be written: its folder is not a folder");
@@ -242,25 +255,104 @@ export async function writeWorkbook(wb: Workbook, file: string, cwd: string, ove
     if (e instanceof FileError) throw e;
     throw new FileError(file, "cannot be written: its folder does not exist");
   }
-  if (!overwrite) {
+  const st = await fs.lstat(full).catch(() => null);
+  const bad = st ? notRegular(st) : null;
+  if (bad) throw new FileError(file, bad);
+  return st;
+}
+
+/**
+ * An output file being written: the bytes go to a new temporary file beside the target,
+ * created exclusively (`wx`, so never through a link or over anything planted there)
+ * under a name no one can guess, and `commit` renames it into place, so a failed write
+ * never leaves half a workbook and never touches what was there.
+ */
+export interface OutFile {
+  /** The temporary file's handle, to write to. */
+  handle: FileHandle;
+  commit(): Promise<string>;
+  abort(): Promise<void>;
+}
+
+/**
+ * Opens `file` for writing (see OutFile). `overwrite: false` refuses an existing file
+ * (init); otherwise an existing regular file is replaced at `commit`. Either way a
+ * target that is a link, a directory, a FIFO, a device or a socket is refused.
+ */
+export async function openOut(file: string, cwd: string, overwrite: boolean): Promise<OutFile> {
+  const full = path.resolve(cwd, file);
+  const existing = await checkTarget(file, full);
+  if (existing && !overwrite) throw new FileError(file, "already exists; init never overwrites a file, choose another name");
+  let tmp = "";
+  let handle: FileHandle | null = null;
+  for (let attempt = 0; handle === null; attempt++) {
+    tmp = path.join(path.dirname(full), `.${path.basename(full)}.${randomBytes(12).toString("hex")}.tmp`);
     try {
-      await fs.writeFile(full, bytes, { flag: "wx" });
+      handle = await fs.open(tmp, "wx", 0o666);
     } catch (e) {
-      const code = typeof e === "object" && e !== null && "code" in e ? (e as { code: unknown }).code : "";
-      if (code === "EEXIST") throw new FileError(file, "already exists; init never overwrites a file, choose another name");
+      if (errorCode(e) === "EEXIST" && attempt < 5) continue;
       throw new FileError(file, `cannot be written: ${systemReason(e)}`);
     }
-    return full;
   }
-  const st = await fs.stat(full).catch(() => null);
-  if (st && st.isDirectory()) throw new FileError(file, "cannot be written: it is a directory");
-  const tmp = path.join(path.dirname(full), `.${path.basename(full)}.${process.pid}.tmp`);
-  try {
-    await fs.writeFile(tmp, bytes);
-    await fs.rename(tmp, full);
-  } catch (e) {
+  const h = handle;
+  let closed = false;
+  const close = async () => {
+    if (!closed) {
+      closed = true;
+      await h.close();
+    }
+  };
+  const abort = async () => {
+    await close().catch(() => undefined);
     await fs.rm(tmp, { force: true }).catch(() => undefined);
+  };
+  return {
+    handle: h,
+    abort,
+    async commit() {
+      try {
+        await close();
+        // Looked at again just before: something may have been put there meanwhile.
+        const st = await checkTarget(file, full);
+        if (overwrite) await fs.rename(tmp, full);
+        else {
+          // link() fails if anything exists at the target: never replaces a file made meanwhile.
+          if (st) throw new FileError(file, "already exists; init never overwrites a file, choose another name");
+          try {
+            await fs.link(tmp, full);
+          } catch (e) {
+            if (errorCode(e) === "EEXIST") throw new FileError(file, "already exists; init never overwrites a file, choose another name");
+            throw e;
+          }
+          await fs.rm(tmp, { force: true });
+        }
+        return full;
+      } catch (e) {
+        await abort();
+        if (e instanceof FileError) throw e;
+        throw new FileError(file, `cannot be written: ${systemReason(e)}`);
+      }
+    },
+  };
+}
+
+/**
+ * Writes a workbook to `file` through `openOut`: `overwrite: false` never replaces an
+ * existing file; otherwise an existing regular file is replaced.
+ */
+export async function writeWorkbook(wb: Workbook, file: string, cwd: string, overwrite: boolean): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  } catch (e) {
+    throw new FileError(file, `cannot be written (${oneLine(e instanceof Error ? e.message : String(e)).slice(0, 200)})`);
+  }
+  const out = await openOut(file, cwd, overwrite);
+  try {
+    await out.handle.writeFile(bytes);
+  } catch (e) {
+    await out.abort();
     throw new FileError(file, `cannot be written: ${systemReason(e)}`);
   }
-  return full;
+  return out.commit();
 }

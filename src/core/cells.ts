@@ -96,6 +96,21 @@ export function unwrap(v: unknown): unknown {
   return typeof cur === "object" ? null : cur;
 }
 
+/**
+ * The formula of a cell that holds one, as Excel shows it (`=99`), or null. exceljs
+ * hands such a cell over as `{formula, result}` (or `{sharedFormula, result}` for a
+ * copy of another cell's formula); Office.js's values never are. The reader takes
+ * the cached result, which Excel replaces when it recalculates.
+ */
+export function formulaOf(raw: unknown): string | null {
+  if (typeof raw !== "object" || raw === null || raw instanceof Date) return null;
+  const o = raw as Record<string, unknown>;
+  if (typeof o.formula === "string") return `=${o.formula}`;
+  if (typeof o.sharedFormula === "string") return `=(the formula of ${o.sharedFormula})`;
+  if ("formula" in o || "sharedFormula" in o) return "=(formula)";
+  return null;
+}
+
 export function isBlank(raw: unknown): boolean {
   const v = unwrap(raw);
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");

@@ -45,11 +45,16 @@ export function readState(v: unknown): CycleState | null {
 /** Reads GoalMeta's Key/Value rows. Missing keys take their defaults; nothing throws. */
 export function readMeta(rows: readonly (readonly unknown[])[]): Meta {
   const map = new Map<string, string | null>();
+  /** Each key's first raw Value cell (the seal's pieces are read raw). */
+  const firstRaw = new Map<string, unknown>();
   const order: string[] = [];
   for (const r of rows) {
     const k = text(r[0]);
     if (k === null) continue;
-    if (!map.has(k)) order.push(k);
+    if (!map.has(k)) {
+      order.push(k);
+      firstRaw.set(k, r[1]);
+    }
     map.set(k, text(r[1]));
   }
   const settingsRaw: Record<string, unknown> = {};
@@ -61,7 +66,9 @@ export function readMeta(rows: readonly (readonly unknown[])[]): Meta {
     const piece = /^seal\.doc\.(\d+)$/.exec(k);
     if (piece) {
       // Pieces are read raw (not trimmed): the document is JSON and must join exactly.
-      const raw = rows.find((r) => text(r[0]) === k)?.[1];
+      // The first row of each key, found in one pass above (a search per piece made
+      // reading a document of 100,000 pieces quadratic).
+      const raw = firstRaw.get(k);
       pieces.push({ n: Number(piece[1]), text: raw === null || raw === undefined ? "" : displayText(unwrap(raw)) });
     } else if (k.startsWith("setting.") && k.slice(8) in SettingsSchema.shape) settingsRaw[k.slice(8)] = v;
     else if (!known.has(k)) other.push([k, v ?? ""]);

@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import { runFloor, runEngine } from "../../bench/engine";
 import { generateWorkbook, levelSizes } from "../../bench/generate";
-import { QUICK, formatTable, runBench } from "../../bench/main";
+import { BenchResults, QUICK, checks, formatTable, runBench } from "../../bench/main";
 import { timeSideBySide } from "../../bench/measure";
 
 describe("the workbook generator", () => {
@@ -50,6 +50,8 @@ test("npm run bench at tiny sizes: every section and every bar", async () => {
     hostSizes: [20],
     rangeRows: 200,
     rowBatch: 50,
+    // The consolidate section runs compiled children (dist-bench/): see "consolidate bars" below.
+    consolidateFiles: [],
     root: join(__dirname, "..", ".."),
     log: () => undefined,
   });
@@ -97,5 +99,32 @@ describe("timing side by side", () => {
     expect(r.b.last).toBe(9);
     expect(r.a.minMs).toBeLessThanOrEqual(r.a.medianMs);
     expect(r.b.maxMs).toBeGreaterThanOrEqual(r.b.medianMs);
+  });
+});
+
+describe("consolidate bars", () => {
+  const base: Omit<BenchResults, "checks"> = {
+    machine: { node: "v20", platform: "linux x64", cpus: 2, cpuModel: "cpu", memoryGB: 8, gcExposed: true },
+    startedAt: "2026-06-30T00:00:00Z",
+    seconds: 1,
+    engine: [],
+    template: [],
+    rowFunctions: [],
+    rangeFunctions: [],
+    roundTrips: [],
+    bundles: [],
+    consolidate: [],
+  };
+  const figure = (files: number, ms: number, peakRssMB: number) => ({ files, goals: files * 302, checkIns: files * 900, medianMs: ms, minMs: ms, peakRssMB, runs: 2, code: 0 });
+
+  test("memory for 200 ≤ 1.5 × memory for 50, time ≤ 1.25 × 4 × time for 50", () => {
+    const flat = checks({ ...base, consolidate: [figure(200, 40_000, 280), figure(50, 10_000, 200)] });
+    const memory = flat.find((c) => c.what.startsWith("consolidate: peak RSS"));
+    const time = flat.find((c) => c.what.startsWith("consolidate: time"));
+    expect(memory).toMatchObject({ bar: "≤ 1.5", pass: true, figure: "1.40 (280 MB ÷ 200 MB)" });
+    expect(time).toMatchObject({ bar: "≤ 5.0 (1.25 × 4)", pass: true });
+    const growing = checks({ ...base, consolidate: [figure(50, 10_000, 200), figure(200, 60_000, 800)] });
+    expect(growing.filter((c) => c.what.startsWith("consolidate:")).map((c) => c.pass)).toEqual([false, false]);
+    expect(growing.filter((c) => c.what.startsWith("consolidate ") && c.pass === null)).toHaveLength(2);
   });
 });

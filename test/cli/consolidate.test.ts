@@ -192,3 +192,69 @@ describe("with conflicts", () => {
     expect(r.err).toBe("goal-scorecards: --prefer takes 'newest', not 'oldest'\n");
   });
 });
+
+describe("values are not lost or mistyped", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await tmpDir();
+    const shared = goal("G-1", { owner: "Ann" });
+    await writeFixture(path.join(dir, "a.xlsx"), { userColumns: ["Team"], goals: [{ ...shared, Team: "Sales" }, goal("A-1", { owner: "Ann", weight: "45%" })] });
+    // The same G-1 with a user column a.xlsx does not have: its value fills the kept row.
+    await writeFixture(path.join(dir, "b.xlsx"), { userColumns: ["Region"], goals: [{ ...shared, Region: "EMEA" }, goal("B-1", { owner: "Bob", weight: 2 })] });
+  });
+
+  test("a later copy's value in a user column the kept row lacks is kept, and said", async () => {
+    const r = await run(["consolidate", "a.xlsx", "b.xlsx", "--out", "m.xlsx"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Values of Region taken from a later copy of the same goal where the kept row had none.");
+    const rows = tableRows((await load(path.join(dir, "m.xlsx"))).getWorksheet("Goals") as Worksheet);
+    expect(rows[0].slice(20)).toEqual(["Team", "Region", "Source"]);
+    expect(rows[1].slice(0, 1).concat(rows[1].slice(20))).toEqual(["G-1", "Sales", "EMEA", "a.xlsx"]);
+  });
+
+  test("a weight typed as text 45% is written as the number 0.45 with a percent format", async () => {
+    const r = await run(["consolidate", "a.xlsx", "b.xlsx", "--out", "w.xlsx"], { cwd: dir });
+    expect(r.code).toBe(0);
+    const ws = (await load(path.join(dir, "w.xlsx"))).getWorksheet("Goals") as Worksheet;
+    // Weight 2 elsewhere keeps the column a plain number column; the typed percentage keeps its format.
+    expect(ws.getColumn(7).numFmt ?? null).toBeNull();
+    expect([ws.getCell("A3").value, ws.getCell("G3").value, ws.getCell("G3").numFmt]).toEqual(["A-1", 0.45, "0%"]);
+    expect([ws.getCell("A4").value, ws.getCell("G4").value]).toEqual(["B-1", 2]);
+  });
+});
+
+describe("progress and many files", () => {
+  let dir: string;
+  const names = Array.from({ length: 11 }, (_, i) => `m${i + 1}.xlsx`);
+  beforeAll(async () => {
+    dir = await tmpDir();
+    for (const [i, n] of names.entries()) await writeFixture(path.join(dir, n), { goals: [goal(`M${i}-1`, { owner: `Owner ${i}` })] });
+  });
+
+  test("not a terminal: one counter line per file on stderr, never all files on one line", async () => {
+    const r = await run(["consolidate", ...names.slice(0, 3), "--out", "p.xlsx", "--json"], { cwd: dir, progressDelayMs: 0 });
+    expect(r.code).toBe(0);
+    const lines = r.err.trimEnd().split("\n");
+    const reading = lines.filter((l) => l.startsWith("Reading"));
+    for (const l of reading) expect(l).toMatch(/^Reading [1-3]\/3 m[1-3]\.xlsx$/);
+    expect(reading.slice(-2)).toEqual(["Reading 2/3 m2.xlsx", "Reading 3/3 m3.xlsx"]);
+    expect(lines[lines.length - 1]).toBe("Writing p.xlsx …");
+    expect(JSON.parse(r.out).goals).toBe(3);
+  });
+
+  test("a terminal: one bar redrawn in place, cleared at the end", async () => {
+    const r = await run(["consolidate", ...names.slice(0, 3), "--out", "q.xlsx"], { cwd: dir, progressDelayMs: 0, tty: true });
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("\r\x1b[KReading [################--------] 3/3 m3.xlsx");
+    expect(r.err.split("\n")).toHaveLength(1);
+    expect(r.err.endsWith("\r\x1b[K")).toBe(true);
+  });
+
+  test("more than ten files: the text output gives totals, --json every file", async () => {
+    const r = await run(["consolidate", ...names, "--out", "all.xlsx"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Read 11 files: 11 goals, 0 check-ins (--json lists them file by file).");
+    const j = await runJson<Result>(["consolidate", ...names, "--out", "all.xlsx"], { cwd: dir });
+    expect(j.json.files.map((f) => f.file)).toEqual(names);
+  });
+});

@@ -197,10 +197,15 @@ export async function readProtection(context: Excel.RequestContext, sheetNames: 
   return { sheets, structure: wbp.protected };
 }
 
+/** The form field a refused input belongs to, so the task pane can show the message beside it. */
+export type ReviewField = "goal" | "field" | "value" | "reason" | "date" | "confidence" | "comment" | "password" | "state";
+
 export class ReviewError extends Error {
   constructor(
     message: string,
-    readonly code: "refused" | "password" | "pending" | "missing",
+    readonly code: "refused" | "password" | "pending" | "missing" | "input",
+    /** Set when the refusal is about one input of a form (`code` "input", or "password"). */
+    readonly field?: ReviewField,
   ) {
     super(message);
     this.name = "ReviewError";

@@ -284,11 +284,23 @@ export function queueLockPlan(context: Excel.RequestContext, plan: LockPlan, sta
     const s = status.sheets.get(sp.sheet.toLowerCase());
     if (!s || !s.exists) continue;
     if (!sp.protect) continue;
-    const ws = context.workbook.worksheets.getItem(sp.sheet);
-    for (const r of sp.ranges) ws.getRangeByIndexes(r.row, r.column, r.rows, r.columns).format.protection.locked = r.locked;
+    queueSheetRanges(context, plan, sp.sheet);
     if (!leaveOpen.some((n) => n.toLowerCase() === sp.sheet.toLowerCase())) queueProtect(context, status, sp.sheet, sp.options, password);
   }
   if (plan.structure) queueStructure(context, status, true, password);
+}
+
+/**
+ * Queues locking and unlocking the cells of one sheet as the plan says, on a sheet the
+ * caller has unprotected. Used when a table on it grows (a check-in row added): the
+ * ranges below the table move down with it, so the row that becomes the last spare row
+ * must be unlocked too, or the sheet no longer matches its state.
+ */
+export function queueSheetRanges(context: Excel.RequestContext, plan: LockPlan, sheet: string): void {
+  const sp = plan.sheets.find((s) => s.sheet.toLowerCase() === sheet.toLowerCase());
+  if (!sp || !sp.protect) return;
+  const ws = context.workbook.worksheets.getItem(sp.sheet);
+  for (const r of sp.ranges) ws.getRangeByIndexes(r.row, r.column, r.rows, r.columns).format.protection.locked = r.locked;
 }
 
 export interface PlanCheck {

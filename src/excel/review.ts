@@ -32,6 +32,7 @@ import {
   lockPlan,
   queueLockPlan,
   queueProtect,
+  queueSheetRanges,
   queueUnprotect,
   readLockFlags,
   syncExplained,
@@ -133,10 +134,17 @@ async function adoptTypedCheckIns(context: Excel.RequestContext, review: ReviewC
   const rows = Math.max(1, ci.rows.length) + wb.checkInsBelow.length;
   const ws = context.workbook.worksheets.getItem(ci.sheet);
   context.workbook.tables.getItem(ci.name).resize(ws.getRangeByIndexes(ci.headerRowIndex, ci.firstColumn, 1 + rows, ci.headers.length));
+  // The table grew: the spare rows below it moved down, lock and unlock them where they are now.
+  queueSheetRanges(context, lockPlan(grownCheckIns(wb, [...ci.rows.slice(0, Math.max(1, ci.rows.length)), ...wb.checkInsBelow]), wb.meta.cycle.state), ci.sheet);
   protectBack(ci.sheet);
   protectBack(metaSheet);
   await syncExplained(context);
   return loadReview(context, password);
+}
+
+/** The workbook as it is once its CheckIns table holds these rows (for the lock plan of the grown table). */
+function grownCheckIns(wb: LoadedWorkbook, rows: unknown[][]): LoadedWorkbook {
+  return wb.checkIns ? { ...wb, checkIns: { ...wb.checkIns, rows }, checkInsBelow: [] } : wb;
 }
 
 // ---- state changes --------------------------------------------------------------
@@ -592,14 +600,18 @@ export async function addCheckIn(context: Excel.RequestContext, options: CheckIn
   const emptyAt = ci.rows.length > 0 && ci.rows[ci.rows.length - 1].every((v) => v === "" || v === null) ? ci.rows.length - 1 : -1;
   const rowIndex = resumed ? ci.rows.length - 1 : emptyAt >= 0 ? emptyAt : ci.rows.length;
   const sheetRow = ci.headerRowIndex + 1 + rowIndex;
+  // The sheet's cells are locked and unlocked for the table as it is after the row (the
+  // spare rows below it move down one), also when resuming: an interrupted attempt may
+  // have added the row without that.
+  queueUnprotect(context, status, ci.sheet, options.password);
+  const ws = context.workbook.worksheets.getItem(ci.sheet);
   if (!resumed) {
-    queueUnprotect(context, status, ci.sheet, options.password);
-    const ws = context.workbook.worksheets.getItem(ci.sheet);
     if (emptyAt >= 0) ws.getRangeByIndexes(sheetRow, ci.firstColumn, 1, cells.length).values = [cells];
     else context.workbook.tables.getItem(ci.name).rows.add(undefined, [cells]);
     if (dateCol >= 0) ws.getRangeByIndexes(sheetRow, ci.firstColumn + dateCol, 1, 1).numberFormat = [["yyyy-mm-dd"]];
-    if (sheetPlan?.protect) queueProtect(context, status, ci.sheet, sheetPlan.options, options.password);
   }
+  queueSheetRanges(context, lockPlan(resumed || emptyAt >= 0 ? wb : grownCheckIns(wb, [...ci.rows, cells]), state), ci.sheet);
+  if (sheetPlan?.protect) queueProtect(context, status, ci.sheet, sheetPlan.options, options.password);
   await commit(context, wb, status, plan, meta, audit, entries, options.password);
   await refresh(context);
   return { goalId: goal.id, date: iso, value: newValue, cell: sheetCell(ci.sheet, sheetRow + 1, ci.firstColumn), added: !resumed };

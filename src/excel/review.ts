@@ -15,8 +15,10 @@
  */
 import { CanonicalValue, readActual, readDate, readEnum, readNumber } from "../core/cells";
 import { ColumnKey, headerOf } from "../core/columns";
-import { checkChangeRequest, checkTransition, stateIndex } from "../core/cycle";
+import { MIN_REASON, checkChangeRequest, checkTransition, stateIndex } from "../core/cycle";
 import { Day, DateSystem, serialFromDay } from "../core/dates";
+import { EvaluateOptions } from "../core/engine";
+import { checkInput, confidenceProblem } from "../core/inputs";
 import { CYCLE_STATES, CycleState, Meta } from "../core/meta";
 import { AuditEntry, canonicalValue, checkInsEditable, isSealedState, sha256Hex } from "../core/seal";
 import { cellAddress as sheetCell } from "../core/tables";
@@ -27,6 +29,7 @@ import {
   LockPlan,
   ProtectionStatus,
   ReviewError,
+  ReviewField,
   checkPlan,
   goalColumnKeys,
   lockPlan,
@@ -45,6 +48,7 @@ export { isoNow, loadReview, sealOf, verifyLoaded, verifySeal } from "./review-v
 export type { ReviewContext, SealDifferenceReport, VerifyReport } from "./review-verify";
 
 export { ReviewError, lockPlan } from "./review-protection";
+export type { ReviewField } from "./review-protection";
 export { prepareReviewCopy, restoreLiveFormulas, ABOUT_SHEET, FORMULAS_TABLE } from "./review-copy";
 export type { ReviewCopyResult, RestoreResult } from "./review-copy";
 
@@ -178,7 +182,7 @@ export async function changeState(context: Excel.RequestContext, options: StateC
   const loaded = await loadReview(context, options.password);
   const from = loaded.wb.meta.cycle.state;
   const check = checkTransition(from, options.to, options.reason);
-  if (!check.ok) throw new ReviewError(check.message, "refused");
+  if (!check.ok) throw check.code === "reason" ? new ReviewError(check.message, "input", "reason") : new ReviewError(check.message, "refused");
   refusePendingChange(loaded.audit);
   const { wb, status, audit } = await adoptTypedCheckIns(context, loaded, actor, at, options.password);
   const to = check.to;
@@ -274,6 +278,8 @@ export interface ChangeRequestResult {
   /** False when the cell already held the value and nothing was logged. */
   changed: boolean;
   seal: { hash: string; at: string } | null;
+  /** Warnings the table gained with the new value (they do not refuse it), in words. */
+  warnings: string[];
 }
 
 const NUMBER_KEYS: readonly ColumnKey[] = ["weight", "baseline", "threshold", "target", "stretch"];
@@ -284,7 +290,7 @@ const ENUM_KEYS = ["type", "level", "direction", "rollup"] as const;
 export function cellInput(key: ColumnKey, value: ChangeValue, system: DateSystem): { cell: CellValue; raw: unknown; date: boolean } {
   const header = headerOf(key);
   if (value === null || (typeof value === "string" && value.trim() === "")) return { cell: "", raw: "", date: false };
-  const bad = (what: string): ReviewError => new ReviewError(`'${String(value)}' is not ${what} for ${header}.`, "refused");
+  const bad = (what: string): ReviewError => new ReviewError(`'${String(value)}' is not ${what} for ${header}; enter ${what}.`, "input", "value");
   if (NUMBER_KEYS.includes(key)) {
     const r = readNumber(value);
     if (r.kind !== "value" || typeof value === "boolean") throw bad("a number");
@@ -317,20 +323,73 @@ interface GoalCell {
   row: number;
   column: number;
   id: string;
+  /** The goal's index in the engine's input (what its findings name). */
+  index: number;
 }
 
 function findGoal(wb: LoadedWorkbook, goalId: string, key: ColumnKey): GoalCell {
-  const want = goalId.trim().toUpperCase();
-  const goal = engineInput(wb).goals.find((g) => {
+  const want = (goalId ?? "").trim().toUpperCase();
+  if (want === "") throw new ReviewError("Choose the goal first.", "input", "goal");
+  const goals = engineInput(wb).goals;
+  const index = goals.findIndex((g) => {
     const id = canonicalValue("id", g.values.id, wb.dateSystem);
     return id !== null && String(id).toUpperCase() === want;
   });
-  if (!goal || !goal.source) throw new ReviewError(`There is no goal with ID '${goalId.trim()}'.`, "refused");
+  const goal = goals[index];
+  const none = (): ReviewError => new ReviewError(`There is no goal with ID '${goalId.trim()}'; choose one from the list.`, "input", "goal");
+  if (!goal || !goal.source) throw none();
   const table = wb.goalTables.find((t) => t.name === goal.source?.table);
-  if (!table) throw new ReviewError(`There is no goal with ID '${goalId.trim()}'.`, "refused");
+  if (!table) throw none();
   const column = goalColumnKeys(table).indexOf(key);
-  if (column < 0) throw new ReviewError(`The goal table '${table.name}' has no ${headerOf(key)} column.`, "refused");
-  return { table, row: goal.source.row, column, id: String(canonicalValue("id", goal.values.id, wb.dateSystem)) };
+  if (column < 0) throw new ReviewError(`The goal table '${table.name}' has no ${headerOf(key)} column.`, "input", "field");
+  return { table, row: goal.source.row, column, id: String(canonicalValue("id", goal.values.id, wb.dateSystem)), index };
+}
+
+/** A change request checkChangeRequest refused, naming the form field to fix. */
+function changeRefusal(state: CycleState, field: string, message: string): ReviewError {
+  if (state === "Draft") return new ReviewError(message, "input", "state");
+  // Refused with a reason long enough too: the field is what is wrong; else the reason is.
+  const withReason = checkChangeRequest(state, field, "x".repeat(MIN_REASON));
+  return new ReviewError(message, "input", withReason.ok ? "reason" : "field");
+}
+
+function sentence(message: string): string {
+  const m = message.trim();
+  return capital(/[.!?]$/.test(m) ? m : `${m}.`);
+}
+
+/** The workbook with one goal cell holding `raw` (a copy; the loaded tables are not changed). */
+function withGoalCell(wb: LoadedWorkbook, goal: GoalCell, raw: unknown): LoadedWorkbook {
+  const rows = goal.table.rows.slice();
+  rows[goal.row] = rows[goal.row].slice();
+  rows[goal.row][goal.column] = raw;
+  return { ...wb, goalTables: wb.goalTables.map((t) => (t === goal.table ? { ...t, rows } : t)) };
+}
+
+function evaluateOptions(wb: LoadedWorkbook): EvaluateOptions {
+  return { settings: wb.meta.settings, reviewCycle: wb.meta.cycle.name };
+}
+
+/**
+ * Refuses a change request whose new value would give the table a failure it does not
+ * have now (the engine's own rules, on the goal and on every goal it touches); returns the
+ * warnings it would gain. The message is the rule's, which says what to change.
+ */
+function refuseChangeFindings(wb: LoadedWorkbook, goal: GoalCell, key: ColumnKey, raw: unknown): string[] {
+  const header = headerOf(key);
+  const target = { goalIndex: goal.index, field: header };
+  const result = checkInput(engineInput(wb), engineInput(withGoalCell(wb, goal, raw)), target, evaluateOptions(wb));
+  const f = result.refused[0];
+  if (f) {
+    const message =
+      f.goalIndex !== goal.index
+        ? `With this ${header}, goal ${f.goal ?? "(no ID)"} would fail a check: ${sentence(f.message)} Choose another ${header}.`
+        : f.field !== header
+          ? `${sentence(f.message)} Choose another ${header}, or first change ${f.field} with a change request of its own.`
+          : sentence(f.message);
+    throw new ReviewError(message, "input", "value");
+  }
+  return result.warnings.map((w) => (w.goalIndex === goal.index ? sentence(w.message) : `${w.goal ?? "(no ID)"}: ${sentence(w.message)}`));
 }
 
 function sameValue(a: CanonicalValue, b: CanonicalValue): boolean {
@@ -346,9 +405,10 @@ export async function changeRequest(context: Excel.RequestContext, options: Chan
   const at = isoNow(options.now);
   const loaded = await loadReview(context, options.password);
   const check = checkChangeRequest(loaded.wb.meta.cycle.state, options.field, options.reason);
-  if (!check.ok) throw new ReviewError(check.message, "refused");
-  findGoal(loaded.wb, options.goalId, check.field);
-  cellInput(check.field, options.value, loaded.wb.dateSystem);
+  if (!check.ok) throw changeRefusal(loaded.wb.meta.cycle.state, options.field, check.message);
+  // Everything is checked before anything is written (adopting typed check-ins included).
+  const checked = findGoal(loaded.wb, options.goalId, check.field);
+  const warnings = refuseChangeFindings(loaded.wb, checked, check.field, cellInput(check.field, options.value, loaded.wb.dateSystem).raw);
   const { wb, status, audit } = await adoptTypedCheckIns(context, loaded, actor, at, options.password);
   const state = wb.meta.cycle.state;
   const key = check.field;
@@ -373,7 +433,7 @@ export async function changeRequest(context: Excel.RequestContext, options: Chan
   const sheetPlan = plan.sheets.find((s) => s.sheet.toLowerCase() === t.sheet.toLowerCase());
   if (!resumed && sameValue(old, now)) {
     await refresh(context);
-    return { goalId: target.id, field: header, action: check.action, old, new: now, cell: cellAddress, changed: false, seal: wb.meta.seal.hash && wb.meta.seal.at ? { hash: wb.meta.seal.hash, at: wb.meta.seal.at } : null };
+    return { goalId: target.id, field: header, action: check.action, old, new: now, cell: cellAddress, changed: false, seal: wb.meta.seal.hash && wb.meta.seal.at ? { hash: wb.meta.seal.hash, at: wb.meta.seal.at } : null, warnings: [] };
   }
   const metaSheet = metaSheetName(wb);
 
@@ -410,7 +470,7 @@ export async function changeRequest(context: Excel.RequestContext, options: Chan
 
   // 3. The computed columns.
   await refresh(context);
-  return { goalId: target.id, field: header, action: check.action, old, new: now, cell: cellAddress, changed: true, seal };
+  return { goalId: target.id, field: header, action: check.action, old, new: now, cell: cellAddress, changed: true, seal, warnings };
 }
 
 async function commitMetaOnly(context: Excel.RequestContext, wb: LoadedWorkbook, status: ProtectionStatus, plan: LockPlan, meta: Meta, password: string | undefined): Promise<void> {
@@ -503,7 +563,8 @@ export interface CheckInOptions {
   date: string | number;
   /** A number, or TRUE/FALSE (yes/no, done) for a milestone. */
   value: string | number | boolean;
-  confidence?: number | null;
+  /** 0 to 1 (a number, or text such as `70%`); blank for none. */
+  confidence?: number | string | null;
   comment?: string | null;
   actor: string;
   password?: string;
@@ -518,21 +579,57 @@ export interface CheckInResult {
   cell: string;
   /** False when an interrupted attempt had already added the row. */
   added: boolean;
+  /** Warnings the table gained with the check-in (they do not refuse it), in words. */
+  warnings: string[];
 }
 
-/** The check-in's date, value, confidence and comment, or a ReviewError saying what is wrong. */
-function checkCheckInInput(options: CheckInOptions, system: DateSystem): { date: { value: Day }; value: { value: number | boolean }; confidence: number | null; comment: string } {
-  const date = readDate(options.date, system);
-  if (date.kind !== "value") throw new ReviewError(`The date '${String(options.date)}' is not a date; enter one such as 2026-06-30.`, "refused");
+const CHECKIN_FIELDS: Record<string, ReviewField> = { "goal id": "goal", date: "date", value: "value", confidence: "confidence", comment: "comment" };
+
+function blank(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/**
+ * The check-in's date, value, confidence and comment, or a ReviewError naming the field to
+ * fix. Date and Value are required; then the workbook is evaluated with the check-in as a
+ * new row of CheckIns, and any failure it would bring refuses it (the engine's own rules:
+ * a date or number it cannot read, a value its goal cannot score); then Confidence's range.
+ * Returns too the warnings the check-in would bring.
+ */
+function checkCheckInInput(
+  wb: LoadedWorkbook,
+  goal: GoalCell,
+  options: CheckInOptions,
+): { date: { value: Day }; value: { value: number | boolean }; confidence: number | null; comment: string; warnings: string[] } {
+  const ci = wb.checkIns as LoadedTable;
+  if (blank(options.date)) throw new ReviewError("Enter the date of the check-in, such as 2026-06-30.", "input", "date");
+  if (blank(options.value)) throw new ReviewError("Enter the value measured: a number, or TRUE/FALSE for a milestone.", "input", "value");
+  const comment = (options.comment ?? "").trim();
+  const raw: Record<string, unknown> = { "goal id": goal.id, date: options.date, value: options.value, confidence: options.confidence ?? "", comment };
+  const row = ci.columnNames.map((name) => raw[name.trim().toLowerCase()] ?? "");
+  const after: LoadedWorkbook = { ...wb, checkInsBelow: [...wb.checkInsBelow, row] };
+  const result = checkInput(engineInput(wb), engineInput(after), { goalIndex: goal.index, field: null }, evaluateOptions(wb));
+  const f = result.refused[0];
+  if (f) {
+    const field = CHECKIN_FIELDS[f.field.trim().toLowerCase()];
+    const own = f.cell !== null && f.goalIndex === goal.index && field !== undefined && f.message.startsWith("Check-in ");
+    if (own) throw new ReviewError(sentence(f.message), "input", field);
+    throw new ReviewError(`With this check-in, goal ${f.goal ?? "(no ID)"} would fail a check: ${sentence(f.message)} Enter another value.`, "input", "value");
+  }
+  const date = readDate(options.date, wb.dateSystem);
+  if (date.kind !== "value") throw new ReviewError(`The date '${String(options.date)}' is not a date; enter one such as 2026-06-30.`, "input", "date");
   const value = readActual(options.value);
-  if (value.kind !== "value") throw new ReviewError(`The value '${String(options.value)}' is not a number (or TRUE/FALSE for a milestone); enter the measured value.`, "refused");
+  if (value.kind !== "value") throw new ReviewError(`The value '${String(options.value)}' is not a number (or TRUE/FALSE for a milestone); enter the measured value.`, "input", "value");
   let confidence: number | null = null;
-  if (options.confidence !== undefined && options.confidence !== null) {
+  if (!blank(options.confidence)) {
     const c = readNumber(options.confidence);
-    if (c.kind !== "value" || c.value < 0 || c.value > 1) throw new ReviewError("Confidence is a number from 0 to 1 (or leave it blank).", "refused");
+    if (c.kind !== "value") throw new ReviewError(`Confidence '${String(options.confidence)}' is not a number; enter one from 0 to 1, or leave it blank.`, "input", "confidence");
+    const problem = confidenceProblem(c.value);
+    if (problem !== null) throw new ReviewError(sentence(problem), "input", "confidence");
     confidence = c.value;
   }
-  return { date, value, confidence, comment: (options.comment ?? "").trim() };
+  const warnings = result.warnings.map((w) => (w.goalIndex === goal.index ? sentence(w.message) : `${w.goal ?? "(no ID)"}: ${sentence(w.message)}`));
+  return { date, value, confidence, comment, warnings };
 }
 
 /**
@@ -549,10 +646,10 @@ export async function addCheckIn(context: Excel.RequestContext, options: CheckIn
   refusePendingChange(loaded.audit);
   const state = loaded.wb.meta.cycle.state;
   if (!checkInsEditable(state))
-    throw new ReviewError(`Check-ins are locked while the cycle is ${state}. Reopen the cycle to Active (with a reason) to add one.`, "refused");
+    throw new ReviewError(`Check-ins are locked while the cycle is ${state}. Reopen the cycle to Active (with a reason) to add one.`, "input", "state");
   if (!loaded.wb.checkIns) throw new ReviewError("This workbook has no CheckIns table. Add a table named CheckIns with the columns Goal ID, Date, Value, Confidence and Comment.", "missing");
   const goal = findGoal(loaded.wb, options.goalId, "id");
-  const input = checkCheckInInput(options, loaded.wb.dateSystem);
+  const input = checkCheckInInput(loaded.wb, goal, options);
   const { wb, status, audit } = await adoptTypedCheckIns(context, loaded, actor, at, options.password);
   const ci = wb.checkIns as LoadedTable;
   const { date, value, confidence, comment } = input;
@@ -587,7 +684,7 @@ export async function addCheckIn(context: Excel.RequestContext, options: CheckIn
     last[valueCol] === value.value;
   if (resumed && audit.pending.length === 0) {
     await refresh(context);
-    return { goalId: goal.id, date: iso, value: newValue, cell: sheetCell(ci.sheet, ci.headerRowIndex + 1 + ci.rows.length, ci.firstColumn), added: false };
+    return { goalId: goal.id, date: iso, value: newValue, cell: sheetCell(ci.sheet, ci.headerRowIndex + 1 + ci.rows.length, ci.firstColumn), added: false, warnings: input.warnings };
   }
 
   const plan = lockPlan(wb, state);
@@ -614,5 +711,5 @@ export async function addCheckIn(context: Excel.RequestContext, options: CheckIn
   if (sheetPlan?.protect) queueProtect(context, status, ci.sheet, sheetPlan.options, options.password);
   await commit(context, wb, status, plan, meta, audit, entries, options.password);
   await refresh(context);
-  return { goalId: goal.id, date: iso, value: newValue, cell: sheetCell(ci.sheet, sheetRow + 1, ci.firstColumn), added: !resumed };
+  return { goalId: goal.id, date: iso, value: newValue, cell: sheetCell(ci.sheet, sheetRow + 1, ci.firstColumn), added: !resumed, warnings: input.warnings };
 }

@@ -60,11 +60,11 @@ test("re-baselining is logged as rebaseline; dates are written as date serials; 
 test("a formula-injection value stays text, in the cell and in the audit log", async () => {
   const host = await seedReview();
   await advanceTo(host, "Active");
-  const evil = '=HYPERLINK("http://evil.example","click")';
+  const evil = '=HYPERLINK("http://evil.example","click here now")'; // three words: the Title rule S1 passes
   const r = await host.run((ctx) => changeRequest(ctx, { goalId: "G-1", field: "Title", value: evil, reason: REASON, actor: "=cmd|' /C calc'!A0", now: NOW }));
   expect(r.new).toBe(evil);
   expect(host.getValue("Goals", "B2")).toBe(evil);
-  expect(host.getFormula("Goals", "B2")).toBe(host.getValue("Goals", "B2")); // a formula would show its result ("click")
+  expect(host.getFormula("Goals", "B2")).toBe(host.getValue("Goals", "B2")); // a formula would show its result ("click here now")
   const log = await auditLog(host);
   const change = log.find((e) => e.action === "change");
   expect(change).toMatchObject({ new: evil, old: "Grow revenue", actor: "=cmd|' /C calc'!A0" });

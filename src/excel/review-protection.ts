@@ -212,9 +212,19 @@ export class ReviewError extends Error {
   }
 }
 
-export function passwordError(sheet: string | null): ReviewError {
-  const what = sheet === null ? "The workbook structure is" : sheet.toLowerCase() === META_SHEET.toLowerCase() ? "The add-in's hidden review sheet is" : `The sheet '${sheet}' is`;
-  return new ReviewError(`${what} protected with a password; enter the password used when the cycle was locked.`, "password");
+/**
+ * The refusal for a missing or wrong password, naming what is protected in the user's words:
+ * a sheet of theirs, the workbook structure (null), or the review cycle (the add-in's own
+ * hidden sheet, or undefined when the failing sheet is not known: internal names are never shown).
+ */
+export function passwordError(sheet: string | null | undefined): ReviewError {
+  const what =
+    sheet === null
+      ? "The workbook structure is protected"
+      : sheet === undefined || sheet.toLowerCase() === META_SHEET.toLowerCase() || sheet.startsWith("_")
+        ? "The review cycle is protected"
+        : `The sheet '${sheet}' is protected`;
+  return new ReviewError(`${what} with a password; enter the password used when the cycle was locked.`, "password", "password");
 }
 
 /** Trace message queued before each sheet's `unprotect`, so a failure names the sheet. */
@@ -238,7 +248,7 @@ export async function syncExplained(context: Excel.RequestContext): Promise<void
     if (/WorksheetProtection\.unprotect/.test(where)) {
       const traces = (err.traceMessages ?? []).filter((m) => m.startsWith(UNPROTECT_TRACE));
       const last = traces[traces.length - 1];
-      throw passwordError(last === undefined ? "(one of the goal sheets)" : last.slice(UNPROTECT_TRACE.length));
+      throw passwordError(last === undefined ? undefined : last.slice(UNPROTECT_TRACE.length));
     }
     throw e;
   }

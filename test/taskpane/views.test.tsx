@@ -78,11 +78,13 @@ describe("views", () => {
     }
   });
 
-  test("check: summary, findings with Go to cell buttons named after their cell", async () => {
+  test("check: summary, findings named by rule, Go to buttons that say which cell", async () => {
     const html = render(await paneFor(true), <CheckView />);
     expect(html).toMatch(/data-testid="check-summary"[^>]*>5 goals · \d+ failures · \d+ warnings/);
-    expect(html).toMatch(/aria-label="Go to cell &#x27;Goals sheet&#x27;!\$?[A-Z]+\d+"/);
-    expect(html).toContain(">Go to cell<");
+    expect(html).toMatch(/data-address="&#x27;Goals sheet&#x27;!\$?[A-Z]+\d+"[^>]*>Go to Goals sheet![A-Z]+\d+</);
+    expect(html).not.toContain(">Go to cell<");
+    expect(html).toContain(">Duplicate ID</span>");
+    expect(html).toContain(">ID · rule D1</span>");
     for (const label of ["Severity", "Rule", "Owner"]) expect(html).toContain(`>${label}</label>`);
   });
 

@@ -94,6 +94,9 @@ describe("views", () => {
     expect(sc).toContain(">Write Scorecards sheet<");
     expect(sc).toContain('data-testid="scorecard-row"');
     expect(sc).toMatch(/role="img" aria-label="Bar chart of scores: /);
+    expect(sc).toContain(">Sort by</label>");
+    expect(sc).toMatch(/<svg[^>]*role="img"[^>]*aria-label="Dana Reyes, \d+ goals?: \d+ [A-Z]/);
+    expect(sc).toMatch(/data-testid="status-badge" data-status="[^"]+"[^>]*>[A-Z][a-z ]+ \d+</);
     const cascade = render(pane, <CascadeView />);
     expect(cascade).toContain('role="tree"');
     expect(cascade).toContain('data-testid="cascade-node"');

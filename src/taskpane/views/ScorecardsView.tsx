@@ -66,7 +66,7 @@ function StatusBadges({ counts }: { counts: Partial<Record<Status, number>> }) {
         const look = statusAppearance(s, false);
         return (
           <Badge key={s} className={own.badge} appearance="tint" color={look.color} size="medium" shape="rounded" data-testid="status-badge" data-status={s}>
-            {look.label} {counts[s]}
+            {`${look.label} ${counts[s] ?? 0}`}
           </Badge>
         );
       })}

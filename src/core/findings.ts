@@ -84,6 +84,32 @@ function smartOfCodes(findings: readonly Pick<Finding, "code" | "severity">[]): 
   return SMART_TEXTS[worst[0] + 3 * worst[1] + 9 * worst[2] + 27 * worst[3] + 81 * worst[4]];
 }
 
+const GROUPED = new Map<number, Intl.NumberFormat>();
+function grouped(decimals: number): Intl.NumberFormat {
+  let f = GROUPED.get(decimals);
+  if (!f) GROUPED.set(decimals, (f = new Intl.NumberFormat("en-US", { maximumFractionDigits: decimals, useGrouping: true })));
+  return f;
+}
+const SMALL = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 4, useGrouping: false });
+
+/**
+ * A number for a message, as a person reads it: thousands grouped with commas and
+ * at most six significant digits, never more than four decimals — `12,000,000`,
+ * `10,970,480` (not `10970480.152885`), `1,234.5`, `0.3333`, `0.005`. Numbers below 1
+ * keep four significant digits. Blank is `(blank)`, booleans `TRUE` / `FALSE`. The
+ * same in every locale (the CLI's JSON and GOAL.* errors carry it too).
+ */
+export function messageNumber(v: number | boolean | null): string {
+  if (v === null) return "(blank)";
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (!Number.isFinite(v)) return String(v);
+  const a = Math.abs(v);
+  if (a === 0) return "0";
+  const text = a < 1 ? SMALL.format(v) : grouped(Math.min(4, Math.max(0, 6 - Math.floor(Math.log10(a) + 1)))).format(v);
+  // "-0" from a tiny negative rounded away.
+  return text === "-0" ? "0" : text;
+}
+
 /** Quotes a value for a message: `'about 20'`. */
 export function quote(v: unknown): string {
   const s = typeof v === "string" ? v : String(v);

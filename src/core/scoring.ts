@@ -2,7 +2,7 @@
 import { ActualValue } from "./cells";
 import { Direction, Status } from "./columns";
 import { Day } from "./dates";
-import { RuleCode, quote } from "./findings";
+import { RuleCode, messageNumber, quote } from "./findings";
 import { DEFAULT_SETTINGS, Settings } from "./settings";
 
 /** A computed number, no data (blank Actual), or an invalid goal with the rule that makes it so. */
@@ -355,12 +355,9 @@ export function status(i: StatusInput): Status {
   return "Off track";
 }
 
-/** A number for a message: up to 6 significant decimals, no exponent noise. */
+/** A number for a message (findings.ts messageNumber): `10,970,480`, `0.3333`. */
 export function fmt(v: number | boolean | null): string {
-  if (v === null) return "(blank)";
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  if (!Number.isFinite(v)) return String(v);
-  return String(Math.round(v * 1e6) / 1e6);
+  return messageNumber(v);
 }
 
 export { quote };

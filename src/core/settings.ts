@@ -18,6 +18,15 @@ export type SettingsInput = z.input<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 
+/**
+ * What the add-in writes into a workbook it sets up (a new metadata sheet), where it
+ * differs from the spec's defaults. Rule A4's default of 50% flags ordinary 60/40
+ * splits between an owner's two goals; a new workbook starts at 70%, so A4 speaks
+ * when one goal outweighs all the others by far. Saved in the workbook, so the CLI
+ * and the GOAL.* functions read the same value; workbooks without it keep 50%.
+ */
+export const NEW_WORKBOOK_SETTINGS: Settings = { ...DEFAULT_SETTINGS, maxWeightShare: 0.7 };
+
 export interface SettingsProblem {
   key: string;
   message: string;

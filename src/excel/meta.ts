@@ -4,7 +4,7 @@
  * tool that reads .xlsx can read them.
  */
 import { AUDIT_COLUMNS, AUDIT_TABLE, META_SHEET, META_TABLE, Meta, emptyMeta, metaRows } from "../core/meta";
-import { DEFAULT_SETTINGS } from "../core/settings";
+import { DEFAULT_SETTINGS, NEW_WORKBOOK_SETTINGS } from "../core/settings";
 import { CellValue, userCell } from "./cells";
 import { writeRuns } from "./refresh";
 import { LoadedWorkbook } from "./workbook";
@@ -26,7 +26,7 @@ export async function ensureMetaSheet(context: Excel.RequestContext): Promise<vo
   if (!ws.isNullObject && !meta.isNullObject && !audit.isNullObject && ws.visibility === "VeryHidden") return;
   const sheet = ws.isNullObject ? wb.worksheets.add(META_SHEET) : wb.worksheets.getItem(META_SHEET);
   if (meta.isNullObject) {
-    const rows = metaRows(emptyMeta(), DEFAULT_SETTINGS);
+    const rows = metaRows({ ...emptyMeta(), settings: { ...NEW_WORKBOOK_SETTINGS } }, DEFAULT_SETTINGS);
     const block: CellValue[][] = [["Key", "Value"], ...rows.map(([k, v]) => [k, typeof v === "string" ? userCell(v) : v])];
     const range = sheet.getRangeByIndexes(0, META_COLUMN, block.length, 2);
     range.values = block;

@@ -12,10 +12,6 @@ import {
   Button,
   Caption1,
   FluentProvider,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
   ProgressBar,
   Tab,
   TabList,
@@ -30,6 +26,7 @@ import type { Runner } from "../excel/autorefresh";
 import type { RefreshReport } from "../excel/refresh";
 import { describeHost, detectHost } from "./host";
 import { FriendlyError, describeError } from "./logic/errors";
+import { ShownNotice, noticeOnView, showNotice } from "./logic/notices";
 import { OperationState, Operations } from "./logic/operations";
 import { KeyValueStore, loadActor, saveActor } from "./logic/settingsForm";
 import { themeKind } from "./logic/theme";
@@ -42,6 +39,7 @@ import { ReviewView } from "./views/ReviewView";
 import { ScorecardsView } from "./views/ScorecardsView";
 import { SettingsView } from "./views/SettingsView";
 import { SetupView } from "./views/SetupView";
+import { PaneMessage, useWrappingMessageBars } from "./views/common";
 
 const useStyles = makeStyles({
   root: {
@@ -110,12 +108,21 @@ function Pane({ runner, mode }: { runner: Runner; mode: PaneMode }) {
   const [verify, setVerify] = useState<VerifyReport | null>(null);
   const [operation, setOperation] = useState<OperationState | null>(null);
   const [error, setError] = useState<FriendlyError | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [shownNotice, setShownNotice] = useState<ShownNotice | null>(null);
   const [asOf, setAsOfState] = useState<Day | null>(null);
   const [actor, setActorState] = useState<string>(() => loadActor(browserStore()));
   const [hostLine, setHostLine] = useState<string>(mode === "preview" ? describeHost(undefined) : "Connecting to Office…");
   const ops = useMemo(() => new Operations(setOperation), []);
   const asOfRef = useRef<Day | null>(null);
+  useWrappingMessageBars();
+  // One outcome at a time, on the tab where it happened (logic/notices.ts).
+  const viewRef = useRef<ViewId>(view);
+  viewRef.current = view;
+  const setNotice = useCallback((n: Notice | null) => setShownNotice(showNotice(n, viewRef.current)), []);
+  const notice: Notice | null = shownNotice;
+  useEffect(() => {
+    setShownNotice((n) => noticeOnView(n, view));
+  }, [view]);
   const autoRef = useRef<ReturnType<typeof services.autoRefresh> | null>(null);
 
   useEffect(() => {
@@ -152,7 +159,7 @@ function Pane({ runner, mode }: { runner: Runner; mode: PaneMode }) {
           return undefined;
       }
     },
-    [ops],
+    [ops, setNotice],
   );
 
   const readWorkbook = useCallback(
@@ -252,7 +259,7 @@ function Pane({ runner, mode }: { runner: Runner; mode: PaneMode }) {
       },
       openView: setView,
     }),
-    [mode, services, report, verify, asOf, actor, operation, run, ops, error, notice, refresh, restartAutoRefresh],
+    [mode, services, report, verify, asOf, actor, operation, run, ops, error, notice, setNotice, refresh, restartAutoRefresh],
   );
 
   const sealBroken = verify?.sealed === true && verify.intact === false;
@@ -292,40 +299,46 @@ function Pane({ runner, mode }: { runner: Runner; mode: PaneMode }) {
             </div>
           ) : null}
           {error ? (
-            <MessageBar intent="error" data-testid="error" politeness="assertive">
-              <MessageBarBody>
-                <MessageBarTitle>{error.title}</MessageBarTitle>
-                {error.message} {error.action}
-              </MessageBarBody>
-              <MessageBarActions>
+            <PaneMessage
+              intent="error"
+              data-testid="error"
+              politeness="assertive"
+              title={error.title}
+              actions={
                 <Button size="small" onClick={() => setError(null)}>
                   Dismiss
                 </Button>
-              </MessageBarActions>
-            </MessageBar>
+              }
+            >
+              {error.message} {error.action}
+            </PaneMessage>
           ) : null}
           {notice && !error ? (
-            <MessageBar intent={notice.intent} data-testid="notice">
-              <MessageBarBody>{notice.text}</MessageBarBody>
-              <MessageBarActions>
+            <PaneMessage
+              intent={notice.intent}
+              data-testid="notice"
+              actions={
                 <Button size="small" onClick={() => setNotice(null)}>
                   Dismiss
                 </Button>
-              </MessageBarActions>
-            </MessageBar>
+              }
+            >
+              {notice.text}
+            </PaneMessage>
           ) : null}
           {sealBroken && view !== "review" ? (
-            <MessageBar intent="warning" data-testid="seal-warning">
-              <MessageBarBody>
-                <MessageBarTitle>Goals changed since the cycle was sealed</MessageBarTitle>
-                {verify?.differences.length ?? 0} difference(s) from the seal. See the Review tab.
-              </MessageBarBody>
-              <MessageBarActions>
+            <PaneMessage
+              intent="warning"
+              data-testid="seal-warning"
+              title="Goals changed since the cycle was sealed"
+              actions={
                 <Button size="small" onClick={() => setView("review")}>
                   Open Review
                 </Button>
-              </MessageBarActions>
-            </MessageBar>
+              }
+            >
+              {verify?.differences.length ?? 0} difference(s) from the seal. See the Review tab.
+            </PaneMessage>
           ) : null}
         </div>
         <main className={styles.main}>

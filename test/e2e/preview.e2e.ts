@@ -77,13 +77,13 @@ describe("the analyst's journey in the preview", () => {
   step("Check: go to the duplicate ID's cell from its finding and fix it in the grid", async () => {
     const { page } = s;
     const view = await openView(s, "check");
-    const duplicates = view.getByTestId("finding").filter({ hasText: "D1 · id" });
+    const duplicates = view.getByTestId("finding").filter({ hasText: "ID · rule D1" });
     await duplicates.first().waitFor();
     expect(await duplicates.count()).toBe(2);
     await screenshot(page, "view-check", pane(page));
     await screenshot(page, "view-check-page");
-    const goTo = duplicates.last().getByRole("button", { name: /^Go to cell / });
-    const address = ((await goTo.getAttribute("aria-label")) ?? "").replace(/^Go to cell /, "");
+    const goTo = duplicates.last().getByRole("button", { name: /^Go to / });
+    const address = (await goTo.getAttribute("data-address")) ?? "";
     const a1 = address.slice(address.lastIndexOf("!") + 1);
     await goTo.click();
     await idle(page);

@@ -22,14 +22,16 @@ function small(): Evaluation {
 }
 
 describe("grouping findings by goal", () => {
-  test("every finding appears once, under its goal, goals in sheet order, loose check-in findings last", () => {
+  test("every finding appears once, under its goal; goals with failures first, in sheet order within each rank", () => {
     const ev = small();
     const groups = groupFindings(ev);
     expect(groups.reduce((n, g) => n + g.findings.length, 0)).toBe(ev.findings.length);
-    const idx = groups.map((g) => g.goalIndex);
-    expect(idx).toEqual([...idx].sort((a, b) => (a < 0 ? 1 : b < 0 ? -1 : a - b)));
-    expect(groups[groups.length - 1].goalIndex).toBe(-1);
-    expect(goalLabel(groups[groups.length - 1])).toMatch(/not in the workbook/);
+    const rank = (g: (typeof groups)[number]) => (g.blocking > 0 ? 0 : g.fails > 0 ? 1 : 2);
+    const key = (g: (typeof groups)[number]) => [rank(g), g.goalIndex < 0 ? Infinity : g.goalIndex];
+    const keys = groups.map(key);
+    expect(keys).toEqual([...keys].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
+    const loose = groups.find((g) => g.goalIndex === -1);
+    expect(loose && goalLabel(loose)).toMatch(/not in the workbook/);
     for (const g of groups) if (g.goalIndex >= 0) for (const f of g.findings) expect(f.goalIndex).toBe(g.goalIndex);
   });
 

@@ -78,11 +78,13 @@ describe("views", () => {
     }
   });
 
-  test("check: summary, findings with Go to cell buttons named after their cell", async () => {
+  test("check: summary, findings named by rule, Go to buttons that say which cell", async () => {
     const html = render(await paneFor(true), <CheckView />);
     expect(html).toMatch(/data-testid="check-summary"[^>]*>5 goals · \d+ failures · \d+ warnings/);
-    expect(html).toMatch(/aria-label="Go to cell &#x27;Goals sheet&#x27;!\$?[A-Z]+\d+"/);
-    expect(html).toContain(">Go to cell<");
+    expect(html).toMatch(/data-address="&#x27;Goals sheet&#x27;!\$?[A-Z]+\d+"[^>]*>Go to Goals sheet![A-Z]+\d+</);
+    expect(html).not.toContain(">Go to cell<");
+    expect(html).toContain(">Duplicate ID</span>");
+    expect(html).toContain(">ID · rule D1</span>");
     for (const label of ["Severity", "Rule", "Owner"]) expect(html).toContain(`>${label}</label>`);
   });
 
@@ -92,6 +94,9 @@ describe("views", () => {
     expect(sc).toContain(">Write Scorecards sheet<");
     expect(sc).toContain('data-testid="scorecard-row"');
     expect(sc).toMatch(/role="img" aria-label="Bar chart of scores: /);
+    expect(sc).toContain(">Sort by</label>");
+    expect(sc).toMatch(/<svg[^>]*role="img"[^>]*aria-label="Dana Reyes, \d+ goals?: \d+ [A-Z]/);
+    expect(sc).toMatch(/data-testid="status-badge" data-status="[^"]+"[^>]*>[A-Z][a-z ]+ \d+</);
     const cascade = render(pane, <CascadeView />);
     expect(cascade).toContain('role="tree"');
     expect(cascade).toContain('data-testid="cascade-node"');

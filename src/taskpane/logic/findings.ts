@@ -4,6 +4,7 @@
  */
 import type { Evaluation } from "../../core/engine";
 import { Finding, RuleCode, SMART_LETTERS, Severity, SmartLetter, letterOf } from "../../core/findings";
+import { isBlocking } from "../../core/smart";
 
 export type SeverityFilter = "all" | Severity;
 export type LetterFilter = "all" | SmartLetter | "data";
@@ -32,6 +33,8 @@ export interface GoalFindings {
   findings: Finding[];
   fails: number;
   warns: number;
+  /** Failures that stop the goal being scored (smart.md: blocked goals). */
+  blocking: number;
 }
 
 export interface FindingSummary {
@@ -57,14 +60,31 @@ function ownerKey(owner: string | null | undefined): string {
 const CODE_ORDER = new Map<string, number>();
 ["S", "M", "A", "R", "T", "E", "D", "W", "U"].forEach((p, i) => CODE_ORDER.set(p, i));
 
-function byImportance(a: Finding, b: Finding): number {
-  if (a.severity !== b.severity) return a.severity === "fail" ? -1 : 1;
+/** 0 a failure that blocks the score, 1 another failure, 2 a warning. */
+export function findingRank(f: Finding): number {
+  return f.severity === "warn" ? 2 : isBlocking(f) ? 0 : 1;
+}
+
+/** Within a goal: blocking failures, other failures, warnings; then by rule (S, M, A, R, T, data rules). */
+export function byImportance(a: Finding, b: Finding): number {
+  const r = findingRank(a) - findingRank(b);
+  if (r !== 0) return r;
   const pa = CODE_ORDER.get(a.code[0]) ?? 99;
   const pb = CODE_ORDER.get(b.code[0]) ?? 99;
   return pa - pb || Number(a.code.slice(1)) - Number(b.code.slice(1));
 }
 
-/** Findings grouped by goal, in sheet order; goals without a matching finding are left out. */
+/** A group's rank: its most important finding's. */
+function groupRank(g: GoalFindings): number {
+  return g.blocking > 0 ? 0 : g.fails > 0 ? 1 : 2;
+}
+
+/**
+ * Findings grouped by goal, failures first: goals with a failure that blocks their
+ * score, then goals with other failures, then goals with warnings only; in sheet order
+ * within each (check-ins for unknown goals after the goals of their rank). Goals
+ * without a matching finding are left out.
+ */
 export function groupFindings(ev: Evaluation, filter: FindingFilter = ALL_FINDINGS): GoalFindings[] {
   const groups = new Map<number, Finding[]>();
   for (const f of ev.findings) {
@@ -75,8 +95,7 @@ export function groupFindings(ev: Evaluation, filter: FindingFilter = ALL_FINDIN
     if (!list) groups.set(gi, (list = []));
     list.push(f);
   }
-  const order = [...groups.keys()].sort((a, b) => (a < 0 ? 1 : b < 0 ? -1 : a - b));
-  return order.map((gi) => {
+  const out = [...groups.keys()].map((gi): GoalFindings => {
     const findings = (groups.get(gi) ?? []).slice().sort(byImportance);
     const g = gi >= 0 ? ev.goals[gi] : null;
     return {
@@ -89,8 +108,11 @@ export function groupFindings(ev: Evaluation, filter: FindingFilter = ALL_FINDIN
       findings,
       fails: findings.filter((f) => f.severity === "fail").length,
       warns: findings.filter((f) => f.severity === "warn").length,
+      blocking: findings.filter((f) => findingRank(f) === 0).length,
     };
   });
+  const position = (gi: number) => (gi < 0 ? Number.MAX_SAFE_INTEGER : gi);
+  return out.sort((a, b) => groupRank(a) - groupRank(b) || position(a.goalIndex) - position(b.goalIndex));
 }
 
 /** Counts over every finding (not the filtered ones). */
@@ -151,9 +173,56 @@ export const SEVERITY_OPTIONS: { value: SeverityFilter; label: string }[] = [
   { value: "warn", label: "Warnings only" },
 ];
 
-/** "Fix this" or "Check this" plus the rule: for the finding's badge. */
-export function severityLabel(s: Severity): string {
-  return s === "fail" ? "Failure" : "Warning";
+/** The finding's badge: "Failure", "Warning", or "Failure · not scored" when it blocks the score. */
+export function severityLabel(s: Severity, blocking = false): string {
+  return s === "fail" ? (blocking ? "Failure · not scored" : "Failure") : "Warning";
+}
+
+/**
+ * Each rule's short name in plain words. Rule codes such as `A3` read like cell
+ * addresses, so the pane leads with the name and shows the code as "rule A3".
+ */
+export const RULE_NAMES: Record<RuleCode, string> = {
+  S1: "Title too short",
+  S2: "No owner",
+  S3: "Same title twice",
+  M1: "No target",
+  M2: "No unit",
+  M3: "No baseline",
+  M4: "No data source",
+  A1: "Target levels out of order",
+  A2: "Very ambitious target",
+  A3: "Trend falls short of target",
+  A4: "Weight share",
+  R1: "Unknown parent goal",
+  R2: "Not aligned to a parent",
+  R3: "Parent level not above",
+  R4: "Alignment loop",
+  R5: "Shares do not total 100%",
+  T1: "No due date",
+  T2: "Due before start",
+  T3: "Due outside the cycle",
+  T4: "Past due",
+  E1: "Excel error in a cell",
+  E2: "Not a number",
+  E3: "Not a date",
+  E4: "Unknown value",
+  D1: "Duplicate ID",
+  D2: "No ID",
+  W1: "Weights do not add up",
+  W2: "Weight missing",
+  W3: "Negative weight",
+  U1: "Mixed units in a sum",
+};
+
+/** "Duplicate ID": the rule's name for the finding's heading. */
+export function ruleName(code: RuleCode): string {
+  return RULE_NAMES[code];
+}
+
+/** "ID · rule D1": the field and the code, worded so the code can't pass for a cell. */
+export function ruleDetail(f: Pick<Finding, "code" | "field">): string {
+  return `${f.field} · rule ${f.code}`;
 }
 
 /** A goal's heading: "G-0001 · Grow revenue", with fallbacks for blanks. */

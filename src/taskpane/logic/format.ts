@@ -38,3 +38,16 @@ export function statusCountsText(counts: Partial<Record<Status, number>>): strin
   const parts = order.filter((s) => (counts[s] ?? 0) > 0).map((s) => `${s} ${counts[s]}`);
   return parts.length > 0 ? parts.join(", ") : "no status yet";
 }
+
+/**
+ * A cell address as a person reads it on a button: `'Goals 2026'!$L$7` → `Goals 2026!L7`
+ * (no `$`, no quotes around the sheet name). The button still selects the exact address.
+ */
+export function cellLabel(address: string): string {
+  const bang = address.lastIndexOf("!");
+  const ref = (bang < 0 ? address : address.slice(bang + 1)).replace(/\$/g, "");
+  if (bang < 0) return ref;
+  let sheet = address.slice(0, bang);
+  if (sheet.length >= 2 && sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return `${sheet}!${ref}`;
+}

@@ -1,6 +1,7 @@
 /**
- * Check: the SMART and data findings grouped by goal, filterable by severity, rule
- * letter and owner, each with its message and a button that selects its cell.
+ * Check: the SMART and data findings grouped by goal (goals with failures first),
+ * filterable by severity, rule letter and owner, each with the rule's name, its
+ * message and a button that names and selects its cell.
  */
 import { useMemo, useState } from "react";
 import { Badge, Body1, Button, Caption1, Field, Select, Subtitle2, Text } from "@fluentui/react-components";
@@ -11,13 +12,17 @@ import {
   LetterFilter,
   SEVERITY_OPTIONS,
   SeverityFilter,
+  findingRank,
   goalLabel,
   groupFindings,
   ownerOptions,
+  ruleDetail,
+  ruleName,
   severityLabel,
   summarize,
   summaryLine,
 } from "../logic/findings";
+import { cellLabel } from "../logic/format";
 import { goalCell } from "../logic/workbookView";
 import { usePane } from "../pane";
 import { NoGoals, ViewHeading, hasGoals, useViewStyles } from "./common";
@@ -104,22 +109,25 @@ export function CheckView() {
                 {g.findings.map((f, i) => {
                   const cell = f.cell ?? (f.goalIndex >= 0 ? goalCell(wb, f.goalIndex) : null);
                   return (
-                    <li key={`${f.code}-${f.field}-${i}`} data-testid="finding">
+                    <li key={`${f.code}-${f.field}-${i}`} data-testid="finding" data-rule={f.code} data-severity={f.severity}>
                       <div className={styles.row}>
                         <Badge appearance="filled" color={f.severity === "fail" ? "danger" : "warning"} size="small">
-                          {severityLabel(f.severity)}
+                          {severityLabel(f.severity, findingRank(f) === 0)}
                         </Badge>
-                        <Text size={200} weight="semibold">
-                          {f.code} · {f.field}
+                        <Text size={300} weight="semibold" data-testid="finding-rule">
+                          {ruleName(f.code)}
                         </Text>
+                        <Caption1 className={styles.muted}>{ruleDetail(f)}</Caption1>
                       </div>
                       <Body1 as="p" className={styles.block}>
                         {f.message}
                       </Body1>
                       {cell ? (
-                        <Button size="small" onClick={() => void pane.goTo(cell)} disabled={pane.busy} aria-label={`Go to cell ${cell}`}>
-                          Go to cell
-                        </Button>
+                        <div>
+                          <Button size="small" onClick={() => void pane.goTo(cell)} disabled={pane.busy} data-address={cell}>
+                            {`Go to ${cellLabel(cell)}`}
+                          </Button>
+                        </div>
                       ) : null}
                     </li>
                   );

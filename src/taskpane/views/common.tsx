@@ -1,6 +1,19 @@
 /** Small pieces shared by the views. */
 import type { ReactNode } from "react";
-import { Body1, Button, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarProps,
+  MessageBarTitle,
+  Subtitle1,
+  makeStaticStyles,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
 import { usePane } from "../pane";
 
 export const useViewStyles = makeStyles({
@@ -50,4 +63,53 @@ export function NoGoals({ what }: { what: string }) {
 
 export function hasGoals(pane: ReturnType<typeof usePane>): boolean {
   return (pane.report?.workbook.goalTables.length ?? 0) > 0;
+}
+
+const useMessageStyles = makeStyles({
+  // Long words (addresses, sheet names, numbers) break rather than widen the pane.
+  root: { whiteSpace: "normal", minWidth: 0, maxWidth: "100%" },
+  body: { minWidth: 0, overflowWrap: "anywhere", whiteSpace: "normal" },
+  title: { display: "block" },
+  actions: { flexWrap: "wrap", rowGap: tokens.spacingVerticalXS },
+});
+
+/**
+ * Every Fluent message bar in the pane wraps its text, whatever its layout. Fluent's
+ * "auto" layout measures the bar with a ResizeObserver to switch to two lines; under
+ * React's StrictMode (the `npm start` build) the observer is disconnected by the
+ * simulated unmount and never re-attached, so the bar stayed on one line and pushed
+ * its buttons out of the pane. This rule is the safety net for bars that do not use
+ * PaneMessage; `fui-*` are Fluent's stable class names.
+ */
+export const useWrappingMessageBars = makeStaticStyles({
+  ".fui-MessageBar.fui-MessageBar": { whiteSpace: "normal", minWidth: 0, maxWidth: "100%" },
+  ".fui-MessageBarBody.fui-MessageBarBody": { minWidth: 0, overflowWrap: "anywhere" },
+});
+
+export interface PaneMessageProps {
+  intent: NonNullable<MessageBarProps["intent"]>;
+  title?: string;
+  children: ReactNode;
+  /** Buttons at the bottom right (Dismiss, Open Review …). */
+  actions?: ReactNode;
+  politeness?: MessageBarProps["politeness"];
+  "data-testid"?: string;
+  className?: string;
+}
+
+/**
+ * A message bar laid out for a 380 px pane: always two rows (text, then its buttons),
+ * so every build looks the same and nothing is measured at run time.
+ */
+export function PaneMessage({ intent, title, children, actions, politeness, className, ...rest }: PaneMessageProps) {
+  const styles = useMessageStyles();
+  return (
+    <MessageBar intent={intent} layout="multiline" politeness={politeness} className={mergeClasses(styles.root, className)} data-testid={rest["data-testid"]}>
+      <MessageBarBody className={styles.body}>
+        {title ? <MessageBarTitle className={styles.title}>{title}</MessageBarTitle> : null}
+        {children}
+      </MessageBarBody>
+      {actions ? <MessageBarActions className={styles.actions}>{actions}</MessageBarActions> : null}
+    </MessageBar>
+  );
 }

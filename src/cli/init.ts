@@ -5,7 +5,7 @@
  * and fills those columns itself.
  */
 import { emptyMeta, metaRows } from "../core/meta";
-import { DEFAULT_SETTINGS } from "../core/settings";
+import { DEFAULT_SETTINGS, NEW_WORKBOOK_SETTINGS } from "../core/settings";
 import { buildWorkbook, writeWorkbook } from "./write";
 
 export async function initWorkbook(out: string, cwd: string, now: Date): Promise<string> {
@@ -18,7 +18,8 @@ export async function initWorkbook(out: string, cwd: string, now: Date): Promise
       goals: [],
       checkIns: [],
       weightPercent: true,
-      metaRows: metaRows(meta, DEFAULT_SETTINGS),
+      // Like a workbook the task pane creates: the largest-weight share (A4) starts at 70%.
+      metaRows: metaRows({ ...meta, settings: { ...NEW_WORKBOOK_SETTINGS } }, DEFAULT_SETTINGS),
       auditRows: [],
     },
     now,

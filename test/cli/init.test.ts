@@ -65,6 +65,10 @@ test("writes Goals (the twenty columns, validation lists, formats), CheckIns, an
   expect(kv.get("schema")).toBe(1);
   expect(kv.get("cycle.state")).toBe("Draft");
   expect(kv.get("seal.hash")).toBeNull();
+  // The same starting settings as a workbook the task pane creates (docs/taskpane.md, rule A4).
+  const settings = new Map<string, unknown>();
+  meta.eachRow((row) => settings.set(String(row.getCell(1).value), row.getCell(2).value));
+  expect(settings.get("setting.maxWeightShare")).toBe(0.7);
   // An empty audit log and no goals: verify says "not sealed", score says "no goals yet".
   const v = await runJson<{ sealed: boolean; audit: { entries: number; intact: boolean } }>(["verify", "goals.xlsx"], { cwd: dir });
   expect(v.code).toBe(1);

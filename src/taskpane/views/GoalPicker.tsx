@@ -34,7 +34,9 @@ export function GoalPicker({ label, goals, value, onChange, validationMessage, d
         selectedOptions={chosen ? [chosen.id] : []}
         onChange={(e) => setQuery(e.target.value)}
         onOptionSelect={(_, d) => {
-          if (d.optionValue) onChange(d.optionValue);
+          // Typing over the chosen goal clears the selection (no optionValue): keep what is typed.
+          if (!d.optionValue) return;
+          onChange(d.optionValue);
           setQuery(null);
         }}
         onOpenChange={(_, d) => {

@@ -153,6 +153,7 @@ describe("the analyst's journey in the preview", () => {
     const view = await openView(s, "review");
     const form = view.getByRole("form", { name: "Change request" });
     const goal = form.getByRole("combobox", { name: "Goal", exact: true });
+    await goal.click();
     await goal.fill(state.changedGoal);
     await page.getByRole("listbox").getByRole("option", { name: new RegExp(`^${state.changedGoal} — `) }).click();
     await form.getByLabel("Field", { exact: true }).selectOption({ label: "Target" });

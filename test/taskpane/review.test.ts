@@ -16,6 +16,7 @@ import {
   changeableFields,
   checkChangeValue,
   checkCheckInForm,
+  columnValueText,
   fieldErrorOf,
   filterGoals,
   goalOptions,
@@ -177,6 +178,15 @@ describe("dates in words", () => {
         return localDateTime(iso, "UTC") === `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
       }),
     );
+  });
+  test("goal values by their column: dates as days, weights as percentages", () => {
+    expect(columnValueText("due", 46203, 1900)).toBe("30 Jun 2026");
+    expect(columnValueText("Due", "2026-06-30")).toBe("30 Jun 2026");
+    expect(columnValueText("weight", 0.4)).toBe("40%");
+    expect(columnValueText("Weight", 0.125)).toBe("12.5%");
+    expect(columnValueText("target", 60)).toBe("60");
+    expect(columnValueText("title", "")).toBe("(blank)");
+    expect(columnValueText("CheckIns", ["I-01", "2026-06-30", 5, null, "ok"])).toBe("I-01, 2026-06-30, 5, (blank), ok");
   });
   test("days as days", () => {
     expect(localDay("2026-06-30")).toBe("30 Jun 2026");

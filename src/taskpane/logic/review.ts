@@ -8,7 +8,7 @@ import { DIRECTIONS, GOAL_TYPES, INPUT_COLUMNS, LEVELS, ROLLUP_MODES, ColumnKey 
 import { isEditable } from "../../core/cycle";
 import type { DateSystem } from "../../core/dates";
 import type { CycleState } from "../../core/meta";
-import type { AuditEntry } from "../../core/seal";
+import { AuditEntry, canonicalValue } from "../../core/seal";
 import type { VerifyResult } from "../../core/verify";
 import { cellInput } from "../../excel/review";
 import type { ReviewField } from "../../excel/review-protection";
@@ -61,6 +61,20 @@ export function valueText(v: CanonicalValue | CanonicalValue[] | undefined): str
   if (Array.isArray(v)) return v.map((x) => valueText(x)).join(", ");
   if (typeof v === "number") return String(Math.round(v * 1e9) / 1e9);
   return String(v);
+}
+
+/**
+ * A goal value as an analyst reads it, by its column: dates as "30 Jun 2026" (not a
+ * serial such as 46203), weights as percentages ("40%"), blank as "(blank)".
+ * `column` is a column key or header ("due", "Due").
+ */
+export function columnValueText(column: string, raw: unknown, system: DateSystem = 1900): string {
+  const col = INPUT_COLUMNS.find((c) => c.key === column || c.header.toLowerCase() === column.trim().toLowerCase());
+  if (!col) return Array.isArray(raw) ? valueText(raw as CanonicalValue[]) : valueText(raw as CanonicalValue);
+  const v = canonicalValue(col.key, raw, system);
+  if (typeof v === "string" && (col.key === "start" || col.key === "due")) return localDay(v);
+  if (typeof v === "number" && col.key === "weight") return `${Math.round(v * 1e6) / 1e4}%`;
+  return valueText(v);
 }
 
 export interface AuditRow {

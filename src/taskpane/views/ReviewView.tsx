@@ -50,6 +50,7 @@ import {
   changeableFields,
   checkChangeValue,
   checkCheckInForm,
+  columnValueText,
   fieldChoices,
   fieldErrorOf,
   fieldHint,
@@ -151,7 +152,7 @@ export function ReviewView() {
   const currentValue = useMemo(() => {
     if (!wb || !field || goalId === "") return null;
     const g = inputOf(wb).goals.find((x) => headerText(x.values.id).toUpperCase() === goalId.toUpperCase());
-    return g ? headerText(g.values[field.key as ColumnKey]) : null;
+    return g ? columnValueText(field.key, g.values[field.key as ColumnKey], wb.dateSystem) : null;
   }, [wb, field, goalId]);
 
   if (!wb || !ev || !hasGoals(pane))
@@ -404,7 +405,7 @@ export function ReviewView() {
             <Field
               label="New value"
               size="small"
-              hint={`${field ? fieldHint(field.key) : ""}${currentValue !== null ? ` Now: ${currentValue === "" ? "(blank)" : currentValue}.` : ""}`}
+              hint={`${field ? fieldHint(field.key) : ""}${currentValue !== null ? ` Now: ${currentValue}.` : ""}`}
               {...fieldMessage(crErrors, "value")}
             >
               {choices ? (
@@ -525,8 +526,8 @@ export function ReviewView() {
                     <TableRow key={i}>
                       <TableCell>{d.goal ?? "—"}</TableCell>
                       <TableCell>{d.column}</TableCell>
-                      <TableCell>{valueText(d.sealed)}</TableCell>
-                      <TableCell>{valueText(d.current)}</TableCell>
+                      <TableCell>{columnValueText(d.column, d.sealed)}</TableCell>
+                      <TableCell>{columnValueText(d.column, d.current)}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

@@ -22,6 +22,7 @@ import {
   goalOptions,
   localDateTime,
   localDay,
+  localIsoDay,
   messageFor,
   noChangeRequestText,
   parseConfidence,
@@ -187,6 +188,12 @@ describe("dates in words", () => {
     expect(columnValueText("target", 60)).toBe("60");
     expect(columnValueText("title", "")).toBe("(blank)");
     expect(columnValueText("CheckIns", ["I-01", "2026-06-30", 5, null, "ok"])).toBe("I-01, 2026-06-30, 5, (blank), ok");
+  });
+  test("today is the local day, also just after midnight far from UTC", () => {
+    // 10:15 UTC on 31 Dec is already 00:15 on 1 Jan at UTC+14.
+    expect(localIsoDay(new Date("2026-12-31T10:15:00Z"), "Pacific/Kiritimati")).toBe("2027-01-01");
+    expect(localIsoDay(new Date("2026-12-31T10:15:00Z"), "America/Los_Angeles")).toBe("2026-12-31");
+    expect(localIsoDay(new Date("2026-03-01T02:00:00Z"), "America/New_York")).toBe("2026-02-28");
   });
   test("days as days", () => {
     expect(localDay("2026-06-30")).toBe("30 Jun 2026");

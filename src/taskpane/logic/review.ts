@@ -144,6 +144,13 @@ export function localDateTime(iso: string | null | undefined, timeZone?: string)
   return `${Number(part("day"))} ${MONTHS[Number(part("month")) - 1]} ${part("year")}, ${part("hour")}:${part("minute")}`;
 }
 
+/** The calendar day of `d` as `YYYY-MM-DD` in the computer's time zone (or `timeZone`), not the UTC day, which differs near midnight. */
+export function localIsoDay(d: Date, timeZone?: string): string {
+  const parts = new Intl.DateTimeFormat("en-GB", { year: "numeric", month: "2-digit", day: "2-digit", timeZone }).formatToParts(d);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}
+
 /** A calendar day (`2026-06-30`) as "30 Jun 2026" (no time zone: a day is a day). Other text is returned as it is. */
 export function localDay(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());

@@ -56,6 +56,7 @@ import {
   fieldHint,
   goalOptions,
   localDay,
+  localIsoDay,
   messageFor,
   noChangeRequestText,
   parseConfidence,
@@ -117,7 +118,7 @@ export function ReviewView() {
   const [crErrors, setCrErrors] = useState<FieldError[]>([]);
   // Check-in form.
   const [ciGoal, setCiGoal] = useState("");
-  const [ciDate, setCiDate] = useState(() => new Date().toISOString().slice(0, 10));
+  const [ciDate, setCiDate] = useState(() => localIsoDay(new Date()));
   const [ciValue, setCiValue] = useState("");
   const [ciConfidence, setCiConfidence] = useState("");
   const [ciComment, setCiComment] = useState("");

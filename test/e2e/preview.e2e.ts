@@ -152,7 +152,10 @@ describe("the analyst's journey in the preview", () => {
     const { page } = s;
     const view = await openView(s, "review");
     const form = view.getByRole("form", { name: "Change request" });
-    await form.getByLabel("Goal", { exact: true }).selectOption(state.changedGoal);
+    const goal = form.getByRole("combobox", { name: "Goal", exact: true });
+    await goal.click();
+    await goal.fill(state.changedGoal);
+    await page.getByRole("listbox").getByRole("option", { name: new RegExp(`^${state.changedGoal} — `) }).click();
     await form.getByLabel("Field", { exact: true }).selectOption({ label: "Target" });
     await form.getByLabel("New value", { exact: true }).fill("66");
     await form.getByLabel("Reason", { exact: true }).fill("Quarterly demo target raised after the spring campaign");

@@ -90,8 +90,8 @@ describe("errors in words", () => {
     const c = describeError(new ConversionError(["There are no goals below the header row."]));
     expect(c).toMatchObject({ title: "The sheet can't be converted yet", message: "There are no goals below the header row." });
     expect(describeError(new SelectError("The sheet 'X' is hidden. Unhide it.")).message).toBe("The sheet 'X' is hidden. Unhide it.");
-    expect(describeError(new ReviewError("Enter your name first.", "refused")).title).toBe("That can't be done now");
-    expect(describeError(new ReviewError("The sheet is protected with a password.", "password")).title).toBe("The password is needed");
+    expect(describeError(new ReviewError("Enter your name first.", "refused")).title).toBe("That is not possible.");
+    expect(describeError(new ReviewError("The sheet is protected with a password.", "password")).title).toBe("The password is needed.");
     expect(describeError(new Error("There is no goal table yet. Convert a sheet of goals first."), "Writing")).toMatchObject({ title: "Writing did not work", action: "" });
   });
   test("anything at all gives a message", () => {
@@ -178,7 +178,8 @@ describe("review view data", () => {
     expect(active).toContain("Target");
     expect(active).not.toContain("Actual");
     expect(active).not.toContain("ID");
-    expect(changeableFields("Closed").map((f) => f.header)).toContain("Comment");
+    expect(changeableFields("In review").map((f) => f.header)).toContain("Target");
+    expect(changeableFields("Closed")).toEqual([]);
     expect(fieldChoices("direction")).toContain("Decrease");
     expect(fieldChoices("target")).toBeNull();
     expect(canPrepareCopy("Active")).toBe(false);
@@ -190,10 +191,10 @@ describe("review view data", () => {
       { ...base, seq: 1, at: "2026-05-01T10:00:00Z", action: "state", field: "cycle.state", old: "Draft", new: "Active" },
       { ...base, seq: 2, at: "2026-05-01T10:00:00Z", action: "seal", old: null, new: "abcdef0123456789" },
       { ...base, seq: 3, at: "2026-05-02T10:00:00Z", action: "change", goalId: "G-1", field: "Target", old: 100, new: 120, reason: "Board raised it" },
-    ]);
+    ], "UTC");
     expect(rows.map((r) => r.seq)).toEqual([3, 2, 1]);
-    expect(rows[0]).toMatchObject({ action: "Change request", what: "G-1 Target: 100 → 120", reason: "Board raised it", at: "2026-05-02 10:00:00 UTC" });
-    expect(rows[1].what).toBe("seal abcdef012345…");
+    expect(rows[0]).toMatchObject({ action: "Change request", what: "G-1 Target: 100 → 120", reason: "Board raised it", at: "2 May 2026, 10:00" });
+    expect(rows[1].what).toBe("a fingerprint of the goals was recorded, so any later edit shows");
     expect(rows[2].what).toBe("Draft → Active");
     expect(valueText(null)).toBe("(blank)");
     expect(valueText([1, "a"])).toBe("1, a");

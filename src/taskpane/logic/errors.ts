@@ -93,12 +93,26 @@ export function describeError(error: unknown, doing?: string): FriendlyError {
     return { title: known.title, message: known.message ?? (message || prefix + "."), action: known.action };
   }
   if (name === "SelectError") return { title: "Can't go to that cell", message, action: "" };
-  if (name === "ReviewError") {
-    const kind = text(e.code);
-    const title =
-      kind === "password" ? "The password is needed" : kind === "pending" ? "An earlier operation was interrupted" : kind === "missing" ? "Something is missing" : "That can't be done now";
-    return { title, message, action: "" };
-  }
+  if (name === "ReviewError") return { title: reviewErrorTitle(text(e.code), doing), message, action: "" };
   if (message !== "") return { title: prefix, message, action: message.match(/[.;:] [A-Z]|then|first|try again/i) ? "" : "Check the workbook and try again." };
   return { title: prefix, message: "Something unexpected happened.", action: "Try again. If it keeps happening, close and reopen the task pane." };
+}
+
+/**
+ * The banner title of a review operation's refusal: what is wrong, as a sentence of its
+ * own (it ends with a full stop, so that it reads apart from the message after it).
+ */
+export function reviewErrorTitle(code: string, doing?: string): string {
+  switch (code) {
+    case "password":
+      return "The password is needed.";
+    case "pending":
+      return "An earlier operation was interrupted.";
+    case "missing":
+      return "Something is missing from the workbook.";
+    case "input":
+      return "A value can't be used.";
+    default:
+      return doing ? `${doing} is not possible.` : "That is not possible.";
+  }
 }

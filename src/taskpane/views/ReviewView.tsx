@@ -37,12 +37,41 @@ import { headerText } from "../../core/headers";
 import { auditEntriesFromRows } from "../../core/seal";
 import type { CycleState } from "../../core/meta";
 import { ColumnKey } from "../../core/columns";
-import { auditRows, canPrepareCopy, changeableFields, fieldChoices, fieldHint, valueText } from "../logic/review";
+import {
+  CHANGE_REQUEST_FIELDS,
+  CHECK_IN_FIELDS,
+  FieldError,
+  FormField,
+  LastCopy,
+  REVIEW_COPY_EXPLAINED,
+  auditRows,
+  auditStatusText,
+  canPrepareCopy,
+  changeableFields,
+  checkChangeValue,
+  checkCheckInForm,
+  columnValueText,
+  fieldChoices,
+  fieldErrorOf,
+  fieldHint,
+  goalOptions,
+  localDay,
+  localIsoDay,
+  messageFor,
+  noChangeRequestText,
+  parseConfidence,
+  reviewCopyDone,
+  reviewCopyText,
+  sealText,
+  valueText,
+} from "../logic/review";
 import { MIN_REASON, Move, checkMove, moves, reasonHint, steps } from "../logic/stepper";
 import { inputOf } from "../logic/workbookView";
 import { usePane } from "../pane";
 import type { ReviewInspection } from "../reviewApi";
+import type { ReviewField } from "../../excel/review-protection";
 import { NoGoals, ViewHeading, hasGoals, useViewStyles } from "./common";
+import { GoalPicker } from "./GoalPicker";
 import { usePasswordAction } from "./usePasswordAction";
 
 const AUDIT_PAGE = 25;
@@ -62,6 +91,12 @@ const useStyles = makeStyles({
   upcoming: { color: tokens.colorNeutralForeground3 },
 });
 
+/** Fluent Field props showing a form error beside its field. */
+function fieldMessage(errors: readonly FieldError[], field: FormField): { validationMessage?: string; validationState: "error" | "none" } {
+  const m = messageFor(errors, field);
+  return m ? { validationMessage: m, validationState: "error" } : { validationState: "none" };
+}
+
 export function ReviewView() {
   const pane = usePane();
   const styles = useViewStyles();
@@ -80,13 +115,18 @@ export function ReviewView() {
   const [crField, setCrField] = useState<string>("");
   const [crValue, setCrValue] = useState("");
   const [crReason, setCrReason] = useState("");
-  const [crError, setCrError] = useState<string | null>(null);
+  const [crErrors, setCrErrors] = useState<FieldError[]>([]);
   // Check-in form.
   const [ciGoal, setCiGoal] = useState("");
-  const [ciDate, setCiDate] = useState(() => new Date().toISOString().slice(0, 10));
+  const [ciDate, setCiDate] = useState(() => localIsoDay(new Date()));
   const [ciValue, setCiValue] = useState("");
+  const [ciConfidence, setCiConfidence] = useState("");
   const [ciComment, setCiComment] = useState("");
-  const [ciError, setCiError] = useState<string | null>(null);
+  const [ciErrors, setCiErrors] = useState<FieldError[]>([]);
+  // Both forms: the name for the audit log, when none is set yet.
+  const [formActor, setFormActor] = useState("");
+  // What the last "Prepare review copy" reported (the copy status follows it).
+  const [lastCopy, setLastCopy] = useState<LastCopy | null>(null);
 
   const { services, run } = pane;
   const passwords = usePasswordAction();
@@ -106,13 +146,14 @@ export function ReviewView() {
 
   const audit = useMemo(() => auditRows(auditEntriesFromRows(wb?.auditTable?.rows ?? [])), [wb]);
   const fields = changeableFields(state);
-  const goalIds = useMemo(() => (ev ? [...new Set(ev.goals.map((g) => g.id).filter((id): id is string => id !== null))] : []), [ev]);
+  const goals = useMemo(() => goalOptions(ev?.goals ?? []), [ev]);
+  const goalIds = useMemo(() => goals.map((g) => g.id), [goals]);
   const field = fields.find((f) => f.key === crField) ?? fields[0] ?? null;
   const goalId = goalIds.includes(crGoal) ? crGoal : (goalIds[0] ?? "");
   const currentValue = useMemo(() => {
     if (!wb || !field || goalId === "") return null;
     const g = inputOf(wb).goals.find((x) => headerText(x.values.id).toUpperCase() === goalId.toUpperCase());
-    return g ? headerText(g.values[field.key as ColumnKey]) : null;
+    return g ? columnValueText(field.key, g.values[field.key as ColumnKey], wb.dateSystem) : null;
   }, [wb, field, goalId]);
 
   if (!wb || !ev || !hasGoals(pane))
@@ -124,9 +165,9 @@ export function ReviewView() {
     );
 
   /** Runs a review operation (asking for the password when Excel needs one), then refreshes. */
-  async function act<T>(label: string, doing: string, op: (password?: string) => Promise<T>, success: (v: T) => string, pw?: string): Promise<boolean> {
+  async function act<T>(label: string, doing: string, op: (password?: string) => Promise<T>, success: (v: T) => string, pw?: string): Promise<T | undefined> {
     const call = (given?: string): Promise<T> => op(given ?? pw);
-    const v = await passwords.act(label, call, {
+    return passwords.act(label, call, {
       doing,
       success,
       then: async () => {
@@ -134,7 +175,49 @@ export function ReviewView() {
         setNeedInspection(true);
       },
     });
-    return v !== undefined;
+  }
+
+  /**
+   * Runs a form's operation: a refusal about one of the form's fields (ReviewError code
+   * "input") comes back as that field's message instead of the pane's banner.
+   */
+  async function actForm<T>(
+    label: string,
+    doing: string,
+    fields: readonly ReviewField[],
+    op: (password?: string) => Promise<T>,
+    success: (v: T) => string,
+  ): Promise<{ ok: true; value: T } | { ok: false; errors: FieldError[] }> {
+    type Attempt = { ok: true; value: T } | { ok: false; error: FieldError };
+    const v = await passwords.act<Attempt>(
+      label,
+      async (p) => {
+        try {
+          return { ok: true, value: await op(p) };
+        } catch (e) {
+          const fe = fieldErrorOf(e, fields);
+          if (fe) return { ok: false, error: fe };
+          throw e;
+        }
+      },
+      {
+        doing,
+        success: (a) => (a.ok ? success(a.value) : null),
+        then: async (a) => {
+          if (!a.ok) return;
+          await pane.refresh();
+          setNeedInspection(true);
+        },
+      },
+    );
+    if (v === undefined) return { ok: false, errors: [] };
+    return v.ok ? v : { ok: false, errors: [v.error] };
+  }
+
+  /** The name for the audit log: the one set, or the one typed into the form (then kept). */
+  function formActorName(): string {
+    if (actor !== "") return actor;
+    return formActor.trim() === "" ? "" : pane.setActor(formActor);
   }
 
   const actor = pane.actor;
@@ -163,59 +246,65 @@ export function ReviewView() {
       `${m.direction === "advance" ? "Advancing" : "Reopening"} the cycle…`,
       m.direction === "advance" ? "Advancing the cycle" : "Reopening the cycle",
       (p) => services.review.changeState({ to: m.to, actor: who, reason: r.trim() === "" ? null : r, password: p }),
-      (res) => `The cycle is now ${res.to}.${res.seal ? ` Sealed: ${res.seal.hash.slice(0, 12)}…` : ""}`,
+      (res) => `The cycle is now ${res.to}.${res.seal ? " The goals are sealed: any later edit shows under Seal." : ""}`,
       pw,
     );
   }
 
   async function submitChange() {
-    setCrError(null);
+    setCrErrors([]);
     if (!field || goalId === "") return;
-    if (crReason.trim().length < MIN_REASON) {
-      setCrError(`Give a reason of at least ${MIN_REASON} characters; it goes into the audit log.`);
+    const errors: FieldError[] = [];
+    const bad = checkChangeValue(field.key, crValue, wb?.dateSystem ?? 1900);
+    if (bad) errors.push(bad);
+    if (crReason.trim().length < MIN_REASON) errors.push({ field: "reason", message: `Give a reason of at least ${MIN_REASON} characters; it goes into the audit log.` });
+    const who = formActorName();
+    if (who === "") errors.push({ field: "actor", message: "Enter your name; it goes into the audit log with the change." });
+    if (errors.length > 0) {
+      setCrErrors(errors);
       return;
     }
-    if (actor === "") {
-      setCrError("Enter your name on the Settings tab first; it goes into the audit log.");
-      return;
-    }
-    const ok = await act(
+    const r = await actForm(
       "Making the change…",
       "The change request",
-      (p) => services.review.changeRequest({ goalId, field: field.key, value: crValue, reason: crReason, actor, password: p }),
+      CHANGE_REQUEST_FIELDS,
+      (p) => services.review.changeRequest({ goalId, field: field.key, value: crValue, reason: crReason, actor: who, password: p }),
       (res) =>
         res.changed
-          ? `${res.goalId} ${res.field} changed from ${valueText(res.old)} to ${valueText(res.new)} (${res.cell}).${res.seal ? " The seal was renewed." : ""}`
+          ? `${res.goalId} ${res.field} changed from ${valueText(res.old)} to ${valueText(res.new)} (cell ${res.cell}). The change is in the audit log${res.seal ? " and the goals are sealed again" : ""}.`
           : `${res.goalId} ${res.field} already holds that value; nothing was changed.`,
     );
-    if (ok) {
+    if (r.ok) {
       setCrValue("");
       setCrReason("");
-    }
+    } else setCrErrors(r.errors);
   }
 
   async function submitCheckIn() {
-    setCiError(null);
+    setCiErrors([]);
     const gid = goalIds.includes(ciGoal) ? ciGoal : (goalIds[0] ?? "");
     if (gid === "") return;
-    if (ciValue.trim() === "") {
-      setCiError("Enter the measured value (or TRUE/FALSE for a milestone).");
+    const errors = checkCheckInForm({ date: ciDate, value: ciValue, confidence: ciConfidence }, wb?.dateSystem ?? 1900);
+    const who = formActorName();
+    if (who === "") errors.push({ field: "actor", message: "Enter your name; it goes into the audit log with the check-in." });
+    const confidence = parseConfidence(ciConfidence);
+    if (errors.length > 0 || !confidence.ok) {
+      setCiErrors(errors);
       return;
     }
-    if (actor === "") {
-      setCiError("Enter your name on the Settings tab first; it goes into the audit log.");
-      return;
-    }
-    const ok = await act(
+    const r = await actForm(
       "Adding the check-in…",
       "The check-in",
-      (p) => services.review.addCheckIn({ goalId: gid, date: ciDate, value: ciValue.trim(), comment: ciComment, actor, password: p }),
-      (res) => (res.added ? `Check-in for ${res.goalId} on ${res.date} added (${res.cell}).` : `That check-in for ${res.goalId} is already there.`),
+      CHECK_IN_FIELDS,
+      (p) => services.review.addCheckIn({ goalId: gid, date: ciDate, value: ciValue.trim(), confidence: confidence.value, comment: ciComment, actor: who, password: p }),
+      (res) =>
+        res.added ? `Check-in for ${res.goalId} on ${localDay(res.date)} added (cell ${res.cell}).` : `That check-in for ${res.goalId} is already there; it was not added twice.`,
     );
-    if (ok) {
+    if (r.ok) {
       setCiValue("");
+      setCiConfidence("");
       setCiComment("");
-    }
+    } else setCiErrors(r.errors);
   }
 
   const moveCheck = move ? checkMove(move, reason) : null;
@@ -276,7 +365,7 @@ export function ReviewView() {
           Change request
         </Subtitle2>
         {fields.length === 0 ? (
-          <Body1>In Draft every cell can be edited directly; change requests are for locked cycles.</Body1>
+          <Body1 data-testid="no-change-request">{noChangeRequestText(state)}</Body1>
         ) : (
           <form
             className={styles.section}
@@ -285,23 +374,26 @@ export function ReviewView() {
               void submitChange();
             }}
             aria-label="Change request"
+            noValidate
           >
-            <Field label="Goal" size="small">
-              <Select size="small" value={goalId} onChange={(_, d) => setCrGoal(d.value)}>
-                {goalIds.map((id) => (
-                  <option key={id} value={id}>
-                    {id}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label="Field" size="small">
+            <GoalPicker
+              label="Goal"
+              goals={goals}
+              value={goalId}
+              onChange={(id) => {
+                setCrGoal(id);
+                setCrErrors([]);
+              }}
+              validationMessage={messageFor(crErrors, "goal")}
+            />
+            <Field label="Field" size="small" {...fieldMessage(crErrors, "field")}>
               <Select
                 size="small"
                 value={field?.key ?? ""}
                 onChange={(_, d) => {
                   setCrField(d.value);
                   setCrValue("");
+                  setCrErrors([]);
                 }}
               >
                 {fields.map((f) => (
@@ -314,7 +406,8 @@ export function ReviewView() {
             <Field
               label="New value"
               size="small"
-              hint={`${field ? fieldHint(field.key) : ""}${currentValue !== null ? ` Now: ${currentValue === "" ? "(blank)" : currentValue}.` : ""}`}
+              hint={`${field ? fieldHint(field.key) : ""}${currentValue !== null ? ` Now: ${currentValue}.` : ""}`}
+              {...fieldMessage(crErrors, "value")}
             >
               {choices ? (
                 <Select size="small" value={crValue} onChange={(_, d) => setCrValue(d.value)}>
@@ -329,15 +422,14 @@ export function ReviewView() {
                 <Input size="small" value={crValue} onChange={(_, d) => setCrValue(d.value)} />
               )}
             </Field>
-            <Field
-              label="Reason"
-              size="small"
-              hint={reasonHint(true, crReason)}
-              validationMessage={crError ?? undefined}
-              validationState={crError ? "error" : "none"}
-            >
+            <Field label="Reason" size="small" hint={reasonHint(true, crReason)} {...fieldMessage(crErrors, "reason")}>
               <Textarea value={crReason} onChange={(_, d) => setCrReason(d.value)} resize="vertical" />
             </Field>
+            {actor === "" ? (
+              <Field label="Your name for the audit log" size="small" hint="Kept on this computer only." {...fieldMessage(crErrors, "actor")}>
+                <Input size="small" value={formActor} onChange={(_, d) => setFormActor(d.value)} />
+              </Field>
+            ) : null}
             <div>
               <Button type="submit" disabled={pane.busy}>
                 Submit change request
@@ -359,25 +451,35 @@ export function ReviewView() {
               void submitCheckIn();
             }}
             aria-label="Add a check-in"
+            noValidate
           >
-            <Field label="Goal for the check-in" size="small">
-              <Select size="small" value={goalIds.includes(ciGoal) ? ciGoal : (goalIds[0] ?? "")} onChange={(_, d) => setCiGoal(d.value)}>
-                {goalIds.map((id) => (
-                  <option key={id} value={id}>
-                    {id}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label="Date" size="small">
+            <GoalPicker
+              label="Goal for the check-in"
+              goals={goals}
+              value={goalIds.includes(ciGoal) ? ciGoal : (goalIds[0] ?? "")}
+              onChange={(id) => {
+                setCiGoal(id);
+                setCiErrors([]);
+              }}
+              validationMessage={messageFor(ciErrors, "goal")}
+            />
+            <Field label="Date" size="small" {...fieldMessage(ciErrors, "date")}>
               <Input size="small" type="date" value={ciDate} onChange={(_, d) => setCiDate(d.value)} />
             </Field>
-            <Field label="Value" size="small" hint="The measured value, or TRUE/FALSE for a milestone." validationMessage={ciError ?? undefined} validationState={ciError ? "error" : "none"}>
+            <Field label="Value" size="small" hint="The measured value, or TRUE/FALSE for a milestone." {...fieldMessage(ciErrors, "value")}>
               <Input size="small" value={ciValue} onChange={(_, d) => setCiValue(d.value)} />
             </Field>
-            <Field label="Comment" size="small">
+            <Field label="Confidence (optional)" size="small" hint="How sure the owner is of reaching the target, such as 80%." {...fieldMessage(ciErrors, "confidence")}>
+              <Input size="small" value={ciConfidence} onChange={(_, d) => setCiConfidence(d.value)} />
+            </Field>
+            <Field label="Comment" size="small" {...fieldMessage(ciErrors, "comment")}>
               <Input size="small" value={ciComment} onChange={(_, d) => setCiComment(d.value)} />
             </Field>
+            {actor === "" ? (
+              <Field label="Your name for the audit log" size="small" hint="Kept on this computer only." {...fieldMessage(ciErrors, "actor")}>
+                <Input size="small" value={formActor} onChange={(_, d) => setFormActor(d.value)} />
+              </Field>
+            ) : null}
             <div>
               <Button type="submit" disabled={pane.busy}>
                 Add check-in
@@ -395,15 +497,13 @@ export function ReviewView() {
           {!sealed ? (
             <Body1>Not checked yet.</Body1>
           ) : !sealed.sealed ? (
-            <Body1>Not sealed. The goals are sealed when the cycle leaves Draft.</Body1>
+            <Body1>{sealText(sealed)}</Body1>
           ) : sealed.intact ? (
             <div className={styles.row}>
               <Badge appearance="filled" color="success">
                 Intact
               </Badge>
-              <Body1>
-                Nothing changed since the seal of {sealed.sealedAt ?? "(unknown time)"} ({sealed.state}).
-              </Body1>
+              <Body1>{sealText(sealed)}</Body1>
             </div>
           ) : (
             <div className={styles.section}>
@@ -411,17 +511,14 @@ export function ReviewView() {
                 <Badge appearance="filled" color="danger">
                   Changed
                 </Badge>
-                <Body1>
-                  {sealed.differences.length} difference{sealed.differences.length === 1 ? "" : "s"} since the seal of {sealed.sealedAt ?? "(unknown time)"}. Undo the
-                  edits, or make them as change requests.
-                </Body1>
+                <Body1>{sealText(sealed)}</Body1>
               </div>
               <Table size="small" aria-label="Differences from the seal" className={styles.table}>
                 <TableHeader>
                   <TableRow>
                     <TableHeaderCell>Goal</TableHeaderCell>
                     <TableHeaderCell>Column</TableHeaderCell>
-                    <TableHeaderCell>Sealed</TableHeaderCell>
+                    <TableHeaderCell>Was</TableHeaderCell>
                     <TableHeaderCell>Now</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
@@ -430,8 +527,8 @@ export function ReviewView() {
                     <TableRow key={i}>
                       <TableCell>{d.goal ?? "—"}</TableCell>
                       <TableCell>{d.column}</TableCell>
-                      <TableCell>{valueText(d.sealed)}</TableCell>
-                      <TableCell>{valueText(d.current)}</TableCell>
+                      <TableCell>{columnValueText(d.column, d.sealed)}</TableCell>
+                      <TableCell>{columnValueText(d.column, d.current)}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
@@ -444,25 +541,17 @@ export function ReviewView() {
             Verify seal
           </Button>
         </div>
+        <div>
+          <Caption1 className={styles.muted}>Sealing records a fingerprint of the locked goal columns, so that any later edit shows here.</Caption1>
+        </div>
       </section>
 
       <section className={styles.section} aria-labelledby="review-copy">
         <Subtitle2 as="h3" id="review-copy" className={styles.heading}>
           Review copy
         </Subtitle2>
-        <Body1>
-          Before you email the workbook: GOAL formulas become plain values (Excel without the add-in would show #NAME?), and an “About this
-          review” sheet tells the reader how to check the seal.
-        </Body1>
-        {inspection ? (
-          <Caption1 data-testid="copy-status">
-            {inspection.reviewCopy === "complete"
-              ? "This workbook is a review copy: formulas are values."
-              : inspection.reviewCopy === "partial"
-                ? "Preparing or restoring the review copy was interrupted."
-                : "Formulas are live."}
-          </Caption1>
-        ) : null}
+        <Body1 data-testid="copy-explained">{REVIEW_COPY_EXPLAINED}</Body1>
+        {inspection ? <Caption1 data-testid="copy-status">{reviewCopyText(inspection.reviewCopy, lastCopy)}</Caption1> : null}
         {!canPrepareCopy(state) ? <Caption1 className={styles.muted}>A review copy is made once the cycle is Data locked or later.</Caption1> : null}
         <div className={styles.row}>
           <Button
@@ -473,11 +562,10 @@ export function ReviewView() {
                 "Preparing the review copy…",
                 "Preparing the review copy",
                 (p) => services.review.prepareReviewCopy({ password: p }),
-                (r) =>
-                  `Review copy ready: ${r.replaced} formula${r.replaced === 1 ? "" : "s"} replaced by values, see the sheet '${r.aboutSheet}'.` +
-                  (r.sealIntact === false ? " Note: the seal does not match the goals." : "") +
-                  (!r.protectionMatchesState ? " Note: protection does not match the cycle state." : ""),
-              )
+                (r) => reviewCopyDone(r),
+              ).then((r) => {
+                if (r) setLastCopy({ replaced: r.replaced, recorded: r.recorded });
+              })
             }
           >
             Prepare review copy
@@ -489,8 +577,10 @@ export function ReviewView() {
                 "Restoring live formulas…",
                 "Restoring the live formulas",
                 (p) => services.review.restoreLiveFormulas({ password: p }),
-                (r) => (r.restored > 0 ? `Restored ${r.restored} live formula${r.restored === 1 ? "" : "s"}.` : "There were no formulas to restore."),
-              )
+                (r) => (r.restored > 0 ? `Restored ${r.restored} live formula${r.restored === 1 ? "" : "s"}: they recalculate again.` : "There were no formulas to restore."),
+              ).then((r) => {
+                if (r) setLastCopy(null);
+              })
             }
           >
             Restore live formulas
@@ -503,10 +593,7 @@ export function ReviewView() {
           Audit log
         </Subtitle2>
         {sealed ? (
-          <Caption1 data-testid="audit-status">
-            {sealed.audit.entries} entr{sealed.audit.entries === 1 ? "y" : "ies"} ·{" "}
-            {sealed.audit.intact ? "the chain is intact" : `broken at entry ${sealed.audit.firstBadSeq ?? "?"}${sealed.auditReason ? `: ${sealed.auditReason}` : ""}`}
-          </Caption1>
+          <Caption1 data-testid="audit-status">{auditStatusText(sealed)}</Caption1>
         ) : null}
         {audit.length === 0 ? (
           <Body1>No entries yet.</Body1>

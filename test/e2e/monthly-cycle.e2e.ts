@@ -26,9 +26,9 @@ const step = journey();
 const PASSWORD = "Lock-2026!";
 const GOAL = "T-SN2";
 const CHECK_INS = [
-  { date: "2026-01-31", value: "40" },
-  { date: "2026-02-28", value: "44" },
-  { date: "2026-03-31", value: "48" },
+  { date: "2026-01-31", shown: "31 Jan 2026", value: "40" },
+  { date: "2026-02-28", shown: "28 Feb 2026", value: "44" },
+  { date: "2026-03-31", shown: "31 Mar 2026", value: "48" },
 ];
 
 /** Waits for the pane to settle (the operation, then the review inspection that follows it) and asserts no warning about an unfinished operation. */
@@ -49,6 +49,7 @@ async function chooseGoal(form: Locator, id: string): Promise<void> {
     await picker.selectOption({ value: id }).catch(() => picker.selectOption({ label: id }));
     return;
   }
+  await picker.click();
   await picker.fill(id);
   await form.page().getByRole("option", { name: new RegExp(`^${id}\\b`) }).first().click();
 }
@@ -123,7 +124,7 @@ describe("the monthly cycle in the preview", () => {
     await dialog.getByRole("button", { name: "Continue" }).click();
     await dialog.waitFor({ state: "detached" });
     await expectNoUnfinished(page, "after check-in 1");
-    await paneShows(page, "the first check-in", new RegExp(`${GOAL}.*2026-01-31`));
+    await paneShows(page, "the first check-in", new RegExp(`${GOAL}.*${CHECK_INS[0].shown}`));
   });
 
   step("two more check-ins: the password is not asked again, and no warning", async () => {
@@ -134,7 +135,7 @@ describe("the monthly cycle in the preview", () => {
       await idle(page);
       expect(await page.getByRole("dialog").count()).toBe(0);
       await expectNoUnfinished(page, `after check-in ${i + 2}`);
-      await paneShows(page, `check-in ${i + 2}`, new RegExp(`${GOAL}.*${c.date}`));
+      await paneShows(page, `check-in ${i + 2}`, new RegExp(`${GOAL}.*${c.shown}`));
     }
     // The three rows are in the CheckIns table, and the audit log has them.
     await showSheet(page, "Check-ins");

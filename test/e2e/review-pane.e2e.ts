@@ -97,7 +97,7 @@ describe("the Review tab at 380 px", () => {
     const reason = form.getByLabel("Reason", { exact: true });
     await reason.fill("too short");
     await form.getByRole("button", { name: "Submit change request" }).click();
-    await expectBesideField(page, value, "'abc' is not a number for Weight.");
+    await expectBesideField(page, value, "'abc' is not a number for Weight; enter a number.");
     await expectBesideField(page, reason, /at least 10 characters/);
     await screenshot(page, "review-pane-refused", form);
   });

@@ -63,7 +63,7 @@ describe("a refusal is shown beside the field it is about", () => {
     expect(messageFor(errors, "goal")).toBeUndefined();
   });
   test("the change request's value is checked as the adapter writes it", () => {
-    expect(checkChangeValue("weight", "abc", 1900)).toEqual({ field: "value", message: "'abc' is not a number for Weight." });
+    expect(checkChangeValue("weight", "abc", 1900)).toEqual({ field: "value", message: "'abc' is not a number for Weight; enter a number." });
     expect(checkChangeValue("due", "soon", 1900)?.field).toBe("value");
     expect(checkChangeValue("direction", "Sideways", 1900)?.field).toBe("value");
     expect(checkChangeValue("weight", "40%", 1900)).toBeNull();

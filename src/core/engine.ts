@@ -490,7 +490,7 @@ class Run {
     this.flatBlocked = new Uint8Array(n);
     this.scorer = new GoalScorer(goals, this.direction, settings);
     this.ctx = { direction: "Increase", type: "Key Result", hasChildren: false, start: null, due: null, dueWindow: null, windowLabel: null, settings };
-    this.sti = { direction: "Increase", p: null, thresholdScore: null, start: null, due: null, asOf, lastCheckIn: null, settings };
+    this.sti = { direction: "Increase", p: null, thresholdScore: null, blend: false, start: null, due: null, asOf, lastCheckIn: null, settings };
     this.reviewWindow = cycleWindow(reviewLabel);
     this.parentLists = new Array(n);
   }
@@ -583,6 +583,8 @@ class Run {
       let P = this.p[i];
       let thresholdScore: number | null = g.threshold !== null ? this.ownScore[i] : null;
       const fromChildren = rolled.fromChildren[i] === 1;
+      // Weighted / Worst: P is a blend of the children's scores (scoring.md "Pace and status").
+      const blend = fromChildren && mode !== "Sum";
       if (fromChildren) {
         if (mode === "Sum") {
           const sp = uncappedProgressNumber(this.scorer.input(i, Number.isNaN(rolled.sumActual[i]) ? 0 : rolled.sumActual[i]));
@@ -590,6 +592,7 @@ class Run {
         } else P = rolledUp;
         thresholdScore = g.threshold !== null ? rolledUp : null;
       }
+      sti.blend = blend;
       sti.direction = direction;
       sti.p = P;
       sti.thresholdScore = thresholdScore;
@@ -703,7 +706,7 @@ function offTrackTwice(g: Goal, h: History, i: number, dir: Direction, start: Da
 }
 /** The inputs offTrackTwice fills in for each check-in it looks at (read at once, never kept). */
 const ESCALATION_INPUT: ScoreInput = { actual: null, target: null, baseline: null, direction: "Increase", threshold: null, stretch: null, thresholdPay: undefined, stretchPay: undefined };
-const ESCALATION_STATUS: StatusInput = { direction: "Increase", p: null, thresholdScore: null, start: null, due: null, asOf: 0, lastCheckIn: null, settings: DEFAULT_SETTINGS };
+const ESCALATION_STATUS: StatusInput = { direction: "Increase", p: null, thresholdScore: null, blend: false, start: null, due: null, asOf: 0, lastCheckIn: null, settings: DEFAULT_SETTINGS };
 
 
 /**

@@ -2,14 +2,14 @@
  * The engine end to end: cells in; findings, scores, statuses, roll-ups and
  * scorecards out. Every goal gets values or findings; nothing throws.
  */
-import { ActualValue, displayText, unwrap } from "./cells";
-import { CheckInKey, ColumnKey, Direction, GoalType, RollupMode, Status, levelRank } from "./columns";
+import { ActualValue } from "./cells";
+import { CheckInKey, ColumnKey, Direction, EnumField, GoalType, RollupMode, Status, levelRank } from "./columns";
 import { DateSystem, Day, Window, cycleWindow, isoDay, today } from "./dates";
 import { Finding, quote, smartString } from "./findings";
 import { keepLayout } from "./keep";
 import { CHECKIN_ROWS, CheckInFields, CheckInRowInput, Goal, ParentRef, WorkbookInput, checkInCell, emptyCheckInFields, goalCell, hasInvalid, idKey, readCheckInInto, readGoal, rowValue } from "./model";
 import { FLAT_MODE, FlatGoals, FlatGoalsBuilder, FlatLinks, FlatRollup, computeFlatRollup, repeatedIds, resolveFlatLinks } from "./rollup";
-import { BLANK_GROUP, Missing, Scorecard, ScorecardColumns, scorecardsOf } from "./scorecard";
+import { GroupLabels, Missing, Scorecard, ScorecardColumns, enumGroupField, groupOfCell, scorecardsOf } from "./scorecard";
 import { ScoreInput, StatusInput, capProgress, fmt, inferDirection, pace, score, scoreNumber, status, uncappedProgressNumber } from "./scoring";
 import { DEFAULT_SETTINGS, Settings } from "./settings";
 import { RowContext, dataFindingsTo, finding, isBlocking, rowFindingsTo } from "./smart";
@@ -346,7 +346,9 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
 
   // Scorecards.
   const groups: string[] = new Array(n);
-  for (let i = 0; i < n; i++) groups[i] = scorecardGroup(goals[i], i, options);
+  const labels = new GroupLabels();
+  const groupField = options.groups ? null : enumGroupField(options.groupBy ?? "owner");
+  for (let i = 0; i < n; i++) groups[i] = labels.of(scorecardGroup(goals[i], i, options, groupField));
   const cards = scorecardsOf(scorecardColumns(results, groups, links, flat.weights), options.missing ?? "exclude");
 
   const all: Finding[] = [];
@@ -358,14 +360,13 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   return { asOf, settings, goals: results, findings: all, scorecards: cards, cycles: links.cycles };
 }
 
-/** Goal i's scorecard group: its value in `options.groups`, else its cell in the groupBy column (Owner); "(blank)" for none. */
-function scorecardGroup(g: Goal, i: number, options: EvaluateOptions): string {
-  if (options.groups) {
-    const explicit = options.groups[i];
-    return explicit === null || explicit === undefined || String(explicit).trim() === "" ? BLANK_GROUP : String(explicit).trim();
-  }
-  const v = displayText(unwrap(rowValue(g.row, options.groupBy ?? "owner"))).trim();
-  return v === "" ? BLANK_GROUP : v;
+/**
+ * Goal i's scorecard group: its value in `options.groups`, else its cell in the groupBy column
+ * (Owner); an enumeration column by its canonical value; "(blank)" for none (scorecard.ts groupOfCell).
+ */
+function scorecardGroup(g: Goal, i: number, options: EvaluateOptions, field: EnumField | null): string {
+  if (options.groups) return groupOfCell(options.groups[i], null);
+  return groupOfCell(rowValue(g.row, options.groupBy ?? "owner"), field);
 }
 
 /** On its group's scorecard goal i is a top goal unless one of its parents is in the same group. */

@@ -3,7 +3,9 @@
  * formulas and can reuse them — a GOAL.SCORECARD spill over the goal tables, a
  * GOAL.ROLLUP cascade view, and a native Excel chart of the scores.
  */
+import { headerOf } from "../core/columns";
 import { evaluate } from "../core/engine";
+import { enumGroupField } from "../core/scorecard";
 import { userCell } from "./cells";
 import { SCORECARDS_SHEET, engineInput, loadWorkbook } from "./workbook";
 
@@ -27,14 +29,38 @@ export function columnRef(tables: readonly string[], column: string): string {
   return refs.length === 1 ? refs[0] : `VSTACK(${refs.join(",")})`;
 }
 
+/**
+ * The GOAL.SCORECARD formula: the Rolled Up column the task pane wrote, top goals by ID and Parent
+ * ID, and the Status column, so that empty rows of a table make no group. Grouped by an
+ * enumeration column (Type, Level, Direction, Rollup) it names that column, so that `team` and
+ * `Team` are one group, as in the task pane.
+ */
 export function scorecardFormula(tables: readonly string[], groupBy = "Owner"): string {
   const c = (name: string): string => columnRef(tables, name);
-  return `=GOAL.SCORECARD(${c(groupBy)},${c("Rolled Up")},${c("Weight")},${c("ID")},${c("Parent ID")})`;
+  const field = enumGroupField(groupBy);
+  // The canonical header, never the user's text, goes into the formula.
+  const column = field === null ? "" : `,"${headerOf(field)}"`;
+  return `=GOAL.SCORECARD(${c(groupBy)},${c("Rolled Up")},${c("Weight")},${c("ID")},${c("Parent ID")},${c("Status")}${column})`;
 }
 
+/**
+ * The GOAL.ROLLUP formula of the cascade view. It recomputes Weighted, Worst and Own roll-ups from
+ * the Score column; the Status column tells it which goals the task pane blocked, and the Rolled
+ * Up column gives it the Sum goals' roll-ups (sums of Actuals, which it does not take).
+ */
 export function rollupFormula(tables: readonly string[]): string {
   const c = (name: string): string => columnRef(tables, name);
-  return `=GOAL.ROLLUP(${c("ID")},${c("Parent ID")},${c("Score")},${c("Weight")},${c("Rollup")})`;
+  return `=GOAL.ROLLUP(${c("ID")},${c("Parent ID")},${c("Score")},${c("Weight")},${c("Rollup")},${c("Status")},${c("Rolled Up")})`;
+}
+
+/** The goals' rows of a column (rows with a Status: not the empty rows of a table); `&""` shows a blank cell blank, not 0. */
+export function goalColumnFormula(tables: readonly string[], column: string, text = true): string {
+  return `=FILTER(${columnRef(tables, column)}${text ? '&""' : ""},${columnRef(tables, "Status")}<>"")`;
+}
+
+/** The cascade view's roll-up column, over the goals' rows only, as goalColumnFormula's. */
+export function cascadeFormula(tables: readonly string[]): string {
+  return `=FILTER(${rollupFormula(tables).slice(1)},${columnRef(tables, "Status")}<>"")`;
 }
 
 /** Writes (or rewrites) the Scorecards sheet. */
@@ -64,18 +90,19 @@ export async function writeScorecardsSheet(context: Excel.RequestContext, option
     sheet.getRange().clear();
   }
   const sc = scorecardFormula(names, groupBy);
-  const ru = rollupFormula(names);
+  const ru = cascadeFormula(names);
   sheet.getRange("A1").values = [[`Scorecards by ${groupBy}`]];
   sheet.getRange("A1").format.font.bold = true;
   sheet.getRange("A2").values = [["Written by Goal Scorecards from the goal tables; the formulas recalculate as the goals change."]];
   sheet.getRange("A3:D3").values = [[userCell(groupBy), "Score", "Weight total", "Completeness"]];
   sheet.getRange("A4").formulas = [[sc]];
-  sheet.getRange("F3:I3").values = [["ID", "Title", "Parent ID", "Rolled up"]];
-  sheet.getRange("F4").formulas = [[`=${columnRef(names, "ID")}`]];
-  sheet.getRange("G4").formulas = [[`=${columnRef(names, "Title")}`]];
-  sheet.getRange("H4").formulas = [[`=${columnRef(names, "Parent ID")}`]];
-  sheet.getRange("I4").formulas = [[ru]];
-  sheet.getRange("A3:I3").format.font.bold = true;
+  sheet.getRange("F3:J3").values = [["ID", "Title", "Parent ID", "Rolled up", "Status"]];
+  sheet.getRange("F4").formulas = [[goalColumnFormula(names, "ID")]];
+  sheet.getRange("G4").formulas = [[goalColumnFormula(names, "Title")]];
+  sheet.getRange("H4").formulas = [[goalColumnFormula(names, "Parent ID")]];
+  sheet.getRange("I4").formulas = [[cascadeFormula(names)]];
+  sheet.getRange("J4").formulas = [[goalColumnFormula(names, "Status", false)]];
+  sheet.getRange("A3:J3").format.font.bold = true;
   const last = 3 + Math.max(1, groups);
   const lastGoal = 3 + Math.max(1, goals);
   // A single format applies to every cell of the range (Office.js).

@@ -534,4 +534,35 @@ describe("Weighted scorecards", () => {
       ["Q2", 30],
     ]);
   });
+  test("an enumeration column groups by its canonical value: team, Team and ' TEAM' are Team", () => {
+    const goals = [
+      goal("A", { actual: 10, level: "team" }),
+      goal("B", { actual: 30, level: "Team" }),
+      goal("C", { actual: 50, level: " TEAM" }),
+      goal("D", { actual: 70, level: "dept" }),
+      goal("E", { actual: 90, level: "Squad" }),
+      goal("F", { actual: 20, level: "" }),
+    ];
+    const ev = evaluate({ goals }, { ...opts, groupBy: "level" });
+    expect(ev.scorecards.map((c) => [c.group, Math.round((c.score ?? 0) * 100)])).toEqual([
+      ["Team", 30],
+      ["Department", 70],
+      ["Squad", 90],
+      ["(blank)", 20],
+    ]);
+    const dirs = evaluate({ goals: [goal("A", { actual: 10, direction: "up" }), goal("B", { actual: 30, direction: "Increase" })] }, { ...opts, groupBy: "direction" });
+    expect(dirs.scorecards.map((c) => c.group)).toEqual(["Increase"]);
+  });
+  test("free text (Owner, a user column) groups values spelled alike apart from case and spaces, as first written", () => {
+    const goals = [goal("A", { actual: 10, owner: "ana" }), goal("B", { actual: 30, owner: " Ana " }), goal("C", { actual: 50, owner: "Chen  Wei" }), goal("D", { actual: 70, owner: "chen wei" })];
+    const ev = evaluate({ goals }, opts);
+    expect(ev.scorecards.map((c) => [c.group, Math.round((c.score ?? 0) * 100)])).toEqual([
+      ["ana", 20],
+      ["Chen  Wei", 60],
+    ]);
+    // An owner called Max is no At most.
+    expect(evaluate({ goals: [goal("A", { owner: "Max" })] }, opts).scorecards[0].group).toBe("Max");
+    const user = evaluate({ goals: goals.slice(0, 2) }, { ...opts, groups: ["North", "NORTH "] });
+    expect(user.scorecards.map((c) => c.group)).toEqual(["North"]);
+  });
 });

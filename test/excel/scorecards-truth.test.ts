@@ -59,9 +59,9 @@ function expectScorecards(host: ExcelHost, cards: readonly Scorecard[]): void {
 }
 
 /** The cascade view against the pane's goals and the Goals table, goal by goal. */
-function expectCascade(host: ExcelHost, ev: Evaluation): void {
+function expectCascade(host: ExcelHost, ev: Evaluation, tables: readonly string[] = ["Goals"]): void {
   const rows = spill(host, "F", 5);
-  const table = tableRows(host).filter((r) => r["Status"] !== "");
+  const table = tables.flatMap((t) => tableRows(host, t)).filter((r) => r["Status"] !== "");
   expect(rows).toHaveLength(ev.goals.length);
   expect(table).toHaveLength(ev.goals.length);
   ev.goals.forEach((g, i) => {
@@ -156,6 +156,8 @@ const workbookArb = fc.record({
   goals: fc.array(goalArb, { minLength: 1, maxLength: 12 }),
   /** Where empty rows go (positions among the goals). */
   blankRows: fc.array(fc.nat(12), { maxLength: 2 }),
+  /** Goals from this one on go to a second goal table (Goals_Sales), when it is inside the list. */
+  split: fc.oneof(fc.constant(0), fc.nat(12)),
 });
 
 function idOf(i: number): string {
@@ -177,7 +179,7 @@ function sheetRows(wbArb: { goals: RandomGoal[]; blankRows: number[] }): (string
 }
 
 /** What a random workbook exercised, so that the property cannot pass on easy workbooks only. */
-const seen = { blockedParent: 0, sumFromChildren: 0, cycle: 0, shares: 0, blankOwner: 0, emptyRow: 0, mergedGroup: 0 };
+const seen = { blockedParent: 0, sumFromChildren: 0, cycle: 0, shares: 0, blankOwner: 0, emptyRow: 0, mergedGroup: 0, twoTables: 0 };
 
 function tally(ev: Evaluation, wbArb: { goals: RandomGoal[]; blankRows: number[] }, cards: readonly Scorecard[]): void {
   if (ev.goals.some((g) => g.blocked && g.children.length > 0)) seen.blockedParent++;
@@ -195,11 +197,19 @@ describe("random workbooks", () => {
   });
   test("every number and status on the Scorecards sheet equals the task pane's and the Goals table's", async () => {
     await fc.assert(
-      fc.asyncProperty(workbookArb, fc.constantFrom("Owner", "Level"), async (wbArb, groupBy) => {
+      fc.asyncProperty(workbookArb, fc.constantFrom("Owner", "Level", "Direction"), async (wbArb, groupBy) => {
         const host = newHost();
+        const rows = sheetRows(wbArb);
+        // Each table needs a goal (a sheet of empty rows is not converted).
+        const cut = wbArb.split > 0 && rows.slice(wbArb.split).some((row) => row[0] !== "") ? wbArb.split : rows.length;
         host.addSheet("Goals");
-        host.setValues("Goals", "A1", [HEADER, ...sheetRows(wbArb)]);
+        host.setValues("Goals", "A1", [HEADER, ...rows.slice(0, cut)]);
         await host.run((ctx) => convert(ctx, { source: { kind: "sheet", sheet: "Goals" } }));
+        if (cut < rows.length) {
+          host.addSheet("Sales");
+          host.setValues("Sales", "A1", [HEADER, ...rows.slice(cut)]);
+          await host.run((ctx) => convert(ctx, { source: { kind: "sheet", sheet: "Sales" } }));
+        }
         const r = await host.run((ctx) => refresh(ctx));
         const ev = r.evaluation;
         const wb = await host.run((ctx) => loadWorkbook(ctx));
@@ -209,7 +219,9 @@ describe("random workbooks", () => {
         const cards = scorecardsBy(wb, ev, option, ev.asOf);
         tally(ev, wbArb, cards);
         expectScorecards(host, cards);
-        expectCascade(host, ev);
+        const tables = wb.goalTables.map((t) => t.name);
+        if (tables.length > 1) seen.twoTables++;
+        expectCascade(host, ev, tables);
       }),
       { numRuns: 80 },
     );

@@ -493,8 +493,7 @@ function blockedMessage(status: string): string {
 /** GOAL.ROLLUP's statuses: the goals whose Status is Blocked (…), as their error unless they have one. */
 function readRollupStatuses(r: Range, blockedBy: (string | null)[]): void {
   for (let i = 0; i < r.size; i++) {
-    const raw = cellAt(r, i);
-    if (isBlockedStatus(raw)) blockedBy[i] = (readText(raw) as { value: string }).value;
+    blockedBy[i] = blockedStatus(cellAt(r, i));
   }
 }
 
@@ -586,10 +585,10 @@ export function rollup(
   return out;
 }
 
-/** Whether a Status cell says the goal is blocked (`Blocked (E1)` … as the task pane writes it). */
-function isBlockedStatus(raw: unknown): boolean {
+/** The Status cell's text when it says the goal is blocked (`Blocked (E1)` … as the task pane writes it), else null. */
+function blockedStatus(raw: unknown): string | null {
   const t = readText(raw);
-  return t.kind === "value" && /^blocked\b/i.test(t.value);
+  return t.kind === "value" && /^blocked\b/i.test(t.value) ? t.value : null;
 }
 
 /**

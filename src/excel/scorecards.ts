@@ -3,11 +3,13 @@
  * formulas and can reuse them — a GOAL.SCORECARD spill over the goal tables, a
  * GOAL.ROLLUP cascade view, and a native Excel chart of the scores.
  */
-import { headerOf } from "../core/columns";
-import { evaluate } from "../core/engine";
+import { INPUT_COLUMNS, headerOf } from "../core/columns";
+import { EvaluateOptions, evaluate } from "../core/engine";
+import { headerText } from "../core/headers";
+import { WorkbookInput } from "../core/model";
 import { enumGroupField } from "../core/scorecard";
 import { userCell } from "./cells";
-import { SCORECARDS_SHEET, engineInput, loadWorkbook } from "./workbook";
+import { LoadedWorkbook, SCORECARDS_SHEET, engineInput, loadWorkbook } from "./workbook";
 
 export { SCORECARDS_SHEET };
 /** The name of the chart of scores on the Scorecards sheet, so that refresh finds it. */
@@ -69,7 +71,9 @@ export async function writeScorecardsSheet(context: Excel.RequestContext, option
   if (wb.goalTables.length === 0) throw new Error("There is no goal table yet. Convert a sheet of goals first.");
   const groupBy = options.groupBy ?? "Owner";
   const names = wb.goalTables.map((t) => t.name);
-  const ev = evaluate(engineInput(wb), { settings: wb.meta.settings });
+  const input = engineInput(wb);
+  const ev = evaluate(input, { settings: wb.meta.settings, reviewCycle: wb.meta.cycle.name, ...groupingOf(wb, input, groupBy) });
+  // As many as the formula spills and the task pane lists, grouped the same way.
   const groups = ev.scorecards.length;
   const goals = ev.goals.length;
 
@@ -119,6 +123,21 @@ export async function writeScorecardsSheet(context: Excel.RequestContext, option
   await context.sync();
   await followScorecardSpill(context);
   return { sheet: SCORECARDS_SHEET, scorecardFormula: sc, rollupFormula: ru, groups, goals };
+}
+
+/** The engine's grouping for a column header: a goal column by its key, another column by its cells (as the task pane groups). */
+function groupingOf(wb: LoadedWorkbook, input: WorkbookInput, header: string): Pick<EvaluateOptions, "groupBy" | "groups"> {
+  const want = header.trim().toLowerCase();
+  const known = INPUT_COLUMNS.find((c) => c.header.toLowerCase() === want);
+  if (known) return { groupBy: known.key };
+  const groups = input.goals.map((g) => {
+    const t = g.source ? wb.goalTables.find((x) => x.name === g.source?.table) : undefined;
+    const c = t ? t.columnNames.findIndex((n) => n.trim().toLowerCase() === want) : -1;
+    if (!t || !g.source || c < 0) return null;
+    const v = headerText(t.rows[g.source.row]?.[c]);
+    return v === "" ? null : v;
+  });
+  return { groups };
 }
 
 /** Whether Excel has ExcelApi 1.12 (`Range.getSpillingToRange`); true outside Office (the in-memory host). */

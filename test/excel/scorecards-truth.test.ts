@@ -116,6 +116,8 @@ describe("the sample workbook", () => {
     const r = await host.run((ctx) => writeScorecardsSheet(ctx, { groupBy: "Level" }));
     expect(r.scorecardFormula).toBe('=GOAL.SCORECARD(Goals[Level],Goals[Rolled Up],Goals[Weight],Goals[ID],Goals[Parent ID],Goals[Status],"Level")');
     expectScorecards(host, cards);
+    // The pane's notice counts the groups the sheet shows.
+    expect(r.groups).toBe(4);
   });
 });
 
@@ -215,8 +217,9 @@ describe("random workbooks", () => {
         const wb = await host.run((ctx) => loadWorkbook(ctx));
         const option = groupOptions(wb).find((o) => o.header === groupBy);
         if (!option) throw new Error(`no option ${groupBy}`);
-        await host.run((ctx) => writeScorecardsSheet(ctx, { groupBy }));
+        const written = await host.run((ctx) => writeScorecardsSheet(ctx, { groupBy }));
         const cards = scorecardsBy(wb, ev, option, ev.asOf);
+        expect(written.groups).toBe(cards.length);
         tally(ev, wbArb, cards);
         expectScorecards(host, cards);
         const tables = wb.goalTables.map((t) => t.name);

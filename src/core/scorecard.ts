@@ -1,6 +1,7 @@
 /** Weighted scorecards (scoring.md): score per group over its top goals. */
 import { readEnum, readText } from "./cells";
 import { ColumnKey, EnumField, Status } from "./columns";
+import { keepLayout } from "./keep";
 import { effectiveWeights, isFullTotal, relativeWeights } from "./weights";
 
 export interface ScorecardItem {
@@ -69,12 +70,21 @@ export function groupKey(text: string): string {
 export class GroupLabels {
   private readonly byKey = new Map<string, string>();
   private readonly bySpelling = new Map<string, string>();
+  /** The last value looked up and its label: goals of one group are often listed together. */
+  private lastValue: string | null = null;
+  private lastLabel = "";
   /** The label of a group value (from groupOfCell). */
   of(value: string): string {
+    if (value === this.lastValue) return this.lastLabel;
     let label = this.bySpelling.get(value);
-    if (label !== undefined) return label;
+    if (label === undefined) label = this.labelOf(value);
+    this.lastValue = value;
+    this.lastLabel = label;
+    return label;
+  }
+  private labelOf(value: string): string {
     const key = groupKey(value);
-    label = this.byKey.get(key);
+    let label = this.byKey.get(key);
     if (label === undefined) this.byKey.set(key, (label = value.trim() === "" ? BLANK_GROUP : value.trim()));
     this.bySpelling.set(value, label);
     return label;
@@ -209,3 +219,4 @@ export function weightedAverage(scores: readonly (number | null)[], weights?: re
   }
   return den > 0 ? num / den : null;
 }
+keepLayout(new GroupLabels());

@@ -2,14 +2,14 @@
  * The engine end to end: cells in; findings, scores, statuses, roll-ups and
  * scorecards out. Every goal gets values or findings; nothing throws.
  */
-import { ActualValue, displayText, unwrap } from "./cells";
-import { CheckInKey, ColumnKey, Direction, GoalType, RollupMode, Status, levelRank } from "./columns";
+import { ActualValue } from "./cells";
+import { CheckInKey, ColumnKey, Direction, EnumField, GoalType, RollupMode, Status, levelRank } from "./columns";
 import { DateSystem, Day, Window, cycleWindow, isoDay, today } from "./dates";
 import { Finding, quote, smartString } from "./findings";
 import { keepLayout } from "./keep";
 import { CHECKIN_ROWS, CheckInFields, CheckInRowInput, Goal, ParentRef, WorkbookInput, checkInCell, emptyCheckInFields, goalCell, hasInvalid, idKey, readCheckInInto, readGoal, rowValue } from "./model";
 import { FLAT_MODE, FlatGoals, FlatGoalsBuilder, FlatLinks, FlatRollup, computeFlatRollup, repeatedIds, resolveFlatLinks } from "./rollup";
-import { BLANK_GROUP, Missing, Scorecard, ScorecardColumns, scorecardsOf } from "./scorecard";
+import { GroupLabels, Missing, Scorecard, ScorecardColumns, enumGroupField, groupOfCell, scorecardsOf } from "./scorecard";
 import { ScoreInput, StatusInput, capProgress, fmt, inferDirection, pace, score, scoreNumber, status, uncappedProgressNumber } from "./scoring";
 import { DEFAULT_SETTINGS, Settings } from "./settings";
 import { RowContext, dataFindingsTo, finding, isBlocking, rowFindingsTo } from "./smart";
@@ -346,7 +346,9 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
 
   // Scorecards.
   const groups: string[] = new Array(n);
-  for (let i = 0; i < n; i++) groups[i] = scorecardGroup(goals[i], i, options);
+  const labels = new GroupLabels();
+  const groupField = options.groups ? null : enumGroupField(options.groupBy ?? "owner");
+  for (let i = 0; i < n; i++) groups[i] = labels.of(scorecardGroup(goals[i], i, options, groupField));
   const cards = scorecardsOf(scorecardColumns(results, groups, links, flat.weights), options.missing ?? "exclude");
 
   const all: Finding[] = [];
@@ -358,14 +360,13 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   return { asOf, settings, goals: results, findings: all, scorecards: cards, cycles: links.cycles };
 }
 
-/** Goal i's scorecard group: its value in `options.groups`, else its cell in the groupBy column (Owner); "(blank)" for none. */
-function scorecardGroup(g: Goal, i: number, options: EvaluateOptions): string {
-  if (options.groups) {
-    const explicit = options.groups[i];
-    return explicit === null || explicit === undefined || String(explicit).trim() === "" ? BLANK_GROUP : String(explicit).trim();
-  }
-  const v = displayText(unwrap(rowValue(g.row, options.groupBy ?? "owner"))).trim();
-  return v === "" ? BLANK_GROUP : v;
+/**
+ * Goal i's scorecard group: its value in `options.groups`, else its cell in the groupBy column
+ * (Owner); an enumeration column by its canonical value; "(blank)" for none (scorecard.ts groupOfCell).
+ */
+function scorecardGroup(g: Goal, i: number, options: EvaluateOptions, field: EnumField | null): string {
+  if (options.groups) return groupOfCell(options.groups[i], null);
+  return groupOfCell(rowValue(g.row, options.groupBy ?? "owner"), field);
 }
 
 /** On its group's scorecard goal i is a top goal unless one of its parents is in the same group. */
@@ -490,7 +491,7 @@ class Run {
     this.flatBlocked = new Uint8Array(n);
     this.scorer = new GoalScorer(goals, this.direction, settings);
     this.ctx = { direction: "Increase", type: "Key Result", hasChildren: false, start: null, due: null, dueWindow: null, windowLabel: null, settings };
-    this.sti = { direction: "Increase", p: null, thresholdScore: null, start: null, due: null, asOf, lastCheckIn: null, settings };
+    this.sti = { direction: "Increase", p: null, thresholdScore: null, blend: false, start: null, due: null, asOf, lastCheckIn: null, settings };
     this.reviewWindow = cycleWindow(reviewLabel);
     this.parentLists = new Array(n);
   }
@@ -583,6 +584,8 @@ class Run {
       let P = this.p[i];
       let thresholdScore: number | null = g.threshold !== null ? this.ownScore[i] : null;
       const fromChildren = rolled.fromChildren[i] === 1;
+      // Weighted / Worst: P is a blend of the children's scores (scoring.md "Pace and status").
+      const blend = fromChildren && mode !== "Sum";
       if (fromChildren) {
         if (mode === "Sum") {
           const sp = uncappedProgressNumber(this.scorer.input(i, Number.isNaN(rolled.sumActual[i]) ? 0 : rolled.sumActual[i]));
@@ -590,6 +593,7 @@ class Run {
         } else P = rolledUp;
         thresholdScore = g.threshold !== null ? rolledUp : null;
       }
+      sti.blend = blend;
       sti.direction = direction;
       sti.p = P;
       sti.thresholdScore = thresholdScore;
@@ -703,7 +707,7 @@ function offTrackTwice(g: Goal, h: History, i: number, dir: Direction, start: Da
 }
 /** The inputs offTrackTwice fills in for each check-in it looks at (read at once, never kept). */
 const ESCALATION_INPUT: ScoreInput = { actual: null, target: null, baseline: null, direction: "Increase", threshold: null, stretch: null, thresholdPay: undefined, stretchPay: undefined };
-const ESCALATION_STATUS: StatusInput = { direction: "Increase", p: null, thresholdScore: null, start: null, due: null, asOf: 0, lastCheckIn: null, settings: DEFAULT_SETTINGS };
+const ESCALATION_STATUS: StatusInput = { direction: "Increase", p: null, thresholdScore: null, blend: false, start: null, due: null, asOf: 0, lastCheckIn: null, settings: DEFAULT_SETTINGS };
 
 
 /**

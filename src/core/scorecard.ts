@@ -1,5 +1,7 @@
 /** Weighted scorecards (scoring.md): score per group over its top goals. */
-import { Status } from "./columns";
+import { readEnum, readText } from "./cells";
+import { ColumnKey, EnumField, Status } from "./columns";
+import { keepLayout } from "./keep";
 import { effectiveWeights, isFullTotal, relativeWeights } from "./weights";
 
 export interface ScorecardItem {
@@ -26,6 +28,68 @@ export interface Scorecard {
 export type Missing = "exclude" | "zero";
 
 export const BLANK_GROUP = "(blank)";
+
+/** The enumeration columns (model.md): grouped by their canonical value, so `team` and `Team` are one group. */
+const ENUM_GROUP_FIELDS: ReadonlySet<string> = new Set<EnumField>(["type", "level", "direction", "rollup"]);
+
+/** The enumeration a column holds (Type, Level, Direction, Rollup), by key or header; null for free text. */
+export function enumGroupField(column: ColumnKey | string | null | undefined): EnumField | null {
+  if (typeof column !== "string") return null;
+  const k = column.trim().toLowerCase();
+  return ENUM_GROUP_FIELDS.has(k) ? (k as EnumField) : null;
+}
+
+/**
+ * The group a cell puts its goal in, before spellings are merged (GroupLabels): for an
+ * enumeration column its canonical value (`team` → `Team`, `up` → `Increase`), else the
+ * cell's text as the reader reads it (trimmed); an unreadable enumeration value or an
+ * error cell its text; a blank cell `(blank)`.
+ */
+export function groupOfCell(raw: unknown, field: EnumField | null): string {
+  if (field !== null) {
+    const e = readEnum(field, raw);
+    if (e.kind === "value") return e.value;
+    if (e.kind === "invalid") return e.text;
+    return BLANK_GROUP;
+  }
+  const t = readText(raw);
+  return t.kind === "value" ? t.value : t.kind === "invalid" ? t.text : BLANK_GROUP;
+}
+
+/** The normal form groups are matched by: trimmed, lower case, runs of white space as one space. */
+export function groupKey(text: string): string {
+  const t = text.trim().toLowerCase();
+  return /\s\s|[^\S ]/.test(t) ? t.replace(/\s+/g, " ") : t;
+}
+
+/**
+ * Free-text groups spelled alike are one group: `ana`, `Ana ` and `ANA` are one person, shown
+ * as the first spelling met (trimmed). The engine's owner rules (W1, A4, S3) match owners the
+ * same way. Each spelling is normalised once.
+ */
+export class GroupLabels {
+  private readonly byKey = new Map<string, string>();
+  private readonly bySpelling = new Map<string, string>();
+  /** The last value looked up and its label: goals of one group are often listed together. */
+  private lastValue: string | null = null;
+  private lastLabel = "";
+  /** The label of a group value (from groupOfCell). */
+  of(value: string): string {
+    if (value === this.lastValue) return this.lastLabel;
+    let label = this.bySpelling.get(value);
+    if (label === undefined) label = this.labelOf(value);
+    this.lastValue = value;
+    this.lastLabel = label;
+    return label;
+  }
+  private labelOf(value: string): string {
+    const key = groupKey(value);
+    let label = this.byKey.get(key);
+    if (label === undefined) this.byKey.set(key, (label = value.trim() === "" ? BLANK_GROUP : value.trim()));
+    this.bySpelling.set(value, label);
+    return label;
+  }
+}
 
 /** Scorecard items column-wise: item i is `group[i]`, `score[i]` … (no object per item). */
 export interface ScorecardColumns {
@@ -155,3 +219,4 @@ export function weightedAverage(scores: readonly (number | null)[], weights?: re
   }
   return den > 0 ? num / den : null;
 }
+keepLayout(new GroupLabels());

@@ -312,6 +312,12 @@ export interface StatusInput {
   p: number | null;
   /** For goals with a Threshold: the Score (rule 3 compares it with 1). */
   thresholdScore?: number | null;
+  /**
+   * P is a blend of the children's scores (Rolled Up in Weighted or Worst mode), not the
+   * goal's own metric: rule 2 (At least / At most) is skipped and rule 3 tests P ≥ 1,
+   * whatever the goal's Direction and Threshold.
+   */
+  blend?: boolean;
   start: Day | null;
   due: Day | null;
   asOf: Day;
@@ -326,14 +332,15 @@ export function status(i: StatusInput): Status {
   const { p, start, due, asOf } = i;
   // 1. No data
   if (p === null) return start !== null && asOf < start ? "Not started" : "No data";
-  // 2. At least / At most
-  if (i.direction === "At least" || i.direction === "At most") {
+  const blend = i.blend === true;
+  // 2. At least / At most (the goal's own metric only)
+  if (!blend && (i.direction === "At least" || i.direction === "At most")) {
     const met = p >= 1 - EPS;
     if (due === null || asOf <= due) return met ? "On track" : "Off track";
     return met ? "Achieved" : "Missed";
   }
   // 3. Achieved
-  const achieved = i.thresholdScore !== undefined && i.thresholdScore !== null ? i.thresholdScore >= 1 - EPS : p >= 1 - EPS;
+  const achieved = !blend && i.thresholdScore !== undefined && i.thresholdScore !== null ? i.thresholdScore >= 1 - EPS : p >= 1 - EPS;
   if (achieved) return "Achieved";
   // 4. Missed
   if (due !== null && asOf > due) return "Missed";

@@ -1,6 +1,7 @@
 /**
- * Formula evaluation: GOAL.* (registered implementations), TODAY, DATE, SUM and
- * HYPERLINK; any other function is #NAME?. Spills fill cells right and below; a
+ * Formula evaluation: GOAL.* (registered implementations), TODAY, DATE, SUM,
+ * HYPERLINK, FILTER and VSTACK; any other function is #NAME?. Operators take arrays
+ * element-wise, as Excel's dynamic arrays do. Spills fill cells right and below; a
  * spill into a non-empty cell makes the anchor #SPILL!. The whole workbook is
  * recalculated lazily, when a value is read after a change.
  */
@@ -204,7 +205,7 @@ export class Calc {
         return x === null ? "#VALUE!" : x / 100;
       }
       case "bin":
-        return this.binary(n.op, this.scalar(this.eval(n.a, here)), this.scalar(this.eval(n.b, here)));
+        return this.lifted(n.op, this.eval(n.a, here), this.eval(n.b, here));
       case "call":
         return this.call(n.name, n.args, here);
     }
@@ -213,6 +214,31 @@ export class Calc {
   private scalar(v: Val): Shown {
     if (!Array.isArray(v)) return v;
     return v.length === 1 && v[0].length === 1 ? v[0][0] : "#VALUE!";
+  }
+
+  /**
+   * An operator over arrays, element by element as Excel does: the result is as large as the
+   * larger operand in each direction, an operand of one row (column) repeats down (across),
+   * and an element outside a smaller operand is #N/A.
+   */
+  private lifted(op: string, a: Val, b: Val): Val {
+    if (!Array.isArray(a) && !Array.isArray(b)) return this.binary(op, a, b);
+    const x = Array.isArray(a) ? a : [[a]];
+    const y = Array.isArray(b) ? b : [[b]];
+    const rows = Math.max(x.length, y.length);
+    const cols = Math.max(x[0]?.length ?? 0, y[0]?.length ?? 0);
+    const at = (m: Shown[][], r: number, c: number): Shown => {
+      const rr = m.length === 1 ? 0 : r;
+      const cc = (m[0]?.length ?? 0) === 1 ? 0 : c;
+      return rr < m.length && cc < (m[rr]?.length ?? 0) ? m[rr][cc] : "#N/A";
+    };
+    const out: Shown[][] = [];
+    for (let r = 0; r < rows; r++) {
+      const row: Shown[] = [];
+      for (let c = 0; c < cols; c++) row.push(this.binary(op, at(x, r, c), at(y, r, c)));
+      out.push(row);
+    }
+    return out;
   }
 
   private binary(op: string, a: Shown, b: Shown): Shown {
@@ -279,9 +305,40 @@ export class Calc {
         const label = args[1] === undefined || args[1] === null ? link : this.scalar(args[1]);
         return label;
       }
+      case "FILTER":
+        return this.filter(args[0], args[1], args[2]);
+      case "VSTACK": {
+        const parts = args.map((a) => (a === null ? [[""]] : Array.isArray(a) ? a : [[a]]));
+        const width = Math.max(...parts.map((p) => p[0]?.length ?? 0));
+        return parts.flatMap((p) => p.map((row) => Array.from({ length: width }, (_, j) => (j < row.length ? row[j] : "#N/A"))));
+      }
       default:
         return "#NAME?";
     }
+  }
+
+  /**
+   * FILTER(array, include, [if_empty]): the rows (or, for an include of one row, the columns)
+   * of array whose include is TRUE or a number other than 0. An include of another size is
+   * #VALUE!; an error in it is that error; nothing included is if_empty, else #CALC!.
+   */
+  private filter(array: Val | null | undefined, include: Val | null | undefined, ifEmpty: Val | null | undefined): Val {
+    if (array === null || array === undefined || include === null || include === undefined) return "#VALUE!";
+    const a = Array.isArray(array) ? array : [[array]];
+    const inc = Array.isArray(include) ? include : [[include]];
+    const byRow = (inc[0]?.length ?? 0) === 1 && inc.length === a.length;
+    const byCol = !byRow && inc.length === 1 && (inc[0]?.length ?? 0) === (a[0]?.length ?? 0);
+    if (!byRow && !byCol) return "#VALUE!";
+    const flags = byRow ? inc.map((row) => row[0]) : inc[0];
+    const keep: boolean[] = [];
+    for (const f of flags) {
+      if (isErrorValue(f)) return f;
+      if (typeof f === "string" && f !== "") return "#VALUE!";
+      keep.push(f === true || (typeof f === "number" && f !== 0));
+    }
+    const out = byRow ? a.filter((_, r) => keep[r]) : a.map((row) => row.filter((_, c) => keep[c]));
+    if (out.length === 0 || (out[0]?.length ?? 0) === 0) return ifEmpty === null || ifEmpty === undefined ? "#CALC!" : ifEmpty;
+    return out;
   }
 
   private custom(fn: Callable, args: Array<Val | null>): Val {

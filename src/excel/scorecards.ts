@@ -3,9 +3,13 @@
  * formulas and can reuse them — a GOAL.SCORECARD spill over the goal tables, a
  * GOAL.ROLLUP cascade view, and a native Excel chart of the scores.
  */
-import { evaluate } from "../core/engine";
+import { INPUT_COLUMNS, headerOf } from "../core/columns";
+import { EvaluateOptions, evaluate } from "../core/engine";
+import { headerText } from "../core/headers";
+import { WorkbookInput } from "../core/model";
+import { enumGroupField } from "../core/scorecard";
 import { userCell } from "./cells";
-import { SCORECARDS_SHEET, engineInput, loadWorkbook } from "./workbook";
+import { LoadedWorkbook, SCORECARDS_SHEET, engineInput, loadWorkbook } from "./workbook";
 
 export { SCORECARDS_SHEET };
 /** The name of the chart of scores on the Scorecards sheet, so that refresh finds it. */
@@ -27,14 +31,38 @@ export function columnRef(tables: readonly string[], column: string): string {
   return refs.length === 1 ? refs[0] : `VSTACK(${refs.join(",")})`;
 }
 
+/**
+ * The GOAL.SCORECARD formula: the Rolled Up column the task pane wrote, top goals by ID and Parent
+ * ID, and the Status column, so that empty rows of a table make no group. Grouped by an
+ * enumeration column (Type, Level, Direction, Rollup) it names that column, so that `team` and
+ * `Team` are one group, as in the task pane.
+ */
 export function scorecardFormula(tables: readonly string[], groupBy = "Owner"): string {
   const c = (name: string): string => columnRef(tables, name);
-  return `=GOAL.SCORECARD(${c(groupBy)},${c("Rolled Up")},${c("Weight")},${c("ID")},${c("Parent ID")})`;
+  const field = enumGroupField(groupBy);
+  // The canonical header, never the user's text, goes into the formula.
+  const column = field === null ? "" : `,"${headerOf(field)}"`;
+  return `=GOAL.SCORECARD(${c(groupBy)},${c("Rolled Up")},${c("Weight")},${c("ID")},${c("Parent ID")},${c("Status")}${column})`;
 }
 
+/**
+ * The GOAL.ROLLUP formula of the cascade view. It recomputes Weighted, Worst and Own roll-ups from
+ * the Score column; the Status column tells it which goals the task pane blocked, and the Rolled
+ * Up column gives it the Sum goals' roll-ups (sums of Actuals, which it does not take).
+ */
 export function rollupFormula(tables: readonly string[]): string {
   const c = (name: string): string => columnRef(tables, name);
-  return `=GOAL.ROLLUP(${c("ID")},${c("Parent ID")},${c("Score")},${c("Weight")},${c("Rollup")})`;
+  return `=GOAL.ROLLUP(${c("ID")},${c("Parent ID")},${c("Score")},${c("Weight")},${c("Rollup")},${c("Status")},${c("Rolled Up")})`;
+}
+
+/** The goals' rows of a column (rows with a Status: not the empty rows of a table); `&""` shows a blank cell blank, not 0. */
+export function goalColumnFormula(tables: readonly string[], column: string, text = true): string {
+  return `=FILTER(${columnRef(tables, column)}${text ? '&""' : ""},${columnRef(tables, "Status")}<>"")`;
+}
+
+/** The cascade view's roll-up column, over the goals' rows only, as goalColumnFormula's. */
+export function cascadeFormula(tables: readonly string[]): string {
+  return `=FILTER(${rollupFormula(tables).slice(1)},${columnRef(tables, "Status")}<>"")`;
 }
 
 /** Writes (or rewrites) the Scorecards sheet. */
@@ -43,7 +71,9 @@ export async function writeScorecardsSheet(context: Excel.RequestContext, option
   if (wb.goalTables.length === 0) throw new Error("There is no goal table yet. Convert a sheet of goals first.");
   const groupBy = options.groupBy ?? "Owner";
   const names = wb.goalTables.map((t) => t.name);
-  const ev = evaluate(engineInput(wb), { settings: wb.meta.settings });
+  const input = engineInput(wb);
+  const ev = evaluate(input, { settings: wb.meta.settings, reviewCycle: wb.meta.cycle.name, ...groupingOf(wb, input, groupBy) });
+  // As many as the formula spills and the task pane lists, grouped the same way.
   const groups = ev.scorecards.length;
   const goals = ev.goals.length;
 
@@ -64,18 +94,19 @@ export async function writeScorecardsSheet(context: Excel.RequestContext, option
     sheet.getRange().clear();
   }
   const sc = scorecardFormula(names, groupBy);
-  const ru = rollupFormula(names);
+  const ru = cascadeFormula(names);
   sheet.getRange("A1").values = [[`Scorecards by ${groupBy}`]];
   sheet.getRange("A1").format.font.bold = true;
   sheet.getRange("A2").values = [["Written by Goal Scorecards from the goal tables; the formulas recalculate as the goals change."]];
   sheet.getRange("A3:D3").values = [[userCell(groupBy), "Score", "Weight total", "Completeness"]];
   sheet.getRange("A4").formulas = [[sc]];
-  sheet.getRange("F3:I3").values = [["ID", "Title", "Parent ID", "Rolled up"]];
-  sheet.getRange("F4").formulas = [[`=${columnRef(names, "ID")}`]];
-  sheet.getRange("G4").formulas = [[`=${columnRef(names, "Title")}`]];
-  sheet.getRange("H4").formulas = [[`=${columnRef(names, "Parent ID")}`]];
-  sheet.getRange("I4").formulas = [[ru]];
-  sheet.getRange("A3:I3").format.font.bold = true;
+  sheet.getRange("F3:J3").values = [["ID", "Title", "Parent ID", "Rolled up", "Status"]];
+  sheet.getRange("F4").formulas = [[goalColumnFormula(names, "ID")]];
+  sheet.getRange("G4").formulas = [[goalColumnFormula(names, "Title")]];
+  sheet.getRange("H4").formulas = [[goalColumnFormula(names, "Parent ID")]];
+  sheet.getRange("I4").formulas = [[cascadeFormula(names)]];
+  sheet.getRange("J4").formulas = [[goalColumnFormula(names, "Status", false)]];
+  sheet.getRange("A3:J3").format.font.bold = true;
   const last = 3 + Math.max(1, groups);
   const lastGoal = 3 + Math.max(1, goals);
   // A single format applies to every cell of the range (Office.js).
@@ -92,6 +123,21 @@ export async function writeScorecardsSheet(context: Excel.RequestContext, option
   await context.sync();
   await followScorecardSpill(context);
   return { sheet: SCORECARDS_SHEET, scorecardFormula: sc, rollupFormula: ru, groups, goals };
+}
+
+/** The engine's grouping for a column header: a goal column by its key, another column by its cells (as the task pane groups). */
+function groupingOf(wb: LoadedWorkbook, input: WorkbookInput, header: string): Pick<EvaluateOptions, "groupBy" | "groups"> {
+  const want = header.trim().toLowerCase();
+  const known = INPUT_COLUMNS.find((c) => c.header.toLowerCase() === want);
+  if (known) return { groupBy: known.key };
+  const groups = input.goals.map((g) => {
+    const t = g.source ? wb.goalTables.find((x) => x.name === g.source?.table) : undefined;
+    const c = t ? t.columnNames.findIndex((n) => n.trim().toLowerCase() === want) : -1;
+    if (!t || !g.source || c < 0) return null;
+    const v = headerText(t.rows[g.source.row]?.[c]);
+    return v === "" ? null : v;
+  });
+  return { groups };
 }
 
 /** Whether Excel has ExcelApi 1.12 (`Range.getSpillingToRange`); true outside Office (the in-memory host). */

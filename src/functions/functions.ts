@@ -21,12 +21,12 @@
  * Nothing here reads other cells, keeps state between calls, or is volatile.
  */
 import { ActualValue, readActual, readDate, readEnum, readNumber, readText } from "../core/cells";
-import { ColumnKey, Direction } from "../core/columns";
+import { ColumnKey, Direction, EnumField } from "../core/columns";
 import { Day, today } from "../core/dates";
 import { letterOf, quote, smartString } from "../core/findings";
 import { idKey, parseParents, readGoal } from "../core/model";
 import { FLAT_OWN, FLAT_WEIGHTED, FLAT_WORST, computeFlatRollup, repeatedIds, resolveFlatLinks } from "../core/rollup";
-import { BLANK_GROUP, ScorecardItem, scorecards, weightedAverage } from "../core/scorecard";
+import { GroupLabels, ScorecardItem, enumGroupField, groupOfCell, scorecards, weightedAverage } from "../core/scorecard";
 import {
   inferDirection,
   pace as corePace,
@@ -40,7 +40,7 @@ import { DEFAULT_SETTINGS } from "../core/settings";
 import { dataFindings, rowFindings } from "../core/smart";
 import { column, columnProblem, dateArg, findingError, firstByField, fromOutcome, numberArg, rowRuleProblem } from "./adapters";
 import { isFunctionError, naError, valueError } from "./errors";
-import { Range, cellAt, lift, readRanges } from "./ranges";
+import { Range, cellAt, lift, plainCell, readRanges } from "./ranges";
 
 /** One cell of a function's result. */
 type Cell<T> = T | CustomFunctions.Error;
@@ -462,30 +462,57 @@ function readRollupWeights(r: Range, errors: (CustomFunctions.Error | null)[], w
   }
 }
 
-/** GOAL.ROLLUP's modes; an unreadable one, or Sum, is the goal's error unless it has one. */
-function readRollupModes(r: Range, errors: (CustomFunctions.Error | null)[], modeOf: Uint8Array): void {
+/**
+ * GOAL.ROLLUP's modes; an unreadable one is the goal's error unless it has one. A Sum goal takes
+ * its Rolled Up from `sumR` (the task pane's, which adds up the children's Actuals) and passes it
+ * on like an Own goal its Score; without `sumR` it is the goal's error.
+ */
+function readRollupModes(r: Range, errors: (CustomFunctions.Error | null)[], modeOf: Uint8Array, sumR: Range | null, scoreOf: Float64Array): void {
   for (let i = 0; i < r.size; i++) {
     const raw = cellAt(r, i);
     const m = column("rollup", readEnum("rollup", raw), raw);
     if (isFunctionError(m)) errors[i] ??= m;
-    else if (m === "Sum") errors[i] ??= valueError(SUM_MESSAGE);
-    else modeOf[i] = m === "Worst" ? FLAT_WORST : m === "Own" ? FLAT_OWN : FLAT_WEIGHTED;
+    else if (m === "Sum") {
+      if (sumR === null) {
+        errors[i] ??= valueError(SUM_MESSAGE);
+        continue;
+      }
+      const sum = rollupScore(cellAt(sumR, i));
+      if (isFunctionError(sum)) errors[i] ??= sum;
+      else scoreOf[i] = sum === null ? NaN : sum;
+      modeOf[i] = FLAT_OWN;
+    } else modeOf[i] = m === "Worst" ? FLAT_WORST : m === "Own" ? FLAT_OWN : FLAT_WEIGHTED;
+  }
+}
+
+/** The message of a goal whose Status says it is blocked. */
+function blockedMessage(status: string): string {
+  return `${status}: the goal has a problem that stops it being scored, so it has no Rolled Up and counts as no data for its parents; the task pane's Check tab names it`;
+}
+
+/** GOAL.ROLLUP's statuses: the goals whose Status is Blocked (…), as their error unless they have one. */
+function readRollupStatuses(r: Range, blockedBy: (string | null)[]): void {
+  for (let i = 0; i < r.size; i++) {
+    blockedBy[i] = blockedStatus(cellAt(r, i));
   }
 }
 
 // scoring.md "Cascade roll-up": core parseParents(), readEnum("rollup"), and rollup() column-wise
 // (resolveFlatLinks(), computeFlatRollup()). Blocked like the task pane: an unreadable Weight / Rollup /
-// Score, a negative Weight (W3) or a repeated ID (D1); Sum is blocked here because it needs Actuals.
+// Score, a negative Weight (W3), a repeated ID (D1), and with statuses every goal the task pane blocked
+// (Status Blocked (…)). Sum needs Actuals: a Sum goal takes its Rolled Up from rolledUp, else is blocked.
 // Cycle members get R4. One pass, Maps and flat arrays only.
 /**
- * Rolls scores up the Parent ID cascade (Weighted, Worst or Own): a column with each goal's Rolled Up score; enter once, it spills. No data: #N/A; a goal on an alignment cycle or with an unreadable cell: #VALUE! naming the rule.
+ * Rolls scores up the Parent ID cascade (Weighted, Worst, Own; Sum from rolledUp): a column with each goal's Rolled Up score; enter once, it spills. No data: #N/A; a blocked goal, an alignment cycle or an unreadable cell: #VALUE! naming the rule.
  * @customfunction ROLLUP
  * @helpurl https://localhost:3000/help.html#goal-rollup
  * @param ids The goal IDs (unique, case-insensitive).
  * @param parents The Parent ID of each goal: blank, one ID, or several like G-1; G-2 or G-1=60%; G-2=40%.
  * @param scores Each goal's own Score (blank or #N/A: no data).
  * @param [weights] Each goal's Weight among its siblings. Blank: equal weights.
- * @param [modes] Each goal's Rollup: Weighted (default), Worst or Own. Sum needs Actuals and is not available here.
+ * @param [modes] Each goal's Rollup: Weighted (default), Worst, Own or Sum. Sum adds up Actuals, which this function does not take: give rolledUp for it.
+ * @param [statuses] The Status column: a goal whose Status is Blocked (…) has no Rolled Up and counts as no data for its parents, as in the task pane.
+ * @param [rolledUp] The Rolled Up column: a Sum goal takes its rolled-up score from here (the task pane adds up its children's Actuals) and passes it on to its parents.
  * @returns The rolled-up score of each goal, as a column.
  */
 export function rollup(
@@ -494,10 +521,12 @@ export function rollup(
   scores: unknown[][],
   weights?: unknown[][],
   modes?: unknown[][],
+  statuses?: unknown[][],
+  rolledUp?: unknown[][],
 ): Array<Array<number | CustomFunctions.Error>> {
-  const ranges = readRanges([ids, parents, scores, weights, modes]);
+  const ranges = readRanges([ids, parents, scores, weights, modes, statuses, rolledUp]);
   if (isFunctionError(ranges)) return [[ranges]];
-  const [idR, parentR, scoreR, weightR, modeR] = ranges;
+  const [idR, parentR, scoreR, weightR, modeR, statusR, sumR] = ranges;
   if (idR === null || parentR === null || scoreR === null) return [[valueError("Select the ids, parents and scores ranges")]];
   const n = idR.size;
   // The goals column-wise for core resolveFlatLinks() / computeFlatRollup(): the same roll-up as
@@ -517,9 +546,11 @@ export function rollup(
   const weightOf = new Float64Array(n).fill(NaN);
   if (weightR !== null) readRollupWeights(weightR, errors, weightOf);
   const modeOf = new Uint8Array(n);
-  if (modeR !== null) readRollupModes(modeR, errors, modeOf);
+  if (modeR !== null) readRollupModes(modeR, errors, modeOf, sumR, scoreOf);
+  const blockedBy: (string | null)[] = new Array<string | null>(n).fill(null);
+  if (statusR !== null) readRollupStatuses(statusR, blockedBy);
   const blocked = new Uint8Array(n);
-  for (let i = 0; i < n; i++) if (errors[i] !== null) blocked[i] = 1;
+  for (let i = 0; i < n; i++) if (errors[i] !== null || blockedBy[i] !== null) blocked[i] = 1;
   // Links do not depend on which goals are blocked, so they are resolved first; the first row of each
   // ID is where it resolves to, so the other rows of an ID are its repeats.
   const result = resolveFlatLinks({ keys, refStart, refKeys, refShares, weights: weightOf });
@@ -535,7 +566,7 @@ export function rollup(
       blocked[i] = 1;
     }
   }
-  const rolledUp = computeFlatRollup(result, modeOf, scoreOf, blocked).rolledUp;
+  const rolled = computeFlatRollup(result, modeOf, scoreOf, blocked).rolledUp;
   // R4: one message per cycle.
   const cycleText = result.cycles.map((cycle) => {
     // A long cycle is named by its first ten goals, to keep the message readable.
@@ -547,41 +578,62 @@ export function rollup(
   for (let i = 0; i < n; i++) {
     const error = errors[i];
     const cycle = result.cycleOf[i];
-    const r = rolledUp[i];
-    out[i] = [error ?? (cycle >= 0 ? valueError(cycleText[cycle]) : Number.isNaN(r) ? naError() : r)];
+    const r = rolled[i];
+    const by = blockedBy[i];
+    out[i] = [error ?? (cycle >= 0 ? valueError(cycleText[cycle]) : by !== null ? valueError(blockedMessage(by)) : Number.isNaN(r) ? naError() : r)];
   }
   return out;
 }
 
-/** SCORECARD's items, all top until their parents are known. */
-function scorecardItems(groupR: Range, scoreR: Range, weightR: Range | null): ScorecardItem[] {
-  const n = groupR.size;
-  const items: ScorecardItem[] = new Array<ScorecardItem>(n);
-  for (let i = 0; i < n; i++) {
-    const g = readText(cellAt(groupR, i));
-    // Like the task pane, a group cell holding an error groups by its text (#N/A …).
-    const group = g.kind === "value" ? g.value : g.kind === "invalid" ? g.text : BLANK_GROUP;
+/** The Status cell's text when it says the goal is blocked (`Blocked (E1)` … as the task pane writes it), else null. */
+function blockedStatus(raw: unknown): string | null {
+  const t = readText(raw);
+  return t.kind === "value" && /^blocked\b/i.test(t.value) ? t.value : null;
+}
+
+/**
+ * The rows SCORECARD reads: every row, or with statuses only the goals' rows (a non-blank
+ * Status: the task pane writes one for every goal, none for an empty row of the table).
+ */
+function goalRows(n: number, statusR: Range | null): Int32Array {
+  if (statusR === null) return Int32Array.from({ length: n }, (_, i) => i);
+  const rows: number[] = [];
+  for (let i = 0; i < n; i++) if (readText(cellAt(statusR, i)).kind !== "blank") rows.push(i);
+  return Int32Array.from(rows);
+}
+
+/**
+ * SCORECARD's items for the given rows, all top until their parents are known. Groups as the
+ * task pane makes them (core groupOfCell, GroupLabels): an enumeration column by canonical value,
+ * free text matched ignoring case and extra spaces.
+ */
+function scorecardItems(rows: Int32Array, groupR: Range, scoreR: Range, weightR: Range | null, field: EnumField | null): ScorecardItem[] {
+  const items: ScorecardItem[] = new Array<ScorecardItem>(rows.length);
+  const labels = new GroupLabels();
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k];
+    const group = labels.of(groupOfCell(cellAt(groupR, i), field));
     const w = weightR !== null ? readNumber(cellAt(weightR, i)) : null;
-    items[i] = { group, score: scoreOrNull(cellAt(scoreR, i)), weight: w !== null && w.kind === "value" ? w.value : null, top: true };
+    items[k] = { group, score: scoreOrNull(cellAt(scoreR, i)), weight: w !== null && w.kind === "value" ? w.value : null, top: true };
   }
   return items;
 }
 
-/** The first row of each ID, by upper-cased ID. */
-function firstRowOfIds(idR: Range): Map<string, number> {
+/** The first of the given rows with each ID, by upper-cased ID, as its place among those rows. */
+function firstRowOfIds(rows: Int32Array, idR: Range): Map<string, number> {
   const indexOf = new Map<string, number>();
-  for (let i = 0; i < idR.size; i++) {
-    const id = readText(cellAt(idR, i));
+  for (let k = 0; k < rows.length; k++) {
+    const id = readText(cellAt(idR, rows[k]));
     const key = idKey(id.kind === "value" ? id.value : null);
-    if (key !== null && !indexOf.has(key)) indexOf.set(key, i);
+    if (key !== null && !indexOf.has(key)) indexOf.set(key, k);
   }
   return indexOf;
 }
 
 /** Marks the goals with a parent in their own group as not top. */
-function markTopGoals(items: ScorecardItem[], parentR: Range, indexOf: Map<string, number>): void {
+function markTopGoals(rows: Int32Array, items: ScorecardItem[], parentR: Range, indexOf: Map<string, number>): void {
   for (let i = 0; i < items.length; i++) {
-    const parentText = readText(cellAt(parentR, i));
+    const parentText = readText(cellAt(parentR, rows[i]));
     if (parentText.kind !== "value") continue;
     const refs = parseParents(parentText.value);
     const group = items[i].group;
@@ -596,16 +648,20 @@ function markTopGoals(items: ScorecardItem[], parentR: Range, indexOf: Map<strin
 }
 
 // scoring.md "Weighted scorecards": core scorecards(); top goals from the parents as core resolveLinks()
-// resolves them when ids and parents are given. Like the task pane, unreadable scores and weights count as blank.
+// resolves them when ids and parents are given. Like the task pane, unreadable scores and weights count as
+// blank, groups are made by core groupOfCell() and GroupLabels, and with statuses the rows without a Status
+// (empty rows of the table) are no goals.
 /**
  * One row per group (usually Owner), in order of first appearance: group, weighted score of its top goals, weight total and completeness. With ids and parents, goals under a goal of the same group do not count twice.
  * @customfunction SCORECARD
  * @helpurl https://localhost:3000/help.html#goal-scorecard
- * @param groups The group of each goal, usually the Owner column.
+ * @param groups The group of each goal, usually the Owner column. Text spelled alike apart from case and extra spaces is one group, shown as first written; blank is (blank).
  * @param scores Each goal's score, usually the Rolled Up column (blanks and errors count as no data).
  * @param [weights] Each goal's Weight. Blank: equal weights; a blank among set ones counts as their mean.
  * @param [ids] The goal IDs; give them with parents to count only top goals.
  * @param [parents] The Parent ID of each goal; give them with ids.
+ * @param [statuses] The Status column: a row whose Status is blank (an empty row of the table) is not a goal and is left out, as in the task pane. Blank: every row is a goal.
+ * @param [column] The name of the column the groups come from. Type, Level, Direction or Rollup: goals group by the canonical value, so team and Team are one group, as are up and Increase.
  * @returns Rows of group, score, weight total and completeness (weight with data ÷ weight total).
  */
 export function scorecard(
@@ -614,21 +670,36 @@ export function scorecard(
   weights?: unknown[][],
   ids?: unknown[][],
   parents?: unknown[][],
+  statuses?: unknown[][],
+  column?: unknown,
 ): Array<Array<string | number | CustomFunctions.Error>> {
-  const ranges = readRanges([groups, scores, weights, ids, parents]);
+  const ranges = readRanges([groups, scores, weights, ids, parents, statuses]);
   if (isFunctionError(ranges)) return [[ranges]];
-  const [groupR, scoreR, weightR, idR, parentR] = ranges;
+  const [groupR, scoreR, weightR, idR, parentR, statusR] = ranges;
   if (groupR === null || scoreR === null) return [[valueError("Select the groups and scores ranges")]];
   if ((idR === null) !== (parentR === null)) return [[valueError("Give both ids and parents to count only top goals, or leave both out")]];
-  const items = scorecardItems(groupR, scoreR, weightR);
+  const field = groupColumnArg(column);
+  if (isFunctionError(field)) return [[field]];
+  const rows = goalRows(groupR.size, statusR);
+  if (rows.length === 0) return [[naError("No goals yet: every Status is blank; refresh the goal tables")]];
+  const items = scorecardItems(rows, groupR, scoreR, weightR, field);
   // A goal is not top when one of its parents (as core resolveLinks() resolves Parent IDs: to the
   // first goal with that ID, case-insensitive) is in the same group. Only the parents are needed here,
   // not shares, sibling weights or cycles.
-  if (idR !== null && parentR !== null) markTopGoals(items, parentR, firstRowOfIds(idR));
+  if (idR !== null && parentR !== null) markTopGoals(rows, items, parentR, firstRowOfIds(rows, idR));
   return scorecards(items).map((c) => [
     c.group,
     c.score ?? naError(NO_SCORE_MESSAGE),
     c.weightTotal,
     c.completeness ?? naError("No completeness: the group's weight total is 0"),
   ]);
+}
+
+/** SCORECARD's column: an enumeration field, null for free text (blank or any other column). */
+function groupColumnArg(raw: unknown): EnumField | null | CustomFunctions.Error {
+  const v = plainCell(Array.isArray(raw) ? (raw as unknown[][])[0]?.[0] : raw);
+  const t = readText(v);
+  if (t.kind === "blank") return null;
+  if (t.kind === "invalid") return valueError(`The column name holds the Excel error ${t.text}; give a column name such as Level, or leave it out`);
+  return enumGroupField(t.value);
 }

@@ -177,6 +177,17 @@ describe("Status", () => {
     expect(s(0.25)).toBe("At risk"); // gap 0.25
     expect(s(0.24)).toBe("Off track"); // gap 0.26
   });
+  test("a blend of the children's scores skips rule 2 and tests P ≥ 1 in rule 3", () => {
+    // Pace 0.5, P 0.45: gap 0.05 → On track, where rule 2 would say Off track for At least / At most.
+    expect(s(0.45, { direction: "At least", blend: true })).toBe("On track");
+    expect(s(0.45, { direction: "At most", blend: true })).toBe("On track");
+    expect(s(0.45, { direction: "At least" })).toBe("Off track");
+    // Rule 3 tests P itself, not the goal's own Threshold score.
+    expect(s(0.95, { thresholdScore: 1, blend: true })).toBe("On track");
+    expect(s(1, { thresholdScore: 0.5, blend: true })).toBe("Achieved");
+    // After Due without P ≥ 1: Missed by rule 4, not by rule 2.
+    expect(s(0.99, { direction: "At most", blend: true, asOf: d("2026-02-01") })).toBe("Missed");
+  });
   test("8. thresholds are configurable", () => {
     expect(s(0.4, { settings: { onTrackGap: 0.05, atRiskGap: 0.25, staleDays: 30 } })).toBe("At risk");
   });
@@ -381,6 +392,36 @@ describe("Status of a goal whose Rolled Up comes from its children", () => {
     // R = 0.3, pace 0.5, gap 0.2 → At risk
     expect(byId(ev, "P").status).toBe("At risk");
   });
+  test("Weighted / Worst with an At least Direction: children at 95% of plan mid-cycle are On track", () => {
+    for (const rollup of ["Weighted", "Worst"]) {
+      // Target = Baseline infers At least; the children are at 47.5% with pace 0.5.
+      const ev = evaluate(
+        { goals: [goal("P", { target: 0, rollup }), goal("A", { parent: "P", actual: 47.5 }), goal("B", { parent: "P", actual: 47.5 })] },
+        opts,
+      );
+      expect(byId(ev, "P").direction).toBe("At least");
+      expect(byId(ev, "P").status).toBe("On track");
+    }
+    const atMost = evaluate({ goals: [goal("P", { direction: "At most", target: 10 }), goal("A", { parent: "P", actual: 47.5 })] }, opts);
+    expect(byId(atMost, "P").status).toBe("On track");
+  });
+  test("Weighted with a Threshold: rule 3 tests R(g) ≥ 1, not the goal's own Score", () => {
+    const ev = evaluate(
+      { goals: [goal("P", { threshold: 10, actual: 100 }), goal("A", { parent: "P", actual: 50 })] },
+      opts,
+    );
+    // Own Actual 100 would be Achieved; the children's blend is 0.5 at pace 0.5.
+    expect(byId(ev, "P").status).toBe("On track");
+  });
+  test("Own mode and Sum keep rule 2: the goal's own metric", () => {
+    const own = evaluate({ goals: [goal("P", { direction: "At least", actual: 90, rollup: "Own" }), goal("A", { parent: "P", actual: 100 })] }, opts);
+    expect(byId(own, "P").status).toBe("Off track");
+    const sum = evaluate(
+      { goals: [goal("P", { direction: "At least", target: 100, rollup: "Sum" }), goal("A", { parent: "P", actual: 45 }), goal("B", { parent: "P", actual: 45 })] },
+      opts,
+    );
+    expect(byId(sum, "P").status).toBe("Off track");
+  });
   test("Sum: P from the summed Actual", () => {
     const ev = evaluate(
       { goals: [goal("P", { rollup: "Sum", target: 200 }), goal("A", { parent: "P", actual: 50 }), goal("B", { parent: "P", actual: 50 })] },
@@ -492,5 +533,36 @@ describe("Weighted scorecards", () => {
       ["Q1", 30],
       ["Q2", 30],
     ]);
+  });
+  test("an enumeration column groups by its canonical value: team, Team and ' TEAM' are Team", () => {
+    const goals = [
+      goal("A", { actual: 10, level: "team" }),
+      goal("B", { actual: 30, level: "Team" }),
+      goal("C", { actual: 50, level: " TEAM" }),
+      goal("D", { actual: 70, level: "dept" }),
+      goal("E", { actual: 90, level: "Squad" }),
+      goal("F", { actual: 20, level: "" }),
+    ];
+    const ev = evaluate({ goals }, { ...opts, groupBy: "level" });
+    expect(ev.scorecards.map((c) => [c.group, Math.round((c.score ?? 0) * 100)])).toEqual([
+      ["Team", 30],
+      ["Department", 70],
+      ["Squad", 90],
+      ["(blank)", 20],
+    ]);
+    const dirs = evaluate({ goals: [goal("A", { actual: 10, direction: "up" }), goal("B", { actual: 30, direction: "Increase" })] }, { ...opts, groupBy: "direction" });
+    expect(dirs.scorecards.map((c) => c.group)).toEqual(["Increase"]);
+  });
+  test("free text (Owner, a user column) groups values spelled alike apart from case and spaces, as first written", () => {
+    const goals = [goal("A", { actual: 10, owner: "ana" }), goal("B", { actual: 30, owner: " Ana " }), goal("C", { actual: 50, owner: "Chen  Wei" }), goal("D", { actual: 70, owner: "chen wei" })];
+    const ev = evaluate({ goals }, opts);
+    expect(ev.scorecards.map((c) => [c.group, Math.round((c.score ?? 0) * 100)])).toEqual([
+      ["ana", 20],
+      ["Chen  Wei", 60],
+    ]);
+    // An owner called Max is no At most.
+    expect(evaluate({ goals: [goal("A", { owner: "Max" })] }, opts).scorecards[0].group).toBe("Max");
+    const user = evaluate({ goals: goals.slice(0, 2) }, { ...opts, groups: ["North", "NORTH "] });
+    expect(user.scorecards.map((c) => c.group)).toEqual(["North"]);
   });
 });

@@ -41,6 +41,50 @@ describe("formulas", () => {
     expect(h.getFormula("Goals", "H4")).toBe(h.getValue("Goals", "H4")); // a spilled cell has no formula of its own
   });
 
+  test("operators over arrays work element by element, as Excel's dynamic arrays", () => {
+    const h = goals();
+    h.setCell("Goals", "H1", '=Goals[Parent ID]&""');
+    expect(h.getValues("Goals", "H1:H3").map((r) => r[0])).toEqual(["", "G-1", "G-1"]);
+    h.setCell("Goals", "I1", "=Goals[Target]*2");
+    expect(h.getValues("Goals", "I1:I3").map((r) => r[0])).toEqual([200, 20, 100]);
+    h.setCell("Goals", "J1", "=C2:D3+C2:C4"); // 2×2 + 3×1: the column repeats across, row 3 is outside the first
+    expect(h.getValues("Goals", "J1:K3")).toEqual([
+      [0, 100],
+      [0, 10],
+      ["#N/A", "#N/A"],
+    ]);
+    h.setCell("Goals", "L1", '=Goals[Parent ID]<>""');
+    expect(h.getValues("Goals", "L1:L3").map((r) => r[0])).toEqual([false, true, true]);
+  });
+
+  test("FILTER keeps the rows whose include is TRUE; VSTACK stacks ranges", () => {
+    const h = goals();
+    h.setCell("Goals", "H1", '=FILTER(Goals[ID],Goals[Parent ID]<>"")');
+    expect(h.getValues("Goals", "H1:H3").map((r) => r[0])).toEqual(["G-2", "G-3", ""]);
+    h.setCell("Goals", "I1", "=FILTER(A2:B4,E2:E4>60)");
+    expect(h.getValues("Goals", "I1:J2")).toEqual([
+      ["G-3", "G-1"],
+      ["", ""],
+    ]);
+    h.setCell("Goals", "K1", "=FILTER(C2:D2,C2:D2>0)"); // a one-row include picks columns
+    expect(h.getValue("Goals", "K1")).toBe(100);
+    h.setCell("Goals", "L1", '=FILTER(Goals[ID],Goals[ID]="none")');
+    expect(h.getValue("Goals", "L1")).toBe("#CALC!");
+    h.setCell("Goals", "L1", '=FILTER(Goals[ID],Goals[ID]="none","nothing")');
+    expect(h.getValue("Goals", "L1")).toBe("nothing");
+    h.setCell("Goals", "L1", "=FILTER(Goals[ID],C2:C3>0)");
+    expect(h.getValue("Goals", "L1")).toBe("#VALUE!");
+    h.setCell("Goals", "L1", "=FILTER(Goals[ID],Goals[ID])"); // text is no TRUE or FALSE
+    expect(h.getValue("Goals", "L1")).toBe("#VALUE!");
+    h.setCell("Goals", "M1", "=VSTACK(Goals[ID],A2:B2)");
+    expect(h.getValues("Goals", "M1:N4")).toEqual([
+      ["G-1", "#N/A"],
+      ["G-2", "#N/A"],
+      ["G-3", "#N/A"],
+      ["G-1", ""],
+    ]);
+  });
+
   test("a spill into a non-empty cell gives #SPILL!, and clears when the cell is emptied", () => {
     const h = goals();
     h.setCell("Goals", "H4", "in the way");

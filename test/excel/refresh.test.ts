@@ -194,11 +194,14 @@ describe("the Scorecards sheet", () => {
     const host = newHost();
     await cascade(host);
     const r = await host.run((ctx) => writeScorecardsSheet(ctx));
-    expect(r.scorecardFormula).toBe("=GOAL.SCORECARD(Goals[Owner],Goals[Rolled Up],Goals[Weight],Goals[ID],Goals[Parent ID])");
+    expect(r.scorecardFormula).toBe("=GOAL.SCORECARD(Goals[Owner],Goals[Rolled Up],Goals[Weight],Goals[ID],Goals[Parent ID],Goals[Status])");
     expect(host.getFormula(SCORECARDS_SHEET, "A4")).toBe(r.scorecardFormula);
     const cards = host.getValues(SCORECARDS_SHEET, "A4:D6");
     expect(cards.map((row) => row[0])).toEqual(["CEO", "Dana", "Sam"]);
     expect(cards[0][1] as number).toBeCloseTo(0.875, 9);
+    expect(r.rollupFormula).toBe(
+      '=FILTER(GOAL.ROLLUP(Goals[ID],Goals[Parent ID],Goals[Score],Goals[Weight],Goals[Rollup],Goals[Status],Goals[Rolled Up]),Goals[Status]<>"")',
+    );
     expect(host.getFormula(SCORECARDS_SHEET, "I4")).toBe(r.rollupFormula);
     expect(host.getValue(SCORECARDS_SHEET, "I4") as number).toBeCloseTo(0.875, 9);
     expect(host.getValues(SCORECARDS_SHEET, "F4:F6").map((x) => x[0])).toEqual(["C-1", "D-1", "D-2"]);

@@ -38,8 +38,8 @@ test("the review copy has no GOAL formula, reads the same, says how to verify it
   expect(r).toMatchObject({ state: "Data locked", replaced: 3, recorded: 3, protectionMatchesState: true, sealIntact: true, auditIntact: true, aboutSheet: ABOUT_SHEET });
   expect(goalFormulas(host)).toEqual([]);
   expect(visibleValues(host)).toEqual(values);
-  // Non-GOAL formulas (=Goals[ID]) stay live.
-  expect(host.getFormula("Scorecards", "F4")).toBe("=Goals[ID]");
+  // Non-GOAL formulas (the cascade view's ID column) stay live.
+  expect(host.getFormula("Scorecards", "F4")).toBe('=FILTER(Goals[ID]&"",Goals[Status]<>"")');
   // Protection and seal are as they were; the formulas are kept on the metadata sheet.
   expect(host.sheet("Goals")?.protected).toBe(true);
   expect(host.sheet(META_SHEET)?.protected).toBe(true);
@@ -49,7 +49,7 @@ test("the review copy has no GOAL formula, reads the same, says how to verify it
     ["Sheet", "Address", "Formula", "Spill"],
     ["Goals", "Z2", "=GOAL.PROGRESS([@Actual],[@Target],[@Baseline])", "Z2"],
     ["Scorecards", "A4", expect.stringMatching(/^=GOAL\.SCORECARD\(/), "A4:D5"],
-    ["Scorecards", "I4", expect.stringMatching(/^=GOAL\.ROLLUP\(/), "I4:I6"],
+    ["Scorecards", "I4", expect.stringMatching(/^=FILTER\(GOAL\.ROLLUP\(/), "I4:I6"],
   ]);
   // The About sheet, visible and plain.
   expect(host.sheet(ABOUT_SHEET)?.visibility).toBe("Visible");

@@ -486,6 +486,40 @@ describe("GOAL.ROLLUP", () => {
     expect(cyc[0]).toBe(0.3);
   });
 
+  it("statuses: a goal the task pane blocked has no Rolled Up and is no data for its parent", () => {
+    // B's Score cell is blank (blocked), its children C and D have scores: without statuses it rolls up from them.
+    const ids = [["P"], ["A"], ["B"], ["C"], ["D"]];
+    const parents = [[null], ["P"], ["P"], ["B"], ["B"]];
+    const scores = [[null], [0.4], [null], [0.8], [1]];
+    const statuses = [["At risk"], ["At risk"], ["Blocked (E1)"], ["On track"], ["Achieved"]];
+    const blind = column(rollup(ids, parents, scores));
+    expect(blind[2]).toBeCloseTo(0.9, 12);
+    expect(blind[0]).toBeCloseTo(0.65, 12);
+    const out = column(rollup(ids, parents, scores, null as never, null as never, statuses));
+    expect(out[0]).toBe(0.4);
+    expectError(out[2], "#VALUE!", "Blocked (E1): the goal has a problem that stops it being scored");
+    expect(out.slice(3)).toEqual([0.8, 1]);
+    // The function's own reason comes first: a cycle member says R4, not only Blocked (R4).
+    const cyc = column(rollup([["X"], ["Y"]], [["Y"], ["X"]], [[0.5], [0.5]], null as never, null as never, [["Blocked (R4)"], ["Blocked (R4)"]]));
+    expectError(cyc[0], "#VALUE!", "R4: Goal is on an alignment cycle");
+  });
+
+  it("rolledUp: a Sum goal takes the task pane's Rolled Up and passes it on; blank is no data", () => {
+    const ids = [["P"], ["S"], ["K"], ["T"]];
+    const parents = [[null], ["P"], ["S"], ["P"]];
+    const scores = [[null], [0.1], [0.2], [null]];
+    const modes = [[null], ["sum"], [null], ["Sum"]];
+    const rolled = [[0.55], [0.7], [0.2], [null]];
+    const out = column(rollup(ids, parents, scores, null as never, modes, null as never, rolled));
+    expect(out[1]).toBe(0.7);
+    expectError(out[3], "#N/A");
+    // P: the Weighted average of S (0.7) and T (no data).
+    expect(out[0]).toBe(0.7);
+    expect(out[2]).toBe(0.2);
+    const bad = column(rollup([["S"]], [[null]], [[0.1]], null as never, [["Sum"]], null as never, [["lots"]]));
+    expectError(bad[0], "#VALUE!", "E2: Score is text 'lots'");
+  });
+
   it("ranges of different sizes give #VALUE! naming both sizes, as a 1×1 spill", () => {
     const out = grid(rollup([["P"], ["A"]], [[null], ["P"], [null]], [[1], [1]]));
     expect(out).toHaveLength(1);
@@ -536,6 +570,37 @@ describe("GOAL.SCORECARD", () => {
     expect(out[1][0]).toBe("Bo");
     expect(expectError(out[1][1], "#N/A").message).toBe("No score with data yet");
     expect(out[1][3]).toBe(0);
+  });
+
+  it("statuses: a row without a Status (an empty row of the table) is no goal and makes no group", () => {
+    const groups = [["Ana"], [null], ["Bo"]];
+    const scores = [[0.5], [null], [0.7]];
+    const statuses = [["At risk"], [null], ["Blocked (E1)"]];
+    expect(grid(scorecard(groups, scores)).map((r) => r[0])).toEqual(["Ana", "(blank)", "Bo"]);
+    const out = grid(scorecard(groups, scores, null as never, null as never, null as never, statuses));
+    expect(out.map((r) => r[0])).toEqual(["Ana", "Bo"]);
+    // Top goals are found among the goals' rows: C's parent A is in its group.
+    const top = grid(scorecard([["Ana"], [null], ["Ana"]], [[0.5], [null], [1]], null as never, [["A"], [null], ["C"]], [[null], [null], ["A"]], [["On track"], [""], ["On track"]]));
+    expect(top).toEqual([["Ana", 0.5, 1, 1]]);
+    expectError(grid(scorecard([["Ana"]], [[1]], null as never, null as never, null as never, [[null]]))[0][0], "#N/A", "No goals yet");
+  });
+
+  it("groups spelled alike are one group, shown as first written; column names an enumeration", () => {
+    const free = grid(scorecard([["ana"], [" Ana "], ["ANA"], ["Chen  Wei"], ["chen wei"]], [[0.2], [0.4], [0.6], [1], [0]]));
+    expect(free.map((r) => r[0])).toEqual(["ana", "Chen  Wei"]);
+    expect(free[0][1]).toBeCloseTo(0.4, 12);
+    const levels = [["team"], ["Team"], [" TEAM"], ["dept"], ["Squad"], [null]];
+    const scores = [[0.2], [0.4], [0.6], [1], [0.5], [0.1]];
+    const asText = grid(scorecard(levels, scores));
+    expect(asText.map((r) => r[0])).toEqual(["team", "dept", "Squad", "(blank)"]);
+    const asLevel = grid(scorecard(levels, scores, null as never, null as never, null as never, null as never, "Level"));
+    expect(asLevel.map((r) => r[0])).toEqual(["Team", "Department", "Squad", "(blank)"]);
+    const dirs = grid(scorecard([["up"], ["Increase"], [">="], ["max"]], [[1], [1], [1], [1]], null as never, null as never, null as never, null as never, "direction"));
+    expect(dirs.map((r) => r[0])).toEqual(["Increase", "At least", "At most"]);
+    // Any other column name: free text, so an owner called Max stays Max.
+    const owners = grid(scorecard([["Max"], ["max"]], [[1], [1]], null as never, null as never, null as never, null as never, "Owner"));
+    expect(owners.map((r) => r[0])).toEqual(["Max"]);
+    expectError(grid(scorecard([["a"]], [[1]], null as never, null as never, null as never, null as never, "#REF!"))[0][0], "#VALUE!", "The column name holds the Excel error #REF!");
   });
 
   it("ranges of different sizes, or ids without parents, give #VALUE!", () => {

@@ -48,8 +48,8 @@ const EXPECTED: Record<string, { params: string[]; result: "scalar" | "matrix" }
   PACE: { params: ["start s", "due s", "asOf s?"], result: "scalar" },
   STATUS: { params: ["actual s", "target s", "baseline s?", "direction s?", "start s?", "due s?", "asOf s?"], result: "scalar" },
   WEIGHTED: { params: ["scores m", "weights m?"], result: "scalar" },
-  ROLLUP: { params: ["ids m", "parents m", "scores m", "weights m?", "modes m?"], result: "matrix" },
-  SCORECARD: { params: ["groups m", "scores m", "weights m?", "ids m?", "parents m?"], result: "matrix" },
+  ROLLUP: { params: ["ids m", "parents m", "scores m", "weights m?", "modes m?", "statuses m?", "rolledUp m?"], result: "matrix" },
+  SCORECARD: { params: ["groups m", "scores m", "weights m?", "ids m?", "parents m?", "statuses m?", "column s?"], result: "matrix" },
   SMART: {
     params: ["title s", "owner s", "target s", "baseline s?", "direction s?", "unit s?", "start s?", "due s?", "source s?", "type s?"],
     result: "scalar",

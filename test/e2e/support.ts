@@ -1,6 +1,7 @@
 /**
- * Shared pieces of the browser tests: the preview server, Debian's Chromium driven
- * by playwright-core, console-error capture, screenshots, axe-core, and helpers for
+ * Shared pieces of the browser tests: the preview server, a Chromium driven by
+ * playwright-core (one found on the machine, else the one bundled with npm ci:
+ * scripts/lib/find-browser.js), console-error capture, screenshots, axe-core, and helpers for
  * the task pane (by its accessible names) and the preview's grid.
  */
 import fs from "fs";
@@ -17,7 +18,10 @@ export const ARTIFACTS = path.join(ROOT, "test-artifacts");
 export const SCREENSHOTS = path.join(ARTIFACTS, "screenshots");
 /** The build to test: dist/ (npm test builds it first), or E2E_DIST. */
 export const DIST = path.resolve(process.env.E2E_DIST ?? path.join(ROOT, "dist"));
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { findBrowser } = require("../../scripts/lib/find-browser") as {
+  findBrowser(): Promise<{ executablePath: string; env: Record<string, string> | undefined; description: string }>;
+};
 
 export const VIEWS = [
   { id: "setup", label: "Set up" },
@@ -47,15 +51,21 @@ export async function openSession(): Promise<Session> {
   if (!fs.existsSync(path.join(DIST, "preview.html"))) {
     throw new Error(`${path.join(DIST, "preview.html")} is missing: build first (npm run build), or point E2E_DIST at a build.`);
   }
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`No browser at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium; .ci/run does it) or set CHROMIUM_PATH.`);
-  }
+  const found = await findBrowser();
   const server = await startPreviewServer({ dir: DIST, port: 0 });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  const browser = await chromium
+    .launch({
+      executablePath: found.executablePath,
+      env: found.env ? { ...process.env, ...found.env } : undefined,
+      headless: true,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    })
+    .catch(async (e: unknown) => {
+      await server.close();
+      throw new Error(`Could not start ${found.description}: ${e instanceof Error ? e.message : String(e)}`);
+    });
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  fs.writeFileSync(path.join(ARTIFACTS, "e2e-browser.txt"), `${found.description}, version ${browser.version()}\n`);
   const page = await browser.newPage({ viewport: { width: 1360, height: 880 }, deviceScaleFactor: 1 });
   const current = { view: "load" };
   const errors: Session["errors"] = [];

@@ -191,6 +191,14 @@ export async function axe(page: Page, selector: string, name: string): Promise<A
   return results.violations;
 }
 
+/** The axe impacts that fail a test: serious and critical (moderate and minor are logged only). */
+export const FAILING_IMPACTS: readonly string[] = ["serious", "critical"];
+
+/** The violations that fail a test (FAILING_IMPACTS), described one per line; "" when none. */
+export function failing(violations: AxeResult[]): string {
+  return describeViolations(violations.filter((v) => FAILING_IMPACTS.includes(v.impact ?? "")));
+}
+
 export function describeViolations(violations: AxeResult[]): string {
   return violations
     .map((v) => `${v.impact ?? "?"} ${v.id}: ${v.help} (${v.nodes.length} node(s), e.g. ${v.nodes[0]?.target.join(" ") ?? "?"})`)

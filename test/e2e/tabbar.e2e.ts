@@ -5,7 +5,7 @@
  * leaves the bar, arrows/Home/End move, Enter opens. No Tabster dummy elements
  * (axe: aria-hidden-focus).
  */
-import { Session, VIEWS, axe, failing, openSession, pane, screenshot } from "./support";
+import { Session, VIEWS, axe, describeViolations, failing, idle, openView, openSession, pane, screenshot } from "./support";
 
 let s: Session;
 
@@ -35,6 +35,19 @@ describe("the tab bar", () => {
     expect(await tabList().locator("[data-tabster-dummy]").count()).toBe(0);
     expect(await tabList().getAttribute("data-tabster")).toBeNull();
     expect(failing(await axe(s.page, '[data-testid="taskpane"] nav', "tab-bar"))).toBe("");
+  });
+
+  test("every view as a newcomer first sees it (nothing converted yet): no serious or critical axe finding", async () => {
+    const found: string[] = [];
+    for (const v of VIEWS) {
+      await openView(s, v.id);
+      await idle(s.page);
+      const violations = await axe(s.page, '[data-testid="taskpane"]', `first-${v.id}`);
+      if (violations.length > 0) console.log(`axe, ${v.label} before conversion:\n${describeViolations(violations)}`);
+      if (failing(violations)) found.push(`${v.label}: ${failing(violations)}`);
+    }
+    expect(found).toEqual([]);
+    await openView(s, "setup");
   });
 
   test("only the open view's tab is in the Tab order", async () => {
@@ -92,6 +105,7 @@ describe("the tab bar", () => {
       const first = (await tabList().getByRole("tab", { name: "Set up" }).boundingBox()) as { x: number };
       expect(first.x).toBeGreaterThanOrEqual(navBox.x - 1);
       await screenshot(page, `tab-bar-${width}`, nav);
+      expect(failing(await axe(page, "body", `page-${width}`))).toBe("");
     });
   }
 });

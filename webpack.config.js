@@ -14,8 +14,6 @@ const { devUrl, resolveProductionUrl, rewriteManifestUrls } = require("./scripts
 const { DEFAULT_PORT, configuredPort } = require("./scripts/lib/dev-port");
 
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
-// PORT (set by `npm start -- --port N`), else package.json "config.dev_server_port", else 3000.
-const DEV_PORT = configuredPort(process.env);
 
 /** Fails the build if React or Fluent UI ends up in the functions bundle. */
 class KeepFunctionsLeanPlugin {
@@ -76,6 +74,9 @@ module.exports = async (env = {}, argv = {}) => {
   const serving = Boolean(env.WEBPACK_SERVE);
   const productionUrl = dev ? null : resolveProductionUrl(process.env.ADDIN_URL);
   // A development build on another port points the manifest's and functions.json's URLs at it.
+  // PORT (set by `npm start -- --port N`), else package.json "config.dev_server_port", else
+  // 3000; read for development builds only, so a stray PORT never breaks `npm run build`.
+  const DEV_PORT = dev ? configuredPort(process.env) : DEFAULT_PORT;
   const urlRewrite = productionUrl ?? (DEV_PORT === DEFAULT_PORT ? null : devUrl(DEV_PORT));
 
   const entryFiles = {

@@ -10,10 +10,10 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { SCRIPT_ENTRIES, ASSETS_DIR } = require("./scripts/lib/build-outputs");
-const { resolveProductionUrl, rewriteManifestUrls } = require("./scripts/lib/manifest-url");
+const { devUrl, resolveProductionUrl, rewriteManifestUrls } = require("./scripts/lib/manifest-url");
+const { DEFAULT_PORT, configuredPort } = require("./scripts/lib/dev-port");
 
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
-const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 
 /** Fails the build if React or Fluent UI ends up in the functions bundle. */
 class KeepFunctionsLeanPlugin {
@@ -44,7 +44,7 @@ class KeepFunctionsLeanPlugin {
 /**
  * Finishes the generated functions.json: lets error values reach the functions
  * (`allowErrorForDataTypeAny`, which JSDoc cannot set: GOAL.WEIGHTED and
- * GOAL.ROLLUP skip #N/A scores as no data) and, in production, points the help
+ * GOAL.ROLLUP skip #N/A scores as no data) and, in production (or on another dev port), points the help
  * URLs at the production address like the manifest.
  */
 class FinishFunctionsMetadataPlugin {
@@ -73,6 +73,11 @@ module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
   const serving = Boolean(env.WEBPACK_SERVE);
   const productionUrl = dev ? null : resolveProductionUrl(process.env.ADDIN_URL);
+  // A development build on another port points the manifest's and functions.json's URLs at it.
+  // PORT (set by `npm start -- --port N`), else package.json "config.dev_server_port", else
+  // 3000; read for development builds only, so a stray PORT never breaks `npm run build`.
+  const DEV_PORT = dev ? configuredPort(process.env) : DEFAULT_PORT;
+  const urlRewrite = productionUrl ?? (DEV_PORT === DEFAULT_PORT ? null : devUrl(DEV_PORT));
 
   const entryFiles = {
     taskpane: "./src/taskpane/index.tsx",
@@ -160,13 +165,13 @@ module.exports = async (env = {}, argv = {}) => {
             from: "manifest.xml",
             to: "manifest.xml",
             transform(content) {
-              return dev ? content : rewriteManifestUrls(content.toString(), productionUrl);
+              return urlRewrite ? rewriteManifestUrls(content.toString(), urlRewrite) : content;
             },
           },
         ],
       }),
       new KeepFunctionsLeanPlugin(),
-      new FinishFunctionsMetadataPlugin(productionUrl),
+      new FinishFunctionsMetadataPlugin(urlRewrite),
     ],
     devServer: {
       host: "localhost",

@@ -75,7 +75,7 @@ async function getDevHttpsOptions({ log = console } = {}) {
     );
   }
   log.info(
-    `Using development certificates from ${CERT_DIR}. To make Office and browsers trust https://localhost:3000, ` +
+    `Using development certificates from ${CERT_DIR}. To make Office and browsers trust https://localhost, ` +
       `trust ${certPaths().ca} (e.g. \`npx office-addin-dev-certs install\` on Windows/Mac, which needs admin rights).`,
   );
   return { cert: certs.cert, key: certs.key, ca: certs.ca };

@@ -4,6 +4,11 @@
 // the webpack dev server in the background (log: dev-server.log, pid:
 // .dev-server.pid), waits until it answers, then prints how to sideload the
 // manifest into Excel. `npm stop` stops the server.
+//
+// Another port: `npm start -- --port 3001` (also `npm start --port 3001`,
+// `npm start 3001` or `PORT=3001 npm start`; scripts/lib/dev-port.js). The dev
+// server's URLs follow it, and the manifest to sideload is then
+// manifest.localhost-3001.xml (manifest.xml with its URLs on that port).
 
 const { spawn } = require("child_process");
 const fs = require("fs");
@@ -11,11 +16,17 @@ const http = require("http");
 const https = require("https");
 const path = require("path");
 
+const { DEFAULT_PORT, PortError, choosePort, isPortFree, nextFreePort, portInUseMessage, logShowsPortInUse } = require("./lib/dev-port");
+const { devUrl, rewriteManifestUrls } = require("./lib/manifest-url");
+
 const ROOT = path.resolve(__dirname, "..");
 const PID_FILE = path.join(ROOT, ".dev-server.pid");
+/** The port the running dev server was started on (next to its pid). */
+const PORT_FILE = path.join(ROOT, ".dev-server.port");
 const LOG_FILE = path.join(ROOT, "dev-server.log");
-const PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 const READY_TIMEOUT_MS = 180_000;
+/** Set by main() from the arguments and the environment. */
+let PORT = DEFAULT_PORT;
 
 /** @param {number} pid */
 function isRunning(pid) {
@@ -48,9 +59,21 @@ function probe() {
   return tryOne("https").then((p) => p ?? tryOne("http"));
 }
 
+/** The manifest to sideload for the port: manifest.xml on 3000, else a copy with the port's URLs. */
+function manifestFor(port) {
+  return path.join(ROOT, port === DEFAULT_PORT ? "manifest.xml" : `manifest.localhost-${port}.xml`);
+}
+
+function writeManifestFor(port) {
+  if (port === DEFAULT_PORT) return;
+  const xml = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
+  fs.writeFileSync(manifestFor(port), rewriteManifestUrls(xml, devUrl(port)));
+}
+
 function printSideloadHelp(protocol) {
   const base = `${protocol}://localhost:${PORT}`;
-  const manifest = path.join(ROOT, "manifest.xml");
+  const manifest = manifestFor(PORT);
+  const name = path.basename(manifest);
   const linux = process.platform === "linux";
   const trust = protocol === "https" ? "\n(Your browser may warn about the development certificate; trust ~/.office-addin-dev-certs/ca.crt or continue.)" : "";
   console.log(`
@@ -67,15 +90,15 @@ on Windows or a Mac, \`npm start\` serves it for Excel on the desktop.)
 }
 Goal Scorecards is served on ${base}/taskpane.html for Excel.
 ${protocol === "http" ? "\nWARNING: plain http. Office only loads add-ins over https; see README (certificates).\n" : ""}
-Sideload ${manifest} into Excel:
+Sideload ${manifest} into Excel:${PORT === DEFAULT_PORT ? "" : `\n(manifest.xml with its URLs on port ${PORT}; manifest.xml itself stays on port ${DEFAULT_PORT}.)`}
 
   Excel on the web:  open a workbook, Home > Add-ins (or Insert > Add-ins) > More Add-ins >
-                     Upload My Add-in, choose manifest.xml.
-  Excel on Windows:  share a folder that holds manifest.xml (e.g. \\\\MACHINE\\addins), then in Excel
+                     Upload My Add-in, choose ${name}.
+  Excel on Windows:  share a folder that holds ${name} (e.g. \\\\MACHINE\\addins), then in Excel
                      File > Options > Trust Center > Trust Center Settings > Trusted Add-in Catalogs,
                      add the share's URL, tick "Show in Menu", restart Excel and pick the add-in under
                      Home > Add-ins > More Add-ins > SHARED FOLDER.
-  Excel on Mac:      copy manifest.xml to ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/
+  Excel on Mac:      copy ${name} to ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/
                      (create the folder if needed), restart Excel, then Home > Add-ins > My Add-ins.
 
 Office must trust the development certificate: trust ~/.office-addin-dev-certs/ca.crt
@@ -85,15 +108,37 @@ The dev server log is ${path.relative(process.cwd(), LOG_FILE)}; stop the server
 }
 
 async function main() {
+  let chosen;
+  try {
+    chosen = choosePort(process.argv.slice(2), process.env);
+  } catch (err) {
+    if (err instanceof PortError) {
+      console.error(err.message);
+      return 2;
+    }
+    throw err;
+  }
   if (fs.existsSync(PID_FILE)) {
     const pid = Number(fs.readFileSync(PID_FILE, "utf8").trim());
     if (pid && isRunning(pid)) {
-      console.log(`The dev server is already running (pid ${pid}).`);
+      const running = fs.existsSync(PORT_FILE) ? Number(fs.readFileSync(PORT_FILE, "utf8").trim()) || DEFAULT_PORT : DEFAULT_PORT;
+      PORT = running;
+      console.log(`The dev server is already running (pid ${pid}, port ${running}).`);
+      if (chosen.from !== "default" && chosen.port !== running) {
+        console.log(`To serve on port ${chosen.port} instead, run \`npm stop\` first.`);
+      }
       printSideloadHelp((await probe()) ?? "https");
       return 0;
     }
     fs.rmSync(PID_FILE, { force: true });
+    fs.rmSync(PORT_FILE, { force: true });
   }
+  PORT = chosen.port;
+  if (!(await isPortFree(PORT))) {
+    console.error(portInUseMessage(PORT, await nextFreePort(PORT)));
+    return 1;
+  }
+  writeManifestFor(PORT);
 
   const webpackCli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
   const log = fs.openSync(LOG_FILE, "w");
@@ -102,9 +147,11 @@ async function main() {
     cwd: ROOT,
     detached: true, // its own process group, so `npm stop` can end it and its children
     stdio: ["ignore", log, log],
-    env: process.env,
+    // webpack.config.js reads the port from PORT (scripts/lib/dev-port.js).
+    env: { ...process.env, PORT: String(PORT) },
   });
   fs.writeFileSync(PID_FILE, `${child.pid}\n`);
+  fs.writeFileSync(PORT_FILE, `${PORT}\n`);
   let exited = null;
   child.on("exit", (code, signal) => {
     exited = signal ?? code;
@@ -115,8 +162,15 @@ async function main() {
   while (Date.now() < deadline) {
     if (exited !== null) {
       fs.rmSync(PID_FILE, { force: true });
+      fs.rmSync(PORT_FILE, { force: true });
+      const text = fs.readFileSync(LOG_FILE, "utf8");
+      if (logShowsPortInUse(text)) {
+        // Taken between the check and the start.
+        console.error(portInUseMessage(PORT, await nextFreePort(PORT)));
+        return 1;
+      }
       console.error(`The dev server stopped (${exited}). Last lines of the log:\n`);
-      console.error(fs.readFileSync(LOG_FILE, "utf8").split("\n").slice(-30).join("\n"));
+      console.error(text.split("\n").slice(-30).join("\n"));
       return 1;
     }
     const protocol = await probe();

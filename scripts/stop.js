@@ -6,6 +6,7 @@ const fs = require("fs");
 const path = require("path");
 
 const PID_FILE = path.resolve(__dirname, "..", ".dev-server.pid");
+const PORT_FILE = path.resolve(__dirname, "..", ".dev-server.port");
 
 function main() {
   if (!fs.existsSync(PID_FILE)) {
@@ -14,6 +15,7 @@ function main() {
   }
   const pid = Number(fs.readFileSync(PID_FILE, "utf8").trim());
   fs.rmSync(PID_FILE, { force: true });
+  fs.rmSync(PORT_FILE, { force: true });
   if (!Number.isInteger(pid) || pid <= 0) {
     console.error("The pid file was not valid; removed it.");
     return 1;

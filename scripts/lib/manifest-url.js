@@ -1,8 +1,18 @@
 "use strict";
 // Rewrites the development URL in manifest.xml to the production URL
-// (environment variable ADDIN_URL) when webpack copies the manifest to dist/.
+// (environment variable ADDIN_URL) when webpack copies the manifest to dist/,
+// or to another development port (`npm start -- --port 3001`).
 
 const DEV_URL = "https://localhost:3000";
+
+/**
+ * The development URL on a port: https://localhost:PORT.
+ * @param {number} port
+ * @returns {string}
+ */
+function devUrl(port) {
+  return `https://localhost:${port}`;
+}
 const DEFAULT_PROD_URL = "https://goal-scorecards.example.com";
 
 /**
@@ -43,4 +53,4 @@ function rewriteManifestUrls(xml, productionUrl) {
     .join(productionUrl);
 }
 
-module.exports = { DEV_URL, DEFAULT_PROD_URL, resolveProductionUrl, rewriteManifestUrls };
+module.exports = { DEV_URL, devUrl, DEFAULT_PROD_URL, resolveProductionUrl, rewriteManifestUrls };

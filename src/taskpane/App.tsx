@@ -6,7 +6,7 @@
  * `App({ runner, mode })`: the runner is Office's Excel.run (officeRunner()) in Excel,
  * or a runner over the in-memory host in the preview page.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type FocusEvent as ReactFocusEvent, type KeyboardEvent as ReactKeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   Body1,
   Button,
@@ -29,6 +29,7 @@ import { FriendlyError, describeError } from "./logic/errors";
 import { ShownNotice, noticeOnView, showNotice } from "./logic/notices";
 import { OperationState, Operations } from "./logic/operations";
 import { KeyValueStore, loadActor, saveActor } from "./logic/settingsForm";
+import { nextTabIndex } from "./logic/tabKeys";
 import { themeKind } from "./logic/theme";
 import { Notice, PaneApi, PaneContext, PaneMode, RunOptions, VIEWS, ViewId } from "./pane";
 import { VerifyReport, verifyLoaded } from "./reviewApi";
@@ -57,7 +58,16 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} 0`,
   },
-  tabs: { flexWrap: "wrap", padding: `0 ${tokens.spacingHorizontalS}` },
+  // The six tabs fit one row at 380 px (12 px labels, 4 px padding: about 350 px);
+  // narrower, the bar scrolls sideways on its own, and a focused tab scrolls into
+  // view (docs/taskpane.md, "The tab bar").
+  tabsNav: { overflowX: "auto", overflowY: "hidden", scrollbarWidth: "thin", padding: `0 ${tokens.spacingHorizontalXS}` },
+  tabs: {
+    flexWrap: "nowrap",
+    width: "max-content",
+    "& .fui-Tab": { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS, flexShrink: 0 },
+    "& .fui-Tab__content, & .fui-Tab__content--reserved-space": { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  },
   status: {
     display: "flex",
     flexDirection: "column",
@@ -264,6 +274,20 @@ function Pane({ runner, mode }: { runner: Runner; mode: PaneMode }) {
 
   const sealBroken = verify?.sealed === true && verify.intact === false;
 
+  const onTabBarKeyDown = useCallback((e: ReactKeyboardEvent<HTMLElement>) => {
+    const tabs = Array.from(e.currentTarget.querySelectorAll<HTMLElement>('[role="tab"]'));
+    const next = nextTabIndex(e.key, tabs.indexOf(e.target as HTMLElement), tabs.length);
+    if (next === null) return;
+    e.preventDefault();
+    tabs[next].focus();
+  }, []);
+  // A tab given focus (keys, Tab, a click) scrolls fully into the bar when the pane is narrow:
+  // focus() alone leaves a half-shown tab where it is.
+  const onTabBarFocus = useCallback((e: ReactFocusEvent<HTMLElement>) => {
+    const target = e.target as HTMLElement;
+    if (target.getAttribute("role") === "tab") target.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+  }, []);
+
   return (
     <PaneContext.Provider value={api}>
       <div className={styles.root}>
@@ -273,19 +297,27 @@ function Pane({ runner, mode }: { runner: Runner; mode: PaneMode }) {
             Refresh
           </Button>
         </header>
-        <TabList
-          className={styles.tabs}
-          size="small"
-          selectedValue={view}
-          onTabSelect={(_, d) => setView(d.value as ViewId)}
-          aria-label="Goal Scorecards views"
-        >
-          {VIEWS.map((v) => (
-            <Tab key={v.id} id={`tab-${v.id}`} value={v.id} aria-controls={`panel-${v.id}`}>
-              {v.label}
-            </Tab>
-          ))}
-        </TabList>
+        <nav className={styles.tabsNav} aria-label="Views">
+          <TabList
+            className={styles.tabs}
+            size="small"
+            selectedValue={view}
+            onTabSelect={(_, d) => setView(d.value as ViewId)}
+            aria-label="Goal Scorecards views"
+            // No Tabster arrow-key group: it puts focusable aria-hidden elements around
+            // the tabs (axe: aria-hidden-focus, serious). The bar's keys are handled here
+            // (roving tabindex, src/taskpane/logic/tabKeys.ts; docs/taskpane.md).
+            data-tabster={undefined}
+            onKeyDown={onTabBarKeyDown}
+            onFocus={onTabBarFocus}
+          >
+            {VIEWS.map((v) => (
+              <Tab key={v.id} id={`tab-${v.id}`} value={v.id} aria-controls={`panel-${v.id}`} tabIndex={v.id === view ? 0 : -1}>
+                {v.label}
+              </Tab>
+            ))}
+          </TabList>
+        </nav>
         <div className={styles.status} aria-live="polite">
           {operation?.slow ? (
             <div className={styles.progress} data-testid="progress">

@@ -8,7 +8,7 @@ import { execFileSync } from "child_process";
 import fs from "fs";
 import path from "path";
 import { Page } from "playwright-core";
-import { ARTIFACTS, CHROMIUM, ROOT, Session, axe, describeViolations, grid, idle, journey, openSession, openView, pane, screenshot } from "./support";
+import { ARTIFACTS, ROOT, Session, axe, describeViolations, grid, idle, journey, openSession, openView, pane, screenshot } from "./support";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startPreviewServer } = require("../../scripts/preview-server") as {
@@ -104,17 +104,16 @@ describe("the pane at 380 px", () => {
       }
       if (!fs.existsSync(path.join(DEV_DIST, "preview.html"))) throw new Error(`No development build in ${DEV_DIST}`);
       const server = await startPreviewServer({ dir: DEV_DIST, port: 0 });
-      const { chromium } = await import("playwright-core");
-      const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu"] });
+      // A second page of the session's browser (the one support.ts found on the machine, or the bundled one).
+      const page = await s.browser.newPage({ viewport: { width: WIDTH, height: 900 } });
       try {
-        const page = await browser.newPage({ viewport: { width: WIDTH, height: 900 } });
         await page.goto(`${server.url}/preview.html`);
         await grid(page).waitFor();
         const dev: Session = { ...s, page, current: { view: "dev" }, errors: [] };
         await convertSample(page, dev);
         await expectMessageFits(page, "pane-ux-message-development");
       } finally {
-        await browser.close();
+        await page.close();
         await server.close();
       }
     },

@@ -10,17 +10,11 @@
  * accept an error wherever the pane shows it (at the field or in the banner).
  */
 import { Locator, Page } from "playwright-core";
-import { Session, axe, cell, describeViolations, findColumn, findRow, idle, journey, openSession, openView, pane, poll, screenshot, showSheet } from "./support";
+import { Session, axe, cell, describeViolations, findColumn, findRow, idle, journey, openView, pane, poll, screenshot, showSheet, sessionPerFile } from "./support";
 
 let s: Session;
 
-beforeAll(async () => {
-  s = await openSession();
-}, 60_000);
-
-afterAll(async () => {
-  await s?.close();
-});
+sessionPerFile((session) => (s = session));
 
 const step = journey();
 const PASSWORD = "Lock-2026!";

@@ -8,7 +8,7 @@ import { execFileSync } from "child_process";
 import fs from "fs";
 import path from "path";
 import { Page } from "playwright-core";
-import { ARTIFACTS, ROOT, Session, axe, describeViolations, grid, idle, journey, openSession, openView, pane, screenshot } from "./support";
+import { ARTIFACTS, ROOT, Session, axe, describeViolations, grid, idle, journey, openView, pane, screenshot, sessionPerFile } from "./support";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startPreviewServer } = require("../../scripts/preview-server") as {
@@ -21,14 +21,7 @@ const DEV_DIST = path.resolve(process.env.E2E_DEV_DIST ?? path.join(ARTIFACTS, "
 
 let s: Session;
 
-beforeAll(async () => {
-  s = await openSession();
-  await s.page.setViewportSize({ width: WIDTH, height: 900 });
-}, 60_000);
-
-afterAll(async () => {
-  await s?.close();
-});
+sessionPerFile((session) => (s = session), WIDTH);
 
 /** How far the page and the pane's scroll box reach past their width (0: no sideways scroll). */
 async function sidewaysOverflow(page: Page): Promise<{ document: number; pane: number; widest: string }> {

@@ -15,24 +15,18 @@ import {
   grid,
   idle,
   journey,
-  openSession,
   openView,
   pane,
   poll,
   screenshot,
   showSheet,
+  sessionPerFile,
   typeInCell,
 } from "./support";
 
 let s: Session;
 
-beforeAll(async () => {
-  s = await openSession();
-}, 60_000);
-
-afterAll(async () => {
-  await s?.close();
-});
+sessionPerFile((session) => (s = session));
 
 const step = journey();
 

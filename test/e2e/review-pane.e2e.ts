@@ -7,18 +7,11 @@
  * truth; a Closed cycle offers no change request and says why.
  */
 import type { Locator, Page } from "playwright-core";
-import { Session, axe, cell, describeViolations, findColumn, grid, idle, journey, openSession, openView, pane, poll, screenshot, showSheet } from "./support";
+import { Session, axe, cell, describeViolations, findColumn, grid, idle, journey, openView, pane, poll, screenshot, showSheet, sessionPerFile } from "./support";
 
 let s: Session;
 
-beforeAll(async () => {
-  s = await openSession();
-  await s.page.setViewportSize({ width: 380, height: 900 });
-}, 60_000);
-
-afterAll(async () => {
-  await s?.close();
-});
+sessionPerFile((session) => (s = session), 380);
 
 const step = journey();
 

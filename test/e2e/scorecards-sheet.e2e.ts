@@ -3,17 +3,11 @@
  * no (blank) owner row from the sample's empty row, goal C-1 rolled up to 61% as in the
  * Goals table, and the blocked goal D-C1 shown as blocked, not rolled up to 70%.
  */
-import { Session, cell, findColumn, findRow, idle, openSession, openView, pane, showSheet } from "./support";
+import { Session, cell, findColumn, findRow, idle, openView, pane, showSheet, sessionPerFile } from "./support";
 
 let s: Session;
 
-beforeAll(async () => {
-  s = await openSession();
-}, 60_000);
-
-afterAll(async () => {
-  await s?.close();
-});
+sessionPerFile((session) => (s = session));
 
 /** The texts of a column of the sheet shown, from row 4 down to the first empty cell. */
 async function columnTexts(column: string): Promise<string[]> {

@@ -91,6 +91,22 @@ export async function openSession(): Promise<Session> {
 }
 
 /** The task pane of the preview page. */
+/**
+ * One browser session for a test file: opened before its tests (at `width` when given,
+ * else the default 1360 px), closed after them. `set` receives it for the file's steps.
+ */
+export function sessionPerFile(set: (s: Session) => void, width?: number): void {
+  let session: Session | undefined;
+  beforeAll(async () => {
+    session = await openSession();
+    if (width !== undefined) await session.page.setViewportSize({ width, height: 900 });
+    set(session);
+  }, 60_000);
+  afterAll(async () => {
+    await session?.close();
+  });
+}
+
 export function pane(page: Page): Locator {
   return page.getByTestId("taskpane");
 }

@@ -5,17 +5,11 @@
  * leaves the bar, arrows/Home/End move, Enter opens. No Tabster dummy elements
  * (axe: aria-hidden-focus).
  */
-import { Session, VIEWS, axe, describeViolations, failing, idle, openView, openSession, pane, screenshot } from "./support";
+import { Session, VIEWS, axe, describeViolations, failing, idle, openView, pane, screenshot, sessionPerFile } from "./support";
 
 let s: Session;
 
-beforeAll(async () => {
-  s = await openSession();
-}, 60_000);
-
-afterAll(async () => {
-  await s?.close();
-});
+sessionPerFile((session) => (s = session));
 
 function tabList() {
   return pane(s.page).getByRole("tablist", { name: "Goal Scorecards views" });

@@ -8,39 +8,13 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { CycleState } from "../../src/core/meta";
 import { PaneApi, PaneContext } from "../../src/taskpane/pane";
 import { verifyLoaded } from "../../src/taskpane/reviewApi";
-import { createServices } from "../../src/taskpane/services";
 import { ReviewView } from "../../src/taskpane/views/ReviewView";
-import { convertedMessy } from "./support";
+import { convertedMessy, fakePane } from "./support";
 
 async function paneIn(state: CycleState, actor = "Pat Analyst"): Promise<PaneApi> {
   const { host, report } = await convertedMessy();
   report.workbook.meta.cycle.state = state;
-  const verify = await verifyLoaded(report.workbook);
-  return {
-    mode: "preview",
-    services: createServices((b) => host.run(b)),
-    report,
-    verify,
-    asOf: null,
-    setAsOf: () => undefined,
-    actor,
-    setActor: (n) => n,
-    operation: null,
-    busy: false,
-    run: async (_label, fn) => fn(),
-    cancel: () => undefined,
-    error: null,
-    notice: null,
-    showError: () => undefined,
-    showNotice: () => undefined,
-    dismiss: () => undefined,
-    refresh: async () => undefined,
-    setReport: () => undefined,
-    restartAutoRefresh: () => undefined,
-    autoRefreshOn: true,
-    goTo: async () => undefined,
-    openView: () => undefined,
-  };
+  return fakePane(host, report, await verifyLoaded(report.workbook), actor);
 }
 
 function render(pane: PaneApi): string {

@@ -10,44 +10,17 @@ import { App } from "../../src/taskpane/App";
 import { describeError } from "../../src/taskpane/logic/errors";
 import { PaneApi, PaneContext, VIEWS } from "../../src/taskpane/pane";
 import { verifyLoaded } from "../../src/taskpane/reviewApi";
-import { createServices } from "../../src/taskpane/services";
 import { CascadeView } from "../../src/taskpane/views/CascadeView";
 import { CheckView } from "../../src/taskpane/views/CheckView";
 import { ReviewView } from "../../src/taskpane/views/ReviewView";
 import { ScorecardsView } from "../../src/taskpane/views/ScorecardsView";
 import { SettingsView } from "../../src/taskpane/views/SettingsView";
 import { SetupView } from "../../src/taskpane/views/SetupView";
-import { convertedMessy } from "./support";
+import { convertedMessy, fakePane } from "./support";
 
 async function paneFor(withReport: boolean): Promise<PaneApi> {
   const { host, report } = await convertedMessy();
-  const services = createServices((b) => host.run(b));
-  const verify = await verifyLoaded(report.workbook);
-  return {
-    mode: "preview",
-    services,
-    report: withReport ? report : null,
-    verify,
-    asOf: null,
-    setAsOf: () => undefined,
-    actor: "Pat <b>Analyst</b>",
-    setActor: (n) => n,
-    operation: null,
-    busy: false,
-    run: async (_label, fn) => fn(),
-    cancel: () => undefined,
-    error: null,
-    notice: null,
-    showError: () => undefined,
-    showNotice: () => undefined,
-    dismiss: () => undefined,
-    refresh: async () => undefined,
-    setReport: () => undefined,
-    restartAutoRefresh: () => undefined,
-    autoRefreshOn: true,
-    goTo: async () => undefined,
-    openView: () => undefined,
-  };
+  return fakePane(host, withReport ? report : null, await verifyLoaded(report.workbook), "Pat <b>Analyst</b>");
 }
 
 function render(pane: PaneApi, view: ReactElement): string {

@@ -1,5 +1,5 @@
 /** A small review workbook for the review-cycle tests: one Goals table with every column, CheckIns, the metadata sheet. */
-import { ExcelHost, ExcelHostOptions } from "../../src/excel-host";
+import { ExcelHost, ExcelHostOptions, HostProtectionError } from "../../src/excel-host";
 import { CycleState } from "../../src/core/meta";
 import { INPUT_COLUMNS } from "../../src/core/columns";
 import { ensureMetaSheet } from "../../src/excel/meta";
@@ -63,4 +63,15 @@ export async function seedWithFormulas(options: { atomicSyncs?: boolean } = {}):
   host.setCell("Goals", "Z2", "=GOAL.PROGRESS([@Actual],[@Target],[@Baseline])");
   await host.run((ctx) => writeScorecardsSheet(ctx));
   return host;
+}
+
+/** Whether a direct edit (as a user typing into the host) is let through by sheet protection. */
+export function canType(fn: () => void): boolean {
+  try {
+    fn();
+    return true;
+  } catch (e) {
+    if (e instanceof HostProtectionError) return false;
+    throw e;
+  }
 }

@@ -3,25 +3,14 @@
  * and the sheet's protection must still match the state afterwards: no "Unfinished
  * operation" warning at any point, the rows below the table still open for typing.
  */
-import { HostProtectionError } from "../../src/excel-host";
 import { ExcelHost } from "../../src/excel-host";
 import { addCheckIn, changeRequest, changeState, inspectReview, reapplyProtection } from "../../src/excel/review";
 import { SPARE_CHECKIN_ROWS } from "../../src/excel/review-protection";
 import { loadWorkbook } from "../../src/excel/workbook";
-import { ACTOR, CHECKIN_ROWS, GOAL_ROWS, NOW, REASON, advanceTo, seedReview } from "./review-fixture";
+import { ACTOR, CHECKIN_ROWS, GOAL_ROWS, NOW, REASON, advanceTo, seedReview, canType } from "./review-fixture";
 
 const GOAL = String(GOAL_ROWS[0][0]);
 const PW = "pw";
-
-function canType(fn: () => void): boolean {
-  try {
-    fn();
-    return true;
-  } catch (e) {
-    if (e instanceof HostProtectionError) return false;
-    throw e;
-  }
-}
 
 async function checkInRows(host: ExcelHost): Promise<number> {
   return (await host.run((ctx) => loadWorkbook(ctx))).checkIns?.rows.length ?? 0;

@@ -4,7 +4,7 @@ import { INPUT_COLUMNS, ColumnKey } from "../../src/core/columns";
 import { CYCLE_STATES, CycleState, META_SHEET } from "../../src/core/meta";
 import { EDITABLE_COLUMNS } from "../../src/core/seal";
 import { ReviewError, changeState, inspectReview, reapplyProtection, reopenCycle, advanceCycle, verifySeal } from "../../src/excel/review";
-import { ACTOR, CHECKIN_ROWS, GOAL_HEADERS, GOAL_ROWS, NOW, REASON, advanceTo, lastCol, seedReview } from "./review-fixture";
+import { ACTOR, CHECKIN_ROWS, GOAL_HEADERS, GOAL_ROWS, NOW, REASON, advanceTo, lastCol, seedReview, canType } from "./review-fixture";
 
 const COMPUTED = ["Progress", "Score", "Status", "Rolled Up", "SMART"];
 
@@ -14,16 +14,6 @@ function editable(state: CycleState, header: string): boolean {
   const col = INPUT_COLUMNS.find((c) => c.header === header);
   if (!col) return false; // user columns are locked
   return (EDITABLE_COLUMNS[state] as readonly ColumnKey[]).includes(col.key);
-}
-
-function canType(fn: () => void): boolean {
-  try {
-    fn();
-    return true;
-  } catch (e) {
-    if (e instanceof HostProtectionError) return false;
-    throw e;
-  }
 }
 
 describe.each(CYCLE_STATES.map((s) => [s]))("in %s", (state) => {

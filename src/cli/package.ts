@@ -14,6 +14,7 @@
  * PackageError whose reason is one line for the user; it never carries a library's
  * words.
  */
+import { columnLetters } from "../core/headers";
 import { Inflate, zipSync } from "fflate";
 import { SaxesParser, SaxesTagNS } from "saxes";
 
@@ -356,15 +357,9 @@ export function parseCellRef(ref: string): { row: number; col: number } | null {
   return { row: Number(m[2]), col };
 }
 
+/** 1-based column number → letters (1 → "A"); the one A1 helper is core columnLetters. */
 export function columnName(col: number): string {
-  let n = col;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return columnLetters(col - 1);
 }
 
 // ---- The parts read ----

@@ -5,6 +5,7 @@
  * hidden metadata sheet with `GoalMeta` and `GoalAudit`. Text is always written as
  * text, never as a formula (model.md "Writing cell values").
  */
+import { columnLetters } from "../core/headers";
 import { randomBytes } from "crypto";
 import { Stats, promises as fs } from "fs";
 import type { FileHandle } from "fs/promises";
@@ -84,15 +85,9 @@ function validations(ws: Worksheet): Validations {
   return (ws as unknown as { dataValidations: Validations }).dataValidations;
 }
 
+/** 1-based column number → letters (1 → "A"); the one A1 helper is core columnLetters. */
 function letters(col: number): string {
-  let n = col;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return columnLetters(col - 1);
 }
 
 /**

@@ -9,6 +9,7 @@
  * each column (the sample rows show them: one row of dates, one of numbers).
  * Strings are inline strings; everything else is written as exceljs writes it.
  */
+import { columnLetters } from "../core/headers";
 import { once } from "events";
 import * as zlib from "zlib";
 import type { FileHandle } from "fs/promises";
@@ -175,15 +176,9 @@ function unzip(bytes: Buffer): { name: string; data: Buffer }[] {
 
 // ---- cells ----
 
+/** 1-based column number → letters (1 → "A"); the one A1 helper is core columnLetters. */
 function letters(col: number): string {
-  let n = col;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return columnLetters(col - 1);
 }
 
 /** XML text as exceljs writes it: markup escaped, the C0 characters XML cannot hold (and DEL) left out. */

@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import type { VerifyResult } from "../../src/core/verify";
+import { confidenceProblem } from "../../src/core/inputs";
 import { ReviewError } from "../../src/excel/review";
 import { describeError, reviewErrorTitle } from "../../src/taskpane/logic/errors";
 import {
@@ -90,7 +91,7 @@ describe("confidence", () => {
   });
   test("a bare 80 suggests 80%; out of range and words are refused", () => {
     expect(parseConfidence("80")).toEqual({ ok: false, message: "Confidence is a percentage: write 80% (or 0.8)." });
-    expect(parseConfidence("120%").ok).toBe(false);
+    expect(parseConfidence("120%")).toEqual({ ok: false, message: `${confidenceProblem(1.2) ?? ""}.` });
     expect(parseConfidence("-5%").ok).toBe(false);
     expect(parseConfidence("High").ok).toBe(false);
   });

@@ -6,6 +6,7 @@
 import { CanonicalValue, readActual, readDate, readNumber } from "../../core/cells";
 import { DIRECTIONS, GOAL_TYPES, INPUT_COLUMNS, LEVELS, ROLLUP_MODES, ColumnKey } from "../../core/columns";
 import { isEditable } from "../../core/cycle";
+import { confidenceProblem } from "../../core/inputs";
 import type { DateSystem } from "../../core/dates";
 import type { CycleState } from "../../core/meta";
 import { AuditEntry, canonicalValue } from "../../core/seal";
@@ -331,8 +332,9 @@ export function parseConfidence(text: string): { ok: true; value: number | null 
   const r = readNumber(t);
   if (r.kind !== "value") return { ok: false, message: "Enter how sure the owner is as a percentage, such as 80% (or leave it blank)." };
   if (!t.includes("%") && r.value > 1 && r.value <= 100) return { ok: false, message: `Confidence is a percentage: write ${r.value}% (or ${r.value / 100}).` };
-  if (r.value < 0 || r.value > 1) return { ok: false, message: "Confidence is from 0% to 100% (or leave it blank)." };
-  return { ok: true, value: r.value };
+  // The range is the core's one rule (the adapter checks it again before writing).
+  const problem = confidenceProblem(r.value);
+  return problem === null ? { ok: true, value: r.value } : { ok: false, message: `${problem}.` };
 }
 
 /** The check-in form's inputs checked before anything is sent; the errors beside their fields. */

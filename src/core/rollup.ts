@@ -8,7 +8,7 @@
  * `resolveLinks` and `computeRollup` give the same results as objects.
  */
 import { RollupMode } from "./columns";
-import { keepLayout } from "./keep";
+import { WeightBuffer, applyWeightRule, weightScale } from "./weights";
 
 export interface RollupParentRef {
   /** Upper-cased ID of the parent as written. */
@@ -120,7 +120,6 @@ export class FlatGoalsBuilder {
     return { keys: this.keys, refStart: this.refStart, refKeys: this.refKeys, refShares: this.refShares, weights: this.weights };
   }
 }
-keepLayout(new FlatGoalsBuilder(0));
 
 /** Goals as objects → goals column-wise. */
 export function flatGoals(nodes: readonly Pick<RollupNode, "key" | "parents" | "weight">[]): FlatGoals {
@@ -509,7 +508,7 @@ function childLists(links: { count: number; linkStart: Int32Array; linkParent: I
   return { childStart, childLink };
 }
 
-/** Sibling weights, per parent: relativeWeights(effectiveWeights(the children's weights)), per link. */
+/** Sibling weights, per parent: the weight rule (weights.ts) over the children's weights, relative, per link. */
 function siblingWeights(
   weights: Float64Array,
   links: { count: number; linkChild: Int32Array },
@@ -519,32 +518,15 @@ function siblingWeights(
   const { childStart, childLink } = children;
   const n = childStart.length - 1;
   const linkWeight = new Float64Array(links.count);
+  const room = new WeightBuffer();
   for (let g = 0; g < n; g++) {
     const from = childStart[g];
     const to = childStart[g + 1];
     if (from === to) continue;
-    let mean = 0;
-    let set = 0;
-    for (let j = from; j < to; j++) {
-      const w = weights[linkChild[childLink[j]]];
-      if (Number.isFinite(w) && w >= 0) {
-        set++;
-        mean += (w - mean) / set;
-      }
-    }
-    const fill = set === 0 ? 1 : mean;
-    let max = 0;
-    for (let j = from; j < to; j++) {
-      const w = weights[linkChild[childLink[j]]];
-      const e = Number.isFinite(w) && w >= 0 ? w : fill;
-      if (e > max) max = e;
-    }
-    const relative = max > 0 && Number.isFinite(max);
-    for (let j = from; j < to; j++) {
-      const w = weights[linkChild[childLink[j]]];
-      const e = Number.isFinite(w) && w >= 0 ? w : fill;
-      linkWeight[childLink[j]] = relative ? e / max : e;
-    }
+    const w = room.room(to - from);
+    for (let j = from; j < to; j++) w[j - from] = weights[linkChild[childLink[j]]];
+    const scale = weightScale(applyWeightRule(w, to - from));
+    for (let j = from; j < to; j++) linkWeight[childLink[j]] = w[j - from] / scale;
   }
   return linkWeight;
 }

@@ -1,8 +1,7 @@
 /** Weighted scorecards (scoring.md): score per group over its top goals. */
 import { readEnum, readText } from "./cells";
 import { ColumnKey, EnumField, Status } from "./columns";
-import { keepLayout } from "./keep";
-import { effectiveWeights, isFullTotal, relativeWeights } from "./weights";
+import { WeightBuffer, applyWeightRule, effectiveWeights, isFullTotal, relativeWeights, weightScale } from "./weights";
 
 export interface ScorecardItem {
   group: string;
@@ -144,53 +143,41 @@ export function scorecardsOf(items: ScorecardColumns, missing: Missing = "exclud
     lastK = k;
   }
   const out: Scorecard[] = new Array<Scorecard>(order.length);
+  const weights = new WeightBuffer();
   for (let k = 0; k < order.length; k++) {
     const statusCounts: Partial<Record<Status, number>> = {};
-    // The weight rule over the top goals (effectiveWeights, then relativeWeights), without the arrays.
+    // The weight rule (weights.ts) over the group's top goals, in item order.
     let topGoals = 0;
-    let mean = 0;
-    let set = 0;
     let anyWeighted = false;
     for (let i = first[k]; i >= 0; i = next[i]) {
       const s = items.status[i];
       if (s) statusCounts[s] = (statusCounts[s] ?? 0) + 1;
       if (!items.top[i]) continue;
-      topGoals++;
       const w = items.weight[i];
       if (w !== null && w >= 0) anyWeighted = true;
-      if (w !== null && Number.isFinite(w) && w >= 0) {
-        set++;
-        mean += (w - mean) / set;
-      }
+      weights.room(topGoals + 1)[topGoals++] = w ?? NaN;
     }
-    const fill = set === 0 ? 1 : mean;
-    let max = 0;
-    for (let i = first[k]; i >= 0; i = next[i]) {
-      if (!items.top[i]) continue;
-      const w = items.weight[i];
-      const raw = w !== null && Number.isFinite(w) && w >= 0 ? w : fill;
-      if (raw > max) max = raw;
-    }
-    const relative = max > 0 && Number.isFinite(max);
+    const w = weights.room(topGoals);
+    const scale = weightScale(applyWeightRule(w, topGoals));
     let weightTotal = 0;
     let scaledTotal = 0;
     let withData = 0;
     let num = 0;
     let den = 0;
+    let j = 0;
     for (let i = first[k]; i >= 0; i = next[i]) {
       if (!items.top[i]) continue;
-      const wt = items.weight[i];
-      const raw = wt !== null && Number.isFinite(wt) && wt >= 0 ? wt : fill;
-      const w = relative ? raw / max : raw;
+      const raw = w[j++];
+      const wt = raw / scale;
       const r = items.score[i];
       weightTotal += raw;
-      scaledTotal += w;
-      if (r !== null) withData += w;
-      if (!(w > 0)) continue;
+      scaledTotal += wt;
+      if (r !== null) withData += wt;
+      if (!(wt > 0)) continue;
       if (r !== null) {
-        num += w * r;
-        den += w;
-      } else if (missing === "zero") den += w;
+        num += wt * r;
+        den += wt;
+      } else if (missing === "zero") den += wt;
     }
     out[k] = {
       group: order[k],
@@ -219,4 +206,3 @@ export function weightedAverage(scores: readonly (number | null)[], weights?: re
   }
   return den > 0 ? num / den : null;
 }
-keepLayout(new GroupLabels());

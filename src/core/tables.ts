@@ -5,7 +5,6 @@
  */
 import { CHECKIN_COLUMNS, COLUMN_KEYS, CheckInKey, ColumnKey } from "./columns";
 import { DateSystem } from "./dates";
-import { keepLayout } from "./keep";
 import { HeaderMapping, columnLetters, headerText, proposeMapping } from "./headers";
 import { CHECKIN_KEYS_IN_ORDER, CHECKIN_ROWS, CheckInRowInput, CheckInRowSource, GoalRowInput, ROW_CELLS, RowCells, WorkbookInput } from "./model";
 
@@ -174,10 +173,6 @@ class TableGoalRow extends TableRow<ColumnKey> implements GoalRowInput {
   }
 }
 
-// One row of each kind kept alive, so that V8 keeps the rows' layout and the code compiled for it (src/core/keep.ts).
-const KEPT_TABLE: TableData = { name: "Goals", sheet: "Goals", headerRow: 1, firstColumn: 0, headers: [], rows: [] };
-keepLayout(new TableRow<CheckInKey>(layout<CheckInKey>(KEPT_TABLE, [], CHECKIN_KEYS_IN_ORDER), [], 0));
-keepLayout(new TableGoalRow(layout<ColumnKey>(KEPT_TABLE, [], COLUMN_KEYS), [], 0));
 
 /** A goal table's rows; blank rows are skipped. The mapping says which column is which. */
 export function goalRowsFromTable(t: TableData, mapping: HeaderMapping = proposeMapping(t.headers)): GoalRowInput[] {
@@ -265,7 +260,11 @@ class TableCheckIns implements CheckInRowSource {
   }
 }
 
-keepLayout(new TableCheckIns(KEPT_TABLE));
+/** One empty row of each kind, for the engine to keep (src/core/keep.ts). */
+export function tableRowSamples(): object[] {
+  const t: TableData = { name: "Goals", sheet: "Goals", headerRow: 1, firstColumn: 0, headers: [], rows: [] };
+  return [new TableRow<CheckInKey>(layout<CheckInKey>(t, [], CHECKIN_KEYS_IN_ORDER), [], 0), new TableGoalRow(layout<ColumnKey>(t, [], COLUMN_KEYS), [], 0), new TableCheckIns(t)];
+}
 
 /** Every goal table (in the order given) and the check-ins → the engine's input. */
 export function workbookInputFromTables(goalTables: readonly TableData[], checkIns: TableData | null, dateSystem: DateSystem = 1900): WorkbookInput {

@@ -26,7 +26,6 @@ export interface RefreshReport {
 
 /** The value a computed column shows for a goal; blank for no data. */
 export function computedValue(column: ComputedHeader, g: GoalResult): CellValue {
-  const blockedCode = g.error ? g.error.slice(0, g.error.indexOf(":")) : null;
   switch (column) {
     case "Progress":
       return g.blocked || g.progress === null ? "" : g.progress;
@@ -35,7 +34,7 @@ export function computedValue(column: ComputedHeader, g: GoalResult): CellValue 
     case "Rolled Up":
       return g.blocked || g.rolledUp === null ? "" : g.rolledUp;
     case "Status":
-      return g.blocked ? `Blocked (${blockedCode ?? "error"})` : (g.status ?? "");
+      return g.blocked ? `Blocked (${g.blockedBy?.code ?? "error"})` : (g.status ?? "");
     case "SMART":
       return g.smart;
   }

@@ -11,7 +11,7 @@ import { Finding, RuleCode, quote } from "../core/findings";
 import { GoalRowInput, readGoal } from "../core/model";
 import { Outcome } from "../core/scoring";
 import { DEFAULT_SETTINGS } from "../core/settings";
-import { dataFindings, rowFindings } from "../core/smart";
+import { dataFindings, rowFindings } from "../core/rules/row";
 import { naError, valueError } from "./errors";
 
 /** `#VALUE!` carrying a finding: `E2: Target is text 'abc'; enter a number`. */
@@ -96,7 +96,7 @@ export function fromOutcome(o: Outcome): number | CustomFunctions.Error {
     case "nodata":
       return naError();
     case "invalid":
-      return valueError(o.message);
+      return valueError(`${o.code}: ${o.message}`);
   }
 }
 

@@ -23,7 +23,7 @@
 import { ActualValue, readActual, readDate, readEnum, readNumber, readText } from "../core/cells";
 import { ColumnKey, Direction, EnumField } from "../core/columns";
 import { Day, today } from "../core/dates";
-import { letterOf, quote, smartString } from "../core/findings";
+import { letterOf, smartString } from "../core/findings";
 import { idKey, parseParents, readGoal } from "../core/model";
 import { FLAT_OWN, FLAT_WEIGHTED, FLAT_WORST, computeFlatRollup, repeatedIds, resolveFlatLinks } from "../core/rollup";
 import { GroupLabels, ScorecardItem, enumGroupField, groupOfCell, scorecards, weightedAverage } from "../core/scorecard";
@@ -32,12 +32,13 @@ import {
   pace as corePace,
   progress as coreProgress,
   score as coreScore,
-  status as coreStatus,
   tier as coreTier,
   uncappedProgress,
 } from "../core/scoring";
 import { DEFAULT_SETTINGS } from "../core/settings";
-import { dataFindings, rowFindings } from "../core/smart";
+import { dataFindings, rowFindings } from "../core/rules/row";
+import { MESSAGES } from "../core/rules";
+import { status as coreStatus } from "../core/rules/status";
 import { column, columnProblem, dateArg, findingError, firstByField, fromOutcome, numberArg, rowRuleProblem } from "./adapters";
 import { isFunctionError, naError, valueError } from "./errors";
 import { Range, cellAt, lift, plainCell, readRanges } from "./ranges";
@@ -266,7 +267,7 @@ function statusCell(args: unknown[]): Cell<string> {
   const at = asOfArg(asOf);
   if (isFunctionError(at)) return at;
   const p = uncappedProgress(g);
-  if (p.kind === "invalid") return valueError(p.message);
+  if (p.kind === "invalid") return valueError(`${p.code}: ${p.message}`);
   return coreStatus({
     direction: g.direction ?? inferDirection(g.target, g.baseline),
     p: p.kind === "value" ? p.value : null,
@@ -395,7 +396,7 @@ export function weighted(scores: unknown[][], weights?: unknown[][]): number | C
         sc[i] = null;
         wt[i] = null;
       } else return columnProblem("weight", raw);
-    } else if (r.value < 0) return rowRuleProblem({ weight: r.value }, "W3") ?? valueError("W3: Weight is negative; enter 0 or more");
+    } else if (r.value < 0) return rowRuleProblem({ weight: r.value }, "W3") ?? valueError(`W3: ${MESSAGES.W3(r.value)}`);
     else wt[i] = r.value;
   }
   const avg = weightedAverage(sc, wt);
@@ -457,7 +458,7 @@ function readRollupWeights(r: Range, errors: (CustomFunctions.Error | null)[], w
     const raw = cellAt(r, i);
     const w = column("weight", readNumber(raw), raw);
     if (isFunctionError(w)) errors[i] ??= w;
-    else if (w !== null && w < 0) errors[i] ??= rowRuleProblem({ weight: w }, "W3") ?? valueError("W3: Weight is negative; enter 0 or more");
+    else if (w !== null && w < 0) errors[i] ??= rowRuleProblem({ weight: w }, "W3") ?? valueError(`W3: ${MESSAGES.W3(w)}`);
     else if (w !== null) weightOf[i] = w;
   }
 }
@@ -561,8 +562,9 @@ export function rollup(
     for (const i of rows) {
       if (errors[i] !== null) continue;
       const others = head.filter((j) => j !== i).slice(0, 5);
-      const also = others.map((j) => `row ${j + 1}`).join(", ") + (rows.length - 1 > others.length ? " …" : "");
-      errors[i] = valueError(`D1: ID ${quote(names[i])} is used more than once (also ${also}); give each goal its own ID`);
+      const also = others.map((j) => `row ${j + 1}`);
+      if (rows.length - 1 > others.length) also[also.length - 1] += " …";
+      errors[i] = valueError(`D1: ${MESSAGES.D1(names[i], also)}`);
       blocked[i] = 1;
     }
   }
@@ -571,8 +573,7 @@ export function rollup(
   const cycleText = result.cycles.map((cycle) => {
     // A long cycle is named by its first ten goals, to keep the message readable.
     const labels = cycle.slice(0, 10).map((j) => names[j] ?? `row ${j + 1}`);
-    const path = [...labels, ...(cycle.length > 10 ? ["…"] : []), labels[0]].join(" → ");
-    return `R4: Goal is on an alignment cycle ${path}; remove one of these Parent ID links`;
+    return `R4: ${MESSAGES.R4(cycle.length > 10 ? [...labels, "…"] : labels)}`;
   });
   const out: Array<Array<number | CustomFunctions.Error>> = new Array(n);
   for (let i = 0; i < n; i++) {

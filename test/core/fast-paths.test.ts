@@ -7,8 +7,8 @@
 import fc from "fast-check";
 import { isPlainCell, parseNumberText, readActual, readDate, readEnum, readNumber, readText } from "../../src/core/cells";
 import { Finding, RULE_CODES, SMART_LETTERS, Severity, letterOf, smartString } from "../../src/core/findings";
-import { countWords } from "../../src/core/smart";
-import { progress, score, scoreNumber, uncappedProgress, uncappedProgressNumber } from "../../src/core/scoring";
+import { countWords } from "../../src/core/text";
+import { Scorer, progress, score, uncappedProgress } from "../../src/core/scoring";
 import { COLUMN_KEYS, DIRECTIONS, Direction } from "../../src/core/columns";
 import { CHECKIN_KEYS_IN_ORDER, checkInCell, goalCell, readCheckIn, readGoal } from "../../src/core/model";
 import { checkInRowsFromTable, goalRowsFromTable, workbookInputFromTables } from "../../src/core/tables";
@@ -243,15 +243,20 @@ describe("scoring as numbers (no object per goal)", () => {
     threshold: fc.oneof(fc.constant(null), fc.integer({ min: -5, max: 200 }), fc.double()),
     stretch: fc.oneof(fc.constant(null), fc.integer({ min: -5, max: 200 })),
   });
-  it("a number where the Outcome has a value, NaN where it has none", () => {
+  it("a number where the Outcome has a value, NaN where it has none, and the problem the Outcome gives", () => {
+    const scorer = new Scorer();
     fc.assert(
       fc.property(input, (i) => {
         const s = score(i);
-        const n = scoreNumber(i);
+        // One scorer for every input: its numbers must not depend on the input before.
+        const n = scorer.score(i);
         if (s.kind === "value") expect(n).toBe(s.value);
-        else expect(n).toBeNaN();
+        else {
+          expect(n).toBeNaN();
+          expect(scorer.problem).toEqual(s);
+        }
         const p = uncappedProgress(i);
-        const pn = uncappedProgressNumber(i);
+        const pn = scorer.uncappedProgress(i);
         if (p.kind === "value") expect(pn).toBe(p.value);
         else expect(pn).toBeNaN();
       }),

@@ -1,7 +1,7 @@
 /** Numbers in finding messages read as a person reads them (findings.ts messageNumber). */
 import fc from "fast-check";
 import { messageNumber } from "../../src/core/findings";
-import { fmt } from "../../src/core/scoring";
+import { messageNumber as fmt } from "../../src/core/findings";
 
 describe("numbers in messages", () => {
   test.each([

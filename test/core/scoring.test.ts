@@ -4,7 +4,8 @@
  */
 import { evaluate, EvaluateOptions } from "../../src/core/engine";
 import { dayFromIso } from "../../src/core/dates";
-import { inferDirection, pace, progress, score, status, tier, uncappedProgress, Outcome } from "../../src/core/scoring";
+import { inferDirection, pace, progress, score, tier, uncappedProgress, Outcome } from "../../src/core/scoring";
+import { status } from "../../src/core/rules/status";
 import { rollup, RollupNode } from "../../src/core/rollup";
 import { scorecards } from "../../src/core/scorecard";
 import { effectiveWeights } from "../../src/core/weights";
@@ -39,7 +40,7 @@ describe("Progress", () => {
   test("Increase: invalid when T ≤ B (A1)", () => {
     const o = progress({ actual: 1, target: 90, baseline: 100, direction: "Increase" });
     expect(o).toMatchObject({ kind: "invalid", code: "A1" });
-    expect(o.kind === "invalid" && o.message).toMatch(/^A1: Target 90 is not above Baseline 100 for Increase/);
+    expect(o.kind === "invalid" && o.message).toMatch(/^Target 90 is not above Baseline 100 for Increase/);
   });
   test("Decrease: (B − A) / (B − T)", () => close(num(progress({ actual: 16, target: 10, baseline: 20, direction: "Decrease" })), 0.4));
   test("Decrease: invalid when B blank (M3)", () =>

@@ -57,7 +57,7 @@ describe("refresh", () => {
 
   test("blocked goals show no number and say why in Status", () => {
     const base = { index: 0, id: "G", title: null, owner: null, type: "Key Result" as const, direction: "Increase" as const, rollupMode: "Weighted" as const, actual: null, start: null, due: null, pace: null, coverage: null, escalate: false, findings: [], parents: [], children: [] };
-    const g = { ...base, progress: null, score: null, rolledUp: null, status: null, blocked: true, error: "A1: Target 9 is not above Baseline 10", smart: "S M ✗ R T" };
+    const g = { ...base, progress: null, score: null, rolledUp: null, status: null, blocked: true, error: "A1: Target 9 is not above Baseline 10", blockedBy: { code: "A1" as const, severity: "fail" as const, goal: "G", goalIndex: 0, field: "Target", cell: null, message: "Target 9 is not above Baseline 10" }, smart: "S M ✗ R T" };
     expect(computedValue("Score", g)).toBe("");
     expect(computedValue("Status", g)).toBe("Blocked (A1)");
     expect(computedValue("SMART", g)).toBe("S M ✗ R T");

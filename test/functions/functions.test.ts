@@ -14,12 +14,12 @@ import {
   pace as corePace,
   progress as coreProgress,
   score as coreScore,
-  status as coreStatus,
   tier as coreTier,
   uncappedProgress,
 } from "../../src/core/scoring";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { dataFindings, rowFindings } from "../../src/core/smart";
+import { dataFindings, rowFindings } from "../../src/core/rules/row";
+import { status as coreStatus } from "../../src/core/rules/status";
 import { NO_ACTUAL_MESSAGE, isFunctionError, naError, valueError } from "../../src/functions/errors";
 import { pace, progress, rollup, score, scorecard, smart, status, tier, weighted } from "../../src/functions/functions";
 
@@ -57,7 +57,7 @@ function expectOutcome(v: unknown, o: Outcome): void {
       break;
     case "invalid": {
       const e = expectError(v, "#VALUE!");
-      expect(e.message).toBe(o.message);
+      expect(e.message).toBe(`${o.code}: ${o.message}`);
       expect(e.message?.startsWith(`${o.code}: `)).toBe(true);
       break;
     }

@@ -4,7 +4,7 @@
  */
 import type { Evaluation } from "../../core/engine";
 import { Finding, RuleCode, SMART_LETTERS, Severity, SmartLetter, letterOf } from "../../core/findings";
-import { isBlocking } from "../../core/smart";
+import { isBlocking } from "../../core/rules/blocking";
 
 export type SeverityFilter = "all" | Severity;
 export type LetterFilter = "all" | SmartLetter | "data";

@@ -22,6 +22,7 @@ import { Style, table, truncate } from "./render";
 import { Spill, SpillRef } from "./spill";
 import { OutValue, SOURCE_COLUMN, openOut, plainValue } from "./write";
 import { writeStreamedWorkbook } from "./xlsx-stream";
+import { checkInRecords, goalRecords } from "../core/tables";
 
 const SOURCE_KEY = normalizeHeader(SOURCE_COLUMN);
 
@@ -84,7 +85,7 @@ function same(a: CanonicalValue, b: CanonicalValue): boolean {
 }
 
 function records(wb: SourceWorkbook, fileIndex: number): GoalRecord[] {
-  return wb.input.goals.map((g, i) => {
+  return goalRecords(wb.input).map((g, i) => {
     const { source, row } = wb.origin[i];
     const s = wb.sources[source];
     const cells = s.table.rows[row] ?? [];
@@ -235,7 +236,7 @@ async function merge(files: readonly string[], read: (file: string, index: numbe
     const wb = await read(files[fi], fi);
     const time = fileTime(wb);
     info.push({
-      summary: { file: wb.file, goals: wb.input.goals.length, checkIns: wb.input.checkIns?.length ?? 0, sealedAt: wb.meta.seal.at, modified: new Date(time).toISOString() },
+      summary: { file: wb.file, goals: wb.input.goalCount, checkIns: checkInRecords(wb.input).length, sealedAt: wb.meta.seal.at, modified: new Date(time).toISOString() },
       time,
       cycleName: wb.meta.cycle.name,
       settings: wb.meta.settings,
@@ -272,7 +273,7 @@ async function merge(files: readonly string[], read: (file: string, index: numbe
         order.push(k);
       }
     }
-    for (const c of wb.input.checkIns ?? []) {
+    for (const c of checkInRecords(wb.input)) {
       const doc = sealDocument(null, "Closed", [], [c], wb.dateSystem);
       const canon = doc.checkins?.[0] ?? [];
       const idKey = canon[0] === null || canon[0] === undefined ? null : String(canon[0]).toUpperCase();

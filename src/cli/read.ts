@@ -12,8 +12,7 @@ import { INPUT_COLUMNS, headerOf } from "../core/columns";
 import { DateSystem, dayFromDate, serialFromDay } from "../core/dates";
 import { HeaderMapping, headerText, proposeMapping } from "../core/headers";
 import { AUDIT_COLUMNS, AUDIT_TABLE, META_SHEET, META_TABLE, Meta, emptyMeta, readMeta } from "../core/meta";
-import { CheckInRowInput, GoalRowInput, WorkbookInput } from "../core/model";
-import { TableData, cellAddress, checkInRowsFromTable, goalRowsFromTable, isCheckInTableName, isGoalTableName } from "../core/tables";
+import { TableData, WorkbookInput, checkInTable, goalTable, isCheckInTableName, isGoalTableName, workbookInput } from "../core/tables";
 import { CsvError, parseCsv } from "./csv";
 import { FileError, oneLine } from "./errors";
 import { keepValidationRangesWhole } from "./exceljs-patch";
@@ -436,18 +435,11 @@ export async function readWorkbook(file: string, cwd: string, options: ReadOptio
   // so a date typed into a text or number column seals and scores the same on both sides).
   for (const s of sources) s.table = withSerials(s.table, dateSystem);
   if (checkIns) checkIns = withSerials(checkIns, dateSystem);
-  const goals: GoalRowInput[] = [];
+  const tables = sources.map((s) => goalTable(s.table, s.mapping));
   const origin: { source: number; row: number }[] = [];
-  sources.forEach((s, si) => {
-    const t = s.table;
-    const rowOf = new Map<string, number>();
-    for (let r = 0; r < t.rows.length; r++) rowOf.set(cellAddress(t.sheet, t.headerRow + 1 + r, t.firstColumn), r);
-    for (const g of goalRowsFromTable(t, s.mapping)) {
-      goals.push(g);
-      origin.push({ source: si, row: rowOf.get(g.where ?? "") ?? -1 });
-    }
+  tables.forEach((t, si) => {
+    for (const row of t.goalRows) origin.push({ source: si, row });
   });
-  const checkInRows: CheckInRowInput[] = checkIns ? checkInRowsFromTable(checkIns) : [];
   const meta = metaTable ? readMeta(columnsByName(metaTable, ["Key", "Value"])) : emptyMeta();
   const modified = workbook.modified instanceof Date && Number.isFinite(workbook.modified.getTime()) ? workbook.modified : null;
   return {
@@ -461,7 +453,7 @@ export async function readWorkbook(file: string, cwd: string, options: ReadOptio
     dateSystem,
     modified,
     mtime,
-    input: { goals, checkIns: checkInRows, dateSystem },
+    input: workbookInput(tables, checkIns ? checkInTable(checkIns) : null, dateSystem),
     origin,
   };
 }

@@ -12,6 +12,7 @@ import { Missing } from "../core/scorecard";
 import { FileError, UsageError } from "./errors";
 import { SourceWorkbook } from "./read";
 import { Style, num, pct, severityColour, statusColour, table, truncate } from "./render";
+import { checkInRecords } from "../core/tables";
 
 export function parseAsOf(text: string | undefined, now: Date): Day {
   if (text === undefined) return today(now);
@@ -136,7 +137,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 export function headline(wb: SourceWorkbook, ev: Evaluation, style: Style): string {
-  const parts = [plural(ev.goals.length, "goal"), plural(wb.input.checkIns?.length ?? 0, "check-in"), `as of ${isoDay(ev.asOf)}`];
+  const parts = [plural(ev.goals.length, "goal"), plural(checkInRecords(wb.input).length, "check-in"), `as of ${isoDay(ev.asOf)}`];
   const m = wb.meta;
   if (m.cycle.name) parts.push(`cycle ${m.cycle.name} (${m.cycle.state})`);
   else if (wb.hasMeta) parts.push(`cycle state ${m.cycle.state}`);

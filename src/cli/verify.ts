@@ -7,13 +7,14 @@ import { CanonicalValue } from "../core/cells";
 import { VerifyDifference, VerifyResult, verifyWorkbook as verifyCore } from "../core/verify";
 import { SourceWorkbook } from "./read";
 import { Style, table, truncate } from "./render";
+import { checkInRecords, goalRecords } from "../core/tables";
 
 export type Difference = VerifyDifference;
 export type { VerifyResult };
 
 /** The file's cells through the core's verification (the task pane uses the same). */
 export async function verifyWorkbook(wb: SourceWorkbook): Promise<VerifyResult> {
-  return verifyCore({ meta: wb.meta, goals: wb.input.goals, checkIns: wb.input.checkIns ?? [], auditRows: wb.auditRows, dateSystem: wb.dateSystem });
+  return verifyCore({ meta: wb.meta, goals: goalRecords(wb.input), checkIns: checkInRecords(wb.input), auditRows: wb.auditRows, dateSystem: wb.dateSystem });
 }
 
 export function verifyJson(r: VerifyResult) {

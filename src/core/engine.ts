@@ -12,7 +12,7 @@ import { Finding } from "./findings";
 import { GoalColumns } from "./goal-columns";
 import { GoalLookup, HistoryReader, readHistory } from "./history";
 import { keepLayoutsOnce } from "./keep";
-import { Goal, WorkbookInput, idKey, readGoal, rowValue } from "./model";
+import { CellReader, Goal, goalValue, idKey } from "./model";
 import { OwnerNumbers, ownerGroups } from "./owners";
 import { FlatGoalsBuilder, FlatLinks, computeFlatRollup, resolveFlatLinks } from "./rollup";
 import { GroupLabels, Missing, Scorecard, ScorecardColumns, enumGroupField, groupOfCell, scorecardsOf } from "./scorecard";
@@ -25,7 +25,7 @@ import { FindingLists } from "./rules/finding";
 import { sumUnits } from "./rules/measurable";
 import { parentRules } from "./rules/relevant";
 import { sameTitles } from "./rules/specific";
-import { tableRowSamples } from "./tables";
+import { WorkbookInput } from "./tables";
 import { weightRules } from "./rules/weights";
 import { GoalScorer, Run } from "./run";
 import { WeightBuffer } from "./weights";
@@ -87,14 +87,15 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   keepLayoutsOnce(layoutSamples);
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const asOf = options.asOf ?? today();
-  const system = input.dateSystem ?? 1900;
-  const n = input.goals.length;
+  const system = input.dateSystem;
+  const n = input.goalCount;
+  const reader = new CellReader(system);
   // 1. Each goal read once, and what the links and the cross-goal rules need of it taken then.
   const goals: Goal[] = new Array(n);
   const linkInput = new FlatGoalsBuilder(n);
   const cols = new GoalColumns(n);
   for (let i = 0; i < n; i++) {
-    const g = (goals[i] = readGoal(input.goals[i], i, system));
+    const g = (goals[i] = reader.goal(input, i));
     linkGoal(linkInput, g);
     cols.take(i, g);
   }
@@ -104,7 +105,7 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   // 2. Links: Type, M1 and the roll-up depend on who has children. Then the check-ins (E1–E3 on theirs).
   const flat = linkInput.build();
   const links = resolveFlatLinks(flat);
-  const history = readHistory(input, system, new GoalLookup(flat.keys, links), n, findings, looseFindings);
+  const history = readHistory(input, reader, new GoalLookup(flat.keys, links), n, findings, looseFindings);
   const run = new Run(goals, cols, flat, links, history, findings, settings, asOf, options.reviewCycle ?? null);
 
   // 3. Effective values and the rules of each row (E1–E4, then rules/row.ts), then the rules across goals.
@@ -161,7 +162,7 @@ function linkGoal(b: FlatGoalsBuilder, g: Goal): void {
  */
 function scorecardGroup(g: Goal, i: number, options: EvaluateOptions, field: EnumField | null): string {
   if (options.groups) return groupOfCell(options.groups[i], null);
-  return groupOfCell(rowValue(g.row, options.groupBy ?? "owner"), field);
+  return groupOfCell(goalValue(g, options.groupBy ?? "owner"), field);
 }
 
 /** On its group's scorecard goal i is a top goal unless one of its parents is in the same group. */
@@ -196,7 +197,7 @@ function layoutSamples(): object[] {
   const links = resolveFlatLinks(flat.build());
   const lookup = new GoalLookup([], links);
   const findings = new FindingLists(0);
-  const history = new HistoryReader(0, 0, 1900, lookup, findings, []);
+  const history = new HistoryReader(0, 0, new CellReader(), lookup, findings, []);
   const cols = new GoalColumns(0);
   return [
     flat,
@@ -204,6 +205,7 @@ function layoutSamples(): object[] {
     findings,
     history,
     cols,
+    new CellReader(),
     new OwnerNumbers(),
     new GroupLabels(),
     new Scorer(),
@@ -211,6 +213,5 @@ function layoutSamples(): object[] {
     new GoalScorer([], [], DEFAULT_SETTINGS),
     new Escalation(history.history(), DEFAULT_SETTINGS),
     new Run([], cols, flat.build(), links, history.history(), findings, DEFAULT_SETTINGS, 0, null),
-    ...tableRowSamples(),
   ];
 }

@@ -57,8 +57,6 @@ export function smartString(findings: readonly Pick<Finding, "code" | "severity"
   }).join(" ");
 }
 
-/** Position of each SMART letter in the column. */
-const LETTER_INDEX: Record<string, number> = { S: 0, M: 1, A: 2, R: 3, T: 4 };
 /** The SMART column of every combination of verdicts (per letter 0 pass, 1 warning, 2 failure; base 3). */
 const SMART_TEXTS: string[] = Array.from({ length: 243 }, (_, code) =>
   SMART_LETTERS.map((l, i) => {
@@ -67,23 +65,38 @@ const SMART_TEXTS: string[] = Array.from({ length: 243 }, (_, code) =>
   }).join(" "),
 );
 
-/** Each letter's worst verdict so far (0 none, 1 warn, 2 fail), reused by every call. */
-const WORST = new Uint8Array(5);
-
-/** smartString with every letter checked: each letter's worst verdict, looked up in a table. */
+/** smartString with every letter checked: each letter's worst verdict (0 none, 1 warn, 2 fail), looked up in a table. */
 function smartOfCodes(findings: readonly Pick<Finding, "code" | "severity">[]): string {
-  const worst = WORST;
-  worst.fill(0);
+  let s = 0;
+  let m = 0;
+  let a = 0;
+  let r = 0;
+  let t = 0;
   for (let k = 0; k < findings.length; k++) {
     const f = findings[k];
-    const i = LETTER_INDEX[f.code[0]];
-    if (i === undefined) continue;
     const v = f.severity === "fail" ? 2 : 1;
-    if (v > worst[i]) worst[i] = v;
+    switch (f.code[0]) {
+      case "S":
+        if (v > s) s = v;
+        break;
+      case "M":
+        if (v > m) m = v;
+        break;
+      case "A":
+        if (v > a) a = v;
+        break;
+      case "R":
+        if (v > r) r = v;
+        break;
+      case "T":
+        if (v > t) t = v;
+        break;
+    }
   }
-  return SMART_TEXTS[worst[0] + 3 * worst[1] + 9 * worst[2] + 27 * worst[3] + 81 * worst[4]];
+  return SMART_TEXTS[s + 3 * m + 9 * a + 27 * r + 81 * t];
 }
 
+/** The number formats messageNumber uses, made once each (at most five; a cache, which changes no result). */
 const GROUPED = new Map<number, Intl.NumberFormat>();
 function grouped(decimals: number): Intl.NumberFormat {
   let f = GROUPED.get(decimals);

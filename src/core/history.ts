@@ -4,12 +4,13 @@
  * lower row (the later entry).
  */
 import { ActualValue } from "./cells";
-import { DateSystem, Day } from "./dates";
+import { Day } from "./dates";
 import { Finding } from "./findings";
-import { CHECKIN_ROWS, CheckInFields, CheckInRowInput, WorkbookInput, emptyCheckInFields, hasInvalid, readCheckInInto } from "./model";
+import { CellReader, CheckInFields, emptyCheckInFields, hasInvalid } from "./model";
 import { FlatLinks } from "./rollup";
 import { checkInFindings } from "./rules/data";
 import { FindingSink } from "./rules/finding";
+import { CheckInTable, WorkbookInput, isBlankRow } from "./tables";
 
 export interface History {
   /** Goal i's check-ins are `order[offset[i]]` … `order[offset[i + 1] - 1]`. */
@@ -69,20 +70,12 @@ export class GoalLookup {
  * Reads the check-ins: their E1–E3 findings (on the goal, or loose when the Goal ID
  * names no goal) and the history of each goal (check-ins with a Date and a Value).
  */
-export function readHistory(input: WorkbookInput, system: DateSystem, lookup: GoalLookup, n: number, findings: FindingSink, loose: Finding[]): History {
-  // Straight from the CheckIns table when the input came from tables (no object per check-in).
-  const source = input[CHECKIN_ROWS];
-  if (source) {
-    const reader = new HistoryReader(source.count, n, system, lookup, findings, loose);
-    for (let r = 0; r < source.count; r++) {
-      const row = source.at(r);
-      if (row !== null) reader.read(r, row);
-    }
-    return reader.history();
-  }
-  const rows = input.checkIns ?? [];
-  const reader = new HistoryReader(rows.length, n, system, lookup, findings, loose);
-  for (let k = 0; k < rows.length; k++) reader.read(k, rows[k]);
+export function readHistory(input: WorkbookInput, cells: CellReader, lookup: GoalLookup, n: number, findings: FindingSink, loose: Finding[]): History {
+  const t = input.checkIns;
+  const rows = t ? t.data.rows : [];
+  const reader = new HistoryReader(rows.length, n, cells, lookup, findings, loose);
+  // Straight from the table's rows, through one record (no object per check-in); blank rows hold none.
+  if (t) for (let r = 0; r < rows.length; r++) if (!isBlankRow(rows[r])) reader.read(t, r);
   return reader.history();
 }
 
@@ -97,7 +90,7 @@ export class HistoryReader {
   constructor(
     m: number,
     private readonly n: number,
-    private readonly system: DateSystem,
+    private readonly cells: CellReader,
     private readonly lookup: GoalLookup,
     private readonly findings: FindingSink,
     private readonly loose: Finding[],
@@ -110,13 +103,14 @@ export class HistoryReader {
     this.offset = new Int32Array(n + 1);
   }
 
-  read(k: number, row: CheckInRowInput): void {
+  /** The check-in in data row k of the table. */
+  read(t: CheckInTable, k: number): void {
     const c = this.c;
-    readCheckInInto(row, this.system, c, false);
+    this.cells.checkInInto(t, k, c, false);
     const found = c.key === null ? -1 : this.lookup.find(c.key);
     const gi = found < 0 ? undefined : found;
     // The findings of rejected cells, in a function of their own: the usual row has none.
-    if (hasInvalid(c)) checkInFindings(row, c, gi, this.findings, this.loose);
+    if (hasInvalid(c)) checkInFindings(t, k, c, gi, this.findings, this.loose);
     if (gi !== undefined && c.date !== null && c.value !== null) {
       this.goalOf[k] = gi;
       this.date[k] = c.date;

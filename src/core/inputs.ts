@@ -10,7 +10,7 @@
 import { today } from "./dates";
 import { EvaluateOptions, evaluate } from "./engine";
 import { Finding } from "./findings";
-import { WorkbookInput } from "./model";
+import { WorkbookInput } from "./tables";
 
 /** Where an input lands: the goal (engine index) and, for a change request, the field's header. */
 export interface InputTarget {

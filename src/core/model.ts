@@ -1,8 +1,8 @@
 /**
- * The goal model: rows of cells in, typed goals out. Each field keeps what the
- * reader made of it, so rules can name the cell and the value.
+ * The goal model: a table's cells in, typed goals and check-ins out. Each field keeps
+ * what the reader made of it, so rules can name the cell and the value. `CellReader`
+ * does the reading and owns what it keeps between rows; the engine has one per evaluation.
  */
-import { z } from "zod";
 import {
   ActualValue,
   CellRead,
@@ -18,108 +18,9 @@ import {
   readText,
   textValue,
 } from "./cells";
-import { CHECKIN_COLUMNS, COLUMN_KEYS, CheckInKey, ColumnKey, Direction, GoalType, Level, RollupMode } from "./columns";
+import { CheckInKey, ColumnKey, Direction, GoalType, Level, RollupMode } from "./columns";
 import { DateSystem, Day, Window, cycleWindow } from "./dates";
-
-/** Raw cells of one goal row, keyed by column, with their addresses (`Goals!H4`). */
-export const GoalRowSchema = z.object({
-  values: z.record(z.string(), z.unknown()),
-  cells: z.record(z.string(), z.string()).optional(),
-  /** Where the row is, for findings without a field cell: `Goals!A4`. */
-  where: z.string().optional(),
-});
-export type GoalRowInput = {
-  values: Partial<Record<ColumnKey, unknown>>;
-  cells?: Partial<Record<ColumnKey, string>>;
-  where?: string;
-  /** Which table and which of its data rows (0-based) the goal came from. */
-  source?: { table: string; row: number };
-  /** Rows read from a table: their cells, read without building `values` (src/core/tables.ts). */
-  readonly [ROW_CELLS]?: RowCells;
-};
-
-/**
- * A row's cells as the table holds them: `raw[at[j]]` is field j (in COLUMN_KEYS order for
- * goals, CHECKIN_COLUMNS order for check-ins), and a negative `at[j]` is a column the table
- * does not have. The engine reads 100,000 goals through this without a record per row.
- */
-export interface RowCells {
-  readonly raw: readonly unknown[];
-  readonly at: Int32Array;
-  /** The address of field j's cell (`Goals!H4`), undefined for a column the table does not have. */
-  cellOf(j: number): string | undefined;
-}
-export const ROW_CELLS: unique symbol = Symbol("row cells");
-
-export const CheckInRowSchema = z.object({
-  values: z.record(z.string(), z.unknown()),
-  cells: z.record(z.string(), z.string()).optional(),
-});
-export type CheckInRowInput = {
-  values: Partial<Record<CheckInKey, unknown>>;
-  cells?: Partial<Record<CheckInKey, string>>;
-  readonly [ROW_CELLS]?: RowCells;
-};
-
-export interface WorkbookInput {
-  goals: readonly GoalRowInput[];
-  checkIns?: readonly CheckInRowInput[];
-  dateSystem?: DateSystem;
-  /**
-   * The check-ins straight from their table (src/core/tables.ts), read by the engine one
-   * row at a time instead of `checkIns`: 300,000 check-ins need no object each.
-   */
-  readonly [CHECKIN_ROWS]?: CheckInRowSource;
-}
-
-/** A table's check-in rows, read through one row object that moves from row to row. */
-export interface CheckInRowSource {
-  /** Rows in the table, blank ones included. */
-  readonly count: number;
-  /** Row r (valid until the next call), or null for a blank row. Rows are read in order. */
-  at(r: number): CheckInRowInput | null;
-}
-export const CHECKIN_ROWS: unique symbol = Symbol("check-in rows");
-
-export const WorkbookInputSchema = z.object({
-  goals: z.array(GoalRowSchema),
-  checkIns: z.array(CheckInRowSchema).optional(),
-  dateSystem: z.union([z.literal(1900), z.literal(1904)]).optional(),
-});
-
-const GOAL_KEYS = new Set<string>(COLUMN_KEYS);
-const CHECKIN_KEYS = new Set<string>(CHECKIN_COLUMNS.map((c) => c.key));
-
-/**
- * Validates data from outside (a file, a message from the task pane) as workbook
- * input. Unknown column keys are dropped; a wrong shape is a message, not an exception.
- */
-export function parseWorkbookInput(data: unknown): { ok: true; input: WorkbookInput } | { ok: false; message: string } {
-  const r = WorkbookInputSchema.safeParse(data);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    return { ok: false, message: `Workbook data is not in the expected shape at ${issue.path.join(".") || "(top)"}: ${issue.message}` };
-  }
-  const pick = <K extends string>(rec: Record<string, unknown>, keys: Set<string>): Partial<Record<K, unknown>> => {
-    const out: Partial<Record<K, unknown>> = {};
-    for (const k of Object.keys(rec)) if (keys.has(k)) out[k as K] = rec[k];
-    return out;
-  };
-  const pickCells = <K extends string>(rec: Record<string, string> | undefined, keys: Set<string>): Partial<Record<K, string>> | undefined => {
-    if (!rec) return undefined;
-    const out: Partial<Record<K, string>> = {};
-    for (const k of Object.keys(rec)) if (keys.has(k)) out[k as K] = rec[k];
-    return out;
-  };
-  return {
-    ok: true,
-    input: {
-      goals: r.data.goals.map((g) => ({ values: pick<ColumnKey>(g.values, GOAL_KEYS), cells: pickCells<ColumnKey>(g.cells, GOAL_KEYS), where: g.where })),
-      checkIns: r.data.checkIns?.map((c) => ({ values: pick<CheckInKey>(c.values, CHECKIN_KEYS), cells: pickCells<CheckInKey>(c.cells, CHECKIN_KEYS) })),
-      dateSystem: r.data.dateSystem,
-    },
-  };
-}
+import { CHECKIN_FIELD, CheckInTable, GOAL_FIELD, GoalRecord, GoalTable, WorkbookInput, cellAddress, fieldCell, fieldValue, isBlankRow, workbookFromRecords } from "./tables";
 
 /** A field that the reader rejected (E1–E4), with the text that was in the cell. */
 export interface InvalidField {
@@ -164,50 +65,25 @@ export interface Goal {
   rollupGiven: RollupMode | null;
   comment: string | null;
   invalid: Partial<Record<ColumnKey, InvalidField>>;
-  /** The row as handed over (read, never changed): its cells and their addresses. */
-  row: GoalRowInput;
+  /** The table the goal was read from, and its data row there (0-based). */
+  table: GoalTable;
+  r: number;
 }
 
-/** Where to fix a goal's field: the cell's address, else the row's, else null. */
-export function goalCell(goal: Goal, field: ColumnKey): string | null {
-  const rc = goal.row[ROW_CELLS];
-  // A row from a table names its cell without making the record of its addresses.
-  if (rc) return rc.cellOf(GOAL_FIELD[field]) ?? goal.row.where ?? null;
-  return goal.row.cells?.[field] ?? goal.row.where ?? null;
+/** Where to fix a goal's field: the cell's address, else (the table lacks the field) the row's first cell. */
+export function goalCell(goal: Goal, field: ColumnKey): string {
+  const t = goal.table.data;
+  return fieldCell(goal.table, GOAL_FIELD[field], goal.r) ?? cellAddress(t.sheet, t.headerRow + 1 + goal.r, t.firstColumn);
 }
 
-/** Where to fix a check-in's field: the cell's address, or null. */
-export function checkInCell(row: CheckInRowInput, field: CheckInKey): string | null {
-  const rc = row[ROW_CELLS];
-  if (rc) return rc.cellOf(CHECKIN_FIELD_INDEX[field]) ?? null;
-  return row.cells?.[field] ?? null;
+/** Where to fix a check-in's field: the cell's address, or null when the table lacks the column. */
+export function checkInCell(t: CheckInTable, r: number, field: CheckInKey): string | null {
+  return fieldCell(t, CHECKIN_FIELD[field], r) ?? null;
 }
 
-/** Position of each goal field in COLUMN_KEYS. */
-export const GOAL_FIELD: Readonly<Record<ColumnKey, number>> = Object.fromEntries(COLUMN_KEYS.map((k, j) => [k, j])) as Record<ColumnKey, number>;
-/** The check-in fields, in CHECKIN_COLUMNS order. */
-export const CHECKIN_KEYS_IN_ORDER: readonly CheckInKey[] = CHECKIN_COLUMNS.map((c) => c.key);
-const CHECKIN_FIELD_INDEX = Object.fromEntries(CHECKIN_KEYS_IN_ORDER.map((k, j) => [k, j])) as Record<CheckInKey, number>;
-
-/** A cell of a goal row as handed over, by column. */
-export function rowValue(row: GoalRowInput, key: ColumnKey): unknown {
-  const rc = row[ROW_CELLS];
-  if (!rc) return row.values[key];
-  const c = rc.at[GOAL_FIELD[key]];
-  return c < 0 ? undefined : rc.raw[c];
-}
-
-/** A row's cells in `keys` order, into `out`. */
-function fieldsOf<K extends string>(row: { values: Partial<Record<K, unknown>>; readonly [ROW_CELLS]?: RowCells }, keys: readonly K[], out: unknown[]): unknown[] {
-  const rc = row[ROW_CELLS];
-  if (rc) {
-    const { raw, at } = rc;
-    for (let j = 0; j < keys.length; j++) out[j] = at[j] < 0 ? undefined : raw[at[j]];
-  } else {
-    const v = row.values;
-    for (let j = 0; j < keys.length; j++) out[j] = v[keys[j]];
-  }
-  return out;
+/** A goal's cell as the table holds it, by field. */
+export function goalValue(goal: Goal, key: ColumnKey): unknown {
+  return fieldValue(goal.table, GOAL_FIELD[key], goal.r);
 }
 
 export interface CheckIn {
@@ -219,54 +95,8 @@ export interface CheckIn {
   confidence: number | null;
   comment: string | null;
   invalid: Partial<Record<CheckInKey, InvalidField>>;
-  cells: Partial<Record<CheckInKey, string>>;
 }
 
-/**
- * The fields the row being read had rejected; the record is made only when one is.
- * One row is read at a time (the readers call nothing that reads a row), so this is
- * set to null when a row's reading starts and taken when it ends.
- */
-let rejected: Record<string, InvalidField> | null = null;
-
-function take<T>(r: CellRead<T>, key: string): T | null {
-  if (r.kind === "value") return r.value;
-  if (r.kind === "invalid") (rejected ??= {})[key] = { code: r.code, text: r.text };
-  return null;
-}
-
-/*
- * A field's value: the usual cells through the readers' values (cells.ts), without a
- * CellRead; the rest through the full reader, which records what it rejects.
- */
-function takeText(raw: unknown, key: string): string | null {
-  const v = textValue(raw);
-  return v !== undefined ? v : take(readText(raw), key);
-}
-
-function takeNumber(raw: unknown, key: string): number | null {
-  const v = numberValue(raw);
-  return v !== undefined ? v : take(readNumber(raw), key);
-}
-
-function takeActual(raw: unknown, key: string): ActualValue | null {
-  const v = actualValue(raw);
-  return v !== undefined ? v : take(readActual(raw), key);
-}
-
-function takeDate(raw: unknown, key: string, system: DateSystem): Day | null {
-  const v = dateValue(raw, system);
-  return v !== undefined ? v : take(readDate(raw, system), key);
-}
-
-/** The rejected fields of the row just read, or the shared empty record. */
-function rejectedFields(): Record<string, InvalidField> {
-  const r = rejected;
-  rejected = null;
-  return r ?? NONE_INVALID;
-}
-
-/** The `invalid` record of a row with no rejected cell (shared, frozen). */
 const NONE_INVALID: Readonly<Record<string, InvalidField>> = Object.freeze({});
 
 /** Whether the reader rejected any of a row's cells (its `invalid` record is not the shared empty one). */
@@ -298,26 +128,16 @@ const NO_PARENTS: ParentRef[] = Object.freeze([]) as unknown as ParentRef[];
 const SEPARATORS = /[;,=]/;
 
 /**
- * The last Parent ID text read and its parents (frozen, so they can be shared): the
- * children of a goal mostly sit one after another, under the same Parent ID text.
- */
-let lastParentText: string | null = null;
-let lastParents: ParentRef[] = NO_PARENTS;
-
-/**
  * `G-1; G-2` or `G-1=60%; G-2=40%`, separated by `;` or `,`. The list and its parents
- * are frozen (read-only): the same text gives the same list, which may be shared.
+ * are frozen (read-only), so that one list can be shared by the goals that write the same text.
  */
 export function parseParents(text: string | null): ParentRef[] {
   if (text === null) return NO_PARENTS;
-  if (text === lastParentText) return lastParents;
   const parents = parseParentText(text);
   if (parents !== NO_PARENTS) {
     for (let k = 0; k < parents.length; k++) Object.freeze(parents[k]);
     Object.freeze(parents);
   }
-  lastParentText = text;
-  lastParents = parents;
   return parents;
 }
 
@@ -351,100 +171,181 @@ function parseParentText(text: string): ParentRef[] {
   return out;
 }
 
-const NO_CELLS: Readonly<Record<string, string>> = Object.freeze({});
-const F = GOAL_FIELD;
-
-/**
- * A goal row's cells while it is read (one row at a time). They are not emptied after:
- * they keep at most the last row's cell values alive, and emptying them costs more
- * than the rest of reading a check-in.
- */
-const GOAL_CELLS: unknown[] = new Array<unknown>(COLUMN_KEYS.length).fill(undefined);
-/** A check-in row's cells while it is read. */
-const CHECKIN_CELLS: unknown[] = new Array<unknown>(CHECKIN_KEYS_IN_ORDER.length).fill(undefined);
-
-export function readGoal(row: GoalRowInput, index: number, system: DateSystem = 1900): Goal {
-  const v = fieldsOf(row, COLUMN_KEYS, GOAL_CELLS);
-  rejected = null;
-  // Read in this order, the order of the E1–E4 findings of a row.
-  const id = takeText(v[F.id], "id");
-  const parentText = takeText(v[F.parent], "parent");
-  const cycle = takeText(v[F.cycle], "cycle");
-  const title = takeText(v[F.title], "title");
-  const typeGiven = take(readEnum("type", v[F.type]), "type");
-  const level = take(readEnum("level", v[F.level]), "level");
-  const owner = takeText(v[F.owner], "owner");
-  const weight = takeNumber(v[F.weight], "weight");
-  const unit = takeText(v[F.unit], "unit");
-  const directionGiven = take(readEnum("direction", v[F.direction]), "direction");
-  const baseline = takeNumber(v[F.baseline], "baseline");
-  const threshold = takeNumber(v[F.threshold], "threshold");
-  const target = takeNumber(v[F.target], "target");
-  const stretch = takeNumber(v[F.stretch], "stretch");
-  const actualCell = takeActual(v[F.actual], "actual");
-  const start = takeDate(v[F.start], "start", system);
-  const due = takeDate(v[F.due], "due", system);
-  const source = takeText(v[F.source], "source");
-  const rollupGiven = take(readEnum("rollup", v[F.rollup]), "rollup");
-  const comment = takeText(v[F.comment], "comment");
-  return {
-    index,
-    id,
-    key: idKey(id),
-    title,
-    typeGiven,
-    level,
-    parentText,
-    parentRefs: parseParents(parentText),
-    owner,
-    weight,
-    unit,
-    directionGiven,
-    baseline,
-    threshold,
-    target,
-    stretch,
-    actualCell,
-    start,
-    due,
-    cycle,
-    window: cycleWindow(cycle),
-    source,
-    rollupGiven,
-    comment,
-    invalid: rejectedFields(),
-    row,
-  };
-}
-
-/** A check-in's fields without its position and cells: what the engine keeps of it. */
-export type CheckInFields = Omit<CheckIn, "index" | "cells">;
-
-/**
- * Reads a check-in row's fields into `out`, which is overwritten (the engine reads
- * 300,000 check-ins through one record). `out.invalid` is a new record when a cell
- * is rejected, else a shared empty one. With `all` false, Confidence and Comment are
- * only checked for findings and left null (the engine uses neither).
- */
-export function readCheckInInto(row: CheckInRowInput, system: DateSystem, out: CheckInFields, all = true): CheckInFields {
-  const v = fieldsOf(row, CHECKIN_KEYS_IN_ORDER, CHECKIN_CELLS);
-  rejected = null;
-  const goalId = takeText(v[0], "goalId");
-  out.goalId = goalId;
-  out.key = idKey(goalId);
-  out.date = takeDate(v[1], "date", system);
-  out.value = takeActual(v[2], "value");
-  out.confidence = all || !isPlainCell(v[3], false) ? takeNumber(v[3], "confidence") : null;
-  out.comment = all || !isPlainCell(v[4], true) ? takeText(v[4], "comment") : null;
-  out.invalid = rejectedFields();
-  return out;
-}
+/** A check-in's fields without its position: what the engine keeps of it. */
+export type CheckInFields = Omit<CheckIn, "index">;
 
 export function emptyCheckInFields(): CheckInFields {
   return { goalId: null, key: null, date: null, value: null, confidence: null, comment: null, invalid: NONE_INVALID };
 }
 
-export function readCheckIn(row: CheckInRowInput, index: number, system: DateSystem = 1900): CheckIn {
-  const f = readCheckInInto(row, system, emptyCheckInFields());
-  return { index, ...f, cells: row.cells ?? NO_CELLS };
+const F = GOAL_FIELD;
+const C = CHECKIN_FIELD;
+
+/** Field j of a table row, by the table's column of each field (undefined where it has none). */
+function cellIn(row: readonly unknown[], at: Int32Array, j: number): unknown {
+  return at[j] < 0 ? undefined : row[at[j]];
 }
+
+/**
+ * Reads goals and check-ins out of their tables, one row at a time. What it keeps from row
+ * to row is its own: the fields the row being read has rejected (a record made only when
+ * one is), the last Parent ID text read and its parents (the children of a goal mostly sit
+ * one after another under the same text, and share the frozen list), and the date system.
+ */
+export class CellReader {
+  private rejected: Record<string, InvalidField> | null = null;
+  private lastParentText: string | null = null;
+  private lastParents: ParentRef[] = NO_PARENTS;
+  constructor(private readonly system: DateSystem = 1900) {}
+
+  /** Goal i of the input. */
+  goal(input: WorkbookInput, i: number): Goal {
+    return this.goalAt(input.goalTables[input.goalTable[i]], input.goalRow[i], i);
+  }
+
+  /** The goal in data row r of a goal table, as goal number `index`. */
+  goalAt(table: GoalTable, r: number, index: number): Goal {
+    const row = table.data.rows[r];
+    const at = table.at;
+    this.rejected = null;
+    // Read in this order, the order of the E1–E4 findings of a row.
+    const id = this.text(cellIn(row, at, F.id), "id");
+    const parentText = this.text(cellIn(row, at, F.parent), "parent");
+    const cycle = this.text(cellIn(row, at, F.cycle), "cycle");
+    const title = this.text(cellIn(row, at, F.title), "title");
+    const typeGiven = this.take(readEnum("type", cellIn(row, at, F.type)), "type");
+    const level = this.take(readEnum("level", cellIn(row, at, F.level)), "level");
+    const owner = this.text(cellIn(row, at, F.owner), "owner");
+    const weight = this.number(cellIn(row, at, F.weight), "weight");
+    const unit = this.text(cellIn(row, at, F.unit), "unit");
+    const directionGiven = this.take(readEnum("direction", cellIn(row, at, F.direction)), "direction");
+    const baseline = this.number(cellIn(row, at, F.baseline), "baseline");
+    const threshold = this.number(cellIn(row, at, F.threshold), "threshold");
+    const target = this.number(cellIn(row, at, F.target), "target");
+    const stretch = this.number(cellIn(row, at, F.stretch), "stretch");
+    const actualCell = this.actual(cellIn(row, at, F.actual), "actual");
+    const start = this.date(cellIn(row, at, F.start), "start");
+    const due = this.date(cellIn(row, at, F.due), "due");
+    const source = this.text(cellIn(row, at, F.source), "source");
+    const rollupGiven = this.take(readEnum("rollup", cellIn(row, at, F.rollup)), "rollup");
+    const comment = this.text(cellIn(row, at, F.comment), "comment");
+    return {
+      index,
+      id,
+      key: idKey(id),
+      title,
+      typeGiven,
+      level,
+      parentText,
+      parentRefs: this.parents(parentText),
+      owner,
+      weight,
+      unit,
+      directionGiven,
+      baseline,
+      threshold,
+      target,
+      stretch,
+      actualCell,
+      start,
+      due,
+      cycle,
+      window: cycleWindow(cycle),
+      source,
+      rollupGiven,
+      comment,
+      invalid: this.rejectedFields(),
+      table,
+      r,
+    };
+  }
+
+  /**
+   * Reads the check-in in data row r into `out`, which is overwritten (the engine reads
+   * 300,000 check-ins through one record). `out.invalid` is a new record when a cell is
+   * rejected, else a shared empty one. With `all` false, Confidence and Comment are only
+   * checked for findings and left null (the engine uses neither).
+   */
+  checkInInto(table: CheckInTable, r: number, out: CheckInFields, all = true): CheckInFields {
+    const row = table.data.rows[r];
+    const at = table.at;
+    this.rejected = null;
+    const goalId = this.text(cellIn(row, at, C.goalId), "goalId");
+    out.goalId = goalId;
+    out.key = idKey(goalId);
+    out.date = this.date(cellIn(row, at, C.date), "date");
+    out.value = this.actual(cellIn(row, at, C.value), "value");
+    const confidence = cellIn(row, at, C.confidence);
+    const comment = cellIn(row, at, C.comment);
+    out.confidence = all || !isPlainCell(confidence, false) ? this.number(confidence, "confidence") : null;
+    out.comment = all || !isPlainCell(comment, true) ? this.text(comment, "comment") : null;
+    out.invalid = this.rejectedFields();
+    return out;
+  }
+
+  /** parseParents, with the last text's list shared. */
+  private parents(text: string | null): ParentRef[] {
+    if (text === null) return NO_PARENTS;
+    if (text !== this.lastParentText) {
+      this.lastParents = parseParents(text);
+      this.lastParentText = text;
+    }
+    return this.lastParents;
+  }
+
+  private take<T>(r: CellRead<T>, key: string): T | null {
+    if (r.kind === "value") return r.value;
+    if (r.kind === "invalid") (this.rejected ??= {})[key] = { code: r.code, text: r.text };
+    return null;
+  }
+
+  /*
+   * A field's value: the usual cells through the readers' values (cells.ts), without a
+   * CellRead; the rest through the full reader, which records what it rejects.
+   */
+  private text(raw: unknown, key: string): string | null {
+    const v = textValue(raw);
+    return v !== undefined ? v : this.take(readText(raw), key);
+  }
+
+  private number(raw: unknown, key: string): number | null {
+    const v = numberValue(raw);
+    return v !== undefined ? v : this.take(readNumber(raw), key);
+  }
+
+  private actual(raw: unknown, key: string): ActualValue | null {
+    const v = actualValue(raw);
+    return v !== undefined ? v : this.take(readActual(raw), key);
+  }
+
+  private date(raw: unknown, key: string): Day | null {
+    const v = dateValue(raw, this.system);
+    return v !== undefined ? v : this.take(readDate(raw, this.system), key);
+  }
+
+  /** The rejected fields of the row just read, or the shared empty record. */
+  private rejectedFields(): Record<string, InvalidField> {
+    const r = this.rejected;
+    this.rejected = null;
+    return r ?? NONE_INVALID;
+  }
+}
+
+/** A goal read from a record of its cells (a worksheet function's arguments, a test's row). */
+export function goalFromRecord(record: GoalRecord, system: DateSystem = 1900): Goal {
+  return new CellReader(system).goal(workbookFromRecords({ goals: [record], dateSystem: system }), 0);
+}
+
+/** Every check-in of the input, read in full (blank rows left out), with its position among the table's data rows. */
+export function readCheckIns(input: WorkbookInput): CheckIn[] {
+  const t = input.checkIns;
+  if (!t) return [];
+  const reader = new CellReader(input.dateSystem);
+  const out: CheckIn[] = [];
+  for (let r = 0; r < t.data.rows.length; r++) {
+    if (isBlankRow(t.data.rows[r])) continue;
+    out.push({ index: r, ...reader.checkInInto(t, r, emptyCheckInFields()) });
+  }
+  return out;
+}
+

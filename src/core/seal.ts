@@ -6,7 +6,7 @@
 import { CanonicalValue, displayText, readActual, readDate, readEnum, readNumber, readText, unwrap } from "./cells";
 import { CHECKIN_COLUMNS, ColumnHeader, ColumnKey, INPUT_COLUMNS } from "./columns";
 import { DateSystem, isoDay } from "./dates";
-import { CheckInRowInput, GoalRowInput } from "./model";
+import { CheckInRecord, GoalRecord } from "./tables";
 import { CycleState } from "./meta";
 
 /** Input columns each state leaves editable (review.md). */
@@ -96,8 +96,8 @@ function ordinal(a: string, b: string): number {
 export function sealDocument(
   cycle: string | null,
   state: CycleState,
-  goals: readonly GoalRowInput[],
-  checkIns: readonly CheckInRowInput[],
+  goals: readonly GoalRecord[],
+  checkIns: readonly CheckInRecord[],
   system: DateSystem = 1900,
 ): SealDocument {
   const keys = sealedColumns(state);

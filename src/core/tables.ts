@@ -1,12 +1,17 @@
 /**
- * Tables as the adapter and the command line hand them over (a header row and
- * rows of raw cells, with where they sit) → the engine's workbook input, keeping
- * every cell's address so that findings point at cells (`Goals!H4`).
+ * The engine's one input: the workbook's tables as the sheet holds them — each data row's
+ * cells, and the header mapping saying which column holds which field — and where they
+ * sit, so that a finding names its cell (`Goals!H4`). Nothing is copied per cell or per
+ * row: 100,000 goals read from Excel are the table Excel gave, two index arrays and the
+ * mapping.
+ *
+ * Plain records (a test's `{ values: { target: 60 } }`, a worksheet function's arguments)
+ * are converted at the edge by `workbookFromRecords`; code outside the engine that wants
+ * records of a workbook's goals asks `goalRecords`.
  */
-import { CHECKIN_COLUMNS, COLUMN_KEYS, CheckInKey, ColumnKey } from "./columns";
+import { CHECKIN_COLUMNS, COLUMN_KEYS, CheckInKey, ColumnKey, INPUT_COLUMNS } from "./columns";
 import { DateSystem } from "./dates";
 import { HeaderMapping, columnLetters, headerText, proposeMapping } from "./headers";
-import { CHECKIN_KEYS_IN_ORDER, CHECKIN_ROWS, CheckInRowInput, CheckInRowSource, GoalRowInput, ROW_CELLS, RowCells, WorkbookInput } from "./model";
 
 export interface TableData {
   /** Table name (`Goals`, `Goals_Sales`, `CheckIns`), or the sheet name for a plain range. */
@@ -32,44 +37,6 @@ function columnPrefix(sheet: string, column: number): string {
   return `${name}!${columnLetters(column)}`;
 }
 
-/** What a row's addresses are made from: the row's position among the table's data rows (0-based). */
-type RowTarget = { readonly row: number };
-
-/**
- * A row's cell addresses, made when they are read: a record that reads like a plain
- * `{ target: "Goals!L4", … }` (keys, spread, JSON, equality) but holds only the row's
- * position (a goal row's `source`), since only the few cells with a finding are ever
- * named. A table of 100,000 goals would otherwise make two million address strings up front.
- */
-function lazyAddresses<K extends string>(t: TableData, columns: readonly { key: K; source: number }[]): (target: RowTarget) => Partial<Record<K, string>> {
-  const prefix = new Map<string, string>();
-  for (const c of columns) prefix.set(c.key, columnPrefix(t.sheet, t.firstColumn + c.source));
-  const keys = columns.map((c) => c.key as string);
-  const firstRow = t.headerRow + 1;
-  const address = (target: RowTarget, k: string): string => (prefix.get(k) as string) + String(firstRow + target.row);
-  const handler: ProxyHandler<RowTarget> = {
-    get: (target, k) => (typeof k === "string" && prefix.has(k) ? address(target, k) : undefined),
-    has: (_t, k) => typeof k === "string" && prefix.has(k),
-    ownKeys: () => keys.slice(),
-    getOwnPropertyDescriptor: (target, k) =>
-      typeof k === "string" && prefix.has(k) ? { value: address(target, k), writable: false, enumerable: true, configurable: true } : undefined,
-    set: () => false,
-    defineProperty: () => false,
-    deleteProperty: () => false,
-  };
-  return (target) => new Proxy<RowTarget>(target, handler) as unknown as Partial<Record<K, string>>;
-}
-
-/**
- * An object with the row's keys, to be copied for each row and then filled: V8 turns an
- * object that gains more than about a dozen properties through computed keys into a
- * hash table (several times larger and slower to read), while a copy of this keeps the
- * compact layout. Every key is set again for each row, so no `undefined` is left.
- */
-function rowShape<K extends string>(keys: readonly K[]): Partial<Record<K, unknown>> {
-  return Object.fromEntries(keys.map((k) => [k, undefined])) as Partial<Record<K, unknown>>;
-}
-
 /** Goal tables are the tables whose name starts with `Goals` (model.md). */
 export function isGoalTableName(name: string): boolean {
   return /^goals/i.test(name);
@@ -79,7 +46,8 @@ export function isCheckInTableName(name: string): boolean {
   return /^check[\s_-]?ins$/i.test(name);
 }
 
-function isBlankRow(row: readonly unknown[]): boolean {
+/** A row whose every cell is blank (or white space): no goal, no check-in. */
+export function isBlankRow(row: readonly unknown[]): boolean {
   for (let i = 0; i < row.length; i++) {
     const v = row[i];
     if (!(v === null || v === undefined || (typeof v === "string" && v.trim() === ""))) return false;
@@ -87,111 +55,56 @@ function isBlankRow(row: readonly unknown[]): boolean {
   return true;
 }
 
-/** What every row of one table shares: where its columns are, how its addresses are made. */
-interface Layout<K extends string> {
-  readonly name: string;
-  /** Column of each field, in the model's order (COLUMN_KEYS or CHECKIN_COLUMNS); -1 when absent. */
+/** A table with the column of each field: `data.rows[r][at[j]]` is field j of data row r (a negative `at[j]`: the table lacks it). */
+export interface MappedTable {
+  readonly data: TableData;
+  /** Column of each field, in the model's order (COLUMN_KEYS for goals, CHECKIN_COLUMNS for check-ins). */
   readonly at: Int32Array;
-  readonly columns: readonly { key: K; source: number }[];
-  readonly shape: Partial<Record<K, unknown>>;
-  readonly addresses: (target: RowTarget) => Partial<Record<K, string>>;
-  /** The address of field j's cell without its row number (`Goals!H`), in the model's order; "" when absent. */
+  /** The address of field j's cell without its row number (`Goals!H`); "" when the table lacks it. */
   readonly prefixes: readonly string[];
-  /** `Goals!C`: the address of a row's first cell without its number. */
-  readonly wherePrefix: string;
-  readonly firstRow: number;
 }
 
-function layout<K extends string>(t: TableData, columns: readonly { key: K; source: number }[], order: readonly K[]): Layout<K> {
+/** A goal table and which of its data rows hold goals (blank rows hold none). */
+export interface GoalTable extends MappedTable {
+  readonly goalRows: Int32Array;
+}
+
+export type CheckInTable = MappedTable;
+
+/** The engine's input: goal i is data row `goalRow[i]` of `goalTables[goalTable[i]]`. */
+export interface WorkbookInput {
+  readonly goalTables: readonly GoalTable[];
+  readonly checkIns: CheckInTable | null;
+  readonly dateSystem: DateSystem;
+  readonly goalCount: number;
+  readonly goalTable: Int32Array;
+  readonly goalRow: Int32Array;
+}
+
+/** The check-in fields, in CHECKIN_COLUMNS order. */
+export const CHECKIN_KEYS: readonly CheckInKey[] = CHECKIN_COLUMNS.map((c) => c.key);
+/** Position of each goal field in COLUMN_KEYS, and of each check-in field in CHECKIN_KEYS. */
+export const GOAL_FIELD: Readonly<Record<ColumnKey, number>> = Object.fromEntries(COLUMN_KEYS.map((k, j) => [k, j])) as Record<ColumnKey, number>;
+export const CHECKIN_FIELD: Readonly<Record<CheckInKey, number>> = Object.fromEntries(CHECKIN_KEYS.map((k, j) => [k, j])) as Record<CheckInKey, number>;
+
+function mapped<K extends string>(t: TableData, columns: readonly { key: K; source: number }[], order: readonly K[]): MappedTable {
   const at = new Int32Array(order.length).fill(-1);
   for (const c of columns) at[order.indexOf(c.key)] = c.source;
-  return {
-    name: t.name,
-    at,
-    columns,
-    shape: rowShape(columns.map((c) => c.key)),
-    addresses: lazyAddresses<K>(t, columns),
-    prefixes: order.map((_, j) => (at[j] < 0 ? "" : columnPrefix(t.sheet, t.firstColumn + at[j]))),
-    wherePrefix: columnPrefix(t.sheet, t.firstColumn),
-    firstRow: t.headerRow + 1,
-  };
+  return { data: t, at, prefixes: order.map((_, j) => (at[j] < 0 ? "" : columnPrefix(t.sheet, t.firstColumn + at[j]))) };
 }
 
-/**
- * The `values` records made so far, by row: kept beside the rows rather than in them,
- * since the engine never asks for one (a row is three fields, not four).
- */
-const MADE_VALUES = new WeakMap<object, object>();
-
-
-/**
- * A table row as the engine's input. It reads like `{ values, cells }` (goal rows also
- * `where` and `source`), but holds only the table's own row of cells and its position:
- * `values` is made the first time it is read, `cells` each time (addresses on demand),
- * and the engine reads the cells through ROW_CELLS without either. 100,000 goals and
- * 300,000 check-ins read from Excel cost one small object each.
- */
-class TableRow<K extends string> implements RowCells {
-  constructor(
-    protected readonly layout: Layout<K>,
-    // Not read-only: a TableRowCursor moves from row to row.
-    public raw: readonly unknown[],
-    /** Position among the table's data rows (0-based, blank rows counted). */
-    public row: number,
-  ) {}
-  get at(): Int32Array {
-    return this.layout.at;
-  }
-  get [ROW_CELLS](): RowCells {
-    return this;
-  }
-  cellOf(j: number): string | undefined {
-    const prefix = this.layout.prefixes[j];
-    return prefix === "" ? undefined : prefix + String(this.layout.firstRow + this.row);
-  }
-  get values(): Partial<Record<K, unknown>> {
-    let v = MADE_VALUES.get(this) as Partial<Record<K, unknown>> | undefined;
-    if (v === undefined) {
-      v = { ...this.layout.shape };
-      const columns = this.layout.columns;
-      for (let k = 0; k < columns.length; k++) v[columns[k].key] = this.raw[columns[k].source];
-      MADE_VALUES.set(this, v);
-    }
-    return v;
-  }
-  get cells(): Partial<Record<K, string>> {
-    return this.layout.addresses(this);
-  }
-}
-
-class TableGoalRow extends TableRow<ColumnKey> implements GoalRowInput {
-  get where(): string {
-    return this.layout.wherePrefix + String(this.layout.firstRow + this.row);
-  }
-  get source(): { table: string; row: number } {
-    return { table: this.layout.name, row: this.row };
-  }
-}
-
-
-/** A goal table's rows; blank rows are skipped. The mapping says which column is which. */
-export function goalRowsFromTable(t: TableData, mapping: HeaderMapping = proposeMapping(t.headers)): GoalRowInput[] {
-  // The list made at its longest (no copies as it grows), then cut to the rows kept.
-  const out = new Array<GoalRowInput>(t.rows.length);
-  const l = layout<ColumnKey>(t, mapping.matches, COLUMN_KEYS);
+/** A goal table; blank rows are skipped. The mapping says which column is which (proposed from the headers by default). */
+export function goalTable(t: TableData, mapping: HeaderMapping = proposeMapping(t.headers)): GoalTable {
+  const rows = new Int32Array(t.rows.length);
   let k = 0;
-  for (let r = 0; r < t.rows.length; r++) {
-    const row = t.rows[r];
-    if (!isBlankRow(row)) out[k++] = new TableGoalRow(l, row, r);
-  }
-  out.length = k;
-  return out;
+  for (let r = 0; r < t.rows.length; r++) if (!isBlankRow(t.rows[r])) rows[k++] = r;
+  return { ...mapped<ColumnKey>(t, mapping.matches, COLUMN_KEYS), goalRows: k === rows.length ? rows : rows.slice(0, k) };
 }
 
 const CHECKIN_HEADER = new Map<string, CheckInKey>(
   CHECKIN_COLUMNS.flatMap((c) => [
-    [norm(c.header), c.key],
-    [norm(c.key), c.key],
+    [headerKey(c.header), c.key],
+    [headerKey(c.key), c.key],
   ]),
 );
 CHECKIN_HEADER.set("id", "goalId");
@@ -200,88 +113,130 @@ CHECKIN_HEADER.set("actual", "value");
 CHECKIN_HEADER.set("comments", "comment");
 CHECKIN_HEADER.set("note", "comment");
 
-function norm(s: string): string {
+/** A check-in header as it is looked up: lower case, without spaces, `_`, `-` or `.`. */
+function headerKey(s: string): string {
   return s.toLowerCase().replace(/[\s_\-.]/g, "");
 }
 
-/** The CheckIns table's rows: `Goal ID`, `Date`, `Value`, `Confidence`, `Comment`. */
-export function checkInRowsFromTable(t: TableData): CheckInRowInput[] {
-  const l = checkInLayout(t);
-  const out = new Array<CheckInRowInput>(t.rows.length);
-  let k = 0;
-  for (let r = 0; r < t.rows.length; r++) {
-    const row = t.rows[r];
-    if (!isBlankRow(row)) out[k++] = new TableRow<CheckInKey>(l, row, r);
-  }
-  out.length = k;
-  return out;
-}
-
-function checkInLayout(t: TableData): Layout<CheckInKey> {
+/** The CheckIns table: `Goal ID`, `Date`, `Value`, `Confidence`, `Comment`, found by header. */
+export function checkInTable(t: TableData): CheckInTable {
   const columns: { key: CheckInKey; source: number }[] = [];
   const taken = new Set<CheckInKey>();
   t.headers.forEach((h, i) => {
-    const key = CHECKIN_HEADER.get(norm(headerText(h)));
+    const key = CHECKIN_HEADER.get(headerKey(headerText(h)));
     if (key && !taken.has(key)) {
       taken.add(key);
       columns.push({ key, source: i });
     }
   });
-  return layout<CheckInKey>(t, columns, CHECKIN_KEYS_IN_ORDER);
+  return mapped<CheckInKey>(t, columns, CHECKIN_KEYS);
 }
 
-/** One row object that moves over a table's rows (its `values` are made afresh each time they are read). */
-class TableRowCursor extends TableRow<CheckInKey> {
-  moveTo(raw: readonly unknown[], row: number): this {
-    this.raw = raw;
-    this.row = row;
-    return this;
-  }
-  override get values(): Partial<Record<CheckInKey, unknown>> {
-    const v: Partial<Record<CheckInKey, unknown>> = { ...this.layout.shape };
-    const columns = this.layout.columns;
-    for (let k = 0; k < columns.length; k++) v[columns[k].key] = this.raw[columns[k].source];
-    return v;
-  }
+/** The engine's input from goal tables (in the order given) and the check-ins. */
+export function workbookInput(goalTables: readonly GoalTable[], checkIns: CheckInTable | null, dateSystem: DateSystem = 1900): WorkbookInput {
+  let n = 0;
+  for (const t of goalTables) n += t.goalRows.length;
+  const goalTableOf = new Int32Array(n);
+  const goalRow = new Int32Array(n);
+  let i = 0;
+  goalTables.forEach((t, ti) => {
+    goalTableOf.fill(ti, i, i + t.goalRows.length);
+    goalRow.set(t.goalRows, i);
+    i += t.goalRows.length;
+  });
+  return { goalTables, checkIns, dateSystem, goalCount: n, goalTable: goalTableOf, goalRow };
 }
 
-/** The CheckIns table's rows for the engine, read in place through one cursor. */
-class TableCheckIns implements CheckInRowSource {
-  private readonly cursor: TableRowCursor;
-  constructor(private readonly t: TableData) {
-    this.cursor = new TableRowCursor(checkInLayout(t), [], 0);
-  }
-  get count(): number {
-    return this.t.rows.length;
-  }
-  at(r: number): CheckInRowInput | null {
-    const row = this.t.rows[r];
-    return isBlankRow(row) ? null : this.cursor.moveTo(row, r);
-  }
-}
-
-/** One empty row of each kind, for the engine to keep (src/core/keep.ts). */
-export function tableRowSamples(): object[] {
-  const t: TableData = { name: "Goals", sheet: "Goals", headerRow: 1, firstColumn: 0, headers: [], rows: [] };
-  return [new TableRow<CheckInKey>(layout<CheckInKey>(t, [], CHECKIN_KEYS_IN_ORDER), [], 0), new TableGoalRow(layout<ColumnKey>(t, [], COLUMN_KEYS), [], 0), new TableCheckIns(t)];
-}
-
-/** Every goal table (in the order given) and the check-ins → the engine's input. */
+/** workbookInput from tables as read (each goal table's mapping proposed from its headers). */
 export function workbookInputFromTables(goalTables: readonly TableData[], checkIns: TableData | null, dateSystem: DateSystem = 1900): WorkbookInput {
-  let goals: GoalRowInput[];
-  if (goalTables.length === 1) goals = goalRowsFromTable(goalTables[0]);
-  else {
-    goals = [];
-    for (const t of goalTables) for (const g of goalRowsFromTable(t)) goals.push(g);
-  }
-  // The engine reads the check-ins through CHECKIN_ROWS; their row objects are made only for whoever reads `checkIns`.
-  let made: CheckInRowInput[] | undefined;
-  return {
-    goals,
-    get checkIns(): CheckInRowInput[] {
-      return (made ??= checkIns ? checkInRowsFromTable(checkIns) : []);
-    },
+  return workbookInput(
+    goalTables.map((t) => goalTable(t)),
+    checkIns ? checkInTable(checkIns) : null,
     dateSystem,
-    [CHECKIN_ROWS]: checkIns ? new TableCheckIns(checkIns) : undefined,
-  };
+  );
+}
+
+/** The address of field j's cell in data row r of a table, undefined when the table lacks the field. */
+export function fieldCell(t: MappedTable, j: number, r: number): string | undefined {
+  const prefix = t.prefixes[j];
+  return prefix === "" ? undefined : prefix + String(t.data.headerRow + 1 + r);
+}
+
+/** The cell of field j in data row r (undefined when the table lacks the field). */
+export function fieldValue(t: MappedTable, j: number, r: number): unknown {
+  const c = t.at[j];
+  return c < 0 ? undefined : t.data.rows[r][c];
+}
+
+// ——— The edge: records in, records out ———
+
+/** A goal's cells as a record, keyed by field, with where its row is. */
+export interface GoalRecord {
+  values: Partial<Record<ColumnKey, unknown>>;
+  /** The row's first cell (`Goals!A4`). */
+  where?: string;
+  /** Which table and which of its data rows (0-based) the goal came from. */
+  source?: { table: string; row: number };
+}
+
+/** A check-in's cells as a record. */
+export interface CheckInRecord {
+  values: Partial<Record<CheckInKey, unknown>>;
+}
+
+/** The layout records are given: sheet `Goals` (or `CheckIns`), headers on row 1, fields in canonical order from column A. */
+function recordTable<K extends string>(name: string, keys: readonly K[], headers: readonly string[], records: readonly { values: Partial<Record<K, unknown>> }[]): TableData {
+  return { name, sheet: name, headerRow: 1, firstColumn: 0, headers, rows: records.map((r) => keys.map((k) => r.values[k])) };
+}
+
+const GOAL_HEADERS: readonly string[] = INPUT_COLUMNS.map((c) => c.header);
+const CHECKIN_HEADERS: readonly string[] = CHECKIN_COLUMNS.map((c) => c.header);
+const ALL_GOAL_FIELDS: readonly { key: ColumnKey; source: number }[] = COLUMN_KEYS.map((key, source) => ({ key, source }));
+
+/**
+ * Records as the engine's input: every record is a goal (blank ones too), laid out on a
+ * sheet `Goals` from A2 in canonical column order, so goal i's Title is `Goals!C{i + 2}`.
+ */
+export function workbookFromRecords(records: { goals: readonly GoalRecord[]; checkIns?: readonly CheckInRecord[]; dateSystem?: DateSystem }): WorkbookInput {
+  const goals = recordTable("Goals", COLUMN_KEYS, GOAL_HEADERS, records.goals);
+  const table: GoalTable = { ...mapped<ColumnKey>(goals, ALL_GOAL_FIELDS, COLUMN_KEYS), goalRows: Int32Array.from(records.goals, (_, r) => r) };
+  const checkIns = records.checkIns ? checkInTable(recordTable("CheckIns", CHECKIN_KEYS, CHECKIN_HEADERS, records.checkIns)) : null;
+  return workbookInput([table], checkIns, records.dateSystem ?? 1900);
+}
+
+/** Goal i of the input as a record: its cells by field, where its row is, and its table and data row. */
+export function goalRecord(input: WorkbookInput, i: number): GoalRecord {
+  const t = input.goalTables[input.goalTable[i]];
+  const r = input.goalRow[i];
+  const values: Partial<Record<ColumnKey, unknown>> = {};
+  for (let j = 0; j < COLUMN_KEYS.length; j++) if (t.at[j] >= 0) values[COLUMN_KEYS[j]] = t.data.rows[r][t.at[j]];
+  return { values, where: cellAddress(t.data.sheet, t.data.headerRow + 1 + r, t.data.firstColumn), source: { table: t.data.name, row: r } };
+}
+
+/** Every goal of the input as a record (made now, one per goal: for the edges, not the engine). */
+export function goalRecords(input: WorkbookInput): GoalRecord[] {
+  const out = new Array<GoalRecord>(input.goalCount);
+  for (let i = 0; i < input.goalCount; i++) out[i] = goalRecord(input, i);
+  return out;
+}
+
+/** The check-ins of the input as records, blank rows left out. */
+export function checkInRecords(input: WorkbookInput): CheckInRecord[] {
+  const t = input.checkIns;
+  if (!t) return [];
+  const out: CheckInRecord[] = [];
+  for (let r = 0; r < t.data.rows.length; r++) {
+    if (isBlankRow(t.data.rows[r])) continue;
+    const values: Partial<Record<CheckInKey, unknown>> = {};
+    for (let j = 0; j < CHECKIN_KEYS.length; j++) if (t.at[j] >= 0) values[CHECKIN_KEYS[j]] = t.data.rows[r][t.at[j]];
+    out.push({ values });
+  }
+  return out;
+}
+
+/** The address of goal i's cell in a field (`Goals!L4`), or its row's first cell when its table lacks the field. */
+export function goalCellAddress(input: WorkbookInput, i: number, field: ColumnKey): string {
+  const t = input.goalTables[input.goalTable[i]];
+  const r = input.goalRow[i];
+  return fieldCell(t, GOAL_FIELD[field], r) ?? cellAddress(t.data.sheet, t.data.headerRow + 1 + r, t.data.firstColumn);
 }

@@ -8,7 +8,7 @@ import { CanonicalValue, formulaOf } from "./cells";
 import { INPUT_COLUMNS } from "./columns";
 import { DateSystem } from "./dates";
 import { CycleState, Meta } from "./meta";
-import { CheckInRowInput, GoalRowInput } from "./model";
+import { CheckInRecord, GoalRecord } from "./tables";
 import { SealDocument, auditEntriesFromRows, canonicalValue, checkInsEditable, diffSeal, parseSealDocument, sealDocument, sealedColumns, serializeSeal, sha256Hex, verifyAudit } from "./seal";
 
 export interface VerifyDifference {
@@ -33,8 +33,8 @@ export interface VerifyResult {
 
 export interface VerifyInput {
   meta: Meta;
-  goals: readonly GoalRowInput[];
-  checkIns: readonly CheckInRowInput[];
+  goals: readonly GoalRecord[];
+  checkIns: readonly CheckInRecord[];
   /** The GoalAudit table's rows as cells (blank rows are skipped). */
   auditRows: readonly (readonly unknown[])[];
   dateSystem: DateSystem;

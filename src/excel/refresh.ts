@@ -6,7 +6,7 @@
 import { ComputedHeader } from "../core/columns";
 import { Day } from "../core/dates";
 import { Evaluation, GoalResult, evaluate } from "../core/engine";
-import { WorkbookInput } from "../core/model";
+import { WorkbookInput, goalRecords } from "../core/tables";
 import { CellValue, MAX_REQUEST_BYTES, estimateBytes } from "./cells";
 import { followScorecardSpill } from "./scorecards";
 import { LoadedTable, LoadedWorkbook, computedColumns, engineInput, loadWorkbook } from "./workbook";
@@ -58,7 +58,7 @@ export interface CellWrite {
 /** The runs of changed computed cells, column by column. */
 export function computedWrites(wb: LoadedWorkbook, input: WorkbookInput, ev: Evaluation): CellWrite[] {
   const byTable = new Map<string, Map<number, GoalResult>>();
-  input.goals.forEach((g, i) => {
+  goalRecords(input).forEach((g, i) => {
     if (!g.source) return;
     let m = byTable.get(g.source.table);
     if (!m) byTable.set(g.source.table, (m = new Map()));

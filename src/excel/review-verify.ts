@@ -9,6 +9,7 @@ import { ensureMetaSheet } from "./meta";
 import { AuditState, auditState } from "./review-log";
 import { ProtectionStatus, protectedSheets, readProtection } from "./review-protection";
 import { LoadedWorkbook, engineInput, loadWorkbook } from "./workbook";
+import { checkInRecords, goalRecords } from "../core/tables";
 
 /** UTC ISO 8601 without milliseconds, as the command line writes it. */
 export function isoNow(now?: Date): string {
@@ -39,7 +40,7 @@ export function cloneMeta(m: Meta): Meta {
 /** The canonical seal document of the goal rows the engine reads, and its SHA-256. */
 export async function sealOf(wb: LoadedWorkbook, state: CycleState): Promise<{ doc: string; hash: string }> {
   const input = engineInput(wb);
-  const doc = serializeSeal(sealDocument(wb.meta.cycle.name, state, input.goals, input.checkIns ?? [], wb.dateSystem));
+  const doc = serializeSeal(sealDocument(wb.meta.cycle.name, state, goalRecords(input), checkInRecords(input), wb.dateSystem));
   return { doc, hash: await sha256Hex(doc) };
 }
 
@@ -56,6 +57,6 @@ export async function verifySeal(context: Excel.RequestContext): Promise<VerifyR
 
 export async function verifyLoaded(wb: LoadedWorkbook): Promise<VerifyReport> {
   const input = engineInput(wb);
-  return verifyWorkbook({ meta: wb.meta, goals: input.goals, checkIns: input.checkIns ?? [], auditRows: wb.auditTable?.rows ?? [], dateSystem: wb.dateSystem });
+  return verifyWorkbook({ meta: wb.meta, goals: goalRecords(input), checkIns: checkInRecords(input), auditRows: wb.auditTable?.rows ?? [], dateSystem: wb.dateSystem });
 }
 

@@ -21,7 +21,7 @@ import { EvaluateOptions } from "../core/engine";
 import { checkInput, confidenceProblem } from "../core/inputs";
 import { CYCLE_STATES, CycleState, Meta } from "../core/meta";
 import { AuditEntry, canonicalValue, checkInsEditable, isSealedState, sha256Hex } from "../core/seal";
-import { cellAddress as sheetCell } from "../core/tables";
+import { goalRecords, cellAddress as sheetCell } from "../core/tables";
 import { CellValue, userCell } from "./cells";
 import { refresh } from "./refresh";
 import { AuditState, EntrySpec, chainEntries, prepareMetaWrite, queueAuditEntries } from "./review-log";
@@ -102,7 +102,7 @@ async function adoptTypedCheckIns(context: Excel.RequestContext, review: ReviewC
   const col = (name: string): number => ci.columnNames.findIndex((n) => n.trim().toLowerCase() === name);
   const [idCol, valueCol, commentCol] = [col("goal id"), col("value"), col("comment")];
   const ids = new Map<string, string>();
-  for (const g of engineInput(wb).goals) {
+  for (const g of goalRecords(engineInput(wb))) {
     const id = canonicalValue("id", g.values.id, wb.dateSystem);
     if (id !== null) ids.set(String(id).toUpperCase(), String(id));
   }
@@ -330,7 +330,7 @@ interface GoalCell {
 function findGoal(wb: LoadedWorkbook, goalId: string, key: ColumnKey): GoalCell {
   const want = (goalId ?? "").trim().toUpperCase();
   if (want === "") throw new ReviewError("Choose the goal first.", "input", "goal");
-  const goals = engineInput(wb).goals;
+  const goals = goalRecords(engineInput(wb));
   const index = goals.findIndex((g) => {
     const id = canonicalValue("id", g.values.id, wb.dateSystem);
     return id !== null && String(id).toUpperCase() === want;

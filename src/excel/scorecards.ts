@@ -6,7 +6,7 @@
 import { INPUT_COLUMNS, headerOf } from "../core/columns";
 import { EvaluateOptions, evaluate } from "../core/engine";
 import { headerText } from "../core/headers";
-import { WorkbookInput } from "../core/model";
+import { WorkbookInput, goalRecords } from "../core/tables";
 import { enumGroupField } from "../core/scorecard";
 import { userCell } from "./cells";
 import { LoadedWorkbook, SCORECARDS_SHEET, engineInput, loadWorkbook } from "./workbook";
@@ -130,7 +130,7 @@ function groupingOf(wb: LoadedWorkbook, input: WorkbookInput, header: string): P
   const want = header.trim().toLowerCase();
   const known = INPUT_COLUMNS.find((c) => c.header.toLowerCase() === want);
   if (known) return { groupBy: known.key };
-  const groups = input.goals.map((g) => {
+  const groups = goalRecords(input).map((g) => {
     const t = g.source ? wb.goalTables.find((x) => x.name === g.source?.table) : undefined;
     const c = t ? t.columnNames.findIndex((n) => n.trim().toLowerCase() === want) : -1;
     if (!t || !g.source || c < 0) return null;

@@ -4,6 +4,7 @@
  * a goal table at once. The analyst overwrites the examples.
  */
 import { INPUT_COLUMNS, ColumnKey } from "../core/columns";
+import { goalRecords } from "../core/tables";
 import { dayFromParts, serialFromDay } from "../core/dates";
 import { headerText } from "../core/headers";
 import { CellValue, userCell } from "./cells";
@@ -53,8 +54,8 @@ export async function startFromTemplate(context: Excel.RequestContext, options: 
   await context.sync();
   const name = freeSheetName(sheets.items.map((s) => s.name));
   const wb = await loadWorkbook(context);
-  const used = engineInput(wb)
-    .goals.map((g) => g.values.id)
+  const used = goalRecords(engineInput(wb))
+    .map((g) => g.values.id)
     .filter((v) => v !== undefined && v !== null && headerText(v) !== "")
     .map((v) => headerText(v));
   const [a, b, c] = nextIds(used, 3);

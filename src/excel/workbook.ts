@@ -7,8 +7,7 @@ import { COMPUTED_COLUMNS, ComputedHeader } from "../core/columns";
 import { DateSystem } from "../core/dates";
 import { headerText } from "../core/headers";
 import { AUDIT_TABLE, META_SHEET, META_TABLE, Meta, readMeta } from "../core/meta";
-import { WorkbookInput } from "../core/model";
-import { TableData, isCheckInTableName, isGoalTableName, workbookInputFromTables } from "../core/tables";
+import { TableData, WorkbookInput, isCheckInTableName, isGoalTableName, workbookInputFromTables } from "../core/tables";
 import { READ_CELLS_PER_CHUNK, readChunks } from "./cells";
 
 /** The sheet `writeScorecardsSheet` writes (scorecards.ts). */

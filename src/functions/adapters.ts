@@ -8,7 +8,8 @@ import { CellRead, readDate, readNumber } from "../core/cells";
 import { ColumnKey, headerOf } from "../core/columns";
 import { Day } from "../core/dates";
 import { Finding, RuleCode, quote } from "../core/findings";
-import { GoalRowInput, readGoal } from "../core/model";
+import { goalFromRecord } from "../core/model";
+import { GoalRecord } from "../core/tables";
 import { Outcome } from "../core/scoring";
 import { DEFAULT_SETTINGS } from "../core/settings";
 import { dataFindings, rowFindings } from "../core/rules/row";
@@ -24,8 +25,8 @@ export function findingError(f: Pick<Finding, "code" | "message">): CustomFuncti
  * rejected, as `#VALUE!`.
  */
 export function columnProblem(key: ColumnKey, raw: unknown): CustomFunctions.Error {
-  const values: GoalRowInput["values"] = { [key]: raw };
-  const f = dataFindings(readGoal({ values }, 0))[0];
+  const values: GoalRecord["values"] = { [key]: raw };
+  const f = dataFindings(goalFromRecord({ values }))[0];
   return f ? findingError(f) : valueError(`E2: ${headerOf(key)} ${quote(String(raw))} cannot be read`);
 }
 
@@ -74,8 +75,8 @@ export function dateArg(label: string, raw: unknown): Day | null | CustomFunctio
  * null when the rule does not fire. Used only on the rare path where the caller
  * already knows the rule applies, to take its message from the core.
  */
-export function rowRuleProblem(values: GoalRowInput["values"], code: RuleCode): CustomFunctions.Error | null {
-  const goal = readGoal({ values }, 0);
+export function rowRuleProblem(values: GoalRecord["values"], code: RuleCode): CustomFunctions.Error | null {
+  const goal = goalFromRecord({ values });
   const f = rowFindings(goal, {
     direction: "Increase",
     type: "KPI",

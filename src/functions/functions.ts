@@ -24,7 +24,7 @@ import { ActualValue, readActual, readDate, readEnum, readNumber, readText } fro
 import { ColumnKey, Direction, EnumField } from "../core/columns";
 import { Day, today } from "../core/dates";
 import { letterOf, smartString } from "../core/findings";
-import { idKey, parseParents, readGoal } from "../core/model";
+import { goalFromRecord, idKey, parseParents } from "../core/model";
 import { FLAT_OWN, FLAT_WEIGHTED, FLAT_WORST, computeFlatRollup, repeatedIds, resolveFlatLinks } from "../core/rollup";
 import { GroupLabels, ScorecardItem, enumGroupField, groupOfCell, scorecards, weightedAverage } from "../core/scorecard";
 import {
@@ -309,7 +309,7 @@ const SMART_FIELDS: readonly ColumnKey[] = ["title", "owner", "target", "baselin
 function smartCell(args: unknown[]): Cell<string> {
   const values: Partial<Record<ColumnKey, unknown>> = {};
   SMART_FIELDS.forEach((k, i) => (values[k] = args[i]));
-  const goal = readGoal({ values }, 0);
+  const goal = goalFromRecord({ values });
   const bad = firstByField(dataFindings(goal), SMART_FIELDS);
   if (bad) return findingError(bad);
   const findings = rowFindings(goal, {
@@ -324,7 +324,7 @@ function smartCell(args: unknown[]): Cell<string> {
   return smartString(findings, ["R"]);
 }
 
-// smart.md: core readGoal(), dataFindings() (E1–E4 → #VALUE!), rowFindings() and smartString(…, ["R"]).
+// smart.md: core goalFromRecord(), dataFindings() (E1–E4 → #VALUE!), rowFindings() and smartString(…, ["R"]).
 /**
  * The goal's SMART string from its own row, such as S M ! - T: the letter passes, ! warns, ✗ fails; R (alignment) shows as - and is checked by the task pane. An unreadable cell: #VALUE! naming the rule.
  * @customfunction SMART

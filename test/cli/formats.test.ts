@@ -12,6 +12,7 @@ import { FileError } from "../../src/cli/errors";
 import { readWorkbook } from "../../src/cli/read";
 import { parseCsv } from "../../src/cli/csv";
 import { goal, run, runJson, tmpDir, utc, writeFixture } from "./helpers";
+import { goalRecords } from "../../src/core/tables";
 
 const PUBLIC = path.join(__dirname, "../fixtures/corpus/public");
 
@@ -78,7 +79,7 @@ describe("other formats", () => {
     const text = `${bom}${HEADER.join(sep)}${eol}${ROW.map(quote).join(sep)}${eol}`;
     await fs.writeFile(path.join(dir, "goals.csv"), text);
     const wb = await readWorkbook("goals.csv", dir);
-    const v = wb.input.goals[0].values;
+    const v = goalRecords(wb.input)[0].values;
     expect([v.id, v.title, v.owner, v.weight, v.target, v.due, v.comment]).toEqual(["G-1", "Grow the business in Europe", "Zoë Müller", "45%", 200, "2026-12-31", 'said "yes; fine", then left']);
     const { json } = await runJson<{ goals: { id: string; owner: string }[] }>(["score", "goals.csv", "--as-of", "2026-07-01"], { cwd: dir });
     expect(json.goals).toEqual([expect.objectContaining({ id: "G-1", owner: "Zoë Müller" })]);
@@ -112,7 +113,7 @@ describe("property: the reader never throws anything but a FileError", () => {
     await fs.writeFile(path.join(dir, name), bytes);
     try {
       const wb = await readWorkbook(name, dir);
-      return `read ${wb.input.goals.length}`;
+      return `read ${goalRecords(wb.input).length}`;
     } catch (e) {
       if (e instanceof FileError) {
         expect(e.file).toBe(name);

@@ -9,10 +9,11 @@ import * as crypto from "crypto";
 import { Workbook, Worksheet } from "exceljs";
 import { COLUMN_KEYS, ColumnKey, INPUT_COLUMNS } from "../../src/core/columns";
 import { AUDIT_COLUMNS, CycleState, emptyMeta, metaRows } from "../../src/core/meta";
-import { CheckInRowInput, GoalRowInput } from "../../src/core/model";
+
 import { AuditEntry, auditRow, nextAuditEntry, sealDocument, serializeSeal, sha256Hex } from "../../src/core/seal";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { main } from "../../src/cli/main";
+import { GoalRecord, CheckInRecord } from "../../src/core/tables";
 
 export type Goal = Partial<Record<ColumnKey, unknown>> & { [user: string]: unknown };
 
@@ -130,11 +131,11 @@ export async function writeFixture(file: string, f: WorkbookFixture): Promise<st
 }
 
 /** Goal rows as the engine takes them, straight from the fixture values (independent of the CLI reader). */
-export function inputRows(goals: readonly Goal[]): GoalRowInput[] {
-  return goals.map((g) => ({ values: Object.fromEntries(COLUMN_KEYS.map((k) => [k, g[k] ?? null])) as GoalRowInput["values"] }));
+export function inputRows(goals: readonly Goal[]): GoalRecord[] {
+  return goals.map((g) => ({ values: Object.fromEntries(COLUMN_KEYS.map((k) => [k, g[k] ?? null])) as GoalRecord["values"] }));
 }
 
-export function inputCheckIns(cs: readonly CheckInFixture[]): CheckInRowInput[] {
+export function inputCheckIns(cs: readonly CheckInFixture[]): CheckInRecord[] {
   return cs.map((c) => ({ values: { goalId: c.goalId, date: c.date, value: c.value, confidence: c.confidence ?? null, comment: c.comment ?? null } }));
 }
 

@@ -12,6 +12,7 @@ import { Workbook } from "exceljs";
 import { readWorkbook } from "../../src/cli/read";
 import { DEFAULT_LIMITS, PackageError, clampTableRef, normalisePackage, resolveTarget } from "../../src/cli/package";
 import { goal, run, runJson, tmpDir, utc, writeFixture } from "./helpers";
+import { goalRecords, checkInRecords } from "../../src/core/tables";
 
 interface ZipPart {
   /** Deflated (raw) bytes, or stored bytes when `stored`. */
@@ -116,7 +117,7 @@ describe("declared ranges are clamped to the cells present", () => {
     expect(parts[table]).toContain("A1:T99999999");
     const file = await write("huge-ref.xlsx", zipText(parts));
     const wb = await readWorkbook(file, dir);
-    expect(wb.input.goals.map((g) => g.values.id)).toEqual(["G-1", "G-2"]);
+    expect(goalRecords(wb.input).map((g) => g.values.id)).toEqual(["G-1", "G-2"]);
     expect(wb.sources.map((s) => [s.kind, s.table.rows.length])).toEqual([["table", 2]]);
   });
 
@@ -140,7 +141,7 @@ describe("declared ranges are clamped to the cells present", () => {
     await wb.xlsx.writeFile(path.join(dir, "xfd1.xlsx"));
     const read = await readWorkbook("xfd1.xlsx", dir);
     expect(read.checkIns?.headers).toEqual(["Goal ID", "Date", "Value", "Confidence", "Comment"]);
-    expect(read.input.checkIns).toHaveLength(3000);
+    expect(checkInRecords(read.input)).toHaveLength(3000);
   });
 });
 
@@ -206,8 +207,8 @@ describe("other writers' markup", () => {
     expect(parts["xl/worksheets/_rels/sheet1.xml.rels"]).toContain('Target="/xl/tables/table1.xml"');
     const file = await write("absolute.xlsx", zipText(parts));
     const wb = await readWorkbook(file, dir);
-    expect(wb.input.goals.map((g) => g.values.id)).toEqual(["G-1", "G-2"]);
-    expect(wb.input.checkIns).toHaveLength(1);
+    expect(goalRecords(wb.input).map((g) => g.values.id)).toEqual(["G-1", "G-2"]);
+    expect(checkInRecords(wb.input)).toHaveLength(1);
   });
 
   test("namespace-prefixed XML (<x:worksheet>, the Open XML SDK)", async () => {
@@ -219,8 +220,8 @@ describe("other writers' markup", () => {
     expect(parts["xl/workbook.xml"]).toContain("<x:sheets>");
     const file = await write("prefixed.xlsx", zipText(parts));
     const wb = await readWorkbook(file, dir);
-    expect(wb.input.goals.map((g) => g.values.id)).toEqual(["G-1", "G-2"]);
-    expect(wb.input.checkIns).toHaveLength(1);
+    expect(goalRecords(wb.input).map((g) => g.values.id)).toEqual(["G-1", "G-2"]);
+    expect(checkInRecords(wb.input)).toHaveLength(1);
   });
 
   test('date1904="true" (LibreOffice) is the 1904 system', async () => {
@@ -240,8 +241,8 @@ describe("other writers' markup", () => {
     expect(Object.entries(parts).some(([n, t]) => /tables\//.test(n) && t.includes("headerRowCount"))).toBe(false);
     const file = await write("no-header-count.xlsx", zipText(parts));
     const wb = await readWorkbook(file, dir);
-    expect(wb.input.goals.map((g) => g.values.id)).toEqual(["G-1", "G-2"]);
-    expect(wb.input.checkIns).toHaveLength(1);
+    expect(goalRecords(wb.input).map((g) => g.values.id)).toEqual(["G-1", "G-2"]);
+    expect(checkInRecords(wb.input)).toHaveLength(1);
   });
 
   test("inline strings, a BOM, a workbook part outside xl/ and a cell without r", async () => {
@@ -257,6 +258,6 @@ describe("other writers' markup", () => {
     };
     const file = await write("odd-layout.xlsx", zipText(parts));
     const wb = await readWorkbook(file, dir);
-    expect(wb.input.goals.map((g) => [g.values.id, g.values.title, g.values.owner])).toEqual([["G-1", "Grow\r the business", "Ann"]]);
+    expect(goalRecords(wb.input).map((g) => [g.values.id, g.values.title, g.values.owner])).toEqual([["G-1", "Grow\r the business", "Ann"]]);
   });
 });

@@ -11,6 +11,7 @@ import { canonicalValue } from "../../src/core/seal";
 import { readWorkbook, SourceWorkbook } from "../../src/cli/read";
 import { TRUTH_AS_OF, TRUTH_CHECKINS, TRUTH_GOALS, TruthGoal } from "./corpus-truth";
 import { Goal, runJson, tmpDir, utc, writeFixture } from "./helpers";
+import { goalRecords, checkInRecords } from "../../src/core/tables";
 
 const WRITERS = path.join(__dirname, "../fixtures/corpus/writers");
 
@@ -59,16 +60,16 @@ const WRITER_ESCAPES_PENDING = true;
 
 function expectTruth(wb: SourceWorkbook, c: Case, except?: Record<string, Partial<TruthGoal>>): void {
   const truth = truthFor(c);
-  expect(wb.input.goals.map((g) => g.values.id)).toEqual(truth.map((t) => t.id));
+  expect(goalRecords(wb.input).map((g) => g.values.id)).toEqual(truth.map((t) => t.id));
   const drop = (m: Record<string, unknown>, id: unknown) => {
     for (const k of Object.keys(except?.[String(id)] ?? {})) delete m[k];
     return m;
   };
-  wb.input.goals.forEach((g, i) =>
+  goalRecords(wb.input).forEach((g, i) =>
     expect([String(truth[i].id), drop(meaning(g.values, wb.dateSystem), truth[i].id)]).toEqual([String(truth[i].id), drop(meaning(truth[i], 1900), truth[i].id)]),
   );
   const expected = c.checkIns ? TRUTH_CHECKINS : [];
-  expect((wb.input.checkIns ?? []).map((ci) => checkInMeaning(ci.values, wb.dateSystem))).toEqual(expected.map((ci) => checkInMeaning(ci, 1900)));
+  expect(checkInRecords(wb.input).map((ci) => checkInMeaning(ci.values, wb.dateSystem))).toEqual(expected.map((ci) => checkInMeaning(ci, 1900)));
 }
 
 /** The same goals written by the project's own writer (helpers.ts), as the reference for score and validate. */

@@ -10,9 +10,10 @@ import { Finding, RULE_CODES, SMART_LETTERS, Severity, letterOf, smartString } f
 import { countWords } from "../../src/core/text";
 import { Scorer, progress, score, uncappedProgress } from "../../src/core/scoring";
 import { COLUMN_KEYS, DIRECTIONS, Direction } from "../../src/core/columns";
-import { CHECKIN_KEYS_IN_ORDER, checkInCell, goalCell, readCheckIn, readGoal } from "../../src/core/model";
-import { checkInRowsFromTable, goalRowsFromTable, workbookInputFromTables } from "../../src/core/tables";
-import { evaluate } from "../../src/core/engine";
+import { proposeMapping } from "../../src/core/headers";
+import { CellReader, checkInCell, goalCell, goalFromRecord, readCheckIns } from "../../src/core/model";
+import { CheckInTable, checkInRecords, goalRecord, goalRecords, workbookFromRecords, workbookInputFromTables } from "../../src/core/tables";
+import { Evaluation, evaluate } from "../../src/core/engine";
 import { resolveLinks } from "../../src/core/rollup";
 import { scorecards } from "../../src/core/scorecard";
 import { AS_OF, checkIn, childGoal, day, findingsOf, run, validGoal } from "./rules/fixture";
@@ -203,20 +204,26 @@ describe("S3 within an owner's goals", () => {
   });
 });
 
-describe("rows read from tables", () => {
+describe("tables and records read alike", () => {
   const cell = fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constantFrom(null, "", "#N/A", "45%", "2026-06-30", "Increase", "G-1=60%; G-2"));
   const headers = ["Weight", "ID", "Owner", "Notes", "Target", "Title", "Due", "Direction", "Parent ID", "Actual", "Baseline", "Cycle"];
-  it("a goal reads the same from its cells in place as from its values record", () => {
+  it("a goal reads the same from its table as from its record (goalRecord, converted back by workbookFromRecords)", () => {
     fc.assert(
       fc.property(fc.array(fc.array(cell, { minLength: headers.length, maxLength: headers.length }), { maxLength: 6 }), (rows) => {
         const table = { name: "Goals", sheet: "Goals", headerRow: 1, firstColumn: 0, headers, rows };
-        goalRowsFromTable(table).forEach((row, i) => {
-          const inPlace = readGoal(row, i);
-          const fromRecord = readGoal({ values: row.values, cells: row.cells, where: row.where }, i);
-          expect({ ...inPlace, row: null }).toEqual({ ...fromRecord, row: null });
-          // Each field's cell is named alike, straight from the table or through the record of addresses.
-          for (const key of COLUMN_KEYS) expect(goalCell(inPlace, key)).toBe(goalCell(fromRecord, key));
-        });
+        const input = workbookInputFromTables([table], null, 1900);
+        const reader = new CellReader();
+        for (let i = 0; i < input.goalCount; i++) {
+          const inPlace = reader.goal(input, i);
+          const fromRecord = goalFromRecord(goalRecord(input, i));
+          expect({ ...inPlace, index: 0, table: null, r: 0 }).toEqual({ ...fromRecord, table: null, r: 0 });
+          // Each field's cell is named where the table has it: header row 1, the field's own column.
+          const mapping = proposeMapping(headers);
+          for (const key of COLUMN_KEYS) {
+            const c = mapping.matches.find((m) => m.key === key)?.source ?? -1;
+            expect(goalCell(inPlace, key)).toBe(`Goals!${c < 0 ? "A" : String.fromCharCode(65 + c)}${input.goalRow[i] + 2}`);
+          }
+        }
       }),
     );
   });
@@ -225,10 +232,10 @@ describe("rows read from tables", () => {
     fc.assert(
       fc.property(fc.array(fc.array(cell, { minLength: 5, maxLength: 5 }), { maxLength: 6 }), (rows) => {
         const table = { name: "CheckIns", sheet: "CheckIns", headerRow: 1, firstColumn: 0, headers: ciHeaders, rows };
-        checkInRowsFromTable(table).forEach((row, i) => {
-          expect(readCheckIn(row, i)).toEqual(readCheckIn({ values: row.values, cells: row.cells }, i));
-          for (const key of CHECKIN_KEYS_IN_ORDER) expect(checkInCell(row, key)).toBe(checkInCell({ values: row.values, cells: row.cells }, key));
-        });
+        const input = workbookInputFromTables([], table, 1900);
+        const again = workbookFromRecords({ goals: [], checkIns: checkInRecords(input) });
+        expect(readCheckIns(input).map(({ index: _, ...c }) => c)).toEqual(readCheckIns(again).map(({ index: _, ...c }) => c));
+        for (const c of readCheckIns(input)) expect(checkInCell(input.checkIns as CheckInTable, c.index, "value")).toBe(`CheckIns!B${c.index + 2}`);
       }),
     );
   });
@@ -328,18 +335,19 @@ describe("check-ins read straight from their table", () => {
       fc.property(fc.array(fc.oneof(fc.array(cell, { minLength: 5, maxLength: 5 }), fc.constant(["", null, " ", "", null])), { maxLength: 10 }), fc.constantFrom(0, 2), (rows, firstColumn) => {
         const checkIns = { name: "CheckIns", sheet: "Check ins", headerRow: 3, firstColumn, headers: ["Goal ID", "Date", "Value", "Confidence", "Comment"], rows };
         const input = workbookInputFromTables([goalTable], checkIns, 1900);
-        const viaRows = { goals: input.goals, checkIns: input.checkIns, dateSystem: input.dateSystem };
+        const viaRecords = workbookFromRecords({ goals: goalRecords(input), checkIns: checkInRecords(input), dateSystem: input.dateSystem });
         const options = { asOf: day("2026-06-30") };
-        expect(evaluate(input, options)).toEqual(evaluate(viaRows, options));
+        // The same results; only the cells findings name differ (records sit on a sheet of their own).
+        const uncelled = (ev: Evaluation) => ({ ...ev, findings: ev.findings.map((f) => ({ ...f, cell: null })) });
+        expect(uncelled(evaluate(input, options))).toEqual(uncelled(evaluate(viaRecords, options)));
       }),
     );
   });
-  it("the input still lists the check-in rows for whoever reads them", () => {
+  it("the check-in rows as records, for whoever reads them, blank rows left out", () => {
     const t = { name: "CheckIns", sheet: "CheckIns", headerRow: 1, firstColumn: 0, headers: ["Goal ID", "Date", "Value"], rows: [["G-1", 46000, 5], ["", "", ""], ["G-2", 46001, 7]] };
     const input = workbookInputFromTables([], t, 1900);
-    expect(input.checkIns?.map((c) => c.values)).toEqual([{ goalId: "G-1", date: 46000, value: 5 }, { goalId: "G-2", date: 46001, value: 7 }]);
-    expect(input.checkIns?.[1].cells?.value).toBe("CheckIns!C4");
-    expect(JSON.parse(JSON.stringify({ n: input.checkIns?.length }))).toEqual({ n: 2 });
+    expect(checkInRecords(input).map((c) => c.values)).toEqual([{ goalId: "G-1", date: 46000, value: 5 }, { goalId: "G-2", date: 46001, value: 7 }]);
+    expect(checkInCell(input.checkIns as CheckInTable, 2, "value")).toBe("CheckIns!C4");
   });
 });
 

@@ -1,24 +1,6 @@
-import { goalCell, parseParents, parseWorkbookInput, readGoal } from "../../src/core/model";
+import { CellReader, goalCell, goalFromRecord, goalValue, parseParents } from "../../src/core/model";
+import { goalTable, workbookInput } from "../../src/core/tables";
 import { dayFromIso } from "../../src/core/dates";
-
-describe("parseWorkbookInput (zod at the edge)", () => {
-  test("accepts rows of cells and drops unknown keys", () => {
-    const r = parseWorkbookInput({ goals: [{ values: { id: "G-1", target: 5, bogus: 1 }, cells: { id: "Goals!A2", bogus: "x" } }], dateSystem: 1904 });
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
-    expect(r.input.goals[0].values).toEqual({ id: "G-1", target: 5 });
-    expect(r.input.goals[0].cells).toEqual({ id: "Goals!A2" });
-    expect(r.input.dateSystem).toBe(1904);
-  });
-  test("a wrong shape is a message naming where, not an exception", () => {
-    const r = parseWorkbookInput({ goals: [{ values: "nope" }] });
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.message).toMatch(/goals\.0\.values/);
-    expect(parseWorkbookInput(null).ok).toBe(false);
-    expect(parseWorkbookInput({ goals: [], dateSystem: 1901 }).ok).toBe(false);
-  });
-});
 
 describe("Parent ID", () => {
   test("one ID, several with ; or , (equal shares), or with attribution shares", () => {
@@ -32,15 +14,11 @@ describe("Parent ID", () => {
   test("blank parts are ignored", () => expect(parseParents(" ; G-1 ;; ")).toHaveLength(1));
 });
 
-describe("readGoal", () => {
+describe("reading a goal", () => {
   test("reads every field through the cell reader and keeps rejected cells", () => {
-    const g = readGoal(
-      {
-        values: { id: " G-1 ", title: "Ship it", direction: "↑", weight: "40%", due: 46022, start: "2026-01-01", actual: "#N/A", rollup: "sideways" },
-        cells: { actual: "Goals!N2" },
-      },
-      0,
-    );
+    const g = goalFromRecord({
+      values: { id: " G-1 ", title: "Ship it", direction: "↑", weight: "40%", due: 46022, start: "2026-01-01", actual: "#N/A", rollup: "sideways" },
+    });
     expect(g.id).toBe("G-1");
     expect(g.key).toBe("G-1");
     expect(g.directionGiven).toBe("Increase");
@@ -49,12 +27,49 @@ describe("readGoal", () => {
     expect(g.start).toBe(dayFromIso("2026-01-01"));
     expect(g.invalid.actual).toEqual({ code: "E1", text: "#N/A" });
     expect(g.invalid.rollup).toEqual({ code: "E4", text: "sideways" });
-    expect(g.row.cells?.actual).toBe("Goals!N2");
+    // A record sits on sheet Goals, row 2, in canonical column order (ID in A … Actual in N).
+    expect(goalCell(g, "id")).toBe("Goals!A2");
     expect(goalCell(g, "actual")).toBe("Goals!N2");
+    expect(goalValue(g, "rollup")).toBe("sideways");
   });
   test("the 1904 date system adds 1462 days", () => {
-    const a = readGoal({ values: { due: 100 } }, 0, 1900).due as number;
-    const b = readGoal({ values: { due: 100 } }, 0, 1904).due as number;
+    const a = goalFromRecord({ values: { due: 100 } }, 1900).due as number;
+    const b = goalFromRecord({ values: { due: 100 } }, 1904).due as number;
     expect(b - a).toBe(1462);
+  });
+});
+
+describe("reading a table", () => {
+  const table = {
+    name: "Goals_Sales",
+    sheet: "Sales goals",
+    headerRow: 3,
+    firstColumn: 1,
+    headers: ["Objective", "Goal ID", "Owner", "Target value"],
+    rows: [
+      ["Grow EMEA revenue", "S-1", "Ana", "lots"],
+      ["", "", "", " "],
+      ["Cut churn", "s-2", "Ben", 5],
+    ],
+  };
+  test("blank rows hold no goal; each goal names its cells where the table has them", () => {
+    const input = workbookInput([goalTable(table)], null);
+    expect(input.goalCount).toBe(2);
+    const reader = new CellReader();
+    const [a, b] = [reader.goal(input, 0), reader.goal(input, 1)];
+    expect([a.id, a.title, a.owner, a.target]).toEqual(["S-1", "Grow EMEA revenue", "Ana", null]);
+    expect(a.invalid.target).toEqual({ code: "E2", text: "lots" });
+    expect(goalCell(a, "target")).toBe("'Sales goals'!E4");
+    expect(goalCell(b, "id")).toBe("'Sales goals'!C6");
+    expect(b.key).toBe("S-2");
+    // A field the table lacks: the row's first cell.
+    expect(goalCell(b, "due")).toBe("'Sales goals'!B6");
+  });
+  test("a reader keeps no state from one input to the next", () => {
+    const reader = new CellReader();
+    const first = reader.goal(workbookInput([goalTable(table)], null), 0);
+    const again = new CellReader().goal(workbookInput([goalTable(table)], null), 0);
+    expect(first).toEqual(again);
+    expect(reader.goal(workbookInput([goalTable(table)], null), 1).invalid).toEqual({});
   });
 });

@@ -22,8 +22,8 @@ import {
 } from "../../src/core/cells";
 import { COLUMN_KEYS, ColumnKey, INPUT_COLUMNS } from "../../src/core/columns";
 import { DateSystem, Day, cycleWindow, dayFromIso, dayFromParts } from "../../src/core/dates";
-import { CHECKIN_KEYS_IN_ORDER, CheckInRowInput, Goal, GoalRowInput, InvalidField, emptyCheckInFields, idKey, parseParents, readCheckInInto, readGoal } from "../../src/core/model";
-import { goalRowsFromTable, workbookInputFromTables } from "../../src/core/tables";
+import { CellReader, Goal, InvalidField, emptyCheckInFields, idKey, parseParents } from "../../src/core/model";
+import { checkInRecords, checkInTable, goalRecord, goalRecords, workbookFromRecords, workbookInputFromTables } from "../../src/core/tables";
 
 /** The day as the engine worked it out before (through a Date), for years of any size. */
 function dayFromPartsByDate(year: number, month: number, day: number): Day | null {
@@ -237,7 +237,7 @@ describe("idKey: IDs in capitals are kept", () => {
 });
 
 /** Reads a goal as the engine did before, field by field through the full readers. */
-function readGoalByReaders(values: Partial<Record<ColumnKey, unknown>>, index: number, system: DateSystem): Omit<Goal, "row"> {
+function readGoalByReaders(values: Partial<Record<ColumnKey, unknown>>, index: number, system: DateSystem): Omit<Goal, "table" | "r"> {
   const invalid: Record<string, InvalidField> = {};
   const take = <T>(r: CellRead<T>, key: string): T | null => {
     if (r.kind === "value") return r.value;
@@ -303,20 +303,18 @@ describe("rows read one after another through shared scratch space", () => {
   it("each goal reads as through the full readers (a rejected cell is not carried to the next row)", () => {
     fc.assert(
       fc.property(fc.array(fc.array(fieldCell, { minLength: COLUMN_KEYS.length, maxLength: COLUMN_KEYS.length }), { minLength: 1, maxLength: 6 }), fc.constantFrom<DateSystem>(1900, 1904), (cells, system) => {
-        // The same rows in place (a table) and as records.
-        const table = { name: "Goals", sheet: "Goals", headerRow: 1, firstColumn: 0, headers: INPUT_COLUMNS.map((c) => c.header), rows: cells };
-        const inPlace = goalRowsFromTable(table);
-        cells.forEach((row, i) => {
-          const values: Partial<Record<ColumnKey, unknown>> = {};
-          COLUMN_KEYS.forEach((k, j) => (values[k] = row[j]));
-          const expected = readGoalByReaders(values, i, system);
-          const record: GoalRowInput = { values };
-          expect({ ...readGoal(record, i, system), row: null }).toEqual({ ...expected, row: null });
-        });
-        inPlace.forEach((row, i) => {
-          const expected = readGoalByReaders(row.values, i, system);
-          expect({ ...readGoal(row, i, system), row: null }).toEqual({ ...expected, row: null });
-        });
+        // The same rows as records (every row a goal) and as a table (blank rows hold none), each read by one reader in turn.
+        const records = workbookFromRecords({ goals: cells.map((row) => ({ values: Object.fromEntries(COLUMN_KEYS.map((k, j) => [k, row[j]])) })), dateSystem: system });
+        const table = workbookInputFromTables([{ name: "Goals", sheet: "Goals", headerRow: 1, firstColumn: 0, headers: INPUT_COLUMNS.map((c) => c.header), rows: cells }], null, system);
+        for (const input of [records, table]) {
+          const reader = new CellReader(system);
+          for (let i = 0; i < input.goalCount; i++) {
+            const row = cells[input.goalRow[i]];
+            const values: Partial<Record<ColumnKey, unknown>> = {};
+            COLUMN_KEYS.forEach((k, j) => (values[k] = row[j]));
+            expect({ ...reader.goal(input, i), table: null, r: null }).toEqual({ ...readGoalByReaders(values, i, system), table: null, r: null });
+          }
+        }
       }),
       { numRuns: 300 },
     );
@@ -326,9 +324,9 @@ describe("rows read one after another through shared scratch space", () => {
     const out = emptyCheckInFields();
     fc.assert(
       fc.property(fc.array(fc.array(fieldCell, { minLength: 5, maxLength: 5 }), { minLength: 1, maxLength: 8 }), fc.boolean(), (cells, all) => {
-        for (const row of cells) {
-          const values: Partial<Record<string, unknown>> = {};
-          CHECKIN_KEYS_IN_ORDER.forEach((k, j) => (values[k] = row[j]));
+        const t = checkInTable({ name: "CheckIns", sheet: "CheckIns", headerRow: 1, firstColumn: 0, headers: ["Goal ID", "Date", "Value", "Confidence", "Comment"], rows: cells });
+        const reader = new CellReader(1900);
+        cells.forEach((row, r) => {
           const invalid: Record<string, InvalidField> = {};
           const take = <T>(r: CellRead<T>, key: string): T | null => {
             if (r.kind === "value") return r.value;
@@ -340,7 +338,7 @@ describe("rows read one after another through shared scratch space", () => {
           const value = take(readActual(row[2]), "value");
           const confidence = take(readNumber(row[3]), "confidence");
           const comment = take(readText(row[4]), "comment");
-          readCheckInInto({ values } as CheckInRowInput, 1900, out, all);
+          reader.checkInInto(t, r, out, all);
           expect(out).toEqual({
             goalId,
             key: goalId === null ? null : goalId.toUpperCase(),
@@ -350,7 +348,7 @@ describe("rows read one after another through shared scratch space", () => {
             comment: all || !isPlainCell(row[4], true) ? comment : null,
             invalid,
           });
-        }
+        });
       }),
       { numRuns: 300 },
     );
@@ -378,24 +376,33 @@ describe("rows read from tables: the lists are made at their length", () => {
           expect(Object.keys(list)).toEqual(expected.map((_, i) => String(i)));
         };
         const one = workbookInputFromTables([table("Goals", goalHeaders, goals)], table("CheckIns", checkInHeaders, checkIns));
-        expectList(one.goals, "id", expectedIds);
-        expectList(one.checkIns ?? [], "goalId", expectedCheckIns);
+        expectList(goalRecords(one), "id", expectedIds);
+        expectList(checkInRecords(one), "goalId", expectedCheckIns);
         const two = workbookInputFromTables([table("Goals", goalHeaders, goals), table("Goals_2", goalHeaders, [goalRow("H-1"), blankRow(goalHeaders.length)])], null);
-        expectList(two.goals, "id", [...expectedIds, "H-1"]);
-        expect(two.checkIns).toEqual([]);
+        expectList(goalRecords(two), "id", [...expectedIds, "H-1"]);
+        expect(checkInRecords(two)).toEqual([]);
       }),
     );
   });
 
-  it("a row's values record is made once and kept", () => {
-    const [row] = goalRowsFromTable(table("Goals", goalHeaders, [goalRow("G-1")]));
-    expect(row.values).toBe(row.values);
-    expect(row.values.id).toBe("G-1");
-    expect(Object.keys(row)).not.toContain("made");
+  it("a goal as a record: its cells by field, where its row starts, its table and data row", () => {
+    const input = workbookInputFromTables([table("Goals", goalHeaders, [blankRow(goalHeaders.length), goalRow("G-1")])], null);
+    const g = goalRecord(input, 0);
+    expect(g.values.id).toBe("G-1");
+    expect(g.where).toBe("Goals!A3");
+    expect(g.source).toEqual({ table: "Goals", row: 1 });
+    expect(JSON.parse(JSON.stringify(g))).toEqual(g);
   });
 });
 
 describe("parseParents: the same text read again gives the same parents", () => {
+  it("a reader shares one list among goals written one after another under the same text", () => {
+    const input = workbookFromRecords({ goals: [{ values: { id: "A", parent: "P=60%; Q" } }, { values: { id: "B", parent: "P=60%; Q" } }, { values: { id: "C", parent: "Q" } }] });
+    const reader = new CellReader();
+    const [a, b, c] = [0, 1, 2].map((i) => reader.goal(input, i));
+    expect(b.parentRefs).toBe(a.parentRefs);
+    expect(c.parentRefs).toEqual([{ id: "Q", share: null, badShare: null }]);
+  });
   const parentText = fc.oneof(
     fc.constantFrom("G-1", "G-2", "g-1", " G-1 ", "G-1; G-2", "G-1=60%; G-2=40%", "G-1=60; G-2=x", "G-1,G-2", "", " ", "=5", "G-1=-1"),
     fc.string({ unit: fc.constantFrom("G", "-", "1", ";", ",", "=", "%", " "), maxLength: 8 }),
@@ -419,7 +426,7 @@ describe("parseParents: the same text read again gives the same parents", () => 
       { id: "G-1", share: 0.6, badShare: null },
       { id: "G-2", share: null, badShare: null },
     ]);
-    expect(parseParents("G-1=60%; G-2")).toBe(refs);
+    expect(parseParents("G-1=60%; G-2")).toEqual(refs);
     expect(Object.isFrozen(refs) && refs.every((r) => Object.isFrozen(r))).toBe(true);
     expect(Object.isFrozen(parseParents("G-3"))).toBe(true);
     expect(parseParents(null)).toEqual([]);

@@ -9,7 +9,8 @@ import { status } from "../../src/core/rules/status";
 import { rollup, RollupNode } from "../../src/core/rollup";
 import { scorecards } from "../../src/core/scorecard";
 import { effectiveWeights } from "../../src/core/weights";
-import { GoalRowInput } from "../../src/core/model";
+import { workbookFromRecords, GoalRecord } from "../../src/core/tables";
+
 
 const d = (iso: string): number => dayFromIso(iso) as number;
 
@@ -199,7 +200,7 @@ describe("Status", () => {
 const asOf = d("2026-07-02"); // pace 0.5 for a goal running 2026-01-01 … 2026-12-31 (182/364)
 const opts: EvaluateOptions = { asOf };
 
-function goal(id: string, values: GoalRowInput["values"] = {}): GoalRowInput {
+function goal(id: string, values: GoalRecord["values"] = {}): GoalRecord {
   return {
     values: {
       id,
@@ -226,7 +227,7 @@ function byId(ev: ReturnType<typeof evaluate>, id: string) {
 describe("Actual: the Actual cell, or the latest check-in's Value", () => {
   test("blank Actual falls back to the latest check-in (greatest Date; on a tie the lower row)", () => {
     const ev = evaluate(
-      {
+      workbookFromRecords({
         goals: [goal("G-1")],
         checkIns: [
           { values: { goalId: "G-1", date: "2026-06-20", value: 30 } },
@@ -234,20 +235,20 @@ describe("Actual: the Actual cell, or the latest check-in's Value", () => {
           { values: { goalId: "G-1", date: "2026-06-25", value: 45 } },
           { values: { goalId: "G-1", date: "2026-05-01", value: 90 } },
         ],
-      },
+      }),
       opts,
     );
     close(byId(ev, "G-1").progress, 0.45);
   });
   test("the Actual cell wins over check-ins", () => {
-    const ev = evaluate({ goals: [goal("G-1", { actual: 10 })], checkIns: [{ values: { goalId: "G-1", date: "2026-06-25", value: 45 } }] }, opts);
+    const ev = evaluate(workbookFromRecords({ goals: [goal("G-1", { actual: 10 })], checkIns: [{ values: { goalId: "G-1", date: "2026-06-25", value: 45 } }] }), opts);
     close(byId(ev, "G-1").progress, 0.1);
   });
 });
 
 describe("Start and Due fall back to the Cycle window", () => {
   test("blank Start/Due use the start/end of 2026-H1", () => {
-    const ev = evaluate({ goals: [goal("G-1", { start: null, due: null, cycle: "2026-H1", actual: 10 })] }, { asOf: d("2026-07-15") });
+    const ev = evaluate(workbookFromRecords({ goals: [goal("G-1", { start: null, due: null, cycle: "2026-H1", actual: 10 })] }), { asOf: d("2026-07-15") });
     const g = byId(ev, "G-1");
     expect(g.start).toBe(d("2026-01-01"));
     expect(g.due).toBe(d("2026-06-30"));
@@ -260,8 +261,8 @@ describe("Weights: the weight rule", () => {
   test("some set → a blank counts as the mean of the set ones", () => expect(effectiveWeights([2, 4, null])).toEqual([2, 4, 3]));
   test("a negative weight is treated as blank", () => expect(effectiveWeights([-1, 2])).toEqual([2, 2]));
   test("2 : 1 means the same as 66.7% : 33.3%", () => {
-    const a = evaluate({ goals: [goal("P"), goal("A", { parent: "P", weight: 2, actual: 100 }), goal("B", { parent: "P", weight: 1, actual: 40 })] }, opts);
-    const b = evaluate({ goals: [goal("P"), goal("A", { parent: "P", weight: "66.7%", actual: 100 }), goal("B", { parent: "P", weight: "33.3%", actual: 40 })] }, opts);
+    const a = evaluate(workbookFromRecords({ goals: [goal("P"), goal("A", { parent: "P", weight: 2, actual: 100 }), goal("B", { parent: "P", weight: 1, actual: 40 })] }), opts);
+    const b = evaluate(workbookFromRecords({ goals: [goal("P"), goal("A", { parent: "P", weight: "66.7%", actual: 100 }), goal("B", { parent: "P", weight: "33.3%", actual: 40 })] }), opts);
     close(byId(a, "P").rolledUp, 0.8);
     close(byId(b, "P").rolledUp as number, (0.667 * 1 + 0.333 * 0.4) / 1);
   });
@@ -269,20 +270,20 @@ describe("Weights: the weight rule", () => {
 
 describe("Cascade roll-up", () => {
   test("no children → Score(g)", () => {
-    const ev = evaluate({ goals: [goal("G-1", { actual: 25 })] }, opts);
+    const ev = evaluate(workbookFromRecords({ goals: [goal("G-1", { actual: 25 })] }), opts);
     close(byId(ev, "G-1").rolledUp, 0.25);
     expect(byId(ev, "G-1").coverage).toBe(1);
   });
   test("Weighted (default): Σ w·a·R / Σ w·a over children with data", () => {
     const ev = evaluate(
-      {
+      workbookFromRecords({
         goals: [
           goal("P", { actual: 5 }),
           goal("A", { parent: "P", weight: 1, actual: 50 }),
           goal("B", { parent: "P", weight: 3, actual: 100 }),
           goal("C", { parent: "P", weight: 4 }), // no data
         ],
-      },
+      }),
       opts,
     );
     const p = byId(ev, "P");
@@ -292,14 +293,14 @@ describe("Cascade roll-up", () => {
   });
   test("roll-up with attribution shares (G-1=60%; G-2=40%)", () => {
     const ev = evaluate(
-      {
+      workbookFromRecords({
         goals: [
           goal("G-1"),
           goal("G-2"),
           goal("X", { parent: "G-1=60%; G-2=40%", actual: 100 }),
           goal("Y", { parent: "G-1", actual: 0 }),
         ],
-      },
+      }),
       opts,
     );
     // G-1: X share 0.6 (R 1), Y share 1 (R 0), both weight 1
@@ -307,24 +308,24 @@ describe("Cascade roll-up", () => {
     close(byId(ev, "G-2").rolledUp, 1);
   });
   test("k parents without shares → 1/k each", () => {
-    const ev = evaluate({ goals: [goal("G-1"), goal("G-2"), goal("X", { parent: "G-1; G-2", actual: 100 }), goal("Y", { parent: "G-1", actual: 0 })] }, opts);
+    const ev = evaluate(workbookFromRecords({ goals: [goal("G-1"), goal("G-2"), goal("X", { parent: "G-1; G-2", actual: 100 }), goal("Y", { parent: "G-1", actual: 0 })] }), opts);
     close(byId(ev, "G-1").rolledUp, 0.5 / 1.5);
   });
   test("shares that do not total 100% are used divided by their total (R5)", () => {
-    const ev = evaluate({ goals: [goal("G-1"), goal("G-2"), goal("X", { parent: "G-1=60%; G-2=60%", actual: 100 }), goal("Y", { parent: "G-1", actual: 0 })] }, opts);
+    const ev = evaluate(workbookFromRecords({ goals: [goal("G-1"), goal("G-2"), goal("X", { parent: "G-1=60%; G-2=60%", actual: 100 }), goal("Y", { parent: "G-1", actual: 0 })] }), opts);
     close(byId(ev, "G-1").rolledUp, 0.5 / 1.5);
     expect(byId(ev, "X").findings).toContain("R5");
   });
   test("Worst: min over children with data", () => {
     const ev = evaluate(
-      { goals: [goal("P", { rollup: "Worst" }), goal("A", { parent: "P", actual: 30 }), goal("B", { parent: "P", actual: 80 }), goal("C", { parent: "P" })] },
+      workbookFromRecords({ goals: [goal("P", { rollup: "Worst" }), goal("A", { parent: "P", actual: 30 }), goal("B", { parent: "P", actual: 80 }), goal("C", { parent: "P" })] }),
       opts,
     );
     close(byId(ev, "P").rolledUp, 0.3);
   });
   test("Sum: the Score of g with Actual := Σ a·Actual′ (nested Sum goals pass their own sum up)", () => {
     const ev = evaluate(
-      {
+      workbookFromRecords({
         goals: [
           goal("P", { rollup: "Sum", target: 1000, baseline: 0 }),
           goal("A", { parent: "P", rollup: "Sum", target: 400 }),
@@ -332,32 +333,32 @@ describe("Cascade roll-up", () => {
           goal("A2", { parent: "A", actual: 150 }),
           goal("B", { parent: "P", actual: 250 }),
         ],
-      },
+      }),
       opts,
     );
     close(byId(ev, "A").rolledUp, 250 / 400);
     close(byId(ev, "P").rolledUp, 500 / 1000);
   });
   test("Own: the goal's own Score even with children", () => {
-    const ev = evaluate({ goals: [goal("P", { rollup: "Own", actual: 10 }), goal("A", { parent: "P", actual: 90 })] }, opts);
+    const ev = evaluate(workbookFromRecords({ goals: [goal("P", { rollup: "Own", actual: 10 }), goal("A", { parent: "P", actual: 90 })] }), opts);
     close(byId(ev, "P").rolledUp, 0.1);
     expect(byId(ev, "P").coverage).toBe(1);
   });
   test("when no child has data, R(g) = Score(g)", () => {
-    const ev = evaluate({ goals: [goal("P", { actual: 20 }), goal("A", { parent: "P" })] }, opts);
+    const ev = evaluate(workbookFromRecords({ goals: [goal("P", { actual: 20 }), goal("A", { parent: "P" })] }), opts);
     close(byId(ev, "P").rolledUp, 0.2);
     expect(byId(ev, "P").coverage).toBe(0);
   });
   test("cycles: every goal on the cycle gets R4 and no value; a parent treats a cycle child as no data", () => {
     const ev = evaluate(
-      {
+      workbookFromRecords({
         goals: [
           goal("TOP", { actual: 10 }),
           goal("A", { parent: "B; TOP", actual: 50 }),
           goal("B", { parent: "A", actual: 50 }),
           goal("OK", { parent: "TOP", actual: 80 }),
         ],
-      },
+      }),
       opts,
     );
     expect(byId(ev, "A").rolledUp).toBeNull();
@@ -368,13 +369,13 @@ describe("Cascade roll-up", () => {
     expect(ev.cycles).toHaveLength(1);
   });
   test("unknown parents: the link is dropped (R1) and the goal is a root", () => {
-    const ev = evaluate({ goals: [goal("A", { parent: "NOPE", actual: 40 })] }, opts);
+    const ev = evaluate(workbookFromRecords({ goals: [goal("A", { parent: "NOPE", actual: 40 })] }), opts);
     expect(byId(ev, "A").findings).toContain("R1");
     close(byId(ev, "A").rolledUp, 0.4);
     expect(byId(ev, "A").parents).toEqual([]);
   });
   test("a blocked child counts as no data", () => {
-    const ev = evaluate({ goals: [goal("P"), goal("A", { parent: "P", actual: 40 }), goal("B", { parent: "P", actual: 90, weight: -1 })] }, opts);
+    const ev = evaluate(workbookFromRecords({ goals: [goal("P"), goal("A", { parent: "P", actual: 40 }), goal("B", { parent: "P", actual: 90, weight: -1 })] }), opts);
     expect(byId(ev, "B").blocked).toBe(true);
     close(byId(ev, "P").rolledUp, 0.4);
   });
@@ -389,7 +390,7 @@ describe("Cascade roll-up", () => {
 
 describe("Status of a goal whose Rolled Up comes from its children", () => {
   test("Weighted: P = R(g)", () => {
-    const ev = evaluate({ goals: [goal("P"), goal("A", { parent: "P", actual: 50 }), goal("B", { parent: "P", actual: 10 })] }, opts);
+    const ev = evaluate(workbookFromRecords({ goals: [goal("P"), goal("A", { parent: "P", actual: 50 }), goal("B", { parent: "P", actual: 10 })] }), opts);
     // R = 0.3, pace 0.5, gap 0.2 → At risk
     expect(byId(ev, "P").status).toBe("At risk");
   });
@@ -397,35 +398,35 @@ describe("Status of a goal whose Rolled Up comes from its children", () => {
     for (const rollup of ["Weighted", "Worst"]) {
       // Target = Baseline infers At least; the children are at 47.5% with pace 0.5.
       const ev = evaluate(
-        { goals: [goal("P", { target: 0, rollup }), goal("A", { parent: "P", actual: 47.5 }), goal("B", { parent: "P", actual: 47.5 })] },
+        workbookFromRecords({ goals: [goal("P", { target: 0, rollup }), goal("A", { parent: "P", actual: 47.5 }), goal("B", { parent: "P", actual: 47.5 })] }),
         opts,
       );
       expect(byId(ev, "P").direction).toBe("At least");
       expect(byId(ev, "P").status).toBe("On track");
     }
-    const atMost = evaluate({ goals: [goal("P", { direction: "At most", target: 10 }), goal("A", { parent: "P", actual: 47.5 })] }, opts);
+    const atMost = evaluate(workbookFromRecords({ goals: [goal("P", { direction: "At most", target: 10 }), goal("A", { parent: "P", actual: 47.5 })] }), opts);
     expect(byId(atMost, "P").status).toBe("On track");
   });
   test("Weighted with a Threshold: rule 3 tests R(g) ≥ 1, not the goal's own Score", () => {
     const ev = evaluate(
-      { goals: [goal("P", { threshold: 10, actual: 100 }), goal("A", { parent: "P", actual: 50 })] },
+      workbookFromRecords({ goals: [goal("P", { threshold: 10, actual: 100 }), goal("A", { parent: "P", actual: 50 })] }),
       opts,
     );
     // Own Actual 100 would be Achieved; the children's blend is 0.5 at pace 0.5.
     expect(byId(ev, "P").status).toBe("On track");
   });
   test("Own mode and Sum keep rule 2: the goal's own metric", () => {
-    const own = evaluate({ goals: [goal("P", { direction: "At least", actual: 90, rollup: "Own" }), goal("A", { parent: "P", actual: 100 })] }, opts);
+    const own = evaluate(workbookFromRecords({ goals: [goal("P", { direction: "At least", actual: 90, rollup: "Own" }), goal("A", { parent: "P", actual: 100 })] }), opts);
     expect(byId(own, "P").status).toBe("Off track");
     const sum = evaluate(
-      { goals: [goal("P", { direction: "At least", target: 100, rollup: "Sum" }), goal("A", { parent: "P", actual: 45 }), goal("B", { parent: "P", actual: 45 })] },
+      workbookFromRecords({ goals: [goal("P", { direction: "At least", target: 100, rollup: "Sum" }), goal("A", { parent: "P", actual: 45 }), goal("B", { parent: "P", actual: 45 })] }),
       opts,
     );
     expect(byId(sum, "P").status).toBe("Off track");
   });
   test("Sum: P from the summed Actual", () => {
     const ev = evaluate(
-      { goals: [goal("P", { rollup: "Sum", target: 200 }), goal("A", { parent: "P", actual: 50 }), goal("B", { parent: "P", actual: 50 })] },
+      workbookFromRecords({ goals: [goal("P", { rollup: "Sum", target: 200 }), goal("A", { parent: "P", actual: 50 }), goal("B", { parent: "P", actual: 50 })] }),
       opts,
     );
     expect(byId(ev, "P").status).toBe("On track"); // P = 0.5, pace 0.5
@@ -434,33 +435,33 @@ describe("Status of a goal whose Rolled Up comes from its children", () => {
 
 describe("Escalation", () => {
   test("a Missed goal is flagged escalate", () => {
-    const ev = evaluate({ goals: [goal("G-1", { actual: 10, due: "2026-06-30" })] }, opts);
+    const ev = evaluate(workbookFromRecords({ goals: [goal("G-1", { actual: 10, due: "2026-06-30" })] }), opts);
     expect(byId(ev, "G-1").status).toBe("Missed");
     expect(byId(ev, "G-1").escalate).toBe(true);
   });
   test("Off track at each of the last two check-ins → escalate", () => {
     const ev = evaluate(
-      {
+      workbookFromRecords({
         goals: [goal("G-1")],
         checkIns: [
           { values: { goalId: "G-1", date: "2026-03-01", value: 0 } }, // pace ≈ 0.16, P 0 → Off track
           { values: { goalId: "G-1", date: "2026-05-01", value: 5 } }, // pace ≈ 0.33 → Off track
           { values: { goalId: "G-1", date: "2026-06-28", value: 10 } }, // pace ≈ 0.49 → Off track
         ],
-      },
+      }),
       opts,
     );
     expect(byId(ev, "G-1").escalate).toBe(true);
   });
   test("only one of the last two check-ins Off track → no escalation", () => {
     const ev = evaluate(
-      {
+      workbookFromRecords({
         goals: [goal("G-1")],
         checkIns: [
           { values: { goalId: "G-1", date: "2026-05-01", value: 30 } }, // pace ≈ 0.33, P 0.3 → On track
           { values: { goalId: "G-1", date: "2026-06-28", value: 10 } }, // Off track
         ],
-      },
+      }),
       opts,
     );
     expect(byId(ev, "G-1").status).toBe("Off track");
@@ -468,13 +469,13 @@ describe("Escalation", () => {
   });
   test("a goal rolled up from children escalates only when Missed", () => {
     const ev = evaluate(
-      {
+      workbookFromRecords({
         goals: [goal("P"), goal("A", { parent: "P", actual: 1 })],
         checkIns: [
           { values: { goalId: "P", date: "2026-05-01", value: 0 } },
           { values: { goalId: "P", date: "2026-06-28", value: 0 } },
         ],
-      },
+      }),
       opts,
     );
     expect(byId(ev, "P").escalate).toBe(false);
@@ -510,12 +511,12 @@ describe("Weighted scorecards", () => {
     close(scorecards(items)[0].completeness, 0.75);
   });
   test("groups in order of first appearance; a blank owner is (blank)", () => {
-    const ev = evaluate({ goals: [goal("A", { owner: "Zed", actual: 10 }), goal("B", { owner: null, actual: 20 }), goal("C", { owner: "Amy", actual: 30 })] }, opts);
+    const ev = evaluate(workbookFromRecords({ goals: [goal("A", { owner: "Zed", actual: 10 }), goal("B", { owner: null, actual: 20 }), goal("C", { owner: "Amy", actual: 30 })] }), opts);
     expect(ev.scorecards.map((c) => c.group)).toEqual(["Zed", "(blank)", "Amy"]);
   });
   test("an owner's Objective and the Key Results under it are not counted twice", () => {
     const ev = evaluate(
-      { goals: [goal("O", { target: null, type: "Objective" }), goal("K1", { parent: "O", actual: 50 }), goal("K2", { parent: "O", actual: 100 })] },
+      workbookFromRecords({ goals: [goal("O", { target: null, type: "Objective" }), goal("K1", { parent: "O", actual: 50 }), goal("K2", { parent: "O", actual: 100 })] }),
       opts,
     );
     const card = ev.scorecards[0];
@@ -529,7 +530,7 @@ describe("Weighted scorecards", () => {
     expect(scorecards([{ group: "A", score: 1, weight: 0.6, top: true }, { group: "A", score: 1, weight: 0.4, top: true }])[0].weightsOff).toBe(false);
   });
   test("group by another column", () => {
-    const ev = evaluate({ goals: [goal("A", { actual: 10, cycle: "Q1" }), goal("B", { actual: 30, cycle: "Q2" }), goal("C", { actual: 50, cycle: "Q1" })] }, { ...opts, groupBy: "cycle" });
+    const ev = evaluate(workbookFromRecords({ goals: [goal("A", { actual: 10, cycle: "Q1" }), goal("B", { actual: 30, cycle: "Q2" }), goal("C", { actual: 50, cycle: "Q1" })] }), { ...opts, groupBy: "cycle" });
     expect(ev.scorecards.map((c) => [c.group, Math.round((c.score ?? 0) * 100)])).toEqual([
       ["Q1", 30],
       ["Q2", 30],
@@ -544,26 +545,26 @@ describe("Weighted scorecards", () => {
       goal("E", { actual: 90, level: "Squad" }),
       goal("F", { actual: 20, level: "" }),
     ];
-    const ev = evaluate({ goals }, { ...opts, groupBy: "level" });
+    const ev = evaluate(workbookFromRecords({ goals }), { ...opts, groupBy: "level" });
     expect(ev.scorecards.map((c) => [c.group, Math.round((c.score ?? 0) * 100)])).toEqual([
       ["Team", 30],
       ["Department", 70],
       ["Squad", 90],
       ["(blank)", 20],
     ]);
-    const dirs = evaluate({ goals: [goal("A", { actual: 10, direction: "up" }), goal("B", { actual: 30, direction: "Increase" })] }, { ...opts, groupBy: "direction" });
+    const dirs = evaluate(workbookFromRecords({ goals: [goal("A", { actual: 10, direction: "up" }), goal("B", { actual: 30, direction: "Increase" })] }), { ...opts, groupBy: "direction" });
     expect(dirs.scorecards.map((c) => c.group)).toEqual(["Increase"]);
   });
   test("free text (Owner, a user column) groups values spelled alike apart from case and spaces, as first written", () => {
     const goals = [goal("A", { actual: 10, owner: "ana" }), goal("B", { actual: 30, owner: " Ana " }), goal("C", { actual: 50, owner: "Chen  Wei" }), goal("D", { actual: 70, owner: "chen wei" })];
-    const ev = evaluate({ goals }, opts);
+    const ev = evaluate(workbookFromRecords({ goals }), opts);
     expect(ev.scorecards.map((c) => [c.group, Math.round((c.score ?? 0) * 100)])).toEqual([
       ["ana", 20],
       ["Chen  Wei", 60],
     ]);
     // An owner called Max is no At most.
-    expect(evaluate({ goals: [goal("A", { owner: "Max" })] }, opts).scorecards[0].group).toBe("Max");
-    const user = evaluate({ goals: goals.slice(0, 2) }, { ...opts, groups: ["North", "NORTH "] });
+    expect(evaluate(workbookFromRecords({ goals: [goal("A", { owner: "Max" })] }), opts).scorecards[0].group).toBe("Max");
+    const user = evaluate(workbookFromRecords({ goals: goals.slice(0, 2) }), { ...opts, groups: ["North", "NORTH "] });
     expect(user.scorecards.map((c) => c.group)).toEqual(["North"]);
   });
 });

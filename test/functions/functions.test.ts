@@ -5,7 +5,7 @@
  */
 import { dayFromIso, serialFromDay, today } from "../../src/core/dates";
 import { letterOf, smartString } from "../../src/core/findings";
-import { readGoal } from "../../src/core/model";
+import { goalFromRecord } from "../../src/core/model";
 import { rollup as coreRollup } from "../../src/core/rollup";
 import { scorecards, weightedAverage } from "../../src/core/scorecard";
 import {
@@ -343,7 +343,7 @@ describe("GOAL.STATUS", () => {
 
 describe("GOAL.SMART", () => {
   function coreSmart(values: Record<string, unknown>): string {
-    const goal = readGoal({ values }, 0);
+    const goal = goalFromRecord({ values });
     const fs = rowFindings(goal, {
       direction: goal.directionGiven ?? inferDirection(goal.target, goal.baseline),
       type: goal.typeGiven ?? "Key Result",
@@ -380,7 +380,7 @@ describe("GOAL.SMART", () => {
 
   it("a cell the reader rejects gives #VALUE! with that data finding", () => {
     const e = expectError(smart("Grow EMEA revenue", "Ana", "abc"), "#VALUE!");
-    const goal = readGoal({ values: { title: "Grow EMEA revenue", owner: "Ana", target: "abc" } }, 0);
+    const goal = goalFromRecord({ values: { title: "Grow EMEA revenue", owner: "Ana", target: "abc" } });
     const f = dataFindings(goal)[0];
     expect(e.message).toBe(`${f.code}: ${f.message}`);
     expect(e.message).toBe("E2: Target is text 'abc'; enter a number");

@@ -1,22 +1,23 @@
 import { Evaluation, evaluate } from "../../src/core/engine";
-import { GoalRowInput } from "../../src/core/model";
+
 import { ALL_FINDINGS, LETTER_OPTIONS, NO_OWNER, goalLabel, groupFindings, ownerOptions, summarize, summaryLine } from "../../src/taskpane/logic/findings";
 import { AS_OF, convertedMessy } from "./support";
+import { workbookFromRecords, GoalRecord } from "../../src/core/tables";
 
-function goal(values: GoalRowInput["values"], row: number): GoalRowInput {
-  return { values, where: `Goals!A${row}`, cells: { id: `Goals!A${row}`, target: `Goals!L${row}`, title: `Goals!B${row}` } };
+function goal(values: GoalRecord["values"], row: number): GoalRecord {
+  return { values, where: `Goals!A${row}` };
 }
 
 function small(): Evaluation {
   return evaluate(
-    {
+    workbookFromRecords({
       goals: [
         goal({ id: "G-1", title: "Grow revenue in the north", owner: "Dana", target: 100, baseline: 50, unit: "USD", due: "2026-12-31", source: "CRM", level: "Company" }, 2),
         goal({ id: "G-2", title: "Hire", owner: "", due: "2026-12-31", level: "Company" }, 3),
         goal({ id: "G-3", title: "Cut churn in the south", owner: "sam", target: 5, baseline: 10, unit: "%", source: "Desk", parent: "G-1", level: "Team", due: "2026-12-31" }, 4),
       ],
-      checkIns: [{ values: { goalId: "NOPE", date: "2026-01-01", value: "lots" }, cells: { value: "CheckIns!C2" } }],
-    },
+      checkIns: [{ values: { goalId: "NOPE", date: "2026-01-01", value: "lots" } }],
+    }),
     { asOf: AS_OF },
   );
 }

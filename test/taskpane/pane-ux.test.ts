@@ -9,6 +9,7 @@ import { RULE_NAMES, byImportance, findingRank, groupFindings, ruleDetail, ruleN
 import { STATUS_ORDER, scoreChartText, sortOptions, sortScorecards, statusMixText, statusSegments, statusTotal } from "../../src/taskpane/logic/scorecards";
 import { evaluate } from "../../src/core/engine";
 import { AS_OF } from "./support";
+import { workbookFromRecords } from "../../src/core/tables";
 
 function f(code: Finding["code"], severity: Finding["severity"], field = "Target"): Finding {
   return { code, severity, goal: "G-1", goalIndex: 0, field, cell: null, message: "m" };
@@ -44,14 +45,14 @@ describe("findings read as rules, not cells", () => {
     const g = (row: number, values: Record<string, unknown>) => ({ values, where: `Goals!A${row}`, cells: { id: `Goals!A${row}` } });
     const base = { owner: "Dana", level: "Company", unit: "USD", source: "CRM", baseline: 0, due: "2026-12-31" };
     const ev = evaluate(
-      {
+      workbookFromRecords({
         goals: [
           g(2, { ...base, id: "W-1", title: "Grow revenue in the north", target: 100, unit: "" }), // M2 warning only
           g(3, { ...base, id: "F-1", title: "Grow", target: 100 }), // S1 failure
           g(4, { ...base, id: "B-1", title: "Cut churn in the south", target: "lots" }), // M1/E2: blocks the score
           g(5, { ...base, id: "W-2", title: "Hire more great people", target: 10, source: "" }), // M4 warning only
         ],
-      },
+      }),
       { asOf: AS_OF },
     );
     expect(groupFindings(ev).map((x) => x.id)).toEqual(["B-1", "F-1", "W-1", "W-2"]);

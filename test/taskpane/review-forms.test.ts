@@ -20,6 +20,7 @@ import {
   restoreDone,
 } from "../../src/taskpane/logic/reviewForms";
 import { moves } from "../../src/taskpane/logic/stepper";
+import { workbookFromRecords } from "../../src/core/tables";
 
 describe("what the forms show", () => {
   test("fieldMessage: the error beside its field, else no validation state", () => {
@@ -44,7 +45,7 @@ describe("what the forms show", () => {
     expect(pickField([], "due")).toBeNull();
   });
   test("currentValueText: the goal's value in words, found by ID whatever its case", () => {
-    const input = { goals: [{ values: { id: "G-1", due: 46203, weight: 0.4, target: 12 } }, { values: { id: "G-2", target: null } }] };
+    const input = workbookFromRecords({ goals: [{ values: { id: "G-1", due: 46203, weight: 0.4, target: 12 } }, { values: { id: "G-2", target: null } }] });
     expect(currentValueText(input, "g-1", "due", 1900)).toBe("30 Jun 2026");
     expect(currentValueText(input, "G-1", "weight", 1900)).toBe("40%");
     expect(currentValueText(input, "G-1", "target", 1900)).toBe("12");

@@ -4,7 +4,8 @@
  */
 import { CheckInKey, ColumnKey, DIRECTIONS, Direction, GOAL_TYPES, LEVELS, ROLLUP_MODES, headerOf } from "../columns";
 import { Finding, messageNumber, quote } from "../findings";
-import { CheckInFields, CheckInRowInput, Goal, checkInCell, goalCell } from "../model";
+import { CheckInFields, Goal, checkInCell, goalCell } from "../model";
+import { CheckInTable } from "../tables";
 import { repeatedIds } from "../rollup";
 import { FindingSink, finding, isInvalid } from "./finding";
 
@@ -72,8 +73,8 @@ export function goalCellRules(goal: Goal, sink: FindingSink): void {
 
 const CHECKIN_FIELD: Record<CheckInKey, string> = { goalId: "Goal ID", date: "Date", value: "Value", confidence: "Confidence", comment: "Comment" };
 
-/** E1–E3 of a check-in's rejected cells: on its goal (index `gi`), or loose when the Goal ID names no goal. */
-export function checkInFindings(row: CheckInRowInput, c: CheckInFields, gi: number | undefined, findings: FindingSink, loose: Finding[]): void {
+/** E1–E3 of the rejected cells of the check-in in data row r: on its goal (index `gi`), or loose when the Goal ID names no goal. */
+export function checkInFindings(t: CheckInTable, r: number, c: CheckInFields, gi: number | undefined, findings: FindingSink, loose: Finding[]): void {
   for (const rejected in c.invalid) {
     const key = rejected as CheckInKey;
     const bad = c.invalid[key];
@@ -87,7 +88,7 @@ export function checkInFindings(row: CheckInRowInput, c: CheckInFields, gi: numb
       goal: c.goalId,
       goalIndex: gi ?? -1,
       field,
-      cell: checkInCell(row, key),
+      cell: checkInCell(t, r, key),
       message: bad.code === "E1" ? m.E1(name, bad.text) : bad.code === "E3" ? m.E3(name, bad.text) : m.E2.checkIn(name, bad.text),
     };
     if (gi === undefined) loose.push(f);

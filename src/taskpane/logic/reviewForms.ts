@@ -9,7 +9,7 @@ import type { DateSystem } from "../../core/dates";
 import type { ChangeRequestResult, CheckInResult, RestoreResult, StateChangeResult } from "../../excel/review";
 import { FieldError, FormField, checkChangeValue, checkCheckInForm, columnValueText, localDay, messageFor, valueText } from "./review";
 import { MIN_REASON, Move, checkMove } from "./stepper";
-import type { WorkbookInput } from "../../core/model";
+import { WorkbookInput, goalRecords } from "../../core/tables";
 
 /** Fluent Field props showing a form error beside its field. */
 export function fieldMessage(errors: readonly FieldError[], field: FormField): { validationMessage?: string; validationState: "error" | "none" } {
@@ -28,9 +28,9 @@ export function pickField<F extends { key: string }>(fields: readonly F[], chose
 }
 
 /** A goal's current value of a column, as the "Now: …" hint shows it; null when the goal is not found. */
-export function currentValueText(input: Pick<WorkbookInput, "goals">, goalId: string, key: ColumnKey, system: DateSystem): string | null {
+export function currentValueText(input: WorkbookInput, goalId: string, key: ColumnKey, system: DateSystem): string | null {
   if (goalId === "") return null;
-  const g = input.goals.find((x) => headerText(x.values.id).toUpperCase() === goalId.toUpperCase());
+  const g = goalRecords(input).find((x) => headerText(x.values.id).toUpperCase() === goalId.toUpperCase());
   return g ? columnValueText(key, g.values[key], system) : null;
 }
 

@@ -7,7 +7,7 @@ import { ColumnKey, INPUT_COLUMNS, COMPUTED_COLUMNS } from "../../core/columns";
 import { Day } from "../../core/dates";
 import { Evaluation, evaluate } from "../../core/engine";
 import { columnLetters, headerText, matchComputed, matchHeader } from "../../core/headers";
-import { WorkbookInput } from "../../core/model";
+import { WorkbookInput, goalCellAddress, goalRecord, goalRecords } from "../../core/tables";
 import { Scorecard } from "../../core/scorecard";
 import type { LoadedWorkbook } from "../../excel/workbook";
 import { engineInput } from "../../excel/workbook";
@@ -23,8 +23,10 @@ export function inputOf(wb: LoadedWorkbook): WorkbookInput {
 
 /** The address of goal `index`'s whole table row, e.g. `Goals!B4:AC4`; null when unknown. */
 export function goalRowAddress(wb: LoadedWorkbook, index: number): string | null {
-  const g = inputOf(wb).goals[index];
-  if (!g?.where) return null;
+  const input = inputOf(wb);
+  if (!(index >= 0 && index < input.goalCount)) return null;
+  const g = goalRecord(input, index);
+  if (!g.where) return null;
   const t = g.source ? wb.goalTables.find((x) => x.name === g.source?.table) : undefined;
   if (!t || t.headers.length <= 1) return g.where;
   const row = t.headerRowIndex + 2 + (g.source?.row ?? 0);
@@ -33,8 +35,8 @@ export function goalRowAddress(wb: LoadedWorkbook, index: number): string | null
 
 /** The cell to select for a finding without a cell: the goal's ID cell, else its row start. */
 export function goalCell(wb: LoadedWorkbook, index: number): string | null {
-  const g = inputOf(wb).goals[index];
-  return g?.cells?.id ?? g?.where ?? null;
+  const input = inputOf(wb);
+  return index >= 0 && index < input.goalCount ? goalCellAddress(input, index, "id") : null;
 }
 
 export interface GroupOption {
@@ -67,7 +69,7 @@ export function groupOptions(wb: LoadedWorkbook | null): GroupOption[] {
 export function userColumnValues(wb: LoadedWorkbook, header: string): (string | null)[] {
   const input = inputOf(wb);
   const want = header.trim().toLowerCase();
-  return input.goals.map((g) => {
+  return goalRecords(input).map((g) => {
     if (!g.source) return null;
     const t = wb.goalTables.find((x) => x.name === g.source?.table);
     const c = t ? t.columnNames.findIndex((n) => n.trim().toLowerCase() === want) : -1;

@@ -7,7 +7,8 @@ import { EvaluateOptions } from "../../../src/core/engine";
 import { EXCEL_ERRORS } from "../../../src/core/cells";
 import { COLUMN_KEYS, ColumnKey } from "../../../src/core/columns";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
-import { GoalRowInput, CheckInRowInput } from "../../../src/core/model";
+import { GoalRecord, CheckInRecord } from "../../../src/core/tables";
+
 
 // ---------------------------------------------------------------- nasty values
 
@@ -274,7 +275,7 @@ const goalRow: fc.Arbitrary<Row> = fc.oneof(
 );
 
 /** Goals; in most workbooks the good rows get distinct IDs G-1, G-2 … so that they are not D1 duplicates. */
-const goalRows: fc.Arbitrary<GoalRowInput[]> = fc
+const goalRows: fc.Arbitrary<GoalRecord[]> = fc
   .tuple(fc.array(goalRow, { maxLength: 12 }), fc.oneof(fc.constant(true), fc.constant(true), fc.constant(true), fc.constant(false)), fc.boolean())
   .map(([rows, renumber, keepSome]) =>
     rows.map((r, i) => ({
@@ -282,7 +283,7 @@ const goalRows: fc.Arbitrary<GoalRowInput[]> = fc
     })),
   );
 
-const checkInRow: fc.Arbitrary<CheckInRowInput> = fc
+const checkInRow: fc.Arbitrary<CheckInRecord> = fc
   .record(
     {
       goalId: fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...ID_POOL) }, { weight: 1, arbitrary: nasty }),

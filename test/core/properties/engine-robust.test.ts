@@ -10,6 +10,7 @@ import { COLUMN_KEYS, STATUSES } from "../../../src/core/columns";
 import { RULE_CODES } from "../../../src/core/findings";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 import { nasty, options, workbook } from "./arbitraries";
+import { workbookFromRecords } from "../../../src/core/tables";
 
 const SEED = 20260630;
 const SMART_RE = /^[S!✗] [M!✗] [A!✗] [R!✗] [T!✗]$/;
@@ -27,7 +28,7 @@ describe("engine robustness (quality.md)", () => {
   test("nasty values: evaluate() never throws and every goal gets a well-formed result", () => {
     fc.assert(
       fc.property(workbook, options, (input, opts) => {
-        const ev = evaluate(input, opts);
+        const ev = evaluate(workbookFromRecords(input), opts);
         const cap = (opts.settings ?? DEFAULT_SETTINGS).progressCap;
         check(ev.goals.length === input.goals.length, "one result per goal");
         ev.goals.forEach((g, i) => {
@@ -56,7 +57,7 @@ describe("engine robustness (quality.md)", () => {
   test("nasty values: results stay in range (score, rolledUp in [0, stretchPay]; coverage, pace in [0, 1]; within 1e-9)", () => {
     fc.assert(
       fc.property(workbook, options, (input, opts) => {
-        const ev = evaluate(input, opts);
+        const ev = evaluate(workbookFromRecords(input), opts);
         const s = opts.settings ?? DEFAULT_SETTINGS;
         const top = Math.max(1, s.stretchPay);
         ev.goals.forEach((g, i) => {
@@ -73,7 +74,7 @@ describe("engine robustness (quality.md)", () => {
   test("nasty values: scorecards have null-or-finite score and completeness", () => {
     fc.assert(
       fc.property(workbook, options, (input, opts) => {
-        const ev = evaluate(input, opts);
+        const ev = evaluate(workbookFromRecords(input), opts);
         for (const c of ev.scorecards) {
           check(isNullOrFinite(c.score), `scorecard ${c.group}: score ${String(c.score)}`);
           check(isNullOrFinite(c.completeness), `scorecard ${c.group}: completeness ${String(c.completeness)}`);
@@ -87,7 +88,7 @@ describe("engine robustness (quality.md)", () => {
   test("every single nasty value in every column, one goal at a time", () => {
     fc.assert(
       fc.property(fc.constantFrom(...COLUMN_KEYS), nasty, (key, v) => {
-        const ev = evaluate({ goals: [{ values: { id: "G-1", [key]: v } }, { values: { id: "G-2", parent: "G-1", [key]: v } }] }, { asOf: 20634 });
+        const ev = evaluate(workbookFromRecords({ goals: [{ values: { id: "G-1", [key]: v } }, { values: { id: "G-2", parent: "G-1", [key]: v } }] }), { asOf: 20634 });
         check(ev.goals.length === 2, "two results");
         for (const g of ev.goals) check(SMART_RE.test(g.smart), `SMART ${g.smart}`);
       }),
@@ -112,7 +113,7 @@ describe("engine robustness (quality.md)", () => {
         fc.array(noise, { maxLength: 3 }),
         (direction, value, extra) => {
           const ev = evaluate(
-            {
+            workbookFromRecords({
               goals: [
                 {
                   values: {
@@ -131,7 +132,7 @@ describe("engine robustness (quality.md)", () => {
                 },
               ],
               checkIns: [...extra.map((v) => ({ values: { goalId: "G-1", ...v } })), { values: { goalId: "G-1", date: "2026-03-01", value } }],
-            },
+            }),
             { asOf: 20634 },
           );
           const g = ev.goals[0];
@@ -151,12 +152,12 @@ describe("engine robustness (quality.md)", () => {
         (kids) => {
           const common = { level: "Team", unit: "USD", source: "CRM", start: "2026-01-01", due: "2026-12-31", direction: "Increase", baseline: 0, target: 100, threshold: 20, stretch: 150 };
           const ev = evaluate(
-            {
+            workbookFromRecords({
               goals: [
                 { values: { ...common, id: "G-0", title: "Grow revenue in all regions", owner: "Boss", level: "Company" } },
                 ...kids.map((k, i) => ({ values: { ...common, id: `G-${i + 1}`, title: `Grow revenue in region ${i + 1}`, parent: "G-0", ...k } })),
               ],
-            },
+            }),
             { asOf: 20634 },
           );
           const s = ev.settings.stretchPay;

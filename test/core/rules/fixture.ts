@@ -7,12 +7,13 @@
  * row i + 2) and passes the address of every cell in `cells`, so tests can assert
  * the exact cell a finding names.
  */
-import { CheckInKey, ColumnKey, COLUMN_KEYS } from "../../../src/core/columns";
+import { ColumnKey, COLUMN_KEYS } from "../../../src/core/columns";
 import { Day, dayFromIso } from "../../../src/core/dates";
 import { evaluate, EvaluateOptions, Evaluation, GoalResult } from "../../../src/core/engine";
 import { Finding, RuleCode } from "../../../src/core/findings";
-import { CheckInRowInput, GoalRowInput } from "../../../src/core/model";
+
 import { DEFAULT_SETTINGS, Settings } from "../../../src/core/settings";
+import { workbookFromRecords, GoalRecord, CheckInRecord } from "../../../src/core/tables";
 
 export type GoalValues = Partial<Record<ColumnKey, unknown>>;
 
@@ -72,25 +73,21 @@ export function childGoal(id: string, parent: string, overrides: GoalValues = {}
   return validGoal({ id, parent, level: "Department", owner: `Owner of ${id}`, ...overrides });
 }
 
-/** Goal rows with cell addresses (`Goals!L2` …) and the row address in `where`. */
-export function rows(...goals: GoalValues[]): GoalRowInput[] {
-  return goals.map((values, i) => ({
-    values,
-    cells: Object.fromEntries(COLUMN_KEYS.map((k) => [k, cellOf(i, k)])) as Partial<Record<ColumnKey, string>>,
-    where: `Goals!A${i + 2}`,
-  }));
+/** Goal records; workbookFromRecords places goal i on row i + 2 of sheet Goals, in canonical column order (cellOf). */
+export function rows(...goals: GoalValues[]): GoalRecord[] {
+  return goals.map((values) => ({ values }));
 }
 
-export function checkIn(goalId: string, date: string, value: unknown, index = 0): CheckInRowInput {
-  const keys: CheckInKey[] = ["goalId", "date", "value", "confidence", "comment"];
-  return {
-    values: { goalId, date, value, confidence: 0.8, comment: "monthly update" },
-    cells: Object.fromEntries(keys.map((k, j) => [k, `CheckIns!${String.fromCharCode(65 + j)}${index + 2}`])),
-  };
+/**
+ * A check-in record; workbookFromRecords places the k-th check-in given on row k + 2 of
+ * sheet CheckIns (`_position`, that k, is only for the reader of a test).
+ */
+export function checkIn(goalId: string, date: string, value: unknown, _position = 0): CheckInRecord {
+  return { values: { goalId, date, value, confidence: 0.8, comment: "monthly update" } };
 }
 
 export interface RunOptions extends EvaluateOptions {
-  checkIns?: CheckInRowInput[];
+  checkIns?: CheckInRecord[];
   settingsPatch?: Partial<Settings>;
 }
 
@@ -98,7 +95,7 @@ export interface RunOptions extends EvaluateOptions {
 export function run(goals: GoalValues[], opts: RunOptions = {}): Evaluation {
   const { checkIns, settingsPatch, ...rest } = opts;
   const settings: Settings = { ...(rest.settings ?? DEFAULT_SETTINGS), ...(settingsPatch ?? {}) };
-  return evaluate({ goals: rows(...goals), checkIns }, { asOf: AS_OF, ...rest, settings });
+  return evaluate(workbookFromRecords({ goals: rows(...goals), checkIns }), { asOf: AS_OF, ...rest, settings });
 }
 
 /** The findings with one code, optionally for one goal ID. */

@@ -9,9 +9,10 @@ import fc from "fast-check";
 import { CanonicalValue } from "../../../src/core/cells";
 import { ColumnKey, INPUT_COLUMNS } from "../../../src/core/columns";
 import { CycleState } from "../../../src/core/meta";
-import { CheckInRowInput, GoalRowInput } from "../../../src/core/model";
+
 import { AUDIT_ACTIONS, AuditEntry, diffSeal, sealDocument, serializeSeal, sha256Hex, verifyAudit } from "../../../src/core/seal";
 import { AuditBody, buildLog, nodeSha256 } from "./helpers";
+import { GoalRecord, CheckInRecord } from "../../../src/core/tables";
 
 const RUNS = 150;
 
@@ -191,7 +192,7 @@ const SEALED: Record<string, ColumnKey[]> = {
   Closed: KEYS,
 };
 
-const toInput = (rows: readonly Row[]): GoalRowInput[] => rows.map((r) => ({ values: Object.fromEntries(KEYS.map((k) => [k, r[k].raw])) }));
+const toInput = (rows: readonly Row[]): GoalRecord[] => rows.map((r) => ({ values: Object.fromEntries(KEYS.map((k) => [k, r[k].raw])) }));
 
 const upper = (v: CanonicalValue): string => (v === null ? "" : String(v).toUpperCase());
 const ord = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -307,7 +308,7 @@ describe("seal properties", () => {
   };
   type CiRow = { goalId: Pair; date: Pair; value: Pair; confidence: Pair; comment: Pair };
   const CI_KEYS = ["goalId", "date", "value", "confidence", "comment"] as const;
-  const ciInput = (rows: readonly CiRow[]): CheckInRowInput[] => rows.map((r) => ({ values: Object.fromEntries(CI_KEYS.map((k) => [k, r[k].raw])) }));
+  const ciInput = (rows: readonly CiRow[]): CheckInRecord[] => rows.map((r) => ({ values: Object.fromEntries(CI_KEYS.map((k) => [k, r[k].raw])) }));
   const ciCanon = (r: CiRow): CanonicalValue[] => CI_KEYS.map((k) => r[k].canon);
 
   test("check-ins: sorted by goal ID then date then row order; a changed cell shows ⇔ its canonical value changes", async () => {

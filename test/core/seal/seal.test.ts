@@ -2,7 +2,7 @@
  * The seal's canonical document (review.md "Seal"), SHA-256 and the diff against a
  * sealed document. The expected documents are written out by hand as literal JSON.
  */
-import { CheckInRowInput, GoalRowInput } from "../../../src/core/model";
+
 import { CycleState } from "../../../src/core/meta";
 import {
   SealDocument,
@@ -15,11 +15,12 @@ import {
   sha256Hex,
 } from "../../../src/core/seal";
 import { nodeSha256 } from "./helpers";
+import { GoalRecord, CheckInRecord } from "../../../src/core/tables";
 
 // ------------------------------------------------------------------ fixture
 
 /** Three goals in input order G-2, g-10, G-3 (sorted: G-10 < G-2 < G-3 ordinal). */
-const GOALS: GoalRowInput[] = [
+const GOALS: GoalRecord[] = [
   {
     values: {
       id: " G-2 ",
@@ -83,7 +84,7 @@ const GOALS: GoalRowInput[] = [
   },
 ];
 
-const CHECKINS: CheckInRowInput[] = [
+const CHECKINS: CheckInRecord[] = [
   { values: { goalId: "G-2", date: "2026-02-01", value: 1200, confidence: "80%", comment: " on plan " } },
   { values: { goalId: "g-10", date: 46053, value: "yes", confidence: 0.5, comment: "" } },
   { values: { goalId: "G-2", date: "2026-01-01", value: "1,100", confidence: null, comment: "first" } },
@@ -195,7 +196,7 @@ describe("sealed columns per state", () => {
   });
 
   test("check-ins are sealed from Data locked on, never in Active", () => {
-    const ci: CheckInRowInput[] = [{ values: { goalId: "G-1", date: "2026-01-01", value: 1 } }];
+    const ci: CheckInRecord[] = [{ values: { goalId: "G-1", date: "2026-01-01", value: 1 } }];
     expect(sealDocument("x", "Active", [], ci).checkins).toBeUndefined();
     for (const s of ["Data locked", "In review", "Closed"] as const) expect(sealDocument("x", s, [], ci).checkins).toEqual([["G-1", "2026-01-01", 1, null, null]]);
   });
@@ -229,7 +230,7 @@ describe("row order: upper-cased ID, ordinal", () => {
 
 describe("check-in order: goal ID, then date, then row order", () => {
   test("goal ID first (upper-cased like goals), then date, ties in row order", () => {
-    const ci: CheckInRowInput[] = [
+    const ci: CheckInRecord[] = [
       { values: { goalId: "G-2", date: "2026-03-01", value: 1 } },
       { values: { goalId: "G-10", date: "2026-05-01", value: 2 } },
       { values: { goalId: "G-2", date: 46022, value: 3 } },
@@ -377,7 +378,7 @@ describe("parseSealDocument", () => {
 
 describe("diffSeal", () => {
   const sealed = sealDocument("2026-H1", "Data locked", GOALS, CHECKINS);
-  const withValues = (i: number, patch: Record<string, unknown>): GoalRowInput[] => GOALS.map((g, j) => (j === i ? { values: { ...g.values, ...patch } } : g));
+  const withValues = (i: number, patch: Record<string, unknown>): GoalRecord[] => GOALS.map((g, j) => (j === i ? { values: { ...g.values, ...patch } } : g));
 
   test("identical → no differences", () => {
     expect(diffSeal(sealed, sealDocument("2026-H1", "Data locked", GOALS, CHECKINS))).toEqual([]);
@@ -444,7 +445,7 @@ describe("diffSeal", () => {
   });
 
   describe("duplicate IDs", () => {
-    const dup: GoalRowInput[] = [
+    const dup: GoalRecord[] = [
       { values: { id: "G-1", title: "first", target: 1 } },
       { values: { id: "g-1", title: "second", target: 2 } },
     ];

@@ -2,8 +2,47 @@
  * Tables (header row + rows, with where they sit) → engine input, keeping each
  * cell's address (model.md; findings point at cells such as `Goals!H4`).
  */
-import { CheckInKey } from "../../../src/core/columns";
-import { TableData, cellAddress, checkInRowsFromTable, goalRowsFromTable, isCheckInTableName, isGoalTableName, workbookInputFromTables } from "../../../src/core/tables";
+import { CHECKIN_COLUMNS, COLUMN_KEYS, CheckInKey, ColumnKey } from "../../../src/core/columns";
+import { checkInCell } from "../../../src/core/model";
+import {
+  GOAL_FIELD,
+  TableData,
+  WorkbookInput,
+  cellAddress,
+  checkInRecords,
+  checkInTable,
+  goalCellAddress,
+  goalRecords,
+  goalTable,
+  isBlankRow,
+  isCheckInTableName,
+  isGoalTableName,
+  workbookInput,
+  workbookInputFromTables,
+} from "../../../src/core/tables";
+
+/** The addresses of goal i's cells, for the fields its table has (what findings name). */
+function cellsOf(input: WorkbookInput, i: number): Partial<Record<ColumnKey, string>> {
+  const t = input.goalTables[input.goalTable[i]];
+  return Object.fromEntries(COLUMN_KEYS.filter((k) => t.at[GOAL_FIELD[k]] >= 0).map((k) => [k, goalCellAddress(input, i, k)]));
+}
+
+/** A goal table's goals as records, with the addresses of their cells. */
+function goalRowsFromTable(t: TableData) {
+  const input = workbookInput([goalTable(t)], null);
+  return goalRecords(input).map((g, i) => ({ ...g, cells: cellsOf(input, i) }));
+}
+
+/** A check-in table's rows as records (blank rows left out), with the addresses of their cells. */
+function checkInRowsFromTable(t: TableData) {
+  const ct = checkInTable(t);
+  const records = checkInRecords(workbookInput([], ct));
+  const rows = t.rows.flatMap((row, r) => (isBlankRow(row) ? [] : [r]));
+  return records.map((c, k) => ({
+    ...c,
+    cells: Object.fromEntries(CHECKIN_COLUMNS.map((col) => [col.key, checkInCell(ct, rows[k], col.key)]).filter(([, a]) => a !== null)) as Partial<Record<CheckInKey, string>>,
+  }));
+}
 
 const HEADERS = ["ID", "Title", "Owner", "Weight", "Baseline", "Target", "Actual", "Due", "Notes to self"];
 
@@ -52,7 +91,7 @@ describe("table names", () => {
   });
 });
 
-/** A row as the plain record it reads like (rows from tables make their parts when read). */
+/** A row's values and cells. */
 function plain(r: { values: unknown; cells?: unknown }): { values: unknown; cells: unknown } {
   return { values: r.values, cells: r.cells };
 }
@@ -181,15 +220,15 @@ describe("workbookInputFromTables", () => {
     const sales: TableData = { name: "Goals_Sales", sheet: "Sales", headerRow: 1, firstColumn: 0, headers: ["ID", "Target"], rows: [["S-1", 9]] };
     const ci: TableData = { name: "CheckIns", sheet: "CheckIns", headerRow: 1, firstColumn: 0, headers: ["Goal ID", "Value"], rows: [["S-1", 3]] };
     const input = workbookInputFromTables([GOALS, sales], ci, 1904);
-    expect(input.goals.map((g) => g.values.id)).toEqual(["G-1", "G-2", "S-1"]);
-    expect(input.goals[2].cells).toEqual({ id: "Sales!A2", target: "Sales!B2" });
-    expect(input.checkIns?.map(plain)).toEqual([{ values: { goalId: "S-1", value: 3 }, cells: { goalId: "CheckIns!A2", value: "CheckIns!B2" } }]);
+    expect(goalRecords(input).map((g) => g.values.id)).toEqual(["G-1", "G-2", "S-1"]);
+    expect(cellsOf(input, 2)).toEqual({ id: "Sales!A2", target: "Sales!B2" });
+    expect(checkInRowsFromTable(ci).map(plain)).toEqual([{ values: { goalId: "S-1", value: 3 }, cells: { goalId: "CheckIns!A2", value: "CheckIns!B2" } }]);
     expect(input.dateSystem).toBe(1904);
   });
 
   test("no check-in table → no check-ins; default date system 1900", () => {
     const input = workbookInputFromTables([GOALS], null);
-    expect(input.checkIns).toEqual([]);
+    expect(checkInRecords(input)).toEqual([]);
     expect(input.dateSystem).toBe(1900);
   });
 });

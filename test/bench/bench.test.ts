@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import { runFloor, runEngine } from "../../bench/engine";
 import { generateWorkbook, levelSizes } from "../../bench/generate";
-import { BenchResults, QUICK, checks, formatTable, runBench } from "../../bench/main";
+import { BenchResults, EngineFigure, QUICK, checks, formatTable, linearCheck, runBench } from "../../bench/main";
 import { timeSideBySide } from "../../bench/measure";
 
 describe("the workbook generator", () => {
@@ -126,5 +126,60 @@ describe("consolidate bars", () => {
     const growing = checks({ ...base, consolidate: [figure(50, 10_000, 200), figure(200, 60_000, 800)] });
     expect(growing.filter((c) => c.what.startsWith("consolidate:")).map((c) => c.pass)).toEqual([false, false]);
     expect(growing.filter((c) => c.what.startsWith("consolidate ") && c.pass === null)).toHaveLength(2);
+  });
+});
+
+describe("linear bar", () => {
+  const engine = (goals: number, medianMs: number, floorMs: number): EngineFigure => ({
+    goals,
+    checkIns: 3 * goals,
+    levels: 6,
+    owners: goals / 3,
+    medianMs,
+    minMs: medianMs,
+    maxMs: medianMs,
+    runs: 5,
+    peakHeapMB: 100,
+    inputHeapMB: 50,
+    engineHeapMB: 50,
+    resultHeapMB: 20,
+    floorMs,
+    engineOverFloor: medianMs / floorMs,
+    findings: 0,
+    scorecards: 0,
+  });
+  const base: Omit<BenchResults, "checks"> = {
+    machine: { node: "v20", platform: "linux x64", cpus: 2, cpuModel: "cpu", memoryGB: 8, gcExposed: true },
+    startedAt: "2026-06-30T00:00:00Z",
+    seconds: 1,
+    engine: [],
+    template: [],
+    rowFunctions: [],
+    rangeFunctions: [],
+    roundTrips: [],
+    bundles: [],
+    consolidate: [],
+  };
+
+  test("engine 100k ÷ 10k ≤ 1.2 × floor 100k ÷ 10k, both ratios printed", () => {
+    // Floor 2 ms → 36 ms: 18×, so the bar is 21.6. The engine's 80 → 1,600 ms is 20×.
+    const c = linearCheck(engine(100_000, 1_600, 36), engine(10_000, 80, 2));
+    expect(c).toEqual({
+      what: "engine, time 100k ÷ time 10k (linear, against the floor's growth)",
+      figure: "20.00 (floor 100k ÷ 10k 18.00)",
+      bar: "≤ 21.60 (1.2 × floor 18.00)",
+      pass: true,
+    });
+    // The same engine beside a floor that grew only 10×: 20 > 12.
+    expect(linearCheck(engine(100_000, 1_600, 20), engine(10_000, 80, 2)).pass).toBe(false);
+    // Exactly at the bar passes.
+    expect(linearCheck(engine(100_000, 1_200, 50), engine(10_000, 100, 5)).pass).toBe(true);
+  });
+
+  test("checks() has the bar when both 10k and 100k were measured, and not otherwise", () => {
+    const both = checks({ ...base, engine: [engine(10_000, 80, 2), engine(100_000, 1_600, 36)] });
+    expect(both.filter((c) => c.what.startsWith("engine, time 100k ÷ time 10k"))).toEqual([linearCheck(engine(100_000, 1_600, 36), engine(10_000, 80, 2))]);
+    const one = checks({ ...base, engine: [engine(10_000, 80, 2)] });
+    expect(one.filter((c) => c.what.startsWith("engine, time 100k"))).toEqual([]);
   });
 });

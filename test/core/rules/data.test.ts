@@ -1,9 +1,10 @@
 /**
- * Data rules of smart.md (E1–E4, D1, D2, W1–W3, U1): for each, a case that fires it
- * and near misses where it stays quiet, starting from the fixture's valid goal.
+ * Data rules (smart.md, src/core/rules/data.ts): E1–E4, D1, D2.
+ * For each rule, a case that fires it and near misses where it stays quiet; every case
+ * starts from the one valid goal of the fixture and changes one thing.
  */
 import { serialFromDay } from "../../../src/core/dates";
-import { checkIn, childGoal, day, expectFinding, expectQuiet, findingsOf, only, result, run, summary, validGoal } from "./fixture";
+import { checkIn, day, expectFinding, expectQuiet, findingsOf, only, run, summary, validGoal } from "./fixture";
 
 describe("E1 a cell holds an Excel error value", () => {
   test("fires for #N/A in Target, naming the error", () => {
@@ -164,126 +165,5 @@ describe("D2 ID blank", () => {
 
   test("quiet when the ID is set", () => {
     expectQuiet(run([validGoal({ id: "G-7" })]), "D2");
-  });
-});
-
-describe("W1 an Owner's top-goal weights total neither 100% nor 1 (±0.5%)", () => {
-  const pair = (w1: unknown, w2: unknown) => run([validGoal({ id: "G-1", weight: w1 }), validGoal({ id: "G-2", weight: w2 })]);
-
-  test("fires on each top goal for 40 + 40, naming the total", () => {
-    const ev = pair(40, 40);
-    expectFinding(only(ev, "W1", "G-1"), { code: "W1", severity: "warn", goal: "G-1", field: "Weight", cell: "Goals!G2", mentions: ["80"] });
-    expectFinding(only(ev, "W1", "G-2"), { code: "W1", severity: "warn", goal: "G-2", field: "Weight", cell: "Goals!G3", mentions: ["80"] });
-  });
-
-  test("fires for fractions outside ±0.5% (0.6 + 0.41)", () => {
-    const ev = pair(0.6, 0.41);
-    expect(findingsOf(ev, "W1")).toHaveLength(2);
-  });
-
-  test("fires when a blank weight counts as the mean (40 + blank = 80)", () => {
-    const ev = pair(40, null);
-    expect(findingsOf(ev, "W1").map((f) => f.goal)).toEqual(["G-1", "G-2"]);
-  });
-
-  test("quiet for 60 + 40, 0.6 + 0.4, 60% + 40%, and 0.6 + 0.402 (within ±0.5%)", () => {
-    expectQuiet(pair(60, 40), "W1");
-    expectQuiet(pair(0.6, 0.4), "W1");
-    expectQuiet(pair("60%", "40%"), "W1");
-    expectQuiet(pair(0.6, 0.402), "W1");
-  });
-
-  test("quiet when no top goal is weighted", () => {
-    expectQuiet(pair(null, null), "W1");
-  });
-
-  test("boundary: 60 + 40.5 is quiet, 60 + 40.6 fires", () => {
-    expectQuiet(pair(60, 40.5), "W1");
-    expect(findingsOf(pair(60, 40.6), "W1")).toHaveLength(2);
-  });
-
-  test("quiet when none of three top goals is weighted", () => {
-    expectQuiet(run([validGoal({ id: "G-1", weight: null }), validGoal({ id: "G-2", weight: null }), validGoal({ id: "G-3", weight: null })]), "W1");
-  });
-
-  test("quiet for a single top goal (the owner's Key Result under it is not a top goal)", () => {
-    expectQuiet(run([validGoal({ weight: 40 })]), "W1");
-    expectQuiet(run([validGoal({ id: "G-1", weight: 100 }), childGoal("G-2", "G-1", { owner: "Ann Lee", weight: 40 })]), "W1");
-  });
-
-  test("owners are separate: 40 for Ann and 40 for Bo is quiet", () => {
-    expectQuiet(run([validGoal({ id: "G-1", weight: 40 }), validGoal({ id: "G-2", weight: 40, owner: "Bo" })]), "W1");
-  });
-});
-
-describe("W2 Weight blank while a sibling's (or another top goal's of the same Owner) is set", () => {
-  test("fires on the blank sibling; the blank counts as the mean of the set ones", () => {
-    const ev = run([
-      validGoal({ id: "G-1" }),
-      childGoal("G-2", "G-1", { weight: 3, threshold: null, actual: 60 }), // progress 1
-      childGoal("G-3", "G-1", { weight: null, threshold: null, actual: 50 }), // progress 0.5, weight mean(3, 1) = 2
-      childGoal("G-4", "G-1", { weight: 1, threshold: null, actual: 40 }), // progress 0
-    ]);
-    expectFinding(only(ev, "W2", "G-3"), { code: "W2", severity: "warn", goal: "G-3", field: "Weight", cell: "Goals!G4", mentions: ["Weight"] });
-    expectQuiet(ev, "W2", "G-2");
-    expectQuiet(ev, "W2", "G-4");
-    expect(result(ev, "G-1").rolledUp).toBeCloseTo((3 * 1 + 2 * 0.5 + 1 * 0) / 6, 9);
-  });
-
-  test("fires on the blank one of an owner's top goals", () => {
-    const ev = run([validGoal({ id: "G-1", weight: 0.5 }), validGoal({ id: "G-2", weight: null })]);
-    expectFinding(only(ev, "W2", "G-2"), { code: "W2", severity: "warn", goal: "G-2", field: "Weight", cell: "Goals!G3", mentions: ["Weight"] });
-    expectQuiet(ev, "W1"); // 0.5 + mean 0.5 = 1
-  });
-
-  test("quiet when every sibling's weight is blank", () => {
-    expectQuiet(run([validGoal(), childGoal("G-2", "G-1", { weight: null }), childGoal("G-3", "G-1", { weight: null })]), "W2");
-  });
-
-  test("quiet when every sibling's weight is set", () => {
-    expectQuiet(run([validGoal(), childGoal("G-2", "G-1", { weight: 1 }), childGoal("G-3", "G-1", { weight: 2 })]), "W2");
-  });
-
-  test("quiet for a lone top goal with a blank weight", () => {
-    expectQuiet(run([validGoal({ weight: null })]), "W2");
-  });
-});
-
-describe("W3 Weight is negative", () => {
-  test("fires for -1, naming it", () => {
-    const ev = run([validGoal({ weight: -1 })]);
-    expectFinding(only(ev, "W3", "G-1"), { code: "W3", severity: "fail", goal: "G-1", field: "Weight", cell: "Goals!G2", mentions: ["-1"] });
-  });
-
-  test("fires for -10% written as text", () => {
-    expect(findingsOf(run([validGoal({ weight: "-10%" })]), "W3", "G-1")).toHaveLength(1);
-  });
-
-  test("quiet for 0", () => {
-    expectQuiet(run([validGoal({ weight: 0 })]), "W3");
-  });
-});
-
-describe("U1 Sum roll-up over children whose Unit differs from the parent's", () => {
-  const sumTree = (childUnit: string, rollup = "Sum") =>
-    run([
-      validGoal({ id: "G-1", rollup, unit: "USD", baseline: 0, threshold: null, target: 100, stretch: null }),
-      childGoal("G-2", "G-1", { unit: "USD", baseline: 0, threshold: null, target: 50, stretch: null, actual: 30 }),
-      childGoal("G-3", "G-1", { unit: childUnit, baseline: 0, threshold: null, target: 50, stretch: null, actual: 20 }),
-    ]);
-
-  test("fires on the parent, naming the other unit", () => {
-    const ev = sumTree("EUR");
-    expectFinding(only(ev, "U1", "G-1"), { code: "U1", severity: "warn", goal: "G-1", field: "Unit", cell: "Goals!H2", mentions: ["EUR"] });
-  });
-
-  test("quiet when every child has the parent's Unit", () => {
-    const ev = sumTree("USD");
-    expect(summary(ev)).toEqual([]);
-    expect(result(ev, "G-1").rolledUp).toBeCloseTo(0.5, 9);
-  });
-
-  test("quiet for a Weighted roll-up over children in another unit", () => {
-    expectQuiet(sumTree("EUR", "Weighted"), "U1");
   });
 });

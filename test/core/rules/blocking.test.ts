@@ -1,7 +1,7 @@
 /**
  * The SMART column (five characters: letter / `!` / `✗`) and the blocking list of
  * smart.md: a goal with a fail from E1–E4 in a scoring field, D1, W3, A1, R4, M1 or
- * M3 has no Score and no Rolled Up; every other goal is still scored.
+ * M3 has no Score and no Rolled Up; every other goal is still scored (src/core/rules/blocking.ts).
  */
 import { RuleCode } from "../../../src/core/findings";
 import { GoalValues, childGoal, result, run, validGoal } from "./fixture";

@@ -9,7 +9,7 @@ import { COMPUTED_COLUMNS, ColumnKey, DIRECTIONS, ENUM_SYNONYMS, EnumField, GOAL
 import { HeaderMapping, HeaderOverride, applyOverrides, columnLetters, headerText, matchComputed, proposeMapping } from "../core/headers";
 import { isBlank } from "../core/cells";
 import { cellAddress, isGoalTableName } from "../core/tables";
-import { CellValue, readChunks } from "./cells";
+import { CellValue, readChunks } from "./cell-values";
 import { ensureMetaSheet } from "./meta";
 import { CellWrite, RefreshReport, refresh, writeRuns } from "./refresh";
 import { loadWorkbook } from "./workbook";

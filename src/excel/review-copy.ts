@@ -15,7 +15,7 @@
  * between 1 and 2: the next run writes the formula back first and starts again.
  */
 import { CycleState } from "../core/meta";
-import { readChunks, userCell, CellValue } from "./cells";
+import { readChunks, userCell, CellValue } from "./cell-values";
 import { loadReview, verifyLoaded } from "./review-verify";
 import {
   BASE_PROTECTION,

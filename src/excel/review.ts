@@ -22,7 +22,7 @@ import { checkInput, confidenceProblem } from "../core/inputs";
 import { CYCLE_STATES, CycleState, Meta } from "../core/meta";
 import { AuditEntry, canonicalValue, checkInsEditable, isSealedState, sha256Hex } from "../core/seal";
 import { cellAddress as sheetCell } from "../core/tables";
-import { CellValue, userCell } from "./cells";
+import { CellValue, userCell } from "./cell-values";
 import { refresh } from "./refresh";
 import { AuditState, EntrySpec, chainEntries, prepareMetaWrite, queueAuditEntries } from "./review-log";
 import {

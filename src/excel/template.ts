@@ -6,7 +6,7 @@
 import { INPUT_COLUMNS, ColumnKey } from "../core/columns";
 import { dayFromParts, serialFromDay } from "../core/dates";
 import { headerText } from "../core/headers";
-import { CellValue, userCell } from "./cells";
+import { CellValue, userCell } from "./cell-values";
 import { ConversionResult, convert, nextIds } from "./convert";
 import { engineInput, loadWorkbook } from "./workbook";
 

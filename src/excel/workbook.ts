@@ -9,7 +9,7 @@ import { headerText } from "../core/headers";
 import { AUDIT_TABLE, META_SHEET, META_TABLE, Meta, readMeta } from "../core/meta";
 import { WorkbookInput } from "../core/model";
 import { TableData, isCheckInTableName, isGoalTableName, workbookInputFromTables } from "../core/tables";
-import { READ_CELLS_PER_CHUNK, readChunks } from "./cells";
+import { READ_CELLS_PER_CHUNK, readChunks } from "./cell-values";
 
 /** The sheet `writeScorecardsSheet` writes (scorecards.ts). */
 export const SCORECARDS_SHEET = "Scorecards";

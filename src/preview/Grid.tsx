@@ -7,7 +7,7 @@
  */
 import { KeyboardEvent, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { ExcelHost, HostProtectionError } from "../excel-host";
-import { literalText } from "../excel/cells";
+import { literalText } from "../excel/cell-values";
 import { cellName, columnName, displayText, parseRect } from "./cells";
 import { HostWatch } from "./watch";
 

@@ -6,7 +6,8 @@
 import { CHECKIN_COLUMNS, COLUMN_KEYS, CheckInKey, ColumnKey } from "./columns";
 import { DateSystem } from "./dates";
 import { keepLayout } from "./keep";
-import { HeaderMapping, columnLetters, headerText, proposeMapping } from "./headers";
+import { columnPrefix } from "./a1";
+import { HeaderMapping, headerText, proposeMapping } from "./headers";
 import { CHECKIN_KEYS_IN_ORDER, CHECKIN_ROWS, CheckInRowInput, CheckInRowSource, GoalRowInput, ROW_CELLS, RowCells, WorkbookInput } from "./model";
 
 export interface TableData {
@@ -19,18 +20,6 @@ export interface TableData {
   firstColumn: number;
   headers: readonly unknown[];
   rows: readonly (readonly unknown[])[];
-}
-
-/** `Goals!H4`, or `'My goals'!H4` when the sheet name needs quotes. */
-export function cellAddress(sheet: string, row: number, column: number): string {
-  return `${columnPrefix(sheet, column)}${row}`;
-}
-
-/** `Goals!H` or `'My goals'!H`: a cell address without its row number. */
-function columnPrefix(sheet: string, column: number): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
-  const name = plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return `${name}!${columnLetters(column)}`;
 }
 
 /** What a row's addresses are made from: the row's position among the table's data rows (0-based). */

@@ -21,7 +21,7 @@ import { EvaluateOptions } from "../core/engine";
 import { checkInput, confidenceProblem } from "../core/inputs";
 import { CYCLE_STATES, CycleState, Meta } from "../core/meta";
 import { AuditEntry, canonicalValue, checkInsEditable, isSealedState, sha256Hex } from "../core/seal";
-import { cellAddress as sheetCell } from "../core/tables";
+import { cellAddress as sheetCell } from "../core/a1";
 import { CellValue, userCell } from "./cell-values";
 import { refresh } from "./refresh";
 import { AuditState, EntrySpec, chainEntries, prepareMetaWrite, queueAuditEntries } from "./review-log";

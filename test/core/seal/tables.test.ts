@@ -3,7 +3,8 @@
  * cell's address (model.md; findings point at cells such as `Goals!H4`).
  */
 import { CheckInKey } from "../../../src/core/columns";
-import { TableData, cellAddress, checkInRowsFromTable, goalRowsFromTable, isCheckInTableName, isGoalTableName, workbookInputFromTables } from "../../../src/core/tables";
+import { cellAddress } from "../../../src/core/a1";
+import { TableData, checkInRowsFromTable, goalRowsFromTable, isCheckInTableName, isGoalTableName, workbookInputFromTables } from "../../../src/core/tables";
 
 const HEADERS = ["ID", "Title", "Owner", "Weight", "Baseline", "Target", "Actual", "Due", "Notes to self"];
 

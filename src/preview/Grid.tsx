@@ -8,7 +8,8 @@
 import { KeyboardEvent, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { ExcelHost, HostProtectionError } from "../excel-host";
 import { literalText } from "../excel/cell-values";
-import { cellName, columnName, displayText, parseRect } from "./cells";
+import { addressRect as parseRect, cellName, columnLetters as columnName } from "../core/a1";
+import { formattedText as displayText } from "../excel-host/number-format";
 import { HostWatch } from "./watch";
 
 type Kind = "empty" | "number" | "text" | "bool" | "error";

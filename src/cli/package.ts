@@ -14,7 +14,7 @@
  * PackageError whose reason is one line for the user; it never carries a library's
  * words.
  */
-import { columnLetters } from "../core/headers";
+import { MAX_COLUMNS, MAX_ROWS, columnLetters, parseCell, parseCellRange } from "../core/a1";
 import { Inflate, zipSync } from "fflate";
 import { SaxesParser, SaxesTagNS } from "saxes";
 
@@ -58,8 +58,6 @@ export const DEFAULT_LIMITS: Readonly<PackageLimits> = {
   tables: 1_000,
 };
 
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLUMNS = 16_384;
 
 /** What the package layer found, besides the canonical package for exceljs. */
 export interface NormalisedPackage {
@@ -348,18 +346,10 @@ function readRels(parts: Parts, sourcePart: string): Rel[] {
 
 // ---- Cell references ----
 
-/** `B7` → {row: 7, col: 2}; null when it is not a cell reference. */
-export function parseCellRef(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,10})$/.exec(ref.trim());
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
-}
-
-/** 1-based column number → letters (1 → "A"); the one A1 helper is core columnLetters. */
-export function columnName(col: number): string {
-  return columnLetters(col - 1);
+/** `B7` → {row: 7, col: 2}, 1-based as the sheet's XML counts; null when it is not a cell reference. */
+function cellRef(ref: string): { row: number; col: number } | null {
+  const c = parseCell(ref.trim());
+  return c && { row: c.row + 1, col: c.column + 1 };
 }
 
 // ---- The parts read ----
@@ -529,7 +519,7 @@ function readSheet(parts: Parts, part: string, shared: string[], sharedCount: nu
         rowOpen = false;
       } else if (tag.local === "c") {
         const r = attr(tag, "r");
-        const at = r === undefined ? { row: Math.max(row, 1), col: col + 1 } : parseCellRef(r);
+        const at = r === undefined ? { row: Math.max(row, 1), col: col + 1 } : cellRef(r);
         if (!at || at.col < 1 || at.col > MAX_COLUMNS || at.row < 1 || at.row > MAX_ROWS) throw fail(`a cell outside the sheet (${r ?? "?"})`);
         if (at.row !== row) {
           if (rowOpen) out.push("</row>");
@@ -581,7 +571,7 @@ function readSheet(parts: Parts, part: string, shared: string[], sharedCount: nu
         if (++counter.cells > limits.cells) throw new PackageError(`holds more than ${limits.cells.toLocaleString("en-US")} cells with values (the limit); split it into smaller workbooks`);
         if (!rowOpen) out.push(`<row r="${row}">`);
         rowOpen = true;
-        out.push(`<c r="${columnName(col)}${row}"${c.s !== "" && /^\d+$/.test(c.s) ? ` s="${c.s}"` : ""}${markup}</c>`);
+        out.push(`<c r="${columnLetters(col - 1)}${row}"${c.s !== "" && /^\d+$/.test(c.s) ? ` s="${c.s}"` : ""}${markup}</c>`);
         if (row > result.lastRow) result.lastRow = row;
         if (col > result.lastColumn) result.lastColumn = col;
       }
@@ -664,15 +654,12 @@ function readTable(parts: Parts, part: string): Table | null {
 
 /** A table's ref clamped to the sheet and to the cells present; null when it is not a range. */
 export function clampTableRef(t: { ref: string; headerRowCount: number; totalsRowCount: number }, lastRow: number, lastColumn: number): { ref: string; totalsRowCount: number; width: number } | null {
-  const [a, b = a] = t.ref.split(":");
-  const p = parseCellRef(a ?? "");
-  const q = parseCellRef(b ?? "");
-  if (!p || !q) return null;
-  const top = Math.min(p.row, q.row, MAX_ROWS);
-  const left = Math.min(p.col, q.col, MAX_COLUMNS);
-  let bottom = Math.min(Math.max(p.row, q.row), MAX_ROWS);
-  let right = Math.min(Math.max(p.col, q.col), MAX_COLUMNS);
-  if (top < 1 || left < 1) return null;
+  const x = parseCellRange(t.ref.trim());
+  if (!x) return null;
+  const top = Math.min(x.r0 + 1, MAX_ROWS);
+  const left = Math.min(x.c0 + 1, MAX_COLUMNS);
+  let bottom = Math.min(x.r1 + 1, MAX_ROWS);
+  let right = Math.min(x.c1 + 1, MAX_COLUMNS);
   let totalsRowCount = t.totalsRowCount;
   const minBottom = top + t.headerRowCount - 1;
   if (bottom > Math.max(lastRow, minBottom)) {
@@ -681,7 +668,7 @@ export function clampTableRef(t: { ref: string; headerRowCount: number; totalsRo
     totalsRowCount = 0;
   }
   if (right > Math.max(lastColumn, left)) right = Math.max(lastColumn, left);
-  return { ref: `${columnName(left)}${top}:${columnName(right)}${bottom}`, totalsRowCount, width: right - left + 1 };
+  return { ref: `${columnLetters(left - 1)}${top}:${columnLetters(right - 1)}${bottom}`, totalsRowCount, width: right - left + 1 };
 }
 
 function readModified(parts: Parts): string | null {

@@ -8,6 +8,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { Workbook, Worksheet } from "exceljs";
+import { cellAddress, parseCellRange } from "../core/a1";
 import { INPUT_COLUMNS, headerOf } from "../core/columns";
 import { DateSystem, dayFromDate, serialFromDay } from "../core/dates";
 import { HeaderMapping, headerText, proposeMapping } from "../core/headers";
@@ -232,19 +233,10 @@ interface Box {
   right: number;
 }
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
 /** `B2:D10` (or `B2`) → 1-based box. */
 export function parseRef(ref: string): Box | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
-  if (!m) return null;
-  const a = { row: Number(m[2]), col: columnNumber(m[1]) };
-  const b = m[3] ? { row: Number(m[4]), col: columnNumber(m[3]) } : a;
-  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+  const x = parseCellRange(ref.trim());
+  return x && { top: x.r0 + 1, left: x.c0 + 1, bottom: x.r1 + 1, right: x.c1 + 1 };
 }
 
 function cellValue(ws: Worksheet, row: number, col: number): unknown {

@@ -5,7 +5,7 @@
  * hidden metadata sheet with `GoalMeta` and `GoalAudit`. Text is always written as
  * text, never as a formula (model.md "Writing cell values").
  */
-import { columnLetters } from "../core/headers";
+import { columnLetters } from "../core/a1";
 import { randomBytes } from "crypto";
 import { Stats, promises as fs } from "fs";
 import type { FileHandle } from "fs/promises";
@@ -85,11 +85,6 @@ function validations(ws: Worksheet): Validations {
   return (ws as unknown as { dataValidations: Validations }).dataValidations;
 }
 
-/** 1-based column number → letters (1 → "A"); the one A1 helper is core columnLetters. */
-function letters(col: number): string {
-  return columnLetters(col - 1);
-}
-
 /**
  * A cell value as it should land in a new workbook: formulas give their cached
  * result, rich text and hyperlinks their text, Excel errors stay errors.
@@ -146,7 +141,7 @@ function goalsSheet(wb: Workbook, spec: GoalWorkbookSpec): void {
     const fmt = c.key === "weight" ? (spec.weightPercent ? PERCENT_FORMAT : undefined) : FORMATS[c.key];
     if (fmt) col.numFmt = fmt;
     const list = LISTS[c.key];
-    const range = `${letters(i + 1)}2:${letters(i + 1)}${lastRow}`;
+    const range = `${columnLetters(i)}2:${columnLetters(i)}${lastRow}`;
     if (list) validations(ws).add(range, listValidation(list, c.header));
     if (c.key === "weight")
       validations(ws).add(range, {

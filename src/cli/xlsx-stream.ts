@@ -9,7 +9,7 @@
  * each column (the sample rows show them: one row of dates, one of numbers).
  * Strings are inline strings; everything else is written as exceljs writes it.
  */
-import { columnLetters } from "../core/headers";
+import { columnIndex, columnLetters } from "../core/a1";
 import { once } from "events";
 import * as zlib from "zlib";
 import type { FileHandle } from "fs/promises";
@@ -176,11 +176,6 @@ function unzip(bytes: Buffer): { name: string; data: Buffer }[] {
 
 // ---- cells ----
 
-/** 1-based column number → letters (1 → "A"); the one A1 helper is core columnLetters. */
-function letters(col: number): string {
-  return columnLetters(col - 1);
-}
-
 /** XML text as exceljs writes it: markup escaped, the C0 characters XML cannot hold (and DEL) left out. */
 // eslint-disable-next-line no-control-regex
 const XML_SPECIAL = /[<>&'"\x7f\x00-\x08\x0b\x0c\x0e-\x1f]/g;
@@ -203,7 +198,7 @@ function attr(cell: string, name: string): string {
 function columnStyles(sheetData: string, width: number): ColumnStyle[] {
   const styles: ColumnStyle[] = Array.from({ length: width }, () => ({ date: "", other: "" }));
   for (const m of sheetData.matchAll(/<c\s[^>]*?r="([A-Z]+)(\d+)"[^>]*?\/?>/g)) {
-    const col = m[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    const col = columnIndex(m[1]);
     if (col < 0 || col >= width) continue;
     if (m[2] === "2") styles[col].date = attr(m[0], "s");
     if (m[2] === "3") styles[col].other = attr(m[0], "s");
@@ -228,7 +223,7 @@ function cellXml(ref: string, v: OutValue, style: ColumnStyle, empty: string): s
 
 /** The sheet's rows from row 2 on, in pieces of about 64 KB. */
 function* rowsXml(rows: Iterable<readonly OutValue[]>, width: number, styles: ColumnStyle[], empty: string, override?: (row: number, col: number) => ColumnStyle | null): Generator<string> {
-  const cols = Array.from({ length: width }, (_, i) => letters(i + 1));
+  const cols = Array.from({ length: width }, (_, i) => columnLetters(i));
   let r = 1;
   let buf = "";
   for (const row of rows) {
@@ -251,7 +246,7 @@ function splitSheet(xml: string, rows: number, width: number): { head: string; t
   const firstEnd = xml.indexOf("</row>", open);
   if (open < 0 || close < 0 || firstEnd < 0 || firstEnd > close) throw new Error("the layout workbook's sheet has no header row");
   const styles = columnStyles(xml.slice(firstEnd, close), width);
-  const dimension = `A1:${letters(width)}${1 + Math.max(1, rows)}`;
+  const dimension = `A1:${columnLetters(width - 1)}${1 + Math.max(1, rows)}`;
   const head = xml.slice(0, firstEnd + "</row>".length).replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="${dimension}"/>`);
   return { head, tail: xml.slice(close), styles };
 }
@@ -299,7 +294,7 @@ export async function writeStreamedWorkbook(spec: StreamedWorkbookSpec, handle: 
     const override = table === "Goals" && spec.percentWeightRows && spec.percentWeightRows.size > 0 ? percentWeight : undefined;
     streamed.set(sheet, { head, tail, rows: () => rowsXml(rows(), width, styles, empty, override) });
     // A table keeps one (blank) data row when it has none, as Excel wants.
-    const ref = `A1:${letters(width)}${1 + Math.max(1, count)}`;
+    const ref = `A1:${columnLetters(width - 1)}${1 + Math.max(1, count)}`;
     tables.set(part, text(part).replace(/ ref="A1:[A-Z]+\d+"/g, ` ref="${ref}"`));
   }
   const zip = new ZipWriter(handle, now);

@@ -33,6 +33,7 @@
  * columns (`unmapped`) with a reason naming the winner. The same holds for computed
  * columns: a second "Score" is kept as a user column.
  */
+import { columnLetters } from "./a1";
 import { ColumnKey, ComputedHeader, COMPUTED_COLUMNS, INPUT_COLUMNS, headerOf } from "./columns";
 import { displayText, unwrap } from "./cells";
 
@@ -210,18 +211,6 @@ export function matchHeader(h: string): { key: ColumnKey; confidence: Confidence
 export function matchComputed(h: string): ComputedHeader | null {
   const f = find(h);
   return f && f.kind === "computed" ? f.column : null;
-}
-
-/** Spreadsheet column letters: 0 → "A", 25 → "Z", 26 → "AA". */
-export function columnLetters(index: number): string {
-  let n = Math.max(0, Math.floor(index)) + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /** The header text of a cell as handed over (string, number, boolean, null, exceljs object). */

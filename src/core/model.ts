@@ -19,8 +19,9 @@ import {
   textValue,
 } from "./cells";
 import { CheckInKey, ColumnKey, Direction, GoalType, Level, RollupMode } from "./columns";
+import { cellAddress } from "./a1";
 import { DateSystem, Day, Window, cycleWindow } from "./dates";
-import { CHECKIN_FIELD, CheckInTable, GOAL_FIELD, GoalRecord, GoalTable, WorkbookInput, cellAddress, fieldCell, fieldValue, isBlankRow, workbookFromRecords } from "./tables";
+import { CHECKIN_FIELD, CheckInTable, GOAL_FIELD, GoalRecord, GoalTable, WorkbookInput, fieldCell, fieldValue, isBlankRow, workbookFromRecords } from "./tables";
 
 /** A field that the reader rejected (E1–E4), with the text that was in the cell. */
 export interface InvalidField {

@@ -11,7 +11,8 @@
  */
 import { CHECKIN_COLUMNS, COLUMN_KEYS, CheckInKey, ColumnKey, INPUT_COLUMNS } from "./columns";
 import { DateSystem } from "./dates";
-import { HeaderMapping, columnLetters, headerText, proposeMapping } from "./headers";
+import { cellAddress, columnPrefix } from "./a1";
+import { HeaderMapping, headerText, proposeMapping } from "./headers";
 
 export interface TableData {
   /** Table name (`Goals`, `Goals_Sales`, `CheckIns`), or the sheet name for a plain range. */
@@ -23,18 +24,6 @@ export interface TableData {
   firstColumn: number;
   headers: readonly unknown[];
   rows: readonly (readonly unknown[])[];
-}
-
-/** `Goals!H4`, or `'My goals'!H4` when the sheet name needs quotes. */
-export function cellAddress(sheet: string, row: number, column: number): string {
-  return `${columnPrefix(sheet, column)}${row}`;
-}
-
-/** `Goals!H` or `'My goals'!H`: a cell address without its row number. */
-function columnPrefix(sheet: string, column: number): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
-  const name = plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return `${name}!${columnLetters(column)}`;
 }
 
 /** Goal tables are the tables whose name starts with `Goals` (model.md). */

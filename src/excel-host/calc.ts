@@ -5,7 +5,8 @@
  * spill into a non-empty cell makes the anchor #SPILL!. The whole workbook is
  * recalculated lazily, when a value is read after a change.
  */
-import { Rect, cols, key, keyCol, keyRow, rect, rows } from "./address";
+import { Rect } from "../core/a1";
+import { cols, key, keyCol, keyRow, rect, rows } from "./address";
 import { serialFromYmd } from "./entry";
 import { Node, parseFormula } from "./formula";
 import { Scalar, SheetModel, WorkbookModel, tableColumnNames } from "./model";

@@ -3,7 +3,8 @@
  * sheet-qualified), structured references, function calls, and the arithmetic,
  * comparison and `&` operators. Anything else fails to parse and evaluates to #NAME?.
  */
-import { Rect, colIndex, normalize, rect } from "./address";
+import { Rect, columnIndex, orderedRect } from "../core/a1";
+import { rect } from "./address";
 
 export type Node =
   | { k: "num"; v: number }
@@ -172,7 +173,7 @@ class Parser {
     const m = CELL.exec(this.s.slice(this.i));
     if (!m) throw new ParseError("expected a cell");
     this.i += m[0].length;
-    return [+m[2] - 1, colIndex(m[1])];
+    return [+m[2] - 1, columnIndex(m[1])];
   }
 
   reference(sheet: string | undefined): Node {
@@ -180,7 +181,7 @@ class Parser {
     if (this.s[this.i] === ":") {
       this.i++;
       const [r1, c1] = this.cell();
-      return { k: "ref", sheet, rect: normalize(rect(r0, c0, r1, c1)) };
+      return { k: "ref", sheet, rect: orderedRect(rect(r0, c0, r1, c1)) };
     }
     return { k: "ref", sheet, rect: rect(r0, c0) };
   }

@@ -2,7 +2,8 @@
  * ExcelHost: one in-memory workbook behind an Office.js-like API (see docs/excel-host.md).
  * Pure TypeScript: no Node or DOM imports, so the browser preview can use it too.
  */
-import { Rect, cols, formatRect, fullAddress, parseAddress, rect, rows } from "./address";
+import { Rect, rangeAddress, rangeText } from "../core/a1";
+import { addressArgument, cols, rect, rows } from "./address";
 import { Calc, HostFunction, Shown } from "./calc";
 import { ErrorCode, HostError, HostProtectionError, HostValidationError, Message } from "./errors";
 import { ChartModel, ConditionalFormatModel, ProtectionOptions, SheetModel, TableModel, Visibility, WorkbookModel, tableColumnNames } from "./model";
@@ -109,20 +110,20 @@ export class HostSheet {
     return this.model.charts.map((c) => ({ ...c }));
   }
   get dataValidations(): ReadonlyArray<{ address: string; rule: Record<string, unknown> }> {
-    return this.model.validations.map((v) => ({ address: formatRect(v.rect), rule: v.rule }));
+    return this.model.validations.map((v) => ({ address: rangeText(v.rect), rule: v.rule }));
   }
   get conditionalFormats(): ReadonlyArray<Omit<ConditionalFormatModel, "rect"> & { address: string }> {
-    return this.model.conditionalFormats.map(({ rect: x, ...rest }) => ({ ...rest, address: formatRect(x) }));
+    return this.model.conditionalFormats.map(({ rect: x, ...rest }) => ({ ...rest, address: rangeText(x) }));
   }
   columnWidth(column: number): number | undefined {
     return this.model.columnWidths[column];
   }
   isLocked(address: string): boolean {
-    const { rect: x } = parseAddress(address);
+    const { rect: x } = addressArgument(address);
     return this.model.format("locked", x.r0, x.c0);
   }
   format(address: string): { fill: string | null; fontBold: boolean; fontColor: string; locked: boolean; numberFormat: string } {
-    const { rect: x } = parseAddress(address);
+    const { rect: x } = addressArgument(address);
     const m = this.model;
     return {
       fill: m.format("fill", x.r0, x.c0),
@@ -382,10 +383,10 @@ export class ExcelHost {
         ...(ch.details ? { valueBefore: ch.details.valueBefore, valueAfter: ch.details.valueAfter } : {}),
       };
       // Only worksheet events carry triggerSource (ExcelApi 1.14); table events have none.
-      if ((this.sheetEvents.get(ch.sheet.id) ?? 0) > 0) this.dispatch(SHEET_CHANGED, ch.sheet.id, { ...base, triggerSource, address: formatRect(ch.rect) });
+      if ((this.sheetEvents.get(ch.sheet.id) ?? 0) > 0) this.dispatch(SHEET_CHANGED, ch.sheet.id, { ...base, triggerSource, address: rangeText(ch.rect) });
       for (const t of this._wb.tablesIntersecting(ch.sheet, ch.rect)) {
         if ((this.tableEvents.get(t.id) ?? 0) === 0) continue;
-        this.dispatch(TABLE_CHANGED, t.id, { ...base, address: formatRect(intersectRect(t.rect, ch.rect)), tableId: t.id });
+        this.dispatch(TABLE_CHANGED, t.id, { ...base, address: rangeText(intersectRect(t.rect, ch.rect)), tableId: t.id });
       }
     }
   }
@@ -426,7 +427,7 @@ export class ExcelHost {
    */
   setCell(sheet: string, address: string, value: CellInput): void {
     const s = this.sheetModel(sheet);
-    const { rect: x } = parseAddress(address);
+    const { rect: x } = addressArgument(address);
     if (rows(x) !== 1 || cols(x) !== 1) throw new RangeError("setCell takes one cell; use setValues for a range");
     if (!(s.protection.protected && s.format("locked", x.r0, x.c0))) {
       const refusal = typedRefusal({ wb: this._wb, calc: this.calc }, s, x.r0, x.c0, value);
@@ -441,7 +442,7 @@ export class ExcelHost {
    */
   setValues(sheet: string, address: string, values: CellInput[][]): void {
     const s = this.sheetModel(sheet);
-    const { rect: x0 } = parseAddress(address);
+    const { rect: x0 } = addressArgument(address);
     const x = rect(x0.r0, x0.c0, x0.r0 + values.length - 1, x0.c0 + (values[0]?.length ?? 1) - 1);
     this.userWrite(s, x, values, address);
   }
@@ -468,7 +469,7 @@ export class ExcelHost {
   addTable(sheet: string, address: string, name?: string): HostTable {
     const s = this.sheetModel(sheet);
     const env = { wb: this._wb, calc: this.calc };
-    const t = addTable(env, s, parseAddress(address).rect, true, String(this._wb.nextTableId++));
+    const t = addTable(env, s, addressArgument(address).rect, true, String(this._wb.nextTableId++));
     if (name !== undefined) t.name = name;
     return this.describeTable(t);
   }
@@ -487,7 +488,7 @@ export class ExcelHost {
       id: t.id,
       name: t.name,
       sheet: t.sheet.name,
-      address: fullAddress(t.sheet.name, t.rect),
+      address: rangeAddress(t.sheet.name, t.rect),
       columns: tableColumnNames(this._wb, t),
       rowCount: t.rect.r1 - t.rect.r0,
     };
@@ -495,28 +496,28 @@ export class ExcelHost {
 
   getValue(sheet: string, address: string): Shown {
     const s = this.sheetModel(sheet);
-    const { rect: x } = parseAddress(address);
+    const { rect: x } = addressArgument(address);
     return this.calc.value(s, x.r0, x.c0);
   }
 
   getFormula(sheet: string, address: string): Shown {
     const s = this.sheetModel(sheet);
-    const { rect: x } = parseAddress(address);
+    const { rect: x } = addressArgument(address);
     return formulaOf({ wb: this._wb, calc: this.calc }, s, x.r0, x.c0);
   }
 
   getValues(sheet: string, address: string): Shown[][] {
     const s = this.sheetModel(sheet);
-    return readGrid(parseAddress(address).rect, (r, c) => this.calc.value(s, r, c));
+    return readGrid(addressArgument(address).rect, (r, c) => this.calc.value(s, r, c));
   }
 
   getFormulas(sheet: string, address: string): Shown[][] {
     const s = this.sheetModel(sheet);
-    return readGrid(parseAddress(address).rect, (r, c) => formulaOf({ wb: this._wb, calc: this.calc }, s, r, c));
+    return readGrid(addressArgument(address).rect, (r, c) => formulaOf({ wb: this._wb, calc: this.calc }, s, r, c));
   }
 
   getNumberFormat(sheet: string, address: string): string {
-    const { rect: x } = parseAddress(address);
+    const { rect: x } = addressArgument(address);
     return numberFormatOf(this.sheetModel(sheet), x.r0, x.c0);
   }
 
@@ -524,7 +525,7 @@ export class ExcelHost {
   get selection(): { sheet: string; address: string } | null {
     const sel = this._wb.selection;
     const s = sel ? this._wb.sheetById(sel.sheetId) : undefined;
-    return sel && s ? { sheet: s.name, address: formatRect(sel.rect) } : null;
+    return sel && s ? { sheet: s.name, address: rangeText(sel.rect) } : null;
   }
 
   get activeSheet(): string | null {

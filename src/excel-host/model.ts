@@ -2,7 +2,8 @@
  * The workbook state behind the proxies: sheets with sparse cells, formats, tables,
  * protection, and an undo log so that a failed sync can be rolled back.
  */
-import { MAX_COLS, Rect, cols, contains, intersect, key, keyCol, keyRow, rows } from "./address";
+import { MAX_COLUMNS, Rect } from "../core/a1";
+import { cols, contains, intersect, key, keyCol, keyRow, rows } from "./address";
 
 export type Scalar = string | number | boolean;
 
@@ -292,7 +293,7 @@ export class WorkbookModel {
     }
     for (let r = x.r0; r <= x.r1; r++) {
       for (let c = x.c0; c <= x.c1; c++) {
-        const k = r * MAX_COLS + c;
+        const k = r * MAX_COLUMNS + c;
         const had = sheet.fmtCells.get(k);
         const next = { ...(had ?? {}), [prop]: { v: value, seq } };
         sheet.fmtCells.set(k, next);

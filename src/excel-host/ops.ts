@@ -3,9 +3,11 @@
  * helpers: writing cells, protection checks, sheets and tables. Every change goes
  * through WorkbookModel's undoable primitives.
  */
-import { MAX_COLS, MAX_ROWS, Rect, cellName, cols, contains, fullAddress, intersect, key, keyCol, keyRow, parseAddress, rect, rows } from "./address";
+import { Address, MAX_COLUMNS, MAX_ROWS, Rect, rangeAddress } from "../core/a1";
+import { addressArgument, cols, contains, intersect, key, keyCol, keyRow, rect, rows } from "./address";
 import { Calc, Shown, isErrorValue } from "./calc";
-import { Entry, parseEntry, ymdFromSerial } from "./entry";
+import { Entry, parseEntry } from "./entry";
+import { formattedText } from "./number-format";
 import { ErrorCode, HostError, Message } from "./errors";
 import { Change } from "./proxy-base";
 import {
@@ -102,26 +104,7 @@ export function numberFormatOf(sheet: SheetModel, r: number, c: number): string 
 
 /** The cell's text as Excel would show it, for the common formats. */
 export function textOf(env: Env, sheet: SheetModel, r: number, c: number): string {
-  const v = env.calc.value(sheet, r, c);
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  if (typeof v === "string") return v;
-  const nf = numberFormatOf(sheet, r, c);
-  const pct = /^0(?:\.(0+))?%$/.exec(nf);
-  if (pct) return `${(v * 100).toFixed(pct[1]?.length ?? 0)}%`;
-  const fixed = /^0(?:\.(0+))?$/.exec(nf);
-  if (fixed) return v.toFixed(fixed[1]?.length ?? 0);
-  if (/[yd]/i.test(nf) && !/[hs]/i.test(nf)) {
-    const [y, m, d] = ymdFromSerial(v, env.wb.dateSystem);
-    return nf
-      .toLowerCase()
-      .replace(/yyyy/g, String(y))
-      .replace(/yy/g, String(y).slice(-2))
-      .replace(/mm/g, String(m).padStart(2, "0"))
-      .replace(/dd/g, String(d).padStart(2, "0"))
-      .replace(/\bm\b/g, String(m))
-      .replace(/\bd\b/g, String(d));
-  }
-  return String(Number(v.toPrecision(11)));
+  return formattedText(env.calc.value(sheet, r, c), numberFormatOf(sheet, r, c), env.wb.dateSystem);
 }
 
 // ---- writing ------------------------------------------------------------------
@@ -237,13 +220,13 @@ export function validationAt(sheet: SheetModel, r: number, c: number): Validatio
 export function listItems(env: Env, sheet: SheetModel, source: unknown): string[] | null {
   if (typeof source !== "string") return null;
   if (!source.startsWith("=")) return source.split(",").map((s) => s.trim());
-  let p: ReturnType<typeof parseAddress>;
+  let p: Address;
   try {
-    p = parseAddress(source.slice(1).replace(/\$/g, ""));
+    p = addressArgument(source.slice(1).replace(/\$/g, ""));
   } catch {
     return null;
   }
-  const target = p.sheet === undefined ? sheet : env.wb.sheetByName(p.sheet);
+  const target = p.sheet === null ? sheet : env.wb.sheetByName(p.sheet);
   if (!target) return null;
   const out: string[] = [];
   for (let r = p.rect.r0; r <= p.rect.r1; r++) for (let c = p.rect.c0; c <= p.rect.c1; c++) out.push(textOfShown(env.calc.value(target, r, c)));
@@ -487,7 +470,7 @@ function shiftRight(env: Env, sheet: SheetModel, r0: number, r1: number, from: n
     const c = keyCol(k);
     if (c >= from && r >= r0 && r <= r1) moving.push([r, c, cell]);
   }
-  if (moving.some(([, c]) => c + n >= MAX_COLS)) throw invalidOperation("The operation would push non-empty cells off the end of the worksheet.");
+  if (moving.some(([, c]) => c + n >= MAX_COLUMNS)) throw invalidOperation("The operation would push non-empty cells off the end of the worksheet.");
   moving.sort((a, b) => b[1] - a[1]);
   for (const [r, c, cell] of moving) {
     env.wb.setCell(sheet, r, c, undefined);
@@ -586,11 +569,7 @@ export function tableColumnIndex(wb: WorkbookModel, t: TableModel, keyOrName: un
 }
 
 export function tableAddress(t: TableModel): string {
-  return fullAddress(t.sheet.name, t.rect);
-}
-
-export function cellAddress(sheet: SheetModel, r: number, c: number): string {
-  return `${sheet.name}!${cellName(r, c)}`;
+  return rangeAddress(t.sheet.name, t.rect);
 }
 
 export function intersects(a: Rect, b: Rect): boolean {

@@ -2,7 +2,8 @@
  * The Excel proxy classes (the subset of Office.js the add-in uses). Each is a
  * ProxyBase: sets and calls are queued, reads need load + sync.
  */
-import { MAX_COLS, MAX_ROWS, Rect, bounding, cols, fullAddress, inBounds, intersect, parseAddress, rect, rows } from "./address";
+import { MAX_COLUMNS, MAX_ROWS, Rect, rangeAddress } from "../core/a1";
+import { addressArgument, bounding, cols, inBounds, intersect, rect, rows } from "./address";
 import { Calc } from "./calc";
 import { ErrorCode, HostError } from "./errors";
 import { ChartModel, ConditionalFormatModel, FormatProp, SheetModel, TableModel, ValidationModel, WorkbookModel, tableColumnNames } from "./model";
@@ -392,9 +393,9 @@ export class WorksheetProxy extends ProxyBase<SheetModel> {
     return new RangeProxy(this.context, `${this._path}.getRange(${JSON.stringify(address ?? "")})`, () => {
       const s = this._resolve();
       if (s === null) return null;
-      if (address === undefined || address === "") return { sheet: s, rect: rect(0, 0, MAX_ROWS - 1, MAX_COLS - 1) };
-      const p = parseAddress(address);
-      if (p.sheet !== undefined && p.sheet.toLowerCase() !== s.name.toLowerCase()) throw invalidArgument(`The address "${address}" is not on worksheet "${s.name}".`, "Worksheet.getRange");
+      if (address === undefined || address === "") return { sheet: s, rect: rect(0, 0, MAX_ROWS - 1, MAX_COLUMNS - 1) };
+      const p = addressArgument(address);
+      if (p.sheet !== null && p.sheet.toLowerCase() !== s.name.toLowerCase()) throw invalidArgument(`The address "${address}" is not on worksheet "${s.name}".`, "Worksheet.getRange");
       return { sheet: s, rect: p.rect };
     });
   }
@@ -553,7 +554,7 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
     switch (name) {
       case "address":
       case "addressLocal":
-        return fullAddress(sheet.name, x);
+        return rangeAddress(sheet.name, x);
       case "values":
         return readGrid(x, (r, c) => e.calc.value(sheet, r, c));
       case "formulas":
@@ -579,7 +580,7 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
       case "isEntireColumn":
         return x.r0 === 0 && x.r1 === MAX_ROWS - 1;
       case "isEntireRow":
-        return x.c0 === 0 && x.c1 === MAX_COLS - 1;
+        return x.c0 === 0 && x.c1 === MAX_COLUMNS - 1;
       case "hidden":
         return false;
     }
@@ -658,7 +659,7 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
     return derived(this, "getEntireColumn()", ({ rect: x }) => rect(0, x.c0, MAX_ROWS - 1, x.c1));
   }
   getEntireRow(): RangeProxy {
-    return derived(this, "getEntireRow()", ({ rect: x }) => rect(x.r0, 0, x.r1, MAX_COLS - 1));
+    return derived(this, "getEntireRow()", ({ rect: x }) => rect(x.r0, 0, x.r1, MAX_COLUMNS - 1));
   }
   getRowsAbove(count = 1): RangeProxy {
     return derived(this, `getRowsAbove(${count})`, ({ rect: x }) => rect(x.r0 - count, x.c0, x.r0 - 1, x.c1));
@@ -668,7 +669,7 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
   }
   private other(r: RangeProxy | string, t: RangeTarget): Rect {
     if (typeof r === "string") {
-      const p = parseAddress(r);
+      const p = addressArgument(r);
       return p.rect;
     }
     const o = required(r._resolve(), "Range");
@@ -1261,7 +1262,7 @@ export class ChartCollectionProxy extends CollectionProxy<ChartModel, ChartProxy
       const s = required(this.sheet._resolve(), "ChartCollection.add");
       const src = required(sourceData._resolve(), "ChartCollection.add");
       checkFormat(s, "allowEditObjects", "ChartCollection.add");
-      const chart: ChartModel = { id, name: `Chart ${s.charts.length + 1}`, type, source: fullAddress(src.sheet.name, src.rect), seriesBy: seriesBy ?? "Auto", title: null };
+      const chart: ChartModel = { id, name: `Chart ${s.charts.length + 1}`, type, source: rangeAddress(src.sheet.name, src.rect), seriesBy: seriesBy ?? "Auto", title: null };
       env(this).wb.insertAt(s.charts, s.charts.length, chart);
     });
     return this.chart(id);
@@ -1296,7 +1297,7 @@ export class ChartProxy extends ProxyBase<ChartModel> {
       const owner = wb.sheets.find((s) => s.charts.includes(c));
       if (owner) checkFormat(owner, "allowEditObjects", "Chart.setData");
       if (seriesBy !== undefined && seriesBy !== "Auto" && seriesBy !== "Columns" && seriesBy !== "Rows") throw invalidArgument(undefined, "Chart.setData");
-      wb.setField(c, "source", fullAddress(src.sheet.name, src.rect));
+      wb.setField(c, "source", rangeAddress(src.sheet.name, src.rect));
       if (seriesBy !== undefined) wb.setField(c, "seriesBy", seriesBy);
     });
   }
@@ -1385,12 +1386,12 @@ export class TableCollectionProxy extends CollectionProxy<TableModel, TableProxy
       let target: RangeTarget;
       if (typeof address !== "string") target = required(address._resolve(), "TableCollection.add");
       else {
-        const p = parseAddress(address);
+        const p = addressArgument(address);
         let sheet: SheetModel | null | undefined;
         if (this.sheet) {
           sheet = this.sheet._resolve();
-          if (sheet && p.sheet !== undefined && p.sheet.toLowerCase() !== sheet.name.toLowerCase()) throw invalidArgument(undefined, "TableCollection.add");
-        } else sheet = p.sheet !== undefined ? e.wb.sheetByName(p.sheet) : e.wb.sheetById(e.wb.activeSheetId ?? "");
+          if (sheet && p.sheet !== null && p.sheet.toLowerCase() !== sheet.name.toLowerCase()) throw invalidArgument(undefined, "TableCollection.add");
+        } else sheet = p.sheet !== null ? e.wb.sheetByName(p.sheet) : e.wb.sheetById(e.wb.activeSheetId ?? "");
         target = { sheet: required(sheet, "TableCollection.add"), rect: p.rect };
       }
       addTable(e, target.sheet, target.rect, hasHeaders === true, id);
@@ -1496,7 +1497,7 @@ export class TableProxy extends ProxyBase<TableModel> {
     this._call("resize", [typeof newRange === "string" ? newRange : { path: newRange._path }], (t) => {
       const e = env(this);
       checkFormat(t.sheet, null, "Table.resize");
-      const x = typeof newRange === "string" ? parseAddress(newRange).rect : required(newRange._resolve(), "Table.resize").rect;
+      const x = typeof newRange === "string" ? addressArgument(newRange).rect : required(newRange._resolve(), "Table.resize").rect;
       if (x.r0 !== t.rect.r0 || x.r1 <= x.r0) throw invalidArgument("The header row must stay in place and the table keep a data row.", "Table.resize");
       if (e.wb.tablesIntersecting(t.sheet, x).some((o) => o !== t)) throw invalidArgument("A table can't overlap another table.", "Table.resize");
       const ids = t.columnIds.slice(0, Math.min(t.columnIds.length, cols(x)));

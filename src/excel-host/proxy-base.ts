@@ -5,7 +5,7 @@
  * when the request runs; a query (`load`) is answered from the model as the request runs.
  * Loading rules, caches and PropertyNotLoaded are the client's, not these objects'.
  */
-import { Rect } from "./address";
+import { Rect } from "../core/a1";
 import { ErrorCode, HostError } from "./errors";
 import { SheetModel } from "./model";
 

@@ -6,10 +6,11 @@
  * again: a second run after a failure completes the conversion.
  */
 import { COMPUTED_COLUMNS, ColumnKey, DIRECTIONS, ENUM_SYNONYMS, EnumField, GOAL_TYPES, INPUT_COLUMNS, LEVELS, ROLLUP_MODES, headerOf } from "../core/columns";
-import { HeaderMapping, HeaderOverride, applyOverrides, columnLetters, headerText, matchComputed, proposeMapping } from "../core/headers";
+import { cellAddress, columnLetters } from "../core/a1";
+import { HeaderMapping, HeaderOverride, applyOverrides, headerText, matchComputed, proposeMapping } from "../core/headers";
 import { isBlank } from "../core/cells";
-import { cellAddress, isGoalTableName } from "../core/tables";
-import { CellValue, readChunks } from "./cells";
+import { isGoalTableName } from "../core/tables";
+import { CellValue, readChunks } from "./cell-values";
 import { ensureMetaSheet } from "./meta";
 import { CellWrite, RefreshReport, refresh, writeRuns } from "./refresh";
 import { loadWorkbook } from "./workbook";

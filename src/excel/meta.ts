@@ -5,7 +5,7 @@
  */
 import { AUDIT_COLUMNS, AUDIT_TABLE, META_SHEET, META_TABLE, Meta, emptyMeta, metaRows } from "../core/meta";
 import { DEFAULT_SETTINGS, NEW_WORKBOOK_SETTINGS } from "../core/settings";
-import { CellValue, userCell } from "./cells";
+import { CellValue, userCell } from "./cell-values";
 import { writeRuns } from "./refresh";
 import { LoadedWorkbook } from "./workbook";
 

@@ -7,7 +7,7 @@ import { ComputedHeader } from "../core/columns";
 import { Day } from "../core/dates";
 import { Evaluation, GoalResult, evaluate } from "../core/engine";
 import { WorkbookInput, goalRecords } from "../core/tables";
-import { CellValue, MAX_REQUEST_BYTES, estimateBytes } from "./cells";
+import { CellValue, MAX_REQUEST_BYTES, estimateBytes } from "./cell-values";
 import { followScorecardSpill } from "./scorecards";
 import { LoadedTable, LoadedWorkbook, computedColumns, engineInput, loadWorkbook } from "./workbook";
 

@@ -14,8 +14,9 @@
  * A recorded row with a blank Spill whose cell has lost its formula was interrupted
  * between 1 and 2: the next run writes the formula back first and starts again.
  */
+import { cellName, parseRange, rangeText } from "../core/a1";
 import { CycleState } from "../core/meta";
-import { readChunks, userCell, CellValue } from "./cells";
+import { readChunks, userCell, CellValue } from "./cell-values";
 import { loadReview, verifyLoaded } from "./review-verify";
 import {
   BASE_PROTECTION,
@@ -48,41 +49,22 @@ export function isGoalFormula(f: unknown): boolean {
 
 // ---- A1 helpers ------------------------------------------------------------------
 
-function colName(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-function a1(row: number, column: number): string {
-  return `${colName(column)}${row + 1}`;
-}
-
-interface Rect {
+/** A block of cells as getRangeByIndexes takes it: the 0-based top left cell and the size. */
+interface Block {
   row: number;
   column: number;
   rows: number;
   columns: number;
 }
 
-function parseA1(text: string): Rect | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(text.trim());
-  if (!m) return null;
-  const col = (s: string): number => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const r0 = Number(m[2]) - 1;
-  const c0 = col(m[1]);
-  const r1 = m[4] ? Number(m[4]) - 1 : r0;
-  const c1 = m[3] ? col(m[3]) : c0;
-  return { row: Math.min(r0, r1), column: Math.min(c0, c1), rows: Math.abs(r1 - r0) + 1, columns: Math.abs(c1 - c0) + 1 };
+/** `C5` or `C5:E9` → block; null when it is not an address. */
+function parseBlock(text: string): Block | null {
+  const x = parseRange(text.trim());
+  return x && { row: x.r0, column: x.c0, rows: x.r1 - x.r0 + 1, columns: x.c1 - x.c0 + 1 };
 }
 
-function rectA1(r: Rect): string {
-  return r.rows === 1 && r.columns === 1 ? a1(r.row, r.column) : `${a1(r.row, r.column)}:${a1(r.row + r.rows - 1, r.column + r.columns - 1)}`;
+function blockText(b: Block): string {
+  return rangeText({ r0: b.row, c0: b.column, r1: b.row + b.rows - 1, c1: b.column + b.columns - 1 });
 }
 
 // ---- GoalFormulas ----------------------------------------------------------------
@@ -154,7 +136,7 @@ export async function copyStatus(context: Excel.RequestContext, wb: LoadedWorkbo
   if (!table || table.rows.length === 0) return { state: "none", recorded: 0, pending: null };
   const cells = table.rows.map((r) => {
     const ws = context.workbook.worksheets.getItemOrNullObject(r.sheet);
-    const rect = parseA1(r.address);
+    const rect = parseBlock(r.address);
     const range = rect ? ws.getRangeByIndexes(rect.row, rect.column, 1, 1) : null;
     range?.load("formulas");
     return { r, ws, range };
@@ -195,7 +177,7 @@ interface Anchor {
 }
 
 /** Formulas and values of a rectangle, read in chunks. */
-async function readRect(context: Excel.RequestContext, sheet: string, x: Rect): Promise<SheetScan> {
+async function readBlock(context: Excel.RequestContext, sheet: string, x: Block): Promise<SheetScan> {
   const scan: SheetScan = { sheet, row: x.row, column: x.column, formulas: new Array(x.rows), values: new Array(x.rows) };
   // Formulas and values together: half the cells of a read chunk.
   for (const c of readChunks(x.rows, x.columns * 2)) {
@@ -229,12 +211,12 @@ async function scanSheets(context: Excel.RequestContext, metaSheet: string | nul
   const out: SheetScan[] = [];
   for (const u of used) {
     if (u.r.isNullObject) continue;
-    let x: Rect = { row: u.r.rowIndex, column: u.r.columnIndex, rows: u.r.rowCount, columns: u.r.columnCount };
-    let scan = await readRect(context, u.sheet, x);
+    let x: Block = { row: u.r.rowIndex, column: u.r.columnIndex, rows: u.r.rowCount, columns: u.r.columnCount };
+    let scan = await readBlock(context, u.sheet, x);
     if (anchorsOf(scan).length > 0) {
       for (let step = 16; ; step *= 2) {
-        const grown: Rect = { ...x, rows: x.rows + step, columns: x.columns + step };
-        const g = await readRect(context, u.sheet, grown);
+        const grown: Block = { ...x, rows: x.rows + step, columns: x.columns + step };
+        const g = await readBlock(context, u.sheet, grown);
         let lastRow = x.rows - 1;
         let lastCol = x.columns - 1;
         g.values.forEach((row, i) =>
@@ -254,7 +236,7 @@ async function scanSheets(context: Excel.RequestContext, metaSheet: string | nul
   return out;
 }
 
-function trim(s: SheetScan, x: Rect): SheetScan {
+function trim(s: SheetScan, x: Block): SheetScan {
   return {
     sheet: s.sheet,
     row: x.row,
@@ -285,7 +267,7 @@ const CALCULATING = new Set(["#BUSY!", "#GETTING_DATA"]);
 function refuseWhileCalculating(anchors: readonly Anchor[]): void {
   const busy = anchors.filter((a) => typeof a.value === "string" && CALCULATING.has(a.value.trim().toUpperCase()));
   if (busy.length === 0) return;
-  const shown = busy.slice(0, 5).map((a) => `${a.sheet}!${a1(a.row, a.column)}`);
+  const shown = busy.slice(0, 5).map((a) => `${a.sheet}!${cellName(a.row, a.column)}`);
   const cells = busy.length > 5 ? `${shown.join(", ")} and ${busy.length - 5} more cells` : shown.length > 1 ? `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}` : shown[0];
   const what = [...new Set(busy.map((a) => String(a.value).trim().toUpperCase()))].join(" or ");
   throw new ReviewError(
@@ -304,8 +286,8 @@ function asCell(v: unknown): CellValue {
 }
 
 /** The spill of each anchor: the cells that held a value (and no formula) before and are empty once the anchors hold values. */
-function spills(scan: SheetScan, after: unknown[][], anchors: readonly Anchor[]): Map<Anchor, Rect> {
-  const out = new Map<Anchor, Rect>(anchors.map((a) => [a, { row: a.row, column: a.column, rows: 1, columns: 1 }]));
+function spills(scan: SheetScan, after: unknown[][], anchors: readonly Anchor[]): Map<Anchor, Block> {
+  const out = new Map<Anchor, Block>(anchors.map((a) => [a, { row: a.row, column: a.column, rows: 1, columns: 1 }]));
   scan.values.forEach((row, i) =>
     row.forEach((v, j) => {
       const f = scan.formulas[i][j];
@@ -319,7 +301,7 @@ function spills(scan: SheetScan, after: unknown[][], anchors: readonly Anchor[])
         if (!best || a.column > best.column || (a.column === best.column && a.row > best.row)) best = a;
       }
       if (!best) return;
-      const x = out.get(best) as Rect;
+      const x = out.get(best) as Block;
       const r1 = Math.max(x.row + x.rows - 1, r);
       const c1 = Math.max(x.column + x.columns - 1, c);
       out.set(best, { row: x.row, column: x.column, rows: r1 - x.row + 1, columns: c1 - x.column + 1 });
@@ -388,7 +370,7 @@ export async function prepareReviewCopy(context: Excel.RequestContext, options: 
   if (broken.length > 0) {
     const rescan = new Set(broken.map((r) => r.sheet));
     for (const r of broken) {
-      const x = parseA1(r.address);
+      const x = parseBlock(r.address);
       if (!x) continue;
       const scan = scans.find((s) => s.sheet === r.sheet);
       const f = scan ? scan.formulas[x.row - scan.row]?.[x.column - scan.column] : undefined;
@@ -414,8 +396,8 @@ export async function prepareReviewCopy(context: Excel.RequestContext, options: 
     const meta = context.workbook.worksheets.getItem(metaSheet);
     const fresh: CellValue[][] = [];
     for (const a of anchors) {
-      const cells: CellValue[] = [userCell(a.sheet), a1(a.row, a.column), userCell(a.formula), ""];
-      const known = recordedAt.get(`${a.sheet}!${a1(a.row, a.column)}`.toUpperCase());
+      const cells: CellValue[] = [userCell(a.sheet), cellName(a.row, a.column), userCell(a.formula), ""];
+      const known = recordedAt.get(`${a.sheet}!${cellName(a.row, a.column)}`.toUpperCase());
       if (known && table) {
         meta.getRangeByIndexes(table.headerRowIndex + 1 + known.index, table.firstColumn, 1, 4).values = [cells];
         rowOf.set(a, known.index);
@@ -464,7 +446,7 @@ export async function prepareReviewCopy(context: Excel.RequestContext, options: 
     const found = spills(p.scan, p.range.values, mine);
     let touched = false;
     for (const [a, x] of found) {
-      if (table) context.workbook.worksheets.getItem(metaSheet).getRangeByIndexes(table.headerRowIndex + 1 + (rowOf.get(a) ?? 0), table.firstColumn + 3, 1, 1).values = [[rectA1(x)]];
+      if (table) context.workbook.worksheets.getItem(metaSheet).getRangeByIndexes(table.headerRowIndex + 1 + (rowOf.get(a) ?? 0), table.firstColumn + 3, 1, 1).values = [[blockText(x)]];
       if (x.rows === 1 && x.columns === 1) continue;
       const grid: (CellValue | null)[][] = [];
       for (let i = 0; i < x.rows; i++) {
@@ -573,9 +555,9 @@ export async function restoreLiveFormulas(context: Excel.RequestContext, options
     queueUnprotect(context, st, sheet, password);
     const ws = context.workbook.worksheets.getItem(sheet);
     for (const r of table.rows.filter((x) => x.sheet === sheet)) {
-      const anchor = parseA1(r.address);
+      const anchor = parseBlock(r.address);
       if (!anchor) continue;
-      const spill = r.spill ? parseA1(r.spill) : null;
+      const spill = r.spill ? parseBlock(r.spill) : null;
       if (spill && (spill.rows > 1 || spill.columns > 1)) {
         const grid = Array.from({ length: spill.rows }, () => new Array<string>(spill.columns).fill(""));
         ws.getRangeByIndexes(spill.row, spill.column, spill.rows, spill.columns).formulas = grid;

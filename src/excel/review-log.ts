@@ -11,7 +11,7 @@ import { CanonicalValue } from "../core/cells";
 import { AUDIT_TABLE, META_TABLE, Meta, metaRows } from "../core/meta";
 import { AuditEntry, auditEntriesFromRows, auditRow, nextAuditEntry } from "../core/seal";
 import { DEFAULT_SETTINGS } from "../core/settings";
-import { CellValue, MAX_REQUEST_BYTES, chunkRows, estimateBytes, userCell } from "./cells";
+import { CellValue, MAX_REQUEST_BYTES, chunkRows, estimateBytes, userCell } from "./cell-values";
 import { writeRuns } from "./refresh";
 import { LoadedWorkbook } from "./workbook";
 

@@ -21,8 +21,9 @@ import { EvaluateOptions } from "../core/engine";
 import { checkInput, confidenceProblem } from "../core/inputs";
 import { CYCLE_STATES, CycleState, Meta } from "../core/meta";
 import { AuditEntry, canonicalValue, checkInsEditable, isSealedState, sha256Hex } from "../core/seal";
-import { goalRecords, cellAddress as sheetCell } from "../core/tables";
-import { CellValue, userCell } from "./cells";
+import { cellAddress as sheetCell } from "../core/a1";
+import { goalRecords } from "../core/tables";
+import { CellValue, userCell } from "./cell-values";
 import { refresh } from "./refresh";
 import { AuditState, EntrySpec, chainEntries, prepareMetaWrite, queueAuditEntries } from "./review-log";
 import {

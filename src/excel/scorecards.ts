@@ -8,7 +8,7 @@ import { EvaluateOptions, evaluate } from "../core/engine";
 import { headerText } from "../core/headers";
 import { WorkbookInput, goalRecords } from "../core/tables";
 import { enumGroupField } from "../core/scorecard";
-import { userCell } from "./cells";
+import { userCell } from "./cell-values";
 import { LoadedWorkbook, SCORECARDS_SHEET, engineInput, loadWorkbook } from "./workbook";
 
 export { SCORECARDS_SHEET };

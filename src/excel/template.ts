@@ -7,7 +7,7 @@ import { INPUT_COLUMNS, ColumnKey } from "../core/columns";
 import { goalRecords } from "../core/tables";
 import { dayFromParts, serialFromDay } from "../core/dates";
 import { headerText } from "../core/headers";
-import { CellValue, userCell } from "./cells";
+import { CellValue, userCell } from "./cell-values";
 import { ConversionResult, convert, nextIds } from "./convert";
 import { engineInput, loadWorkbook } from "./workbook";
 

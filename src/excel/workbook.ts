@@ -8,7 +8,7 @@ import { DateSystem } from "../core/dates";
 import { headerText } from "../core/headers";
 import { AUDIT_TABLE, META_SHEET, META_TABLE, Meta, readMeta } from "../core/meta";
 import { TableData, WorkbookInput, isCheckInTableName, isGoalTableName, workbookInputFromTables } from "../core/tables";
-import { READ_CELLS_PER_CHUNK, readChunks } from "./cells";
+import { READ_CELLS_PER_CHUNK, readChunks } from "./cell-values";
 
 /** The sheet `writeScorecardsSheet` writes (scorecards.ts). */
 export const SCORECARDS_SHEET = "Scorecards";

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from "react";
 import type { ExcelHost } from "../excel-host";
-import { cellName } from "./cells";
+import { cellName } from "../core/a1";
 import { SheetView, describeError, editTextOf, editorKeyAction } from "./grid-model";
 import type { Selection } from "./useSelection";
 import type { HostWatch } from "./watch";

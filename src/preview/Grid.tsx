@@ -10,7 +10,7 @@
  */
 import { KeyboardEvent, useMemo, useState, useSyncExternalStore } from "react";
 import { ExcelHost } from "../excel-host";
-import { cellName, columnName } from "./cells";
+import { cellName, columnLetters as columnName } from "../core/a1";
 import { CellEditor, GridMessage, useCellEdit } from "./CellEditor";
 import {
   ROW_HEAD_WIDTH,
@@ -22,8 +22,8 @@ import {
   describeError,
   editTextOf,
   gridKeyAction,
-  inRect,
-  rectAddress,
+  contains,
+  rangeText,
   sheetTabLabel,
   tableWidth,
   visibleTabs,
@@ -64,7 +64,7 @@ export function Grid({ host, watch }: { host: ExcelHost; watch: HostWatch }) {
     try {
       host.setValues(view.name, cellName(x.r0, x.c0), blankBlock(x));
     } catch (e) {
-      setMessage({ kind: "error", text: describeError(e, view.name, rectAddress(x)) });
+      setMessage({ kind: "error", text: describeError(e, view.name, rangeText(x)) });
     }
     watch.changed();
   };
@@ -108,7 +108,7 @@ export function Grid({ host, watch }: { host: ExcelHost; watch: HostWatch }) {
       <div className="grid-toolbar">
         <label className="name-box">
           <span className="visually-hidden">Selected cell</span>
-          <input readOnly value={rectAddress(selected)} aria-label="Name box" data-testid="name-box" size={9} />
+          <input readOnly value={rangeText(selected)} aria-label="Name box" data-testid="name-box" size={9} />
         </label>
         <span className="fx" aria-hidden="true">
           fx
@@ -197,7 +197,7 @@ export function Grid({ host, watch }: { host: ExcelHost; watch: HostWatch }) {
                 {row.map((cell, c) => {
                   const name = cellName(r, c);
                   const isCursor = r === cursor.r && c === cursor.c;
-                  const inSel = inRect(selected, r, c);
+                  const inSel = contains(selected, r, c);
                   const editing = edit !== null && edit.where === "cell" && edit.r === r && edit.c === c;
                   return (
                     <td

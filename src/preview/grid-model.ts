@@ -5,8 +5,13 @@
  * edits. Grid.tsx renders it; useSelection.ts and CellEditor.tsx act on it.
  */
 import { ExcelHost, HostProtectionError } from "../excel-host";
-import { literalText } from "../excel/cells";
-import { cellName, displayText, parseRect } from "./cells";
+import { Rect, addressRect as parseRect, cellName, rangeText } from "../core/a1";
+import { contains } from "../excel-host/address";
+import { formattedText as displayText } from "../excel-host/number-format";
+import { literalText } from "../excel/cell-values";
+
+export type { Rect };
+export { contains, rangeText };
 
 export type Kind = "empty" | "number" | "text" | "bool" | "error";
 
@@ -32,14 +37,6 @@ export interface SheetView {
   protected: boolean;
   hasPassword: boolean;
   truncated: boolean;
-}
-
-/** A 0-based, inclusive rectangle of cells. */
-export interface Rect {
-  r0: number;
-  c0: number;
-  r1: number;
-  c1: number;
 }
 
 /** A cell by its 0-based row and column. */
@@ -78,9 +75,6 @@ export function cellText(v: unknown, numberFormat: () => string): { kind: Kind; 
   return { kind: ERROR.test(text) ? "error" : "text", text };
 }
 
-export function inRect(x: Rect, r: number, c: number): boolean {
-  return r >= x.r0 && r <= x.r1 && c >= x.c0 && c <= x.c1;
-}
 
 /** A column's width in pixels for its longest text (in characters, at most 40). */
 export function columnWidth(chars: number): number {
@@ -138,14 +132,14 @@ export function buildSheetView(host: ExcelHost, name: string): SheetView | null 
       let bold = m.format("fontBold", r, c);
       if (kind === "text" && containsText.length > 0) {
         const lower = text.toLowerCase();
-        const cf = containsText.find((f) => inRect(f.rect, r, c) && lower.includes(f.text));
+        const cf = containsText.find((f) => contains(f.rect, r, c) && lower.includes(f.text));
         if (cf) {
           fill = cf.fill ?? fill;
           color = cf.color ?? color;
           bold = cf.bold ?? bold;
         }
       }
-      const tableHeader = headers.some((x) => inRect(x, r, c));
+      const tableHeader = headers.some((x) => contains(x, r, c));
       row.push({
         text,
         kind,
@@ -203,11 +197,6 @@ export function normalize(a: Point, b: Point): Rect {
   return { r0: Math.min(a.r, b.r), c0: Math.min(a.c, b.c), r1: Math.max(a.r, b.r), c1: Math.max(a.c, b.c) };
 }
 
-/** `B3`, or `B3:D7` for more than one cell. */
-export function rectAddress(x: Rect): string {
-  const a = cellName(x.r0, x.c0);
-  return x.r0 === x.r1 && x.c0 === x.c1 ? a : `${a}:${cellName(x.r1, x.c1)}`;
-}
 
 /** The cursor (top left) and anchor (bottom right; null for one cell) of a selected range; A1 when there is none. */
 export function selectionAt(x: Rect | null): { cursor: Point; anchor: Point | null } {

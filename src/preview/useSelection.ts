@@ -7,8 +7,8 @@
  */
 import { RefObject, useEffect, useRef, useState } from "react";
 import type { ExcelHost } from "../excel-host";
-import { cellName, parseRect } from "./cells";
-import { Point, Rect, clampPoint, normalize, rectAddress, resolveSheet, selectionAt } from "./grid-model";
+import { addressRect as parseRect, cellName } from "../core/a1";
+import { Point, Rect, clampPoint, normalize, rangeText, resolveSheet, selectionAt } from "./grid-model";
 import type { HostWatch } from "./watch";
 
 /** The sheet a move happens on: its name and size. */
@@ -89,7 +89,7 @@ export function useSelection(host: ExcelHost, watch: HostWatch, version: number)
   const pushSelection = (sheet: string, x: Rect) => {
     const hs = host.sheet(sheet);
     if (!hs || hs.visibility !== "Visible") return;
-    const address = rectAddress(x);
+    const address = rangeText(x);
     seen.current = { active: hs.name, selection: `${hs.name}!${address}` };
     host
       .run({ delayForCellEdit: true }, async (context) => {

@@ -1,8 +1,8 @@
 import fc from "fast-check";
+import { columnLetters } from "../../src/core/a1";
 import { ColumnKey, COMPUTED_COLUMNS, INPUT_COLUMNS } from "../../src/core/columns";
 import {
   applyOverrides,
-  columnLetters,
   HEADER_SYNONYMS,
   HeaderMapping,
   matchComputed,

@@ -4,7 +4,7 @@ import { AutoRefresh, Runner } from "../../src/excel/autorefresh";
 import { convert } from "../../src/excel/convert";
 import { ensureMetaSheet, writeMeta } from "../../src/excel/meta";
 import { computedValue, refresh } from "../../src/excel/refresh";
-import { readChunks } from "../../src/excel/cells";
+import { readChunks } from "../../src/excel/cell-values";
 import { SCORECARDS_SHEET, columnRef, writeScorecardsSheet } from "../../src/excel/scorecards";
 import { loadWorkbook } from "../../src/excel/workbook";
 import { META_SHEET } from "../../src/core/meta";

@@ -3,22 +3,22 @@ import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { evaluate } from "../../src/core/engine";
 import { META_SHEET } from "../../src/core/meta";
 import { convert, proposeConversion, readBlock } from "../../src/excel/convert";
-import { SelectError, parseAddress, selectCell } from "../../src/excel/select";
+import { SelectError, selectTarget, selectCell } from "../../src/excel/select";
 import { readSettings, writeSettings } from "../../src/excel/settings";
 import { freeSheetName, startFromTemplate } from "../../src/excel/template";
 import { engineInput, loadWorkbook } from "../../src/excel/workbook";
 import { createServices } from "../../src/taskpane/services";
 import { MESSY_ROWS, newHost, seedMessySheet } from "./fixtures";
 
-describe("parseAddress", () => {
+describe("selectTarget", () => {
   test("plain, quoted and sheet-less addresses", () => {
-    expect(parseAddress("Goals!H4")).toEqual({ sheet: "Goals", range: "H4" });
-    expect(parseAddress("'Goals sheet'!B3:AC9")).toEqual({ sheet: "Goals sheet", range: "B3:AC9" });
-    expect(parseAddress("'Dana''s goals'!$c$5")).toEqual({ sheet: "Dana's goals", range: "C5" });
-    expect(parseAddress("h4")).toEqual({ sheet: null, range: "H4" });
+    expect(selectTarget("Goals!H4")).toEqual({ sheet: "Goals", range: "H4" });
+    expect(selectTarget("'Goals sheet'!B3:AC9")).toEqual({ sheet: "Goals sheet", range: "B3:AC9" });
+    expect(selectTarget("'Dana''s goals'!$c$5")).toEqual({ sheet: "Dana's goals", range: "C5" });
+    expect(selectTarget("h4")).toEqual({ sheet: null, range: "H4" });
   });
   test("anything else is refused", () => {
-    for (const bad of ["", "Goals!", "!A1", "'Goals!A1", "Goals!Target", "=A1", "Goals!A1:B", "''!A1"]) expect(parseAddress(bad)).toBeNull();
+    for (const bad of ["", "Goals!", "!A1", "'Goals!A1", "Goals!Target", "=A1", "Goals!A1:B", "''!A1"]) expect(selectTarget(bad)).toBeNull();
   });
 });
 
@@ -155,12 +155,12 @@ describe("start from template", () => {
 });
 
 describe("whole-column and whole-row selections", () => {
-  test("parseAddress takes A:N and 3:40, with or without a sheet and $", () => {
-    expect(parseAddress("Goals!A:N")).toEqual({ sheet: "Goals", range: "A:N" });
-    expect(parseAddress("'Goals sheet'!$b:$p")).toEqual({ sheet: "Goals sheet", range: "B:P" });
-    expect(parseAddress("'Goals sheet'!3:40")).toEqual({ sheet: "Goals sheet", range: "3:40" });
-    expect(parseAddress("$3:$40")).toEqual({ sheet: null, range: "3:40" });
-    for (const bad of ["Goals!A:", "Goals!:N", "Goals!A:3", "Goals!3:N", "Goals!0:4", "Goals!A1:N"]) expect(parseAddress(bad)).toBeNull();
+  test("selectTarget takes A:N and 3:40, with or without a sheet and $", () => {
+    expect(selectTarget("Goals!A:N")).toEqual({ sheet: "Goals", range: "A:N" });
+    expect(selectTarget("'Goals sheet'!$b:$p")).toEqual({ sheet: "Goals sheet", range: "B:P" });
+    expect(selectTarget("'Goals sheet'!3:40")).toEqual({ sheet: "Goals sheet", range: "3:40" });
+    expect(selectTarget("$3:$40")).toEqual({ sheet: null, range: "3:40" });
+    for (const bad of ["Goals!A:", "Goals!:N", "Goals!A:3", "Goals!3:N", "Goals!0:4", "Goals!A1:N"]) expect(selectTarget(bad)).toBeNull();
   });
 
   test("selectCell selects a whole-column or whole-row range", async () => {

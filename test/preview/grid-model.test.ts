@@ -24,10 +24,10 @@ import {
   editorKeyAction,
   gridKeyAction,
   gridSize,
-  inRect,
+  contains,
   layoutColumns,
   normalize,
-  rectAddress,
+  rangeText,
   resolveSheet,
   selectionAt,
   sheetTabLabel,
@@ -145,11 +145,11 @@ describe("which cells to show", () => {
 describe("the selection", () => {
   test("corners in any order make one rectangle; its address", () => {
     expect(normalize({ r: 5, c: 3 }, { r: 1, c: 0 })).toEqual({ r0: 1, c0: 0, r1: 5, c1: 3 });
-    expect(rectAddress({ r0: 1, c0: 0, r1: 5, c1: 3 })).toBe("A2:D6");
-    expect(rectAddress({ r0: 3, c0: 1, r1: 3, c1: 1 })).toBe("B4");
-    expect(inRect({ r0: 1, c0: 0, r1: 5, c1: 3 }, 5, 3)).toBe(true);
-    expect(inRect({ r0: 1, c0: 0, r1: 5, c1: 3 }, 6, 3)).toBe(false);
-    expect(inRect({ r0: 1, c0: 0, r1: 5, c1: 3 }, 0, 0)).toBe(false);
+    expect(rangeText({ r0: 1, c0: 0, r1: 5, c1: 3 })).toBe("A2:D6");
+    expect(rangeText({ r0: 3, c0: 1, r1: 3, c1: 1 })).toBe("B4");
+    expect(contains({ r0: 1, c0: 0, r1: 5, c1: 3 }, 5, 3)).toBe(true);
+    expect(contains({ r0: 1, c0: 0, r1: 5, c1: 3 }, 6, 3)).toBe(false);
+    expect(contains({ r0: 1, c0: 0, r1: 5, c1: 3 }, 0, 0)).toBe(false);
   });
   test("a selected range: the cursor at its top left, the anchor at its far corner (none for one cell); A1 without one", () => {
     expect(selectionAt(null)).toEqual({ cursor: { r: 0, c: 0 }, anchor: null });

@@ -5,7 +5,8 @@
  * (planConversion) with the user's overrides applied.
  */
 import { COMPUTED_COLUMNS, ColumnKey, INPUT_COLUMNS, headerOf } from "../../core/columns";
-import { HeaderMapping, HeaderOverride, columnLetters } from "../../core/headers";
+import { columnLetters } from "../../core/a1";
+import { HeaderMapping, HeaderOverride } from "../../core/headers";
 
 export type MatchKind = "strong" | "weak" | "yours" | "computed" | "none";
 

@@ -61,17 +61,18 @@ export function unreachable(goals: readonly TreeGoal[]): number[] {
   return out;
 }
 
-function norm(s: string | null): string {
+/** The text as a search compares it: lower case, runs of white space as one space, trimmed. */
+function searchForm(s: string | null): string {
   return (s ?? "").toLowerCase().replace(/\s+/g, " ").trim();
 }
 
 /** Goals whose ID, title or owner contains the query (case- and space-insensitive); null when the query is blank. */
 export function matchGoals(goals: readonly TreeGoal[], query: string): Set<number> | null {
-  const q = norm(query);
+  const q = searchForm(query);
   if (q === "") return null;
   const out = new Set<number>();
   goals.forEach((g, i) => {
-    if (norm(g.id).includes(q) || norm(g.title).includes(q) || norm(g.owner).includes(q)) out.add(i);
+    if (searchForm(g.id).includes(q) || searchForm(g.title).includes(q) || searchForm(g.owner).includes(q)) out.add(i);
   });
   return out;
 }

@@ -6,7 +6,8 @@
 import { ColumnKey, INPUT_COLUMNS, COMPUTED_COLUMNS } from "../../core/columns";
 import { Day } from "../../core/dates";
 import { Evaluation, evaluate } from "../../core/engine";
-import { columnLetters, headerText, matchComputed, matchHeader } from "../../core/headers";
+import { columnLetters } from "../../core/a1";
+import { headerText, matchComputed, matchHeader } from "../../core/headers";
 import { WorkbookInput, goalCellAddress, goalRecord, goalRecords } from "../../core/tables";
 import { Scorecard } from "../../core/scorecard";
 import type { LoadedWorkbook } from "../../excel/workbook";

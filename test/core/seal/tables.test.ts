@@ -3,12 +3,12 @@
  * cell's address (model.md; findings point at cells such as `Goals!H4`).
  */
 import { CHECKIN_COLUMNS, COLUMN_KEYS, CheckInKey, ColumnKey } from "../../../src/core/columns";
+import { cellAddress } from "../../../src/core/a1";
 import { checkInCell } from "../../../src/core/model";
 import {
   GOAL_FIELD,
   TableData,
   WorkbookInput,
-  cellAddress,
   checkInRecords,
   checkInTable,
   goalCellAddress,

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { chunkRows, estimateBytes, literalText, readChunks, userCell } from "../../src/excel/cells";
+import { chunkRows, estimateBytes, literalText, readChunks, userCell } from "../../src/excel/cell-values";
 import { newHost } from "./fixtures";
 
 describe("user text is written so that it stays text", () => {

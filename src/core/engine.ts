@@ -24,9 +24,9 @@ import { Escalation } from "./rules/escalation";
 import { FindingLists } from "./rules/finding";
 import { sumUnits } from "./rules/measurable";
 import { parentRules } from "./rules/relevant";
-import { sameTitles } from "./rules/specific";
-import { WorkbookInput } from "./tables";
-import { weightRules } from "./rules/weights";
+import { SameTitles, sameTitles } from "./rules/specific";
+import { WorkbookInput, workbookInputFromTables } from "./tables";
+import { OwnerWeights, weightRules } from "./rules/weights";
 import { GoalScorer, Run } from "./run";
 import { WeightBuffer } from "./weights";
 
@@ -192,6 +192,8 @@ function scorecardColumns(results: readonly GoalResult[], groups: readonly strin
  * One empty object of each class an evaluation makes, kept for the life of the page
  * (keep.ts says why). Made at the first evaluation, not when the module loads.
  */
+const EMPTY_TABLE = { name: "Goals", sheet: "Goals", headerRow: 1, firstColumn: 0, headers: [], rows: [] };
+
 function layoutSamples(): object[] {
   const flat = new FlatGoalsBuilder(0);
   const links = resolveFlatLinks(flat.build());
@@ -213,5 +215,9 @@ function layoutSamples(): object[] {
     new GoalScorer([], [], DEFAULT_SETTINGS),
     new Escalation(history.history(), DEFAULT_SETTINGS),
     new Run([], cols, flat.build(), links, history.history(), findings, DEFAULT_SETTINGS, 0, null),
+    new SameTitles([], cols, findings),
+    new OwnerWeights([], links, ownerGroups(new Int32Array(0), 0), new Float64Array(0), cols, DEFAULT_SETTINGS, findings, new Uint8Array(0)),
+    // The input's objects: the workbook, a goal table and a check-in table.
+    workbookInputFromTables([EMPTY_TABLE], EMPTY_TABLE),
   ];
 }

@@ -51,12 +51,14 @@ export interface ProgressInput {
   direction?: Direction | null;
 }
 
-const KNOWN_DIRECTIONS: ReadonlySet<string> = new Set<Direction>(["Increase", "Decrease", "At least", "At most", "Milestone"]);
+function isKnownDirection(dir: string): boolean {
+  return dir === "Increase" || dir === "Decrease" || dir === "At least" || dir === "At most" || dir === "Milestone";
+}
 
 /** Why a goal's definition cannot be scored (E4, M1, M3, A1), or null when it can. Checked before the Actual. */
 export function definitionProblem(i: ProgressInput): Problem | null {
   const dir = i.direction ?? inferDirection(i.target, i.baseline ?? null);
-  if (!KNOWN_DIRECTIONS.has(dir)) return { code: "E4", field: "direction", message: DATA_MESSAGES.E4.direction(dir) };
+  if (!isKnownDirection(dir)) return { code: "E4", field: "direction", message: DATA_MESSAGES.E4.direction(dir) };
   const t = i.target;
   const b = i.baseline ?? null;
   if (t === null) return targetProblem(dir, t);

@@ -76,10 +76,17 @@ export const CHECKIN_KEYS: readonly CheckInKey[] = CHECKIN_COLUMNS.map((c) => c.
 export const GOAL_FIELD: Readonly<Record<ColumnKey, number>> = Object.fromEntries(COLUMN_KEYS.map((k, j) => [k, j])) as Record<ColumnKey, number>;
 export const CHECKIN_FIELD: Readonly<Record<CheckInKey, number>> = Object.fromEntries(CHECKIN_KEYS.map((k, j) => [k, j])) as Record<CheckInKey, number>;
 
-function mapped<K extends string>(t: TableData, columns: readonly { key: K; source: number }[], order: readonly K[]): MappedTable {
+/** The column of each field (in `order`) and its address prefix. */
+function fieldColumns<K extends string>(t: TableData, columns: readonly { key: K; source: number }[], order: readonly K[]): { at: Int32Array; prefixes: string[] } {
   const at = new Int32Array(order.length).fill(-1);
   for (const c of columns) at[order.indexOf(c.key)] = c.source;
-  return { data: t, at, prefixes: order.map((_, j) => (at[j] < 0 ? "" : columnPrefix(t.sheet, t.firstColumn + at[j]))) };
+  return { at, prefixes: order.map((_, j) => (at[j] < 0 ? "" : columnPrefix(t.sheet, t.firstColumn + at[j]))) };
+}
+
+/** A goal table, always made here, with one layout (docs/engine.md "Performance rules"). */
+function makeGoalTable(t: TableData, columns: readonly { key: ColumnKey; source: number }[], goalRows: Int32Array): GoalTable {
+  const { at, prefixes } = fieldColumns(t, columns, COLUMN_KEYS);
+  return { data: t, at, prefixes, goalRows };
 }
 
 /** A goal table; blank rows are skipped. The mapping says which column is which (proposed from the headers by default). */
@@ -87,7 +94,7 @@ export function goalTable(t: TableData, mapping: HeaderMapping = proposeMapping(
   const rows = new Int32Array(t.rows.length);
   let k = 0;
   for (let r = 0; r < t.rows.length; r++) if (!isBlankRow(t.rows[r])) rows[k++] = r;
-  return { ...mapped<ColumnKey>(t, mapping.matches, COLUMN_KEYS), goalRows: k === rows.length ? rows : rows.slice(0, k) };
+  return makeGoalTable(t, mapping.matches, k === rows.length ? rows : rows.slice(0, k));
 }
 
 const CHECKIN_HEADER = new Map<string, CheckInKey>(
@@ -118,7 +125,8 @@ export function checkInTable(t: TableData): CheckInTable {
       columns.push({ key, source: i });
     }
   });
-  return mapped<CheckInKey>(t, columns, CHECKIN_KEYS);
+  const { at, prefixes } = fieldColumns(t, columns, CHECKIN_KEYS);
+  return { data: t, at, prefixes };
 }
 
 /** The engine's input from goal tables (in the order given) and the check-ins. */
@@ -188,7 +196,7 @@ const ALL_GOAL_FIELDS: readonly { key: ColumnKey; source: number }[] = COLUMN_KE
  */
 export function workbookFromRecords(records: { goals: readonly GoalRecord[]; checkIns?: readonly CheckInRecord[]; dateSystem?: DateSystem }): WorkbookInput {
   const goals = recordTable("Goals", COLUMN_KEYS, GOAL_HEADERS, records.goals);
-  const table: GoalTable = { ...mapped<ColumnKey>(goals, ALL_GOAL_FIELDS, COLUMN_KEYS), goalRows: Int32Array.from(records.goals, (_, r) => r) };
+  const table = makeGoalTable(goals, ALL_GOAL_FIELDS, Int32Array.from(records.goals, (_, r) => r));
   const checkIns = records.checkIns ? checkInTable(recordTable("CheckIns", CHECKIN_KEYS, CHECKIN_HEADERS, records.checkIns)) : null;
   return workbookInput([table], checkIns, records.dateSystem ?? 1900);
 }

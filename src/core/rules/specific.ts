@@ -48,7 +48,7 @@ export function sameTitles(goals: readonly Goal[], owners: OwnerGroups, cols: Ti
 }
 
 /** sameTitles' work for one owner at a time, with its room for the owner's goals. */
-class SameTitles {
+export class SameTitles {
   private readonly group: number[] = [];
   private titleHash = new Int32Array(16);
   private cycleHash = new Int32Array(16);

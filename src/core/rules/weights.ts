@@ -69,7 +69,7 @@ function blankSiblingWeights(links: FlatLinks, weights: Float64Array, cols: Weig
 }
 
 /** A4 (share), W1 and W2 over one owner's top goals at a time, with room for their weights. */
-class OwnerWeights {
+export class OwnerWeights {
   private readonly tops: number[] = [];
   private readonly room = new WeightBuffer();
   constructor(

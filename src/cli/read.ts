@@ -79,7 +79,7 @@ async function readBytes(file: string, full: string): Promise<Buffer> {
 }
 
 export function systemReason(e: unknown): string {
-  const code = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
+  const code = typeof e === "object" && e !== null && "code" in e ? String(e.code) : "";
   switch (code) {
     case "ENOENT":
       return "no such file";

@@ -78,7 +78,7 @@ const NO_CODES: string[] = Object.freeze([]) as unknown as string[];
 class FindingLists {
   private readonly lists: (Finding[] | undefined)[];
   constructor(n: number) {
-    this.lists = new Array(n);
+    this.lists = new Array<Finding[] | undefined>(n);
   }
   add(i: number, f: Finding): void {
     const l = this.lists[i];
@@ -284,7 +284,7 @@ function anyBlocking(fs: readonly Finding[]): boolean {
 }
 
 function codesOf(fs: readonly Finding[]): string[] {
-  const out: string[] = new Array(fs.length);
+  const out: string[] = new Array<string>(fs.length);
   for (let k = 0; k < fs.length; k++) out[k] = fs[k].code;
   return out;
 }
@@ -296,7 +296,7 @@ function childCount(links: FlatLinks, i: number): number {
 /** Indices of goal i's resolved parents, in Parent ID order. */
 function parentsOf(links: FlatLinks, i: number): number[] {
   const from = links.linkStart[i];
-  const out: number[] = new Array(links.linkStart[i + 1] - from);
+  const out: number[] = new Array<number>(links.linkStart[i + 1] - from);
   for (let k = 0; k < out.length; k++) out[k] = links.linkParent[from + k];
   return out;
 }
@@ -304,7 +304,7 @@ function parentsOf(links: FlatLinks, i: number): number[] {
 /** Indices of goal i's children, in row order. */
 function childrenOf(links: FlatLinks, i: number): number[] {
   const from = links.childStart[i];
-  const out: number[] = new Array(links.childStart[i + 1] - from);
+  const out: number[] = new Array<number>(links.childStart[i + 1] - from);
   for (let k = 0; k < out.length; k++) out[k] = links.linkChild[links.childLink[from + k]];
   return out;
 }
@@ -316,7 +316,7 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   const system = input.dateSystem ?? 1900;
   const n = input.goals.length;
   // Each goal read once, and what the links and the workbook rules need of it taken then.
-  const goals: Goal[] = new Array(n);
+  const goals: Goal[] = new Array<Goal>(n);
   const linkInput = new FlatGoalsBuilder(n);
   const cols = new GoalColumns(n);
   for (let i = 0; i < n; i++) {
@@ -341,11 +341,11 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   // Roll-up.
   const rolled = computeFlatRollup(links, run.flatMode, run.flatScore, run.flatBlocked, run.scorer);
   // Status, escalation, results.
-  const results: GoalResult[] = new Array(n);
+  const results: GoalResult[] = new Array<GoalResult>(n);
   for (let i = 0; i < n; i++) results[i] = run.result(i, rolled);
 
   // Scorecards.
-  const groups: string[] = new Array(n);
+  const groups: string[] = new Array<string>(n);
   const labels = new GroupLabels();
   const groupField = options.groups ? null : enumGroupField(options.groupBy ?? "owner");
   for (let i = 0; i < n; i++) groups[i] = labels.of(scorecardGroup(goals[i], i, options, groupField));
@@ -412,7 +412,7 @@ class GoalColumns {
   readonly baseline: Float64Array;
   private readonly owners = new OwnerNumbers();
   constructor(n: number) {
-    this.modes = new Array(n);
+    this.modes = new Array<RollupMode>(n);
     this.ownerOf = new Int32Array(n);
     this.titleHash = new Int32Array(n);
     this.cycleHash = new Int32Array(n);
@@ -478,14 +478,14 @@ class Run {
     private readonly reviewLabel: string | null,
   ) {
     const n = goals.length;
-    this.direction = new Array(n);
-    this.type = new Array(n);
-    this.actual = new Array(n);
-    this.start = new Array(n);
-    this.due = new Array(n);
-    this.blocked = new Array(n).fill(false);
-    this.ownScore = new Array(n);
-    this.p = new Array(n);
+    this.direction = new Array<Direction>(n);
+    this.type = new Array<GoalType>(n);
+    this.actual = new Array<ActualValue | null>(n);
+    this.start = new Array<Day | null>(n);
+    this.due = new Array<Day | null>(n);
+    this.blocked = new Array<boolean>(n).fill(false);
+    this.ownScore = new Array<number | null>(n);
+    this.p = new Array<number | null>(n);
     this.flatMode = new Uint8Array(n);
     this.flatScore = new Float64Array(n);
     this.flatBlocked = new Uint8Array(n);
@@ -493,7 +493,7 @@ class Run {
     this.ctx = { direction: "Increase", type: "Key Result", hasChildren: false, start: null, due: null, dueWindow: null, windowLabel: null, settings };
     this.sti = { direction: "Increase", p: null, thresholdScore: null, blend: false, start: null, due: null, asOf, lastCheckIn: null, settings };
     this.reviewWindow = cycleWindow(reviewLabel);
-    this.parentLists = new Array(n);
+    this.parentLists = new Array<number[] | undefined>(n);
   }
 
   /** Goal i's effective Direction, Type, Actual, Start and Due, and its E1–E4 and row rules. */

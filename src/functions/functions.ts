@@ -381,7 +381,7 @@ export function weighted(scores: unknown[][], weights?: unknown[][]): number | C
   const [s, w] = ranges;
   if (s === null) return valueError("Select the range of scores");
   const n = s.size;
-  const sc: (number | null)[] = new Array(n);
+  const sc: (number | null)[] = new Array<number | null>(n);
   const wt: (number | null)[] | undefined = w ? new Array(n) : undefined;
   for (let i = 0; i < n; i++) {
     sc[i] = scoreOrNull(cellAt(s, i));
@@ -574,7 +574,7 @@ export function rollup(
     const path = [...labels, ...(cycle.length > 10 ? ["…"] : []), labels[0]].join(" → ");
     return `R4: Goal is on an alignment cycle ${path}; remove one of these Parent ID links`;
   });
-  const out: Array<Array<number | CustomFunctions.Error>> = new Array(n);
+  const out: Array<Array<number | CustomFunctions.Error>> = new Array<Array<number | CustomFunctions.Error>>(n);
   for (let i = 0; i < n; i++) {
     const error = errors[i];
     const cycle = result.cycleOf[i];

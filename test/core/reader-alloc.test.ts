@@ -22,7 +22,7 @@ import {
 } from "../../src/core/cells";
 import { COLUMN_KEYS, ColumnKey, INPUT_COLUMNS } from "../../src/core/columns";
 import { DateSystem, Day, cycleWindow, dayFromIso, dayFromParts } from "../../src/core/dates";
-import { CHECKIN_KEYS_IN_ORDER, CheckInRowInput, Goal, GoalRowInput, InvalidField, emptyCheckInFields, idKey, parseParents, readCheckInInto, readGoal } from "../../src/core/model";
+import { CHECKIN_KEYS_IN_ORDER, Goal, GoalRowInput, InvalidField, emptyCheckInFields, idKey, parseParents, readCheckInInto, readGoal } from "../../src/core/model";
 import { goalRowsFromTable, workbookInputFromTables } from "../../src/core/tables";
 
 /** The day as the engine worked it out before (through a Date), for years of any size. */
@@ -340,7 +340,7 @@ describe("rows read one after another through shared scratch space", () => {
           const value = take(readActual(row[2]), "value");
           const confidence = take(readNumber(row[3]), "confidence");
           const comment = take(readText(row[4]), "comment");
-          readCheckInInto({ values } as CheckInRowInput, 1900, out, all);
+          readCheckInInto({ values }, 1900, out, all);
           expect(out).toEqual({
             goalId,
             key: goalId === null ? null : goalId.toUpperCase(),

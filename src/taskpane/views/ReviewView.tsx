@@ -36,7 +36,6 @@ import {
 import { headerText } from "../../core/headers";
 import { auditEntriesFromRows } from "../../core/seal";
 import type { CycleState } from "../../core/meta";
-import { ColumnKey } from "../../core/columns";
 import {
   CHANGE_REQUEST_FIELDS,
   CHECK_IN_FIELDS,
@@ -153,7 +152,7 @@ export function ReviewView() {
   const currentValue = useMemo(() => {
     if (!wb || !field || goalId === "") return null;
     const g = inputOf(wb).goals.find((x) => headerText(x.values.id).toUpperCase() === goalId.toUpperCase());
-    return g ? columnValueText(field.key, g.values[field.key as ColumnKey], wb.dateSystem) : null;
+    return g ? columnValueText(field.key, g.values[field.key], wb.dateSystem) : null;
   }, [wb, field, goalId]);
 
   if (!wb || !ev || !hasGoals(pane))

@@ -76,7 +76,7 @@ export function childGoal(id: string, parent: string, overrides: GoalValues = {}
 export function rows(...goals: GoalValues[]): GoalRowInput[] {
   return goals.map((values, i) => ({
     values,
-    cells: Object.fromEntries(COLUMN_KEYS.map((k) => [k, cellOf(i, k)])) as Partial<Record<ColumnKey, string>>,
+    cells: Object.fromEntries(COLUMN_KEYS.map((k) => [k, cellOf(i, k)])),
     where: `Goals!A${i + 2}`,
   }));
 }

@@ -186,7 +186,7 @@ export function generateWorkbook(options: GenerateOptions): GeneratedWorkbook {
 
   // Weights, one style per owner's block of siblings, so that each owner's top goals
   // add up to 100% (or 1) unless the style is relative numbers or a blank among them.
-  const weightCell: Cell[] = new Array(nodes.length).fill("");
+  const weightCell: Cell[] = new Array<Cell>(nodes.length).fill("");
   const blocks: number[][] = [];
   const siblingGroups: number[][] = [Array.from({ length: sizes[0] ?? 0 }, (_, j) => j), ...nodes.map((x) => x.children).filter((c) => c.length > 0)];
   for (const g of siblingGroups) {
@@ -220,13 +220,13 @@ export function generateWorkbook(options: GenerateOptions): GeneratedWorkbook {
   const asOf = dayFromParts(year, 5, 15) as Day;
   const dateCell = (d: Day): Cell => (chance(0.1) ? isoDay(d) : serial(d));
 
-  const goalRows: Cell[][] = new Array(nodes.length);
+  const goalRows: Cell[][] = new Array<Cell[]>(nodes.length);
   const checkIns: { row: number; id: string; kind: Metric; base: number; target: number; actual: Cell; start: Day }[] = [];
   const lastDepth = sizes.length - 1;
   for (let r = 0; r < order.length; r++) {
     const v = order[r];
     const node = nodes[v];
-    const row: Cell[] = new Array(GOAL_HEADERS.length).fill("");
+    const row: Cell[] = new Array<Cell>(GOAL_HEADERS.length).fill("");
     const leaf = node.children.length === 0;
     const set = (h: string, x: Cell): void => {
       row[COL[h]] = x;

@@ -336,7 +336,7 @@ async function merge(files: readonly string[], read: (file: string, index: numbe
             if (k.r.user.has(key)) continue;
             k.r.user.set(key, u);
             const fill = filled.get(k.idx) ?? new Map<string, OutValue>();
-            fill.set(key, (r as KeptRecord).userOut.get(key) ?? null);
+            fill.set(key, r.userOut.get(key) ?? null);
             filled.set(k.idx, fill);
             userValuesFilled.add(u.header);
           }

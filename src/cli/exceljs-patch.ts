@@ -9,7 +9,7 @@
 
 interface ValidationsXform {
   prototype: {
-    parseClose(this: XformState, name: string): boolean;
+    parseClose: (this: XformState, name: string) => boolean;
     __goalScorecardsRanges?: boolean;
   };
 }

@@ -3,7 +3,7 @@
  * `main` returns the exit status and never throws: bad usage and unreadable files
  * give one line on stderr and status 2, never a stack trace.
  */
-import { Command, USAGE, parseArgs } from "./args";
+import { USAGE, parseArgs } from "./args";
 import { consolidate, checkOut, consolidateJson, consolidateText } from "./consolidate";
 import { FileError, UsageError, oneLine } from "./errors";
 import { initWorkbook } from "./init";
@@ -59,7 +59,7 @@ async function run(io: CliIO, argv: readonly string[], ctx: Context): Promise<nu
   const asJson = flags.has("json");
   const style = styleFor(io.stdoutIsTTY, io.env);
   const sheet = options.get("sheet");
-  switch (command as Command) {
+  switch (command) {
     case "score": {
       const asOf = parseAsOf(options.get("as-of"), io.now());
       const wb = await read(io, ctx, files[0], sheet);

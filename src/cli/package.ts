@@ -189,7 +189,8 @@ class Parts {
   private inflate(name: string, data: Uint8Array, limit: number): Uint8Array {
     const chunks: Uint8Array[] = [];
     let size = 0;
-    let failure: PackageError | null = null;
+    // Set by the inflater's callback: the assertion keeps TypeScript from narrowing it to null.
+    let failure = null as PackageError | null;
     // The ratio is taken over the packed bytes read so far, so that a bomb cannot hide behind a packed tail.
     let consumed = 0;
     const inflater = new Inflate((chunk) => {
@@ -233,9 +234,9 @@ function decodeText(b: Uint8Array): string {
 }
 
 interface XmlHandlers {
-  open?(tag: SaxesTagNS): void;
-  close?(tag: SaxesTagNS): void;
-  text?(text: string): void;
+  open?: (tag: SaxesTagNS) => void;
+  close?: (tag: SaxesTagNS) => void;
+  text?: (text: string) => void;
 }
 
 function parseXml(part: string, bytes: Uint8Array, h: XmlHandlers): void {
@@ -646,7 +647,7 @@ function readTable(parts: Parts, part: string): Table | null {
           totalsRowCount: totals !== undefined && Number(totals) > 0 ? 1 : 0,
           columns: [],
         };
-      } else if (table && isMain(tag, "tableColumn")) (table as Table).columns.push(attr(tag, "name") ?? "");
+      } else if (table && isMain(tag, "tableColumn")) table.columns.push(attr(tag, "name") ?? "");
     },
   });
   return table;

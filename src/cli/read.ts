@@ -8,7 +8,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { Workbook, Worksheet } from "exceljs";
-import { cellAddress, parseCellRange } from "../core/a1";
+import { parseCellRange } from "../core/a1";
 import { INPUT_COLUMNS, headerOf } from "../core/columns";
 import { DateSystem, dayFromDate, serialFromDay } from "../core/dates";
 import { HeaderMapping, headerText, proposeMapping } from "../core/headers";
@@ -79,7 +79,7 @@ async function readBytes(file: string, full: string): Promise<Buffer> {
 }
 
 export function systemReason(e: unknown): string {
-  const code = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
+  const code = typeof e === "object" && e !== null && "code" in e ? String(e.code) : "";
   switch (code) {
     case "ENOENT":
       return "no such file";

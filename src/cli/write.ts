@@ -233,7 +233,7 @@ function notRegular(st: Stats): string | null {
 }
 
 function errorCode(e: unknown): string {
-  return typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
+  return typeof e === "object" && e !== null && "code" in e ? String(e.code) : "";
 }
 
 /** Refuses an output path whose folder is missing, or that exists and is not a regular file. */

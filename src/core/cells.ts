@@ -65,9 +65,9 @@ function safeString(v: unknown): string {
 /** exceljs rich text `{richText:[{text}]}` flattened; null when not rich text. */
 function richText(v: unknown): string | null {
   if (typeof v !== "object" || v === null || !("richText" in v)) return null;
-  const parts = (v as { richText: unknown }).richText;
+  const parts = v.richText;
   if (!Array.isArray(parts)) return null;
-  return parts.map((p: unknown) => (typeof p === "object" && p !== null && "text" in p ? safeString((p as { text: unknown }).text) : "")).join("");
+  return parts.map((p: unknown) => (typeof p === "object" && p !== null && "text" in p ? safeString(p.text) : "")).join("");
 }
 
 /**

@@ -91,7 +91,7 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   const n = input.goalCount;
   const reader = new CellReader(system);
   // 1. Each goal read once, and what the links and the cross-goal rules need of it taken then.
-  const goals: Goal[] = new Array(n);
+  const goals = new Array<Goal>(n);
   const linkInput = new FlatGoalsBuilder(n);
   const cols = new GoalColumns(n);
   for (let i = 0; i < n; i++) {
@@ -114,11 +114,11 @@ export function evaluate(input: WorkbookInput, options: EvaluateOptions = {}): E
   // 4. Blocked goals and own scores; 5. the roll-up; 6. status, escalation, T4 and the result rows.
   for (let i = 0; i < n; i++) run.scoreGoal(i);
   const rolled = computeFlatRollup(links, run.flatMode, run.flatScore, run.flatBlocked, run.scorer);
-  const results: GoalResult[] = new Array(n);
+  const results = new Array<GoalResult>(n);
   for (let i = 0; i < n; i++) results[i] = run.result(i, rolled);
 
   // 7. Scorecards.
-  const groups: string[] = new Array(n);
+  const groups = new Array<string>(n);
   const labels = new GroupLabels();
   const groupField = options.groups ? null : enumGroupField(options.groupBy ?? "owner");
   for (let i = 0; i < n; i++) groups[i] = labels.of(scorecardGroup(goals[i], i, options, groupField));

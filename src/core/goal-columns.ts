@@ -31,7 +31,7 @@ export class GoalColumns implements TitleColumns, AlignmentColumns, WeightColumn
   readonly baseline: Float64Array;
   private readonly owners = new OwnerNumbers();
   constructor(n: number) {
-    this.modes = new Array(n);
+    this.modes = new Array<RollupMode>(n);
     this.ownerOf = new Int32Array(n);
     this.titleHash = new Int32Array(n);
     this.cycleHash = new Int32Array(n);

@@ -101,7 +101,7 @@ export class FlatGoalsBuilder {
   private readonly weights: Float64Array;
   private count = 0;
   constructor(n: number) {
-    this.keys = new Array(n);
+    this.keys = new Array<string | null>(n);
     this.refStart = new Int32Array(n + 1);
     this.weights = new Float64Array(n);
   }
@@ -136,9 +136,9 @@ export function resolveLinks(nodes: readonly Pick<RollupNode, "key" | "parents" 
   const flat = resolveFlatLinks(flatGoals(nodes));
   const n = nodes.length;
   const { linkStart, linkParent, linkShare, linkWeight, linkChild, childStart, childLink } = flat;
-  const parentsOf: Link[][] = new Array(n);
-  const childrenOf: Link[][] = new Array(n);
-  const byLink: Link[] = new Array(flat.count);
+  const parentsOf: Link[][] = new Array<Link[]>(n);
+  const childrenOf: Link[][] = new Array<Link[]>(n);
+  const byLink: Link[] = new Array<Link>(flat.count);
   for (let i = 0; i < n; i++) {
     const links: Link[] = [];
     for (let l = linkStart[i]; l < linkStart[i + 1]; l++) links.push((byLink[l] = { node: linkParent[l], share: linkShare[l], weight: linkWeight[l] }));

@@ -63,14 +63,14 @@ export class Run {
     private readonly reviewLabel: string | null,
   ) {
     const n = goals.length;
-    this.direction = new Array(n);
-    this.type = new Array(n);
-    this.actual = new Array(n);
-    this.start = new Array(n);
-    this.due = new Array(n);
-    this.blocked = new Array(n).fill(false);
-    this.ownScore = new Array(n);
-    this.p = new Array(n);
+    this.direction = new Array<Direction>(n);
+    this.type = new Array<GoalType>(n);
+    this.actual = new Array<ActualValue | null>(n);
+    this.start = new Array<Day | null>(n);
+    this.due = new Array<Day | null>(n);
+    this.blocked = new Array<boolean>(n).fill(false);
+    this.ownScore = new Array<number | null>(n);
+    this.p = new Array<number | null>(n);
     this.flatMode = new Uint8Array(n);
     this.flatScore = new Float64Array(n);
     this.flatBlocked = new Uint8Array(n);
@@ -79,7 +79,7 @@ export class Run {
     this.sti = { direction: "Increase", p: null, thresholdScore: null, blend: false, start: null, due: null, asOf, lastCheckIn: null, settings };
     this.escalation = new Escalation(history, settings);
     this.reviewWindow = cycleWindow(reviewLabel);
-    this.parentLists = new Array(n);
+    this.parentLists = new Array<number[] | undefined>(n);
   }
 
   private childCount(i: number): number {
@@ -226,7 +226,7 @@ export class Run {
 }
 
 function codesOf(fs: readonly { code: string }[]): string[] {
-  const out: string[] = new Array(fs.length);
+  const out = new Array<string>(fs.length);
   for (let k = 0; k < fs.length; k++) out[k] = fs[k].code;
   return out;
 }
@@ -234,7 +234,7 @@ function codesOf(fs: readonly { code: string }[]): string[] {
 /** Indices of goal i's resolved parents, in Parent ID order. */
 function parentsOf(links: FlatLinks, i: number): number[] {
   const from = links.linkStart[i];
-  const out: number[] = new Array(links.linkStart[i + 1] - from);
+  const out = new Array<number>(links.linkStart[i + 1] - from);
   for (let k = 0; k < out.length; k++) out[k] = links.linkParent[from + k];
   return out;
 }
@@ -242,7 +242,7 @@ function parentsOf(links: FlatLinks, i: number): number[] {
 /** Indices of goal i's children, in row order. */
 function childrenOf(links: FlatLinks, i: number): number[] {
   const from = links.childStart[i];
-  const out: number[] = new Array(links.childStart[i + 1] - from);
+  const out = new Array<number>(links.childStart[i + 1] - from);
   for (let k = 0; k < out.length; k++) out[k] = links.linkChild[links.childLink[from + k]];
   return out;
 }

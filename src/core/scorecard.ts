@@ -1,6 +1,6 @@
 /** Weighted scorecards (scoring.md): score per group over its top goals. */
 import { readEnum, readText } from "./cells";
-import { ColumnKey, EnumField, Status } from "./columns";
+import { EnumField, Status } from "./columns";
 import { WeightBuffer, applyWeightRule, effectiveWeights, isFullTotal, relativeWeights, weightScale } from "./weights";
 
 export interface ScorecardItem {
@@ -32,7 +32,7 @@ export const BLANK_GROUP = "(blank)";
 const ENUM_GROUP_FIELDS: ReadonlySet<string> = new Set<EnumField>(["type", "level", "direction", "rollup"]);
 
 /** The enumeration a column holds (Type, Level, Direction, Rollup), by key or header; null for free text. */
-export function enumGroupField(column: ColumnKey | string | null | undefined): EnumField | null {
+export function enumGroupField(column: string | null | undefined): EnumField | null {
   if (typeof column !== "string") return null;
   const k = column.trim().toLowerCase();
   return ENUM_GROUP_FIELDS.has(k) ? (k as EnumField) : null;

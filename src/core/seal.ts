@@ -50,7 +50,7 @@ export function canonicalValue(key: ColumnKey, raw: unknown, system: DateSystem 
     case "direction":
     case "rollup": {
       const r = readEnum(key, raw);
-      return r.kind === "value" ? r.value : fromRead(r as ReturnType<typeof readText>, raw);
+      return r.kind === "value" ? r.value : fromRead(r, raw);
     }
     case "weight":
     case "baseline":
@@ -63,12 +63,12 @@ export function canonicalValue(key: ColumnKey, raw: unknown, system: DateSystem 
     case "actual": {
       const r = readActual(raw);
       if (r.kind === "value") return typeof r.value === "number" ? r.value + 0 : r.value;
-      return fromRead(r as ReturnType<typeof readText>, raw);
+      return fromRead(r, raw);
     }
     case "start":
     case "due": {
       const r = readDate(raw, system);
-      return r.kind === "value" ? isoDay(r.value) : fromRead(r as ReturnType<typeof readText>, raw);
+      return r.kind === "value" ? isoDay(r.value) : fromRead(r, raw);
     }
     default:
       return fromRead(readText(raw), raw);
@@ -111,11 +111,11 @@ export function sealDocument(
         fromRead(readText(c.values.goalId), c.values.goalId),
         (() => {
           const r = readDate(c.values.date, system);
-          return r.kind === "value" ? isoDay(r.value) : fromRead(r as ReturnType<typeof readText>, c.values.date);
+          return r.kind === "value" ? isoDay(r.value) : fromRead(r, c.values.date);
         })(),
         (() => {
           const r = readActual(c.values.value);
-          return r.kind === "value" ? (typeof r.value === "number" ? r.value + 0 : r.value) : fromRead(r as ReturnType<typeof readText>, c.values.value);
+          return r.kind === "value" ? (typeof r.value === "number" ? r.value + 0 : r.value) : fromRead(r, c.values.value);
         })(),
         fromRead(readNumber(c.values.confidence), c.values.confidence),
         fromRead(readText(c.values.comment), c.values.comment),
@@ -244,7 +244,8 @@ export interface AuditEntry {
   seq: number;
   at: string;
   actor: string | null;
-  action: AuditAction | string;
+  /** An AuditAction; read back from the sheet, whatever text the row holds. */
+  action: string;
   goalId: string | null;
   field: string | null;
   old: CanonicalValue;

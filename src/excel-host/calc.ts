@@ -94,7 +94,7 @@ export class Calc {
   private formulaValue(sheet: SheetModel, r: number, c: number): Shown {
     const k = key(r, c);
     let done = this.results.get(sheet);
-    if (!done) this.results.set(sheet, (done = new Map()));
+    if (!done) this.results.set(sheet, (done = new Map<number, Shown>()));
     const hit = done.get(k);
     if (hit !== undefined) return hit;
     const id = `${sheet.id}:${k}`;
@@ -118,7 +118,7 @@ export class Calc {
     if (v.length === 0 || v[0].length === 0) return "#CALC!";
     if (v.length === 1 && v[0].length === 1) return v[0][0];
     let spill = this.spills.get(sheet);
-    if (!spill) this.spills.set(sheet, (spill = new Map()));
+    if (!spill) this.spills.set(sheet, (spill = new Map<number, Shown>()));
     for (let i = 0; i < v.length; i++) {
       for (let j = 0; j < v[i].length; j++) {
         if (i === 0 && j === 0) continue;
@@ -127,7 +127,7 @@ export class Calc {
     }
     for (let i = 0; i < v.length; i++) for (let j = 0; j < v[i].length; j++) if (i || j) spill.set(key(r + i, c + j), v[i][j]);
     let anchors = this.anchors.get(sheet);
-    if (!anchors) this.anchors.set(sheet, (anchors = new Map()));
+    if (!anchors) this.anchors.set(sheet, (anchors = new Map<number, { rows: number; cols: number }>()));
     anchors.set(key(r, c), { rows: v.length, cols: Math.max(...v.map((row) => row.length)) });
     return v[0][0];
   }

@@ -23,7 +23,7 @@ export function installGlobals(host: ExcelHost, options: GlobalsOptions = {}): (
   const saved = { Excel: g.Excel, Office: g.Office, OfficeExtension: g.OfficeExtension };
   const platform = host.profile.officePlatform;
   const info = { host: "Excel", platform };
-  const excel: Record<string, unknown> = Object.create(host.client.Excel as object) as Record<string, unknown>;
+  const excel: Record<string, unknown> = Object.create(host.client.Excel) as Record<string, unknown>;
   excel.run = (a: RunOptions | object | ((ctx: Excel.RequestContext) => Promise<unknown>), b?: (ctx: Excel.RequestContext) => Promise<unknown>) =>
     typeof a === "function" ? host.run(a as (ctx: Excel.RequestContext) => Promise<unknown>) : host.run(a as RunOptions, b as (ctx: Excel.RequestContext) => Promise<unknown>);
   g.Excel = excel;

@@ -554,7 +554,9 @@ export function addTableColumn(env: Env, t: TableModel, index: unknown, values: 
   env.wb.setField(t, "nextColumnId", t.nextColumnId + 1);
   const x = rect(t.rect.r0, col, t.rect.r1, col);
   if (values !== undefined && values !== null) writeCells(env, t.sheet, x, values, "TableColumnCollection.add", null);
-  if (name !== undefined && name !== null) env.wb.setCell(t.sheet, t.rect.r0, col, { v: String(name) });
+  // Office.js types the name as a string; the client sends what the caller gave.
+  const header = name as Scalar | null | undefined;
+  if (header !== undefined && header !== null) env.wb.setCell(t.sheet, t.rect.r0, col, { v: String(header) });
   fixHeaders(env, t.sheet, x);
   changes.push({ sheet: t.sheet, rect: x, changeType: "ColumnInserted" });
   return at;

@@ -246,7 +246,7 @@ export function isSetSupported(profile: PlatformId | PlatformProfile, name: stri
 }
 
 /** An object to install as `Office.context.requirements` for that platform. */
-export function requirementsFor(profile: PlatformId | PlatformProfile): { isSetSupported(name: string, minVersion?: string | number): boolean } {
+export function requirementsFor(profile: PlatformId | PlatformProfile): { isSetSupported: (name: string, minVersion?: string | number) => boolean } {
   const p = profileOf(profile);
   return { isSetSupported: (name, minVersion) => isSetSupported(p, name, minVersion) };
 }

@@ -155,10 +155,10 @@ export class WorkbookProxy extends ProxyBase<WorkbookModel> {
     return name === "name" ? "Book1.xlsx" : undefined;
   }
   protected override _nav(name: string): ProxyBase<unknown> | undefined {
-    if (name === "worksheets") return this.worksheets as ProxyBase<unknown>;
-    if (name === "tables") return this.tables as ProxyBase<unknown>;
-    if (name === "protection") return this.protection as ProxyBase<unknown>;
-    if (name === "application") return this.application as ProxyBase<unknown>;
+    if (name === "worksheets") return this.worksheets;
+    if (name === "tables") return this.tables;
+    if (name === "protection") return this.protection;
+    if (name === "application") return this.application;
     return undefined;
   }
   get worksheets(): WorksheetCollectionProxy {
@@ -335,9 +335,9 @@ export class WorksheetProxy extends ProxyBase<SheetModel> {
     return undefined;
   }
   protected override _nav(name: string): ProxyBase<unknown> | undefined {
-    if (name === "tables") return this.tables as ProxyBase<unknown>;
-    if (name === "protection") return this.protection as ProxyBase<unknown>;
-    if (name === "charts") return this.charts as ProxyBase<unknown>;
+    if (name === "tables") return this.tables;
+    if (name === "protection") return this.protection;
+    if (name === "charts") return this.charts;
     return undefined;
   }
 
@@ -587,9 +587,9 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
     return undefined;
   }
   protected override _nav(name: string): ProxyBase<unknown> | undefined {
-    if (name === "format") return this.format as ProxyBase<unknown>;
-    if (name === "dataValidation") return this.dataValidation as ProxyBase<unknown>;
-    if (name === "worksheet") return this.worksheet as ProxyBase<unknown>;
+    if (name === "format") return this.format;
+    if (name === "dataValidation") return this.dataValidation;
+    if (name === "worksheet") return this.worksheet;
     return undefined;
   }
 
@@ -802,9 +802,9 @@ export class RangeFormatProxy extends FormatPart {
     return undefined;
   }
   protected override _nav(name: string): ProxyBase<unknown> | undefined {
-    if (name === "fill") return this.fill as ProxyBase<unknown>;
-    if (name === "font") return this.font as ProxyBase<unknown>;
-    if (name === "protection") return this.protection as ProxyBase<unknown>;
+    if (name === "fill") return this.fill;
+    if (name === "font") return this.font;
+    if (name === "protection") return this.protection;
     return undefined;
   }
   get fill(): RangeFillProxy {
@@ -1426,9 +1426,9 @@ export class TableProxy extends ProxyBase<TableModel> {
     return undefined;
   }
   protected override _nav(name: string): ProxyBase<unknown> | undefined {
-    if (name === "columns") return this.columns as ProxyBase<unknown>;
-    if (name === "rows") return this.rows as ProxyBase<unknown>;
-    if (name === "worksheet") return this.worksheet as ProxyBase<unknown>;
+    if (name === "columns") return this.columns;
+    if (name === "rows") return this.rows;
+    if (name === "worksheet") return this.worksheet;
     return undefined;
   }
   set name(v: string) {

@@ -107,14 +107,14 @@ export async function readBlock(context: Excel.RequestContext, source: ConvertSo
     return { name: t.name, r };
   });
   if (tableRanges.length > 0) await context.sync();
-  const values: unknown[][] = new Array(range.rowCount);
+  const values: unknown[][] = new Array<unknown[]>(range.rowCount);
   const chunks = readChunks(range.rowCount, range.columnCount);
   for (const c of chunks) {
     const part = sheet.getRangeByIndexes(range.rowIndex + c.start, range.columnIndex, c.count, range.columnCount);
     part.load("values");
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per read chunk, to stay under the payload limit
     await context.sync();
-    part.values.forEach((row, i) => (values[c.start + i] = row));
+    part.values.forEach((row: unknown[], i) => (values[c.start + i] = row));
   }
   const tables = tableRanges
     .map((t) => ({ name: t.name, rowIndex: t.r.rowIndex, columnIndex: t.r.columnIndex, rowCount: t.r.rowCount, columnCount: t.r.columnCount }))

@@ -61,11 +61,11 @@ export function computedWrites(wb: LoadedWorkbook, input: WorkbookInput, ev: Eva
   goalRecords(input).forEach((g, i) => {
     if (!g.source) return;
     let m = byTable.get(g.source.table);
-    if (!m) byTable.set(g.source.table, (m = new Map()));
+    if (!m) byTable.set(g.source.table, (m = new Map<number, GoalResult>()));
     m.set(g.source.row, ev.goals[i]);
   });
   const writes: CellWrite[] = [];
-  for (const t of wb.goalTables) writes.push(...tableWrites(t, byTable.get(t.name) ?? new Map()));
+  for (const t of wb.goalTables) writes.push(...tableWrites(t, byTable.get(t.name) ?? new Map<number, GoalResult>()));
   return writes;
 }
 

@@ -89,7 +89,9 @@ interface FormulasTable {
 }
 
 function text(v: unknown): string {
-  return v === null || v === undefined ? "" : String(v);
+  // Cell formulas and values from Office.js are strings, numbers and booleans.
+  const cell = v as CellValue | null | undefined;
+  return cell === null || cell === undefined ? "" : String(cell);
 }
 
 /** Reads GoalFormulas (two syncs when it exists). */
@@ -178,15 +180,15 @@ interface Anchor {
 
 /** Formulas and values of a rectangle, read in chunks. */
 async function readBlock(context: Excel.RequestContext, sheet: string, x: Block): Promise<SheetScan> {
-  const scan: SheetScan = { sheet, row: x.row, column: x.column, formulas: new Array(x.rows), values: new Array(x.rows) };
+  const scan: SheetScan = { sheet, row: x.row, column: x.column, formulas: new Array<unknown[]>(x.rows), values: new Array<unknown[]>(x.rows) };
   // Formulas and values together: half the cells of a read chunk.
   for (const c of readChunks(x.rows, x.columns * 2)) {
     const range = context.workbook.worksheets.getItem(sheet).getRangeByIndexes(x.row + c.start, x.column, c.count, x.columns);
     range.load("formulas,values");
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per read chunk, to stay under the payload limit
     await context.sync();
-    range.formulas.forEach((row, i) => (scan.formulas[c.start + i] = row));
-    range.values.forEach((row, i) => (scan.values[c.start + i] = row));
+    range.formulas.forEach((row: unknown[], i) => (scan.formulas[c.start + i] = row));
+    range.values.forEach((row: unknown[], i) => (scan.values[c.start + i] = row));
   }
   return scan;
 }

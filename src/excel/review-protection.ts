@@ -191,7 +191,7 @@ export async function readProtection(context: Excel.RequestContext, sheetNames: 
       protected: p.protected,
       wasProtected: p.protected,
       passwordProtected: false,
-      options: p.options as Partial<ProtectionFlags>,
+      options: p.options,
     });
   }
   return { sheets, structure: wbp.protected };

@@ -110,8 +110,9 @@ async function adoptTypedCheckIns(context: Excel.RequestContext, review: ReviewC
   const specs: EntrySpec[] = [];
   for (const row of wb.checkInsBelow) {
     if (row.every((v) => v === "" || v === null || v === undefined)) continue;
-    const typedId = idCol >= 0 ? String(row[idCol] ?? "").trim() : "";
-    const comment = commentCol >= 0 ? String(row[commentCol] ?? "").trim() : "";
+    // The cells as Office.js reads them: strings, numbers and booleans.
+    const typedId = idCol >= 0 ? String((row[idCol] as CellValue | null | undefined) ?? "").trim() : "";
+    const comment = commentCol >= 0 ? String((row[commentCol] as CellValue | null | undefined) ?? "").trim() : "";
     specs.push({
       at,
       actor,

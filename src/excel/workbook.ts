@@ -108,7 +108,7 @@ export async function loadWorkbook(context: Excel.RequestContext): Promise<Loade
     auditTable: loaded.find((t) => t.name === AUDIT_TABLE) ?? null,
     metaSheetExists: !metaSheet.isNullObject,
     scorecardsSheetExists: !scorecardsSheet.isNullObject,
-    meta: readMeta(metaTable ? (metaTable.rows as unknown[][]) : []),
+    meta: readMeta(metaTable ? metaTable.rows : []),
     tableNames: tables.items.map((t) => t.name),
     // Office.js does not tell the date system; the 1900 system is Excel's default.
     dateSystem: 1900,

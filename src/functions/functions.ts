@@ -382,7 +382,7 @@ export function weighted(scores: unknown[][], weights?: unknown[][]): number | C
   const [s, w] = ranges;
   if (s === null) return valueError("Select the range of scores");
   const n = s.size;
-  const sc: (number | null)[] = new Array(n);
+  const sc: (number | null)[] = new Array<number | null>(n);
   const wt: (number | null)[] | undefined = w ? new Array(n) : undefined;
   for (let i = 0; i < n; i++) {
     sc[i] = scoreOrNull(cellAt(s, i));
@@ -575,7 +575,7 @@ export function rollup(
     const labels = cycle.slice(0, 10).map((j) => names[j] ?? `row ${j + 1}`);
     return `R4: ${MESSAGES.R4(cycle.length > 10 ? [...labels, "…"] : labels)}`;
   });
-  const out: Array<Array<number | CustomFunctions.Error>> = new Array(n);
+  const out: Array<Array<number | CustomFunctions.Error>> = new Array<Array<number | CustomFunctions.Error>>(n);
   for (let i = 0; i < n; i++) {
     const error = errors[i];
     const cycle = result.cycleOf[i];

@@ -95,10 +95,10 @@ export function lift<R>(args: readonly unknown[], cell: (values: unknown[]) => R
   }
   if (!anyGrid) return cell(args.map(plainCell));
   const { rows, cols } = shape ?? { rows: 1, cols: 1 };
-  const out: R[][] = new Array(rows);
+  const out: R[][] = new Array<R[]>(rows);
   const values: unknown[] = new Array(args.length);
   for (let r = 0; r < rows; r++) {
-    const line: R[] = new Array(cols);
+    const line: R[] = new Array<R>(cols);
     for (let c = 0; c < cols; c++) {
       for (let k = 0; k < args.length; k++) {
         const g = grids[k];

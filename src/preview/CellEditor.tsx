@@ -29,11 +29,11 @@ export interface Editing {
 export interface CellEdit {
   edit: Editing | null;
   /** Opens the editor on a cell with its edit text, or with a character typed over it. */
-  start(r: number, c: number, where: "cell" | "bar", typed?: string): void;
+  start: (r: number, c: number, where: "cell" | "bar", typed?: string) => void;
   /** Closes the editor: writes what was typed when `commit` and it changed; then moves by `move`, or back to the cell. */
-  finish(commit: boolean, move?: { dr: number; dc: number }): void;
+  finish: (commit: boolean, move?: { dr: number; dc: number }) => void;
   /** What is typed now. */
-  setText(text: string): void;
+  setText: (text: string) => void;
 }
 
 export function useCellEdit(host: ExcelHost, watch: HostWatch, view: SheetView | null, selection: Selection, onMessage: (m: GridMessage | null) => void): CellEdit {
@@ -79,7 +79,7 @@ export function useCellEdit(host: ExcelHost, watch: HostWatch, view: SheetView |
 }
 
 /** The input in the cell being edited: Enter/Tab commit and move, Escape cancels, leaving it commits. */
-export function CellEditor({ name, text, onText, onFinish }: { name: string; text: string; onText(text: string): void; onFinish(commit: boolean, move?: { dr: number; dc: number }): void }) {
+export function CellEditor({ name, text, onText, onFinish }: { name: string; text: string; onText: (text: string) => void; onFinish: (commit: boolean, move?: { dr: number; dc: number }) => void }) {
   return (
     <input
       className="cell-editor"

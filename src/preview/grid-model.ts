@@ -67,7 +67,7 @@ export function gridSize(used: Rect | null): { rows: number; cols: number; trunc
 }
 
 /** A cell's value as the grid shows it: its kind and text (numbers in their number format, read only when needed). */
-export function cellText(v: unknown, numberFormat: () => string): { kind: Kind; text: string } {
+export function cellText(v: string | number | boolean | null | undefined, numberFormat: () => string): { kind: Kind; text: string } {
   if (v === null || v === undefined || v === "") return { kind: "empty", text: "" };
   if (typeof v === "number") return { kind: "number", text: displayText(v, numberFormat()) };
   if (typeof v === "boolean") return { kind: "bool", text: displayText(v, "General") };
@@ -269,7 +269,7 @@ export function editorKeyAction(e: Pick<KeyPress, "key" | "shiftKey">): EditorKe
  * in their format); text as typed back (a leading apostrophe when it would read as
  * something else); an error value as it is.
  */
-export function editText(formula: unknown, value: unknown, numberFormat: () => string): string {
+export function editText(formula: unknown, value: string | number | boolean | null | undefined, numberFormat: () => string): string {
   if (typeof formula === "string" && formula.startsWith("=")) return formula;
   if (typeof value === "number") {
     const nf = numberFormat();

@@ -284,7 +284,7 @@ function Pane({ runner, mode }: { runner: Runner; mode: PaneMode }) {
   // A tab given focus (keys, Tab, a click) scrolls fully into the bar when the pane is narrow:
   // focus() alone leaves a half-shown tab where it is.
   const onTabBarFocus = useCallback((e: ReactFocusEvent<HTMLElement>) => {
-    const target = e.target as HTMLElement;
+    const target = e.target;
     if (target.getAttribute("role") === "tab") target.scrollIntoView?.({ block: "nearest", inline: "nearest" });
   }, []);
 

@@ -43,7 +43,7 @@ export interface PaneApi {
   operation: OperationState | null;
   busy: boolean;
   /** Runs an operation (one at a time); errors become the pane's message. Undefined when it failed, was cancelled or another runs. */
-  run<T>(label: string, fn: () => Promise<T>, options?: RunOptions<T>): Promise<T | undefined>;
+  run: <T>(label: string, fn: () => Promise<T>, options?: RunOptions<T>) => Promise<T | undefined>;
   cancel(): void;
   error: FriendlyError | null;
   notice: Notice | null;

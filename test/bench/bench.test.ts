@@ -80,7 +80,7 @@ test("npm run bench at tiny sizes: every section and every bar", async () => {
   expect(r.checks.length).toBeGreaterThan(10);
   const table = formatTable(r);
   expect(table).toMatch(/\| what +\| figure +\| bar +\| result +\|/);
-  expect(JSON.parse(JSON.stringify(r)).checks).toHaveLength(r.checks.length);
+  expect((JSON.parse(JSON.stringify(r)) as { checks: unknown[] }).checks).toHaveLength(r.checks.length);
 }, 120_000);
 
 describe("timing side by side", () => {

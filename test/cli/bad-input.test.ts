@@ -106,7 +106,7 @@ describe("usage", () => {
     expect((await run(["score", "--help"], { cwd: dir })).code).toBe(0);
     const eq = await run(["score", "good.xlsx", "--as-of=2026-06-30", "--json"], { cwd: dir });
     expect(eq.code).toBe(0);
-    expect(JSON.parse(eq.out).asOf).toBe("2026-06-30");
+    expect((JSON.parse(eq.out) as { asOf: string }).asOf).toBe("2026-06-30");
   });
 });
 
@@ -119,7 +119,7 @@ test("validation lists over whole columns are read as ranges, not a million cell
   await wb.xlsx.writeFile(path.join(dir, "whole-columns.xlsx"));
   const r = await run(["score", "whole-columns.xlsx", "--json"], { cwd: dir });
   expect(r.code).toBe(0);
-  expect(JSON.parse(r.out).goals).toHaveLength(1);
+  expect((JSON.parse(r.out) as { goals: unknown[] }).goals).toHaveLength(1);
   // exceljs as shipped would hold ten million entries here (seconds and gigabytes); the reader keeps ten.
   const back = await load(path.join(dir, "whole-columns.xlsx"));
   const model = (back.getWorksheet("Goals") as unknown as { dataValidations: { model: object } }).dataValidations.model;

@@ -46,7 +46,7 @@ describe("without conflicts", () => {
     });
     // The same G-0001 with its values written differently (40% vs 0.4 style, a date as text) is the same goal.
     await writeFixture(path.join(dir, "b.xlsx"), {
-      goals: [goal("B-1", { owner: "Bob" }), { ...shared, start: "2026-01-01", title: `  ${shared.title}  ` }],
+      goals: [goal("B-1", { owner: "Bob" }), { ...shared, start: "2026-01-01", title: `  ${shared.title as string}  ` }],
       checkIns: [
         { goalId: "G-0001", date: utc("2026-05-31"), value: 45, confidence: 0.5, comment: "May" },
         { goalId: "B-1", date: utc("2026-06-15"), value: 48 },
@@ -239,7 +239,7 @@ describe("progress and many files", () => {
     for (const l of reading) expect(l).toMatch(/^Reading [1-3]\/3 m[1-3]\.xlsx$/);
     expect(reading.slice(-2)).toEqual(["Reading 2/3 m2.xlsx", "Reading 3/3 m3.xlsx"]);
     expect(lines[lines.length - 1]).toBe("Writing p.xlsx …");
-    expect(JSON.parse(r.out).goals).toBe(3);
+    expect((JSON.parse(r.out) as { goals: number }).goals).toBe(3);
   });
 
   test("a terminal: one bar redrawn in place, cleared at the end", async () => {

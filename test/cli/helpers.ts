@@ -132,7 +132,7 @@ export async function writeFixture(file: string, f: WorkbookFixture): Promise<st
 
 /** Goal rows as the engine takes them, straight from the fixture values (independent of the CLI reader). */
 export function inputRows(goals: readonly Goal[]): GoalRecord[] {
-  return goals.map((g) => ({ values: Object.fromEntries(COLUMN_KEYS.map((k) => [k, g[k] ?? null])) as GoalRecord["values"] }));
+  return goals.map((g) => ({ values: Object.fromEntries(COLUMN_KEYS.map((k) => [k, g[k] ?? null])) }));
 }
 
 export function inputCheckIns(cs: readonly CheckInFixture[]): CheckInRecord[] {

@@ -61,13 +61,13 @@ test("writes Goals (the twenty columns, validation lists, formats), CheckIns, an
   expect(table(meta, "GoalMeta").columns.map((c) => c.name)).toEqual(["Key", "Value"]);
   expect(table(meta, "GoalAudit").columns.map((c) => c.name)).toEqual([...AUDIT_COLUMNS]);
   const kv = new Map<string, unknown>();
-  for (let r = 2; r <= 12; r++) kv.set(String(meta.getCell(r, 1).value), meta.getCell(r, 2).value);
+  for (let r = 2; r <= 12; r++) kv.set(meta.getCell(r, 1).text, meta.getCell(r, 2).value);
   expect(kv.get("schema")).toBe(1);
   expect(kv.get("cycle.state")).toBe("Draft");
   expect(kv.get("seal.hash")).toBeNull();
   // The same starting settings as a workbook the task pane creates (docs/taskpane.md, rule A4).
   const settings = new Map<string, unknown>();
-  meta.eachRow((row) => settings.set(String(row.getCell(1).value), row.getCell(2).value));
+  meta.eachRow((row) => settings.set(row.getCell(1).text, row.getCell(2).value));
   expect(settings.get("setting.maxWeightShare")).toBe(0.7);
   // An empty audit log and no goals: verify says "not sealed", score says "no goals yet".
   const v = await runJson<{ sealed: boolean; audit: { entries: number; intact: boolean } }>(["verify", "goals.xlsx"], { cwd: dir });

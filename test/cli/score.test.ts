@@ -273,7 +273,9 @@ describe("progress line", () => {
     const r = await run(["score", "team.xlsx", ...AS_OF, "--json"], { cwd: dir, progressDelayMs: 0 });
     expect(r.code).toBe(0);
     expect(r.err).toBe("Reading team.xlsx …\n");
-    expect(() => JSON.parse(r.out)).not.toThrow();
+    expect(() => {
+      JSON.parse(r.out);
+    }).not.toThrow();
     const tty = await run(["score", "team.xlsx", ...AS_OF], { cwd: dir, progressDelayMs: 0, tty: true });
     expect(tty.err).toBe("Reading team.xlsx …\r\x1b[K");
   });

@@ -41,7 +41,7 @@ test("a formula with another cached result is listed once, as the formula", asyn
 
 test("a formula in a sealed check-in (Closed) is a difference; in a column the state leaves editable it is not", async () => {
   const s = await sealFor(GOALS, CHECKINS, "2026-Q3", "Closed");
-  await writeFixture(path.join(dir, "ci-formula.xlsx"), { goals: GOALS, checkIns: [{ ...CHECKINS[0], value: { formula: "20*2", result: 40 } as never }], meta: s.meta, audit: s.audit });
+  await writeFixture(path.join(dir, "ci-formula.xlsx"), { goals: GOALS, checkIns: [{ ...CHECKINS[0], value: { formula: "20*2", result: 40 } }], meta: s.meta, audit: s.audit });
   const ci = await runJson<VerifyJson>(["verify", "ci-formula.xlsx"], { cwd: dir });
   expect(ci.code).toBe(1);
   expect(ci.json.differences).toEqual([{ goal: "G-0012", column: "CheckIns", sealed: "40", current: "=20*2" }]);

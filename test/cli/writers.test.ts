@@ -74,7 +74,7 @@ function expectTruth(wb: SourceWorkbook, c: Case, except?: Record<string, Partia
 
 /** The same goals written by the project's own writer (helpers.ts), as the reference for score and validate. */
 async function reference(dir: string, c: Case): Promise<string> {
-  const goals: Goal[] = truthFor(c).map((t) => Object.fromEntries(COLUMN_KEYS.map((k) => [k, (k === "start" || k === "due") && typeof t[k] === "string" ? utc(t[k] as string) : t[k]])));
+  const goals: Goal[] = truthFor(c).map((t) => Object.fromEntries(COLUMN_KEYS.map((k) => [k, (k === "start" || k === "due") && typeof t[k] === "string" ? utc(t[k]) : t[k]])));
   const checkIns = c.checkIns ? TRUTH_CHECKINS.map((ci) => ({ ...ci, date: utc(ci.date) })) : undefined;
   const file = `ref-${c.file}.xlsx`;
   await writeFixture(path.join(dir, file), { goals, checkIns });

@@ -12,7 +12,7 @@ import { ARTIFACTS, ROOT, Session, axe, describeViolations, grid, idle, journey,
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startPreviewServer } = require("../../scripts/preview-server") as {
-  startPreviewServer(o: { dir?: string; port?: number }): Promise<{ url: string; close(): Promise<void> }>;
+  startPreviewServer: (o: { dir?: string; port?: number }) => Promise<{ url: string; close(): Promise<void> }>;
 };
 
 const WIDTH = 380;
@@ -27,7 +27,7 @@ sessionPerFile((session) => (s = session), WIDTH);
 async function sidewaysOverflow(page: Page): Promise<{ document: number; pane: number; widest: string }> {
   return page.evaluate(() => {
     const d = document.documentElement;
-    const body = document.querySelector(".taskpane-body") as HTMLElement | null;
+    const body = document.querySelector<HTMLElement>(".taskpane-body");
     let widest = "";
     for (const el of Array.from(document.querySelectorAll("[data-testid=taskpane] *"))) {
       const r = el.getBoundingClientRect();

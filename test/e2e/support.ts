@@ -10,7 +10,7 @@ import type { Result as AxeResult, AxeResults } from "axe-core";
 import { Browser, Locator, Page, chromium } from "playwright-core";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startPreviewServer } = require("../../scripts/preview-server") as {
-  startPreviewServer(o: { dir?: string; port?: number }): Promise<{ url: string; close(): Promise<void> }>;
+  startPreviewServer: (o: { dir?: string; port?: number }) => Promise<{ url: string; close(): Promise<void> }>;
 };
 
 export const ROOT = path.resolve(__dirname, "..", "..");
@@ -20,7 +20,7 @@ export const SCREENSHOTS = path.join(ARTIFACTS, "screenshots");
 export const DIST = path.resolve(process.env.E2E_DIST ?? path.join(ROOT, "dist"));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { findBrowser } = require("../../scripts/lib/find-browser") as {
-  findBrowser(): Promise<{ executablePath: string; env: Record<string, string> | undefined; description: string }>;
+  findBrowser: () => Promise<{ executablePath: string; env: Record<string, string> | undefined; description: string }>;
 };
 
 export const VIEWS = [

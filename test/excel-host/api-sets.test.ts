@@ -15,7 +15,7 @@ describe("api-sets.generated.ts", () => {
     const fresh = generate();
     // On failure: run `node scripts/gen-api-sets.js` and commit the result.
     expect(committed === fresh).toBe(true);
-    const typesVersion = JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/@types/office-js/package.json"), "utf8")).version;
+    const typesVersion = (JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/@types/office-js/package.json"), "utf8")) as { version: string }).version;
     expect(API_SETS_TYPES_VERSION).toBe(typesVersion);
   });
 
@@ -85,7 +85,7 @@ describe("api-sets.generated.ts", () => {
       const entry = memberSet(cls, member);
       if (member.startsWith("_") || !entry) continue; // internal RichApi methods; members newer or older than @types
       compared++;
-      const set = setArg === "_defaultApiSetName" ? "ExcelApi" : JSON.parse(setArg);
+      const set = setArg === "_defaultApiSetName" ? "ExcelApi" : (JSON.parse(setArg) as string);
       if (entry.set !== set || entry.version !== version) differ.push(`${cls}.${member} client ${set} ${version}, types ${entry.set} ${entry.version}`);
     }
     expect(compared).toBeGreaterThan(400);

@@ -6,7 +6,7 @@ import { ReviewError, changeRequest, inspectReview, verifySeal } from "../../src
 import { ACTOR, NOW, REASON, advanceTo, seedReview } from "./review-fixture";
 
 async function auditLog(host: Awaited<ReturnType<typeof seedReview>>) {
-  return auditEntriesFromRows(host.getValues(META_SHEET, "D2:N60") as unknown[][]);
+  return auditEntriesFromRows(host.getValues(META_SHEET, "D2:N60"));
 }
 
 test("a change request round trip: cell, audit entry with old, new and reason, seal renewed, protection back, refreshed", async () => {

@@ -1,6 +1,6 @@
 /** Review cycle states: what each state locks (as the host enforces it) and every transition, allowed and refused. */
 import { HostProtectionError } from "../../src/excel-host";
-import { INPUT_COLUMNS, ColumnKey } from "../../src/core/columns";
+import { INPUT_COLUMNS } from "../../src/core/columns";
 import { CYCLE_STATES, CycleState, META_SHEET } from "../../src/core/meta";
 import { EDITABLE_COLUMNS } from "../../src/core/seal";
 import { ReviewError, changeState, inspectReview, reapplyProtection, reopenCycle, advanceCycle, verifySeal } from "../../src/excel/review";
@@ -13,7 +13,7 @@ function editable(state: CycleState, header: string): boolean {
   if (COMPUTED.includes(header)) return true; // computed columns stay unlocked so that refresh can write them
   const col = INPUT_COLUMNS.find((c) => c.header === header);
   if (!col) return false; // user columns are locked
-  return (EDITABLE_COLUMNS[state] as readonly ColumnKey[]).includes(col.key);
+  return EDITABLE_COLUMNS[state].includes(col.key);
 }
 
 describe.each(CYCLE_STATES.map((s) => [s]))("in %s", (state) => {

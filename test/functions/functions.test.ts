@@ -66,7 +66,7 @@ function expectOutcome(v: unknown, o: Outcome): void {
 
 /** Rows padded to a fixed length (jest passes `done` to a test taking more arguments than a row has). */
 function pad<T extends unknown[]>(rows: unknown[][], length: number): T[] {
-  return rows.map((r) => [...r, ...new Array(Math.max(0, length - r.length)).fill(undefined)] as T);
+  return rows.map((r) => [...r, ...new Array<undefined>(Math.max(0, length - r.length)).fill(undefined)] as T);
 }
 
 function grid(v: unknown): unknown[][] {

@@ -31,10 +31,10 @@ const BUILT = path.join(ROOT, "dist/functions.json");
 
 async function loadMetadata(): Promise<{ functions: FunctionMetadata[] }> {
   const built = fs.existsSync(BUILT) && fs.statSync(BUILT).mtimeMs >= fs.statSync(SOURCE).mtimeMs;
-  if (built) return JSON.parse(fs.readFileSync(BUILT, "utf8"));
+  if (built) return JSON.parse(fs.readFileSync(BUILT, "utf8")) as { functions: FunctionMetadata[] };
   const result = await generateCustomFunctionsMetadata(SOURCE);
   expect(result.errors).toEqual([]);
-  return JSON.parse(result.metadataJson);
+  return JSON.parse(result.metadataJson) as { functions: FunctionMetadata[] };
 }
 
 /** name, optional, dimensionality of each parameter ("s" scalar, "m" matrix; "?" optional). */

@@ -11,13 +11,13 @@ import { DEV_URL, devUrl, rewriteManifestUrls } from "../../scripts/lib/manifest
 const devPort = require("../../scripts/lib/dev-port") as {
   DEFAULT_PORT: number;
   PortError: new (message: string) => Error;
-  parsePort(text: string, where: string): number;
-  choosePort(args: readonly string[], env: Record<string, string | undefined>): { port: number; from: string };
-  configuredPort(env: Record<string, string | undefined>): number;
-  isPortFree(port: number): Promise<boolean>;
-  nextFreePort(port: number, free?: (port: number) => Promise<boolean>): Promise<number | null>;
-  portInUseMessage(port: number, suggestion: number | null): string;
-  logShowsPortInUse(log: string): boolean;
+  parsePort: (text: string, where: string) => number;
+  choosePort: (args: readonly string[], env: Record<string, string | undefined>) => { port: number; from: string };
+  configuredPort: (env: Record<string, string | undefined>) => number;
+  isPortFree: (port: number) => Promise<boolean>;
+  nextFreePort: (port: number, free?: (port: number) => Promise<boolean>) => Promise<number | null>;
+  portInUseMessage: (port: number, suggestion: number | null) => string;
+  logShowsPortInUse: (log: string) => boolean;
 };
 const { DEFAULT_PORT, PortError, parsePort, choosePort, configuredPort, isPortFree, nextFreePort, portInUseMessage, logShowsPortInUse } = devPort;
 

@@ -106,7 +106,7 @@ describe("sorting scorecards", () => {
       { maxLength: 30 },
     );
     fc.assert(
-      fc.property(arb, fc.constantFrom("score-desc", "score-asc", "complete-asc", "complete-desc") as fc.Arbitrary<"score-desc" | "score-asc" | "complete-asc" | "complete-desc">, (rows, sort) => {
+      fc.property(arb, fc.constantFrom<"score-desc" | "score-asc" | "complete-asc" | "complete-desc">("score-desc", "score-asc", "complete-asc", "complete-desc"), (rows, sort) => {
         const input = rows.map((r) => card(r.group, r.score, r.completeness));
         const out = sortScorecards(input, sort);
         expect(out.length).toBe(input.length);

@@ -101,7 +101,7 @@ describe("the dialog", () => {
   });
 
   test("a remembered password that stopped working is said at once", () => {
-    expect(run([{ ...ask, stale: true } as PromptEvent])?.error).toBe(STALE_PASSWORD);
+    expect(run([{ ...ask, stale: true }])?.error).toBe(STALE_PASSWORD);
   });
 
   test("submitting: busy; an empty password cannot be submitted; nothing typed while busy", () => {

@@ -41,7 +41,7 @@ export const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 export class FindingLists implements FindingSink {
   private readonly lists: (Finding[] | undefined)[];
   constructor(n: number) {
-    this.lists = new Array(n);
+    this.lists = new Array<Finding[] | undefined>(n);
   }
   add(i: number, f: Finding): void {
     const l = this.lists[i];

@@ -163,7 +163,7 @@ export const LETTER_NAMES: Record<SmartLetter, string> = {
 
 export const LETTER_OPTIONS: { value: LetterFilter; label: string }[] = [
   { value: "all", label: "All rules" },
-  ...SMART_LETTERS.map((l) => ({ value: l as LetterFilter, label: `${l} — ${LETTER_NAMES[l]}` })),
+  ...SMART_LETTERS.map((l) => ({ value: l, label: `${l} — ${LETTER_NAMES[l]}` })),
   { value: "data", label: "Data rules (cells, IDs, weights)" },
 ];
 

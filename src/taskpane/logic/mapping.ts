@@ -4,7 +4,7 @@
  * and the choices the user can make. Pure; the mapping comes from the adapter
  * (planConversion) with the user's overrides applied.
  */
-import { COMPUTED_COLUMNS, ColumnKey, INPUT_COLUMNS, headerOf } from "../../core/columns";
+import { COMPUTED_COLUMNS, INPUT_COLUMNS, headerOf } from "../../core/columns";
 import { columnLetters } from "../../core/a1";
 import { HeaderMapping, HeaderOverride } from "../../core/headers";
 
@@ -69,7 +69,7 @@ export function choose(overrides: readonly HeaderOverride[], source: number, val
   const rest = overrides.filter((o) => o.source !== source);
   if (value === COMPUTED) return rest;
   const key = value === KEEP ? null : (INPUT_COLUMNS.find((c) => c.key === value)?.key ?? null);
-  return [...rest, { source, key: key as ColumnKey | null }];
+  return [...rest, { source, key }];
 }
 
 export function kindLabel(kind: MatchKind): string {

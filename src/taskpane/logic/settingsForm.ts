@@ -109,9 +109,12 @@ export interface KeyValueStore {
   removeItem(key: string): void;
 }
 
+// Control characters (C0 and DEL). A constant, so that the directive stays next to it however the call is wrapped.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
+
 export function cleanActor(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  return name.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim().slice(0, MAX_ACTOR);
+  return name.replace(CONTROL_CHARS, " ").replace(/\s+/g, " ").trim().slice(0, MAX_ACTOR);
 }
 
 export function loadActor(store: KeyValueStore | null): string {

@@ -45,7 +45,7 @@ interface NodeProps {
   goals: readonly GoalResult[];
   visible: ReadonlySet<number> | null;
   open: ReadonlySet<TreeItemValue>;
-  onSelect(goal: number): void;
+  onSelect: (goal: number) => void;
 }
 
 function CascadeNode({ path, goals, visible, open, onSelect }: NodeProps) {

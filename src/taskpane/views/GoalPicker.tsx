@@ -14,7 +14,7 @@ export interface GoalPickerProps {
   goals: readonly GoalOption[];
   /** The chosen goal's ID. */
   value: string;
-  onChange(id: string): void;
+  onChange: (id: string) => void;
   validationMessage?: string;
   disabled?: boolean;
 }

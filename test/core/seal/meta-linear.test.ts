@@ -17,7 +17,7 @@ function countedRows(doc: string, n: number): { rows: unknown[][]; reads: () => 
       new Proxy(r, {
         get(target, key, receiver) {
           if (key === "0" || key === "1") reads++;
-          return Reflect.get(target, key, receiver);
+          return Reflect.get(target, key, receiver) as unknown;
         },
       }),
   );

@@ -317,7 +317,7 @@ describe("seal properties", () => {
         fc
           .array(fc.record(ciCell), { minLength: 1, maxLength: 6 })
           .chain((cis) => fc.tuple(fc.constant(cis), fc.nat({ max: cis.length - 1 }), fc.constantFrom(...CI_KEYS)))
-          .chain(([cis, i, k]) => fc.tuple(fc.constant(cis), fc.constant(i), fc.constant(k), ciCell[k] as fc.Arbitrary<Pair>)),
+          .chain(([cis, i, k]) => fc.tuple(fc.constant(cis), fc.constant(i), fc.constant(k), ciCell[k])),
         fc.constantFrom<CycleState>("Data locked", "In review", "Closed"),
         async ([cis, i, k, next], s) => {
           const before = sealDocument("c", s, [], ciInput(cis));

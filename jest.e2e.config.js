@@ -9,10 +9,7 @@ module.exports = {
   testMatch: ["<rootDir>/test/e2e/**/*.e2e.ts"],
   moduleFileExtensions: ["ts", "js", "json"],
   transform: {
-    "^.+\\.ts$": [
-      "ts-jest",
-      { tsconfig: { module: "commonjs", moduleResolution: "node", target: "ES2020", esModuleInterop: true, isolatedModules: true } },
-    ],
+    "^.+\\.ts$": ["ts-jest", { tsconfig: { module: "commonjs", moduleResolution: "node", target: "ES2020", esModuleInterop: true, isolatedModules: true } }],
   },
   maxWorkers: 1,
   testTimeout: 120_000,

@@ -30,9 +30,7 @@ class KeepFunctionsLeanPlugin {
       for (const resource of resources) {
         if (/[\\/]node_modules[\\/](react|react-dom|scheduler|@fluentui|@griffel)[\\/]/.test(resource)) {
           compilation.errors.push(
-            new compiler.webpack.WebpackError(
-              `functions bundle must not include React/Fluent UI, but it includes ${path.relative(__dirname, resource)}`,
-            ),
+            new compiler.webpack.WebpackError(`functions bundle must not include React/Fluent UI, but it includes ${path.relative(__dirname, resource)}`),
           );
           return;
         }
@@ -53,18 +51,15 @@ class FinishFunctionsMetadataPlugin {
   }
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("FinishFunctionsMetadataPlugin", (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: "FinishFunctionsMetadataPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
-        () => {
-          const asset = compilation.getAsset("functions.json");
-          if (!asset) return;
-          const metadata = JSON.parse(asset.source.source().toString());
-          metadata.allowErrorForDataTypeAny = true;
-          let text = JSON.stringify(metadata, null, 2);
-          if (this.productionUrl) text = rewriteManifestUrls(text, this.productionUrl);
-          compilation.updateAsset("functions.json", new compiler.webpack.sources.RawSource(text));
-        },
-      );
+      compilation.hooks.processAssets.tap({ name: "FinishFunctionsMetadataPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const asset = compilation.getAsset("functions.json");
+        if (!asset) return;
+        const metadata = JSON.parse(asset.source.source().toString());
+        metadata.allowErrorForDataTypeAny = true;
+        let text = JSON.stringify(metadata, null, 2);
+        if (this.productionUrl) text = rewriteManifestUrls(text, this.productionUrl);
+        compilation.updateAsset("functions.json", new compiler.webpack.sources.RawSource(text));
+      });
     });
   }
 }

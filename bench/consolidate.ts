@@ -39,7 +39,12 @@ export interface ConsolidateFigure {
 }
 
 /** The folder of `count` workbooks, written if it is not there yet. */
-export async function managerWorkbooks(count: number, goals: number, checkInsPerGoal: number, log: (line: string) => void): Promise<{ dir: string; files: string[] }> {
+export async function managerWorkbooks(
+  count: number,
+  goals: number,
+  checkInsPerGoal: number,
+  log: (line: string) => void,
+): Promise<{ dir: string; files: string[] }> {
   const dir = join(tmpdir(), `goal-scorecards-bench-consolidate-${goals}-${checkInsPerGoal}`);
   const files = Array.from({ length: count }, (_, i) => `manager-${String(i + 1).padStart(4, "0")}.xlsx`);
   const marker = join(dir, "written.json");

@@ -66,7 +66,33 @@ export function templateSheets(wb: GeneratedWorkbook): TemplateSheets {
   }
   const r = (c: string): string => `$${c}$2:$${c}$${last}`;
   const goals: (string | number | null)[][] = [
-    ["ID", "Parent", "Owner", "Weight", "Baseline", "Target", "Actual", "Start", "Due", "Progress", "Pace", "Status", "Top", "WS1", "WD1", "Rolled1", "WS2", "WD2", "Rolled2", "WS3", "WD3", "Rolled3", "AsOf", "WSR", "WDR"],
+    [
+      "ID",
+      "Parent",
+      "Owner",
+      "Weight",
+      "Baseline",
+      "Target",
+      "Actual",
+      "Start",
+      "Due",
+      "Progress",
+      "Pace",
+      "Status",
+      "Top",
+      "WS1",
+      "WD1",
+      "Rolled1",
+      "WS2",
+      "WD2",
+      "Rolled2",
+      "WS3",
+      "WD3",
+      "Rolled3",
+      "AsOf",
+      "WSR",
+      "WDR",
+    ],
   ];
   const actuals: (number | null)[] = [];
   // Height of each goal above its deepest descendant: roll-up step k needs a formula only
@@ -168,10 +194,7 @@ export interface TemplateTiming {
 export function runTemplate(wb: GeneratedWorkbook, runs: number): TemplateTiming {
   const t = templateSheets(wb);
   let start = now();
-  const hf = HyperFormula.buildFromSheets(
-    { Goals: t.goals, Scorecards: t.scorecards },
-    { licenseKey: "gpl-v3" },
-  );
+  const hf = HyperFormula.buildFromSheets({ Goals: t.goals, Scorecards: t.scorecards }, { licenseKey: "gpl-v3" });
   const buildMs = now() - start;
   const goalsSheet = hf.getSheetId("Goals") as number;
   const cardSheet = hf.getSheetId("Scorecards") as number;

@@ -17,7 +17,9 @@ export interface RowFunctionTiming {
 }
 
 /** Arguments of the row functions from a generated workbook's rows: numbers, text percentages, text dates, blanks. */
-function rowArgs(wb: GeneratedWorkbook): { actual: Cell; target: Cell; baseline: Cell; direction: Cell; start: Cell; due: Cell; threshold: Cell; stretch: Cell }[] {
+function rowArgs(
+  wb: GeneratedWorkbook,
+): { actual: Cell; target: Cell; baseline: Cell; direction: Cell; start: Cell; due: Cell; threshold: Cell; stretch: Cell }[] {
   const out = [];
   for (const row of wb.goals.rows) {
     if (row[col("Target")] === "") continue;
@@ -40,18 +42,30 @@ export function benchRowFunctions(wb: GeneratedWorkbook, batch: number, batches:
   const k = args.length;
   const asOf = 46157; // 2026-05-15 as a serial, as =TODAY() hands it over
   const row = (i: number) => args[i % k];
-  const progress = perCall((i) => {
-    const a = row(i);
-    return F.progress(a.actual, a.target, a.baseline, a.direction);
-  }, batch, batches);
-  const score = perCall((i) => {
-    const a = row(i);
-    return F.score(a.actual, a.target, a.baseline, a.direction, a.threshold, a.stretch);
-  }, batch, batches);
-  const status = perCall((i) => {
-    const a = row(i);
-    return F.status(a.actual, a.target, a.baseline, a.direction, a.start, a.due, asOf);
-  }, batch, batches);
+  const progress = perCall(
+    (i) => {
+      const a = row(i);
+      return F.progress(a.actual, a.target, a.baseline, a.direction);
+    },
+    batch,
+    batches,
+  );
+  const score = perCall(
+    (i) => {
+      const a = row(i);
+      return F.score(a.actual, a.target, a.baseline, a.direction, a.threshold, a.stretch);
+    },
+    batch,
+    batches,
+  );
+  const status = perCall(
+    (i) => {
+      const a = row(i);
+      return F.status(a.actual, a.target, a.baseline, a.direction, a.start, a.due, asOf);
+    },
+    batch,
+    batches,
+  );
   return [
     { name: "GOAL.PROGRESS", ...progress },
     { name: "GOAL.SCORE", ...score },
@@ -80,7 +94,23 @@ export function benchRangeFunctions(wb: GeneratedWorkbook, runs: number): RangeF
   const rollup = time(() => F.rollup(ids, parents, scores, weights, modes), runs);
   const scorecard = time(() => F.scorecard(owners, scores, weights, ids, parents), runs);
   return [
-    { name: "GOAL.ROLLUP", rows: rows.length, resultRows: rollup.last.length, medianMs: rollup.medianMs, minMs: rollup.minMs, maxMs: rollup.maxMs, runs: rollup.runs },
-    { name: "GOAL.SCORECARD", rows: rows.length, resultRows: scorecard.last.length, medianMs: scorecard.medianMs, minMs: scorecard.minMs, maxMs: scorecard.maxMs, runs: scorecard.runs },
+    {
+      name: "GOAL.ROLLUP",
+      rows: rows.length,
+      resultRows: rollup.last.length,
+      medianMs: rollup.medianMs,
+      minMs: rollup.minMs,
+      maxMs: rollup.maxMs,
+      runs: rollup.runs,
+    },
+    {
+      name: "GOAL.SCORECARD",
+      rows: rows.length,
+      resultRows: scorecard.last.length,
+      medianMs: scorecard.medianMs,
+      minMs: scorecard.minMs,
+      maxMs: scorecard.maxMs,
+      runs: scorecard.runs,
+    },
   ];
 }

@@ -65,13 +65,95 @@ export function rng(seed: number): () => number {
   };
 }
 
-const FIRST = ["Ana", "Ben", "Chloe", "Dana", "Elif", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kemi", "Liam", "Maya", "Noah", "Olga", "Priya", "Quinn", "Rosa", "Sam", "Tariq", "Uma", "Victor", "Wen", "Ximena", "Yusuf", "Zoe"];
-const LAST = ["Lima", "Reyes", "Okafor", "Schmidt", "Tanaka", "Nowak", "Haddad", "Kowalski", "Moreau", "Silva", "Jensen", "Rossi", "Khan", "Park", "Novak", "Meyer", "Costa", "Ibrahim", "Larsen", "Dubois"];
+const FIRST = [
+  "Ana",
+  "Ben",
+  "Chloe",
+  "Dana",
+  "Elif",
+  "Farid",
+  "Grace",
+  "Hiro",
+  "Ines",
+  "Jonas",
+  "Kemi",
+  "Liam",
+  "Maya",
+  "Noah",
+  "Olga",
+  "Priya",
+  "Quinn",
+  "Rosa",
+  "Sam",
+  "Tariq",
+  "Uma",
+  "Victor",
+  "Wen",
+  "Ximena",
+  "Yusuf",
+  "Zoe",
+];
+const LAST = [
+  "Lima",
+  "Reyes",
+  "Okafor",
+  "Schmidt",
+  "Tanaka",
+  "Nowak",
+  "Haddad",
+  "Kowalski",
+  "Moreau",
+  "Silva",
+  "Jensen",
+  "Rossi",
+  "Khan",
+  "Park",
+  "Novak",
+  "Meyer",
+  "Costa",
+  "Ibrahim",
+  "Larsen",
+  "Dubois",
+];
 const VERBS = ["Increase", "Grow", "Reduce", "Improve", "Cut", "Raise", "Lift", "Keep", "Deliver", "Launch", "Expand", "Shorten"];
-const THINGS = ["net revenue", "customer retention", "churn", "ticket backlog", "gross margin", "pipeline coverage", "employee engagement", "onboarding time", "NPS", "release frequency", "defect rate", "partner sales", "cloud spend", "hiring velocity", "training hours"];
-const WHERE = ["in EMEA", "in the northern region", "for enterprise accounts", "across all teams", "in the south", "for new customers", "in APAC", "for the core product", "in the Americas", "this year"];
+const THINGS = [
+  "net revenue",
+  "customer retention",
+  "churn",
+  "ticket backlog",
+  "gross margin",
+  "pipeline coverage",
+  "employee engagement",
+  "onboarding time",
+  "NPS",
+  "release frequency",
+  "defect rate",
+  "partner sales",
+  "cloud spend",
+  "hiring velocity",
+  "training hours",
+];
+const WHERE = [
+  "in EMEA",
+  "in the northern region",
+  "for enterprise accounts",
+  "across all teams",
+  "in the south",
+  "for new customers",
+  "in APAC",
+  "for the core product",
+  "in the Americas",
+  "this year",
+];
 const SOURCES = ["Finance ERP", "CRM report", "Support desk export", "HRIS dashboard", "Survey tool", "Product analytics", "Monthly board pack"];
-const COMMENTS = ["board approved", "check with finance", "depends on hiring", "carried over from last year", "see plan in the wiki", "stretch agreed with manager"];
+const COMMENTS = [
+  "board approved",
+  "check with finance",
+  "depends on hiring",
+  "carried over from last year",
+  "see plan in the wiki",
+  "stretch agreed with manager",
+];
 
 /** Excel's 1900-system serial of a day. */
 function serial(d: Day): number {
@@ -238,7 +320,10 @@ export function generateWorkbook(options: GenerateOptions): GeneratedWorkbook {
     set("Title", chance(0.01) ? pick(THINGS) : `${pick(VERBS)} ${pick(THINGS)} ${pick(WHERE)}`);
     set("Type", leaf ? (chance(0.15) ? "KPI" : chance(0.7) ? "Key Result" : "") : chance(0.8) ? "Objective" : "");
     // Below the individual level (their key results and tasks) Level is mostly left blank.
-    set("Level", node.depth === 0 ? "Company" : node.depth === 1 ? "Department" : node.depth === 2 ? "Team" : node.depth === 3 || chance(0.05) ? "Individual" : "");
+    set(
+      "Level",
+      node.depth === 0 ? "Company" : node.depth === 1 ? "Department" : node.depth === 2 ? "Team" : node.depth === 3 || chance(0.05) ? "Individual" : "",
+    );
     if (node.parent >= 0) {
       let parent = idOf(node.parent);
       const peer = node.parent + 1;
@@ -381,7 +466,16 @@ function metricCells(kind: Metric, rand: () => number, chance: (p: number) => bo
       const b = Math.round(between(20, 60));
       const t = Math.round(b * between(0.5, 0.9));
       const a = Math.round(b - (b - t) * between(-0.1, 1.1));
-      return { ...blank, unit: "days", direction: chance(0.5) ? "Decrease" : chance(0.5) ? "" : "lower is better", baseline: b, target: t, actual: a, base: b, goal: t };
+      return {
+        ...blank,
+        unit: "days",
+        direction: chance(0.5) ? "Decrease" : chance(0.5) ? "" : "lower is better",
+        baseline: b,
+        target: t,
+        actual: a,
+        base: b,
+        goal: t,
+      };
     }
     case "atLeast": {
       const t = Math.round(between(90, 99)) / 100;

@@ -90,7 +90,11 @@ export async function benchRoundTrips(wb: GeneratedWorkbook): Promise<RoundTrip[
   // computed cell, the largest payload a refresh can send.
   const firstComputed = GOAL_HEADERS.indexOf("Progress");
   const width = GOAL_HEADERS.length - firstComputed;
-  host.setValues("Goals sheet", `${String.fromCharCode(65 + firstComputed)}2`, wb.goals.rows.map(() => new Array<string>(width).fill("")));
+  host.setValues(
+    "Goals sheet",
+    `${String.fromCharCode(65 + firstComputed)}2`,
+    wb.goals.rows.map(() => new Array<string>(width).fill("")),
+  );
   out.push(await measure(host, "refresh computed columns", rows, (ctx) => refresh(ctx, { asOf: wb.asOf })));
   const at = new Date(Date.UTC(2026, 4, 15, 9));
   out.push(await measure(host, "state change Draft → Active", rows, (ctx) => changeState(ctx, { to: "Active", actor: "Bench", now: at })));

@@ -130,7 +130,12 @@ export function benchEngine(n: number, options: BenchOptions): EngineFigure {
   const warmup = Math.max(1, Math.ceil(20_000 / n));
   // The engine and the floor run by run in turn, so that their ratio does not depend on
   // how busy the machine was during one or the other.
-  const { a: engine, b: floor } = timeSideBySide(() => runEngine(w), () => runFloor(w), runs, warmup);
+  const { a: engine, b: floor } = timeSideBySide(
+    () => runEngine(w),
+    () => runFloor(w),
+    runs,
+    warmup,
+  );
   const ev = engine.last;
   const findings = ev.findings.length;
   const scorecards = ev.scorecards.length;
@@ -200,7 +205,12 @@ export function checks(r: Omit<BenchResults, "checks">): Check[] {
   }
   if (big && ten) out.push(linearCheck(big, ten));
   for (const e of r.engine) {
-    out.push({ what: `engine ÷ floor, ${count(e.goals)} goals`, figure: `${fixed(e.engineOverFloor, 1)} (${fixed(e.medianMs, 1)} ms ÷ ${fixed(e.floorMs, 2)} ms)`, bar: "≤ 40", pass: e.engineOverFloor <= 40 });
+    out.push({
+      what: `engine ÷ floor, ${count(e.goals)} goals`,
+      figure: `${fixed(e.engineOverFloor, 1)} (${fixed(e.medianMs, 1)} ms ÷ ${fixed(e.floorMs, 2)} ms)`,
+      bar: "≤ 40",
+      pass: e.engineOverFloor <= 40,
+    });
   }
   for (const t of r.template) {
     if (t.ratio === null) continue;
@@ -229,7 +239,8 @@ export function checks(r: Omit<BenchResults, "checks">): Check[] {
     });
   }
   for (const f of r.rowFunctions) out.push({ what: `${f.name} per call (median)`, figure: `${fixed(f.medianUs, 2)} µs`, bar: "< 2 µs", pass: f.medianUs < 2 });
-  for (const f of r.rangeFunctions) out.push({ what: `${f.name} over ${count(f.rows)} rows`, figure: `${fixed(f.medianMs, 1)} ms`, bar: "< 150 ms", pass: f.medianMs < 150 });
+  for (const f of r.rangeFunctions)
+    out.push({ what: `${f.name} over ${count(f.rows)} rows`, figure: `${fixed(f.medianMs, 1)} ms`, bar: "< 150 ms", pass: f.medianMs < 150 });
   const ops = [...new Set(r.roundTrips.map((t) => t.operation))];
   for (const op of ops) {
     const list = r.roundTrips.filter((t) => t.operation === op).sort((a, b) => a.rows - b.rows);
@@ -293,7 +304,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const engine: EngineFigure[] = [];
   for (const n of runs("engine") ? options.engineSizes : []) {
     const e = benchEngine(n, options);
-    log(`engine ${count(n)} goals: ${fixed(e.medianMs, 1)} ms median of ${e.runs}, peak heap ${fixed(e.peakHeapMB, 0)} MB (engine ${fixed(e.engineHeapMB, 0)} MB), floor ${fixed(e.floorMs, 2)} ms`);
+    log(
+      `engine ${count(n)} goals: ${fixed(e.medianMs, 1)} ms median of ${e.runs}, peak heap ${fixed(e.peakHeapMB, 0)} MB (engine ${fixed(e.engineHeapMB, 0)} MB), floor ${fixed(e.floorMs, 2)} ms`,
+    );
     engine.push(e);
   }
   const template: BenchResults["template"] = [];
@@ -311,7 +324,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const functionsWb = workbook(options.rangeRows);
     rowFunctions = benchRowFunctions(functionsWb, options.rowBatch, options.rowBatches);
     rangeFunctions = benchRangeFunctions(functionsWb, 5);
-    log(`functions: ${rowFunctions.map((f) => `${f.name} ${fixed(f.medianUs, 2)} µs`).join(", ")}; ${rangeFunctions.map((f) => `${f.name} ${fixed(f.medianMs, 1)} ms`).join(", ")}`);
+    log(
+      `functions: ${rowFunctions.map((f) => `${f.name} ${fixed(f.medianUs, 2)} µs`).join(", ")}; ${rangeFunctions.map((f) => `${f.name} ${fixed(f.medianMs, 1)} ms`).join(", ")}`,
+    );
     collect();
   }
   const roundTrips: RoundTrip[] = [];
@@ -374,7 +389,11 @@ export function formatTable(r: BenchResults): string {
 function parseArgs(argv: string[]): { options: Omit<BenchOptions, "root" | "log">; json: string } {
   let base = { ...FULL };
   let json = "bench/results.json";
-  const list = (s: string | undefined): number[] => (s ?? "").split(",").filter((x) => x.trim() !== "").map((x) => Number(x.replace(/_/g, "")));
+  const list = (s: string | undefined): number[] =>
+    (s ?? "")
+      .split(",")
+      .filter((x) => x.trim() !== "")
+      .map((x) => Number(x.replace(/_/g, "")));
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--quick") base = { ...QUICK, ...base, ...QUICK };

@@ -18,4 +18,6 @@ for (let i = 0; i < runs; i++) {
   console.log(`run ${i + 1}: ${(now() - t).toFixed(0)} ms wall, ${((used.user + used.system) / 1000).toFixed(0)} ms CPU`);
 }
 const h = heapPeak(() => runEngine(wb));
-console.log(`peak heap ${h.peakMB.toFixed(0)} MB, before ${h.beforeMB.toFixed(0)} MB, engine ${h.runPeakMB.toFixed(0)} MB, result ${h.retainedMB.toFixed(0)} MB`);
+console.log(
+  `peak heap ${h.peakMB.toFixed(0)} MB, before ${h.beforeMB.toFixed(0)} MB, engine ${h.runPeakMB.toFixed(0)} MB, result ${h.retainedMB.toFixed(0)} MB`,
+);

@@ -87,7 +87,12 @@ export async function writeManagerWorkbook(file: string, o: ManagerWorkbookOptio
     meta.cycle.name = "2026";
     meta.settings = { ...DEFAULT_SETTINGS, staleDays: 45 };
     wb.addWorksheet("_GoalScorecards", { state: "veryHidden" });
-    table("_GoalScorecards", "GoalMeta", ["Key", "Value"], metaRows(meta, DEFAULT_SETTINGS).map(([k, v]) => [k, v === "" ? null : v]));
+    table(
+      "_GoalScorecards",
+      "GoalMeta",
+      ["Key", "Value"],
+      metaRows(meta, DEFAULT_SETTINGS).map(([k, v]) => [k, v === "" ? null : v]),
+    );
     table("_GoalScorecards", "GoalAudit", AUDIT_COLUMNS, [], "D1");
   }
   await wb.xlsx.writeFile(file);

@@ -69,10 +69,7 @@ async function getDevHttpsOptions({ log = console } = {}) {
   }
   if (!certs) return null;
   if (certs.validTo && certs.validTo.getTime() < Date.now()) {
-    log.warn(
-      `The development certificate in ${CERT_DIR} expired on ${certs.validTo.toISOString()}. ` +
-        `Delete that folder and start again to get a new one.`,
-    );
+    log.warn(`The development certificate in ${CERT_DIR} expired on ${certs.validTo.toISOString()}. ` + `Delete that folder and start again to get a new one.`);
   }
   log.info(
     `Using development certificates from ${CERT_DIR}. To make Office and browsers trust https://localhost, ` +

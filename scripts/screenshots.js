@@ -14,10 +14,7 @@ const TO = path.join(ROOT, "docs", "images");
 const VIEWS = ["setup", "check", "scorecards", "cascade", "review", "settings"];
 
 /** [target name, candidates in order of preference] */
-const WANTED = [
-  ...VIEWS.map((v) => [`${v}.png`, [`view-${v}.png`, `check-${v}.png`]]),
-  ["preview.png", ["view-check-page.png", "preview-start.png"]],
-];
+const WANTED = [...VIEWS.map((v) => [`${v}.png`, [`view-${v}.png`, `check-${v}.png`]]), ["preview.png", ["view-check-page.png", "preview-start.png"]]];
 
 fs.mkdirSync(TO, { recursive: true });
 const missing = [];

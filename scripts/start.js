@@ -43,13 +43,10 @@ function probe() {
   const tryOne = (/** @type {"https" | "http"} */ protocol) =>
     new Promise((resolve) => {
       const lib = protocol === "https" ? https : http;
-      const req = lib.get(
-        { host: "localhost", port: PORT, path: "/taskpane.html", rejectUnauthorized: false, timeout: 2000 },
-        (res) => {
-          res.resume();
-          resolve(res.statusCode === 200 ? protocol : null);
-        },
-      );
+      const req = lib.get({ host: "localhost", port: PORT, path: "/taskpane.html", rejectUnauthorized: false, timeout: 2000 }, (res) => {
+        res.resume();
+        resolve(res.statusCode === 200 ? protocol : null);
+      });
       req.on("error", () => resolve(null));
       req.on("timeout", () => {
         req.destroy();

@@ -152,7 +152,11 @@ async function prepareBundledChromium(o = {}) {
       // swiftshader libraries beside the browser), here into this folder; plus the NSS
       // libraries that it unpacks only on Amazon Linux.
       const bin = path.join(pkgDir, "bin");
-      await pipeline(fs.createReadStream(path.join(bin, "chromium.br")), zlib.createBrotliDecompress(), fs.createWriteStream(path.join(staging, "chromium"), { mode: 0o755 }));
+      await pipeline(
+        fs.createReadStream(path.join(bin, "chromium.br")),
+        zlib.createBrotliDecompress(),
+        fs.createWriteStream(path.join(staging, "chromium"), { mode: 0o755 }),
+      );
       await untarBrotli(path.join(bin, "swiftshader.tar.br"), staging, pkgDir);
       await untarBrotli(path.join(bin, "fonts.tar.br"), path.join(staging, "fonts"), pkgDir);
       await untarBrotli(path.join(bin, "al2023.tar.br"), path.join(staging, "al2023"), pkgDir);
@@ -207,4 +211,15 @@ async function findBrowser(env = process.env) {
   };
 }
 
-module.exports = { BUNDLED_PACKAGE, BrowserError, KNOWN_PATHS, PATH_NAMES, systemCandidates, chooseBrowser, isExecutable, bundledPackageDir, prepareBundledChromium, findBrowser };
+module.exports = {
+  BUNDLED_PACKAGE,
+  BrowserError,
+  KNOWN_PATHS,
+  PATH_NAMES,
+  systemCandidates,
+  chooseBrowser,
+  isExecutable,
+  bundledPackageDir,
+  prepareBundledChromium,
+  findBrowser,
+};

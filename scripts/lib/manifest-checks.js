@@ -165,10 +165,7 @@ function checkResids(m) {
     if (resid === undefined) continue;
     if (!m.resources.has(resid)) {
       problems.push(
-        problem(
-          "resid",
-          `resid "${resid}" on <${where(el)}> is not defined in <Resources> (bt:Urls, bt:ShortStrings, bt:LongStrings or bt:Images)`,
-        ),
+        problem("resid", `resid "${resid}" on <${where(el)}> is not defined in <Resources> (bt:Urls, bt:ShortStrings, bt:LongStrings or bt:Images)`),
       );
     }
   }
@@ -293,9 +290,7 @@ function checkFiles(m, options = {}) {
         problems.push(problem("files", `${u.where}: "${u.url}" points at ${rel}, which does not exist in the repository`));
       }
     } else if (!known.has(rel)) {
-      problems.push(
-        problem("files", `${u.where}: "${u.url}" points at ${rel}, which the build does not produce (it produces ${[...known].join(", ")})`),
-      );
+      problems.push(problem("files", `${u.where}: "${u.url}" points at ${rel}, which the build does not produce (it produces ${[...known].join(", ")})`));
     }
   }
   return problems;
@@ -346,9 +341,7 @@ function checkIcons(m, options = {}) {
     }
     for (const e of expected) {
       if (size.width !== e.size || size.height !== e.size) {
-        problems.push(
-          problem("icons", `${u.where}: ${rel} is ${size.width}x${size.height} pixels, expected ${e.size}x${e.size} (${e.why})`),
-        );
+        problems.push(problem("icons", `${u.where}: ${rel} is ${size.width}x${size.height} pixels, expected ${e.size}x${e.size} (${e.why})`));
       }
     }
   }
@@ -370,7 +363,7 @@ function readFunctionsNamespace(rootDir = REPO_ROOT) {
 /** @param {Manifest} m @param {CheckOptions} [options] @returns {Problem[]} */
 function checkNamespace(m, options = {}) {
   const ext = findAll(m.root, "ExtensionPoint").find((e) => e.attrs["xsi:type"] === "CustomFunctions");
-  if (!ext) return [problem("namespace", "no <ExtensionPoint xsi:type=\"CustomFunctions\">, so no functions namespace")];
+  if (!ext) return [problem("namespace", 'no <ExtensionPoint xsi:type="CustomFunctions">, so no functions namespace')];
   const nsEl = child(ext, "Namespace");
   if (!nsEl || nsEl.attrs.resid === undefined) return [problem("namespace", "the CustomFunctions extension point has no <Namespace resid=...>")];
   const res = m.resources.get(nsEl.attrs.resid);
@@ -387,9 +380,7 @@ function checkNamespace(m, options = {}) {
   if (expected === null) {
     problems.push(problem("namespace", `cannot read FUNCTIONS_NAMESPACE from ${NAMESPACE_FILE}`));
   } else if (ns !== expected) {
-    problems.push(
-      problem("namespace", `functions namespace "${ns}" in the manifest differs from FUNCTIONS_NAMESPACE "${expected}" (${NAMESPACE_FILE})`),
-    );
+    problems.push(problem("namespace", `functions namespace "${ns}" in the manifest differs from FUNCTIONS_NAMESPACE "${expected}" (${NAMESPACE_FILE})`));
   }
   return problems;
 }
@@ -403,13 +394,13 @@ function checkNamespace(m, options = {}) {
 function checkSharedRuntime(m) {
   const problems = [];
   const runtime = findAll(m.root, "Runtime")[0];
-  if (!runtime) return [problem("runtime", "no <Runtimes><Runtime resid=... lifetime=\"long\"/></Runtimes>: the shared runtime is not declared")];
+  if (!runtime) return [problem("runtime", 'no <Runtimes><Runtime resid=... lifetime="long"/></Runtimes>: the shared runtime is not declared')];
   const resid = runtime.attrs.resid;
   if (runtime.attrs.lifetime !== "long") {
     problems.push(problem("runtime", `<Runtime resid="${resid}"> must have lifetime="long"`));
   }
   const sets = findAll(m.root, "Set").filter((s) => s.attrs.Name === "SharedRuntime");
-  if (sets.length === 0) problems.push(problem("runtime", "<Requirements> must include <Set Name=\"SharedRuntime\" MinVersion=\"1.1\"/>"));
+  if (sets.length === 0) problems.push(problem("runtime", '<Requirements> must include <Set Name="SharedRuntime" MinVersion="1.1"/>'));
   const ext = findAll(m.root, "ExtensionPoint").find((e) => e.attrs["xsi:type"] === "CustomFunctions");
   const page = ext && child(ext, "Page");
   const pageSource = page && child(page, "SourceLocation");

@@ -206,7 +206,11 @@ interface FileInfo {
  * result unless there are unresolved conflicts. Memory stays flat in the number of
  * files: one input workbook at a time, and the output is streamed (xlsx-stream.ts).
  */
-export async function consolidate(files: readonly string[], read: (file: string, index: number) => Promise<SourceWorkbook>, o: ConsolidateOptions): Promise<ConsolidateResult> {
+export async function consolidate(
+  files: readonly string[],
+  read: (file: string, index: number) => Promise<SourceWorkbook>,
+  o: ConsolidateOptions,
+): Promise<ConsolidateResult> {
   const goalSpill = new Spill("goals.jsonl");
   let checkInSpill: Spill | null = null;
   try {
@@ -218,7 +222,13 @@ export async function consolidate(files: readonly string[], read: (file: string,
   }
 }
 
-async function merge(files: readonly string[], read: (file: string, index: number) => Promise<SourceWorkbook>, o: ConsolidateOptions, goalSpill: Spill, checkInSpill: Spill): Promise<ConsolidateResult> {
+async function merge(
+  files: readonly string[],
+  read: (file: string, index: number) => Promise<SourceWorkbook>,
+  o: ConsolidateOptions,
+  goalSpill: Spill,
+  checkInSpill: Spill,
+): Promise<ConsolidateResult> {
   const info: FileInfo[] = [];
   // Per goal, in reading order: its file, where it is on disk, its weight (NaN: none).
   const recFile: number[] = [];
@@ -236,7 +246,13 @@ async function merge(files: readonly string[], read: (file: string, index: numbe
     const wb = await read(files[fi], fi);
     const time = fileTime(wb);
     info.push({
-      summary: { file: wb.file, goals: wb.input.goalCount, checkIns: checkInRecords(wb.input).length, sealedAt: wb.meta.seal.at, modified: new Date(time).toISOString() },
+      summary: {
+        file: wb.file,
+        goals: wb.input.goalCount,
+        checkIns: checkInRecords(wb.input).length,
+        sealedAt: wb.meta.seal.at,
+        modified: new Date(time).toISOString(),
+      },
       time,
       cycleName: wb.meta.cycle.name,
       settings: wb.meta.settings,
@@ -358,7 +374,8 @@ async function merge(files: readonly string[], read: (file: string, index: numbe
     let chosen: { idx: number; r: GoalRecord } | null = null;
     if (o.preferNewest) {
       // The newest file; on a tie the later one on the command line; in one file the lower row.
-      for (const x of list) if (chosen === null || times[x.r.file] > times[chosen.r.file] || (times[x.r.file] === times[chosen.r.file] && x.r.file >= chosen.r.file)) chosen = x;
+      for (const x of list)
+        if (chosen === null || times[x.r.file] > times[chosen.r.file] || (times[x.r.file] === times[chosen.r.file] && x.r.file >= chosen.r.file)) chosen = x;
     }
     conflicts.push({ id: String(list[0].r.canonical.id), columns, rows, chosen: chosen ? fileName(chosen.r.file) : null });
     if (chosen) {
@@ -415,18 +432,18 @@ async function merge(files: readonly string[], read: (file: string, index: numbe
       const out = await openOut(o.out, o.cwd, true);
       try {
         await writeStreamedWorkbook(
-        {
-          userColumns: userOrder.map((u) => u.header),
-          source: true,
-          goalCount: kept.length,
-          checkInCount,
-          goals: goalRows,
-          checkIns: checkInRows,
-          weightPercent: weights.every((w) => w <= 1),
-          percentWeightRows: percentRows,
-          metaRows: metaRows(meta, DEFAULT_SETTINGS),
-          auditRows: [],
-        },
+          {
+            userColumns: userOrder.map((u) => u.header),
+            source: true,
+            goalCount: kept.length,
+            checkInCount,
+            goals: goalRows,
+            checkIns: checkInRows,
+            weightPercent: weights.every((w) => w <= 1),
+            percentWeightRows: percentRows,
+            metaRows: metaRows(meta, DEFAULT_SETTINGS),
+            auditRows: [],
+          },
           out.handle,
           o.now,
         );
@@ -457,7 +474,9 @@ async function merge(files: readonly string[], read: (file: string, index: numbe
 export async function checkOut(out: string, inputs: readonly string[], cwd: string): Promise<void> {
   const real = async (p: string) => fs.realpath(p).catch(() => p);
   const target = await real(path.resolve(cwd, out));
-  for (const f of inputs) if ((await real(path.resolve(cwd, f))) === target) throw new FileError(out, "is also an input file; consolidate never changes an input, choose another --out");
+  for (const f of inputs)
+    if ((await real(path.resolve(cwd, f))) === target)
+      throw new FileError(out, "is also an input file; consolidate never changes an input, choose another --out");
 }
 
 export function consolidateJson(r: ConsolidateResult) {
@@ -486,7 +505,9 @@ const LIST_FILES = 10;
 export function consolidateText(r: ConsolidateResult, style: Style): string[] {
   const lines: string[] = [];
   if (r.files.length <= LIST_FILES)
-    lines.push(`Read ${r.files.length} ${r.files.length === 1 ? "file" : "files"}: ${r.files.map((f) => `${f.file} (${count(f.goals, "goal")}, ${count(f.checkIns, "check-in")})`).join(", ")}`);
+    lines.push(
+      `Read ${r.files.length} ${r.files.length === 1 ? "file" : "files"}: ${r.files.map((f) => `${f.file} (${count(f.goals, "goal")}, ${count(f.checkIns, "check-in")})`).join(", ")}`,
+    );
   else {
     // Thousands of files do not make a line: the totals (--json lists every file).
     const goals = r.files.reduce((n, f) => n + f.goals, 0);
@@ -494,7 +515,8 @@ export function consolidateText(r: ConsolidateResult, style: Style): string[] {
     lines.push(`Read ${r.files.length} files: ${count(goals, "goal")}, ${count(checkIns, "check-in")} (--json lists them file by file).`);
   }
   if (r.duplicates > 0) lines.push(`${r.duplicates} duplicate ${r.duplicates === 1 ? "goal" : "goals"} kept once.`);
-  if (r.written && r.userValuesFilled.length > 0) lines.push(`Values of ${r.userValuesFilled.join(", ")} taken from a later copy of the same goal where the kept row had none.`);
+  if (r.written && r.userValuesFilled.length > 0)
+    lines.push(`Values of ${r.userValuesFilled.join(", ")} taken from a later copy of the same goal where the kept row had none.`);
   if (r.conflicts.length > 0) {
     lines.push("", style.bold(`Conflicts (${r.conflicts.length}): the same ID with different content`));
     for (const c of r.conflicts) {
@@ -502,16 +524,21 @@ export function consolidateText(r: ConsolidateResult, style: Style): string[] {
       lines.push(
         ...table(
           [{ header: "File" }, { header: "Cell" }, ...c.columns.map((h) => ({ header: h })), { header: "" }],
-          c.rows.map((row) => [row.file, row.cell ?? "", ...c.columns.map((h) => show(row.values[h] ?? null)), c.chosen === row.file ? style.green("← kept (newest)") : ""]),
+          c.rows.map((row) => [
+            row.file,
+            row.cell ?? "",
+            ...c.columns.map((h) => show(row.values[h] ?? null)),
+            c.chosen === row.file ? style.green("← kept (newest)") : "",
+          ]),
           style,
         ),
       );
     }
   }
-  if (r.settingsDropped.length > 0) lines.push(style.yellow(`Note: the files disagree on settings ${r.settingsDropped.join(", ")}; the new workbook uses the defaults.`));
+  if (r.settingsDropped.length > 0)
+    lines.push(style.yellow(`Note: the files disagree on settings ${r.settingsDropped.join(", ")}; the new workbook uses the defaults.`));
   lines.push("");
   if (r.written) lines.push(style.green(`Wrote ${r.out}: ${count(r.goals, "goal")}, ${count(r.checkIns, "check-in")} from ${count(r.files.length, "file")}.`));
   else lines.push(style.red(`Nothing written: resolve the conflicts in the files, or run again with --prefer newest.`));
   return lines;
 }
-

@@ -49,7 +49,8 @@ function typed(field: string): string | number | null {
 
 /** Splits CSV text into rows of fields. Never throws on odd quoting: an unclosed quote runs to the end. */
 export function parseCsv(bytes: Uint8Array, limits = CSV_LIMITS): CsvSheet {
-  if (bytes.length > limits.bytes) throw new CsvError(`is more than ${Math.round(limits.bytes / 2 ** 20)} MB (the limit for a CSV file); split it into smaller files`);
+  if (bytes.length > limits.bytes)
+    throw new CsvError(`is more than ${Math.round(limits.bytes / 2 ** 20)} MB (the limit for a CSV file); split it into smaller files`);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);

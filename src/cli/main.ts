@@ -93,7 +93,11 @@ async function run(io: CliIO, argv: readonly string[], ctx: Context): Promise<nu
         progress.update(i, f);
         return readNamed(f, io.cwd, sheet);
       };
-      const result = await consolidate(files, readOne, { out, preferNewest: options.get("prefer") === "newest", cwd: io.cwd, now: io.now(),
+      const result = await consolidate(files, readOne, {
+        out,
+        preferNewest: options.get("prefer") === "newest",
+        cwd: io.cwd,
+        now: io.now(),
         writing: (work) => {
           progress.end();
           ctx.file = out;

@@ -58,7 +58,6 @@ export const DEFAULT_LIMITS: Readonly<PackageLimits> = {
   tables: 1_000,
 };
 
-
 /** What the package layer found, besides the canonical package for exceljs. */
 export interface NormalisedPackage {
   /** A zip (stored, not compressed) of canonical parts, for exceljs's `xlsx.load`. */
@@ -114,7 +113,8 @@ function readDirectory(bytes: Uint8Array, limits: PackageLimits): Entry[] {
   const offset = u32(bytes, end + 16);
   if (count === 0xffff || offset === 0xffffffff || size === 0xffffffff)
     throw new PackageError("is a ZIP64 archive (over 4 GB or 65,535 parts), more than a goal workbook holds; save it again in Excel");
-  if (count > limits.entries) throw new PackageError(`holds ${count.toLocaleString("en-US")} parts (the limit is ${limits.entries.toLocaleString("en-US")}); it is not a goal workbook`);
+  if (count > limits.entries)
+    throw new PackageError(`holds ${count.toLocaleString("en-US")} parts (the limit is ${limits.entries.toLocaleString("en-US")}); it is not a goal workbook`);
   if (offset + size > end) throw new PackageError(DAMAGED);
   const entries: Entry[] = [];
   let at = offset;
@@ -182,7 +182,8 @@ class Parts {
 
   private tooBig(name: string, size: number): PackageError {
     const mb = (n: number) => `${Math.round(n / 2 ** 20).toLocaleString("en-US")} MB`;
-    if (size > this.limits.partBytes) return new PackageError(`part ${name} inflates to more than ${mb(this.limits.partBytes)} (the limit for one part); it is not a goal workbook`);
+    if (size > this.limits.partBytes)
+      return new PackageError(`part ${name} inflates to more than ${mb(this.limits.partBytes)} (the limit for one part); it is not a goal workbook`);
     return new PackageError(`inflates to more than ${mb(this.limits.totalBytes)} in all (the limit); it is not a goal workbook`);
   }
 
@@ -318,7 +319,11 @@ export function resolveTarget(sourcePart: string, target: string): string {
   } catch {
     // Not percent-encoded after all: keep it as written.
   }
-  const segments = t.startsWith("/") ? [] : dirOf(sourcePart).split("/").filter((s) => s !== "");
+  const segments = t.startsWith("/")
+    ? []
+    : dirOf(sourcePart)
+        .split("/")
+        .filter((s) => s !== "");
   for (const s of t.split("/")) {
     if (s === "" || s === ".") continue;
     if (s === "..") segments.pop();
@@ -385,7 +390,8 @@ function readWorkbookPart(parts: Parts, limits: PackageLimits): { part: string; 
       else if (isMain(tag, "sheet")) {
         const rel = byId.get(relAttr(tag, "id") ?? "");
         if (!rel || rel.external || rel.type !== "worksheet") return;
-        if (book.sheets.length >= limits.sheets) throw new PackageError(`holds more than ${limits.sheets.toLocaleString("en-US")} sheets (the limit); it is not a goal workbook`);
+        if (book.sheets.length >= limits.sheets)
+          throw new PackageError(`holds more than ${limits.sheets.toLocaleString("en-US")} sheets (the limit); it is not a goal workbook`);
         book.sheets.push({ name: attr(tag, "name") ?? "", state: attr(tag, "state") ?? "visible", part: rel.target });
       }
     },
@@ -569,7 +575,8 @@ function readSheet(parts: Parts, part: string, shared: string[], sharedCount: nu
         }
         const markup = cellMarkup(c, shared.length);
         if (markup === null) return;
-        if (++counter.cells > limits.cells) throw new PackageError(`holds more than ${limits.cells.toLocaleString("en-US")} cells with values (the limit); split it into smaller workbooks`);
+        if (++counter.cells > limits.cells)
+          throw new PackageError(`holds more than ${limits.cells.toLocaleString("en-US")} cells with values (the limit); split it into smaller workbooks`);
         if (!rowOpen) out.push(`<row r="${row}">`);
         rowOpen = true;
         out.push(`<c r="${columnLetters(col - 1)}${row}"${c.s !== "" && /^\d+$/.test(c.s) ? ` s="${c.s}"` : ""}${markup}</c>`);
@@ -654,7 +661,11 @@ function readTable(parts: Parts, part: string): Table | null {
 }
 
 /** A table's ref clamped to the sheet and to the cells present; null when it is not a range. */
-export function clampTableRef(t: { ref: string; headerRowCount: number; totalsRowCount: number }, lastRow: number, lastColumn: number): { ref: string; totalsRowCount: number; width: number } | null {
+export function clampTableRef(
+  t: { ref: string; headerRowCount: number; totalsRowCount: number },
+  lastRow: number,
+  lastColumn: number,
+): { ref: string; totalsRowCount: number; width: number } | null {
   const x = parseCellRange(t.ref.trim());
   if (!x) return null;
   const top = Math.min(x.r0 + 1, MAX_ROWS);
@@ -704,21 +715,33 @@ const XML_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
 
 /** Reads the archive with limits and builds the canonical package exceljs reads. */
 export function normalisePackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_LIMITS): NormalisedPackage {
-  if (bytes.length > limits.fileBytes) throw new PackageError(`is ${Math.round(bytes.length / 2 ** 20).toLocaleString("en-US")} MB, more than the ${Math.round(limits.fileBytes / 2 ** 20)} MB a goal workbook may be; split it into smaller workbooks`);
+  if (bytes.length > limits.fileBytes)
+    throw new PackageError(
+      `is ${Math.round(bytes.length / 2 ** 20).toLocaleString("en-US")} MB, more than the ${Math.round(limits.fileBytes / 2 ** 20)} MB a goal workbook may be; split it into smaller workbooks`,
+    );
   const parts = new Parts(bytes, readDirectory(bytes, limits), limits);
   const { book } = readWorkbookPart(parts, limits);
   const shared = book.sharedStrings ? readSharedStrings(parts, book.sharedStrings, limits) : [];
   const files: Record<string, Uint8Array> = {};
   const enc = new TextEncoder();
   const put = (name: string, text: string) => (files[name] = enc.encode(text));
-  put("[Content_Types].xml", `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/></Types>`);
-  put("_rels/.rels", `${XML_HEAD}<Relationships xmlns="${PKG_RELS}"><Relationship Id="rId1" Type="${RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  put(
+    "[Content_Types].xml",
+    `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/></Types>`,
+  );
+  put(
+    "_rels/.rels",
+    `${XML_HEAD}<Relationships xmlns="${PKG_RELS}"><Relationship Id="rId1" Type="${RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
   put("xl/styles.xml", readStyles(parts, book.styles));
   const counter = { cells: 0 };
   const sheets: NormalisedPackage["sheets"] = [];
   const clamped: string[] = [];
   const sheetEntries: string[] = [];
-  const bookRels: string[] = [`<Relationship Id="rIdStyles" Type="${RELS}/styles" Target="styles.xml"/>`, `<Relationship Id="rIdStrings" Type="${RELS}/sharedStrings" Target="sharedStrings.xml"/>`];
+  const bookRels: string[] = [
+    `<Relationship Id="rIdStyles" Type="${RELS}/styles" Target="styles.xml"/>`,
+    `<Relationship Id="rIdStrings" Type="${RELS}/sharedStrings" Target="sharedStrings.xml"/>`,
+  ];
   const names = new Set<string>();
   let tableNo = 0;
   const tableNames = new Set<string>();
@@ -736,7 +759,8 @@ export function normalisePackage(bytes: Uint8Array, limits: PackageLimits = DEFA
       if (!t || t.name === "" || tableNames.has(t.name.toLowerCase())) continue;
       const box = clampTableRef(t, cells.lastRow, cells.lastColumn);
       if (!box) continue;
-      if (++tableNo > limits.tables) throw new PackageError(`holds more than ${limits.tables.toLocaleString("en-US")} tables (the limit); it is not a goal workbook`);
+      if (++tableNo > limits.tables)
+        throw new PackageError(`holds more than ${limits.tables.toLocaleString("en-US")} tables (the limit); it is not a goal workbook`);
       tableNames.add(t.name.toLowerCase());
       if (box.ref !== t.ref.toUpperCase().replace(/\$/g, "")) clamped.push(`${t.name}: ${t.ref} → ${box.ref}`);
       const columns: string[] = [];
@@ -761,7 +785,8 @@ export function normalisePackage(bytes: Uint8Array, limits: PackageLimits = DEFA
         (tableParts.length > 0 ? `<tableParts count="${tableParts.length}">${tableParts.join("")}</tableParts>` : "") +
         `</worksheet>`,
     );
-    if (sheetRels.length > 0) put(`xl/worksheets/_rels/sheet${n}.xml.rels`, `${XML_HEAD}<Relationships xmlns="${PKG_RELS}">${sheetRels.join("")}</Relationships>`);
+    if (sheetRels.length > 0)
+      put(`xl/worksheets/_rels/sheet${n}.xml.rels`, `${XML_HEAD}<Relationships xmlns="${PKG_RELS}">${sheetRels.join("")}</Relationships>`);
     const state = def.state === "hidden" || def.state === "veryHidden" ? ` state="${def.state}"` : "";
     sheetEntries.push(`<sheet name="${escapeXml(name)}" sheetId="${n}"${state} r:id="rIdS${n}"/>`);
     bookRels.push(`<Relationship Id="rIdS${n}" Type="${RELS}/worksheet" Target="worksheets/sheet${n}.xml"/>`);

@@ -70,7 +70,10 @@ async function readBytes(file: string, full: string): Promise<Buffer> {
   if (!st.isFile()) throw new FileError(file, "is not a regular file");
   if (st.size === 0) throw new FileError(file, "is empty (0 bytes)");
   if (st.size > DEFAULT_LIMITS.fileBytes)
-    throw new FileError(file, `is ${Math.round(st.size / 2 ** 20).toLocaleString("en-US")} MB, more than the ${Math.round(DEFAULT_LIMITS.fileBytes / 2 ** 20)} MB a goal workbook may be; split it into smaller workbooks`);
+    throw new FileError(
+      file,
+      `is ${Math.round(st.size / 2 ** 20).toLocaleString("en-US")} MB, more than the ${Math.round(DEFAULT_LIMITS.fileBytes / 2 ** 20)} MB a goal workbook may be; split it into smaller workbooks`,
+    );
   try {
     return await fs.readFile(full);
   } catch (e) {
@@ -160,7 +163,11 @@ function csvWorkbook(file: string, bytes: Buffer): Workbook {
   }
   const workbook = new Workbook();
   const base = path.basename(file).replace(/\.csv$/i, "");
-  const name = base.replace(/[\\/?*[\]:]/g, "_").replace(/^'+|'+$/g, "").slice(0, 31) || "Sheet1";
+  const name =
+    base
+      .replace(/[\\/?*[\]:]/g, "_")
+      .replace(/^'+|'+$/g, "")
+      .slice(0, 31) || "Sheet1";
   const ws = workbook.addWorksheet(name === META_SHEET ? "Sheet1" : name);
   sheet.rows.forEach((row, r) => row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = v)));
   return workbook;
@@ -323,7 +330,10 @@ function plainGoalRange(ws: Worksheet, picked: boolean): GoalSource | null {
     }
     // Weak matches are not read, and not lost either: they stay the user's columns (kept by consolidate).
     const weak = mapping.matches.filter((m) => m.confidence === "weak");
-    const unmapped = [...mapping.unmapped, ...weak.map((m) => ({ source: m.source, header: m.header, reason: `a weak match for ${headerOf(m.key)}, not read` }))].sort((a, b) => a.source - b.source);
+    const unmapped = [
+      ...mapping.unmapped,
+      ...weak.map((m) => ({ source: m.source, header: m.header, reason: `a weak match for ${headerOf(m.key)}, not read` })),
+    ].sort((a, b) => a.source - b.source);
     const missing = INPUT_COLUMNS.map((c) => c.key).filter((k) => !strong.some((m) => m.key === k));
     return {
       table: { name: ws.name, sheet: ws.name, headerRow: r, firstColumn: left - 1, headers, rows },
@@ -396,14 +406,17 @@ export async function readWorkbook(file: string, cwd: string, options: ReadOptio
   for (const ws of sheets) {
     for (const t of tablesOf(ws)) {
       if (isGoalTableName(t.name)) {
-        if (options.sheet === undefined || ws.name === options.sheet) sources.push({ table: t.data, mapping: proposeMapping(t.data.headers), kind: "table", ignored: [] });
+        if (options.sheet === undefined || ws.name === options.sheet)
+          sources.push({ table: t.data, mapping: proposeMapping(t.data.headers), kind: "table", ignored: [] });
       } else if (isCheckInTableName(t.name)) checkIns ??= t.data;
       else if (t.name.toLowerCase() === META_TABLE.toLowerCase()) metaTable ??= t.data;
       else if (t.name.toLowerCase() === AUDIT_TABLE.toLowerCase()) auditTable ??= t.data;
     }
   }
   if (sources.length === 0) {
-    const candidates = sheets.filter((ws) => (options.sheet === undefined ? ws.name !== META_SHEET && !isCheckInTableName(ws.name) : ws.name === options.sheet));
+    const candidates = sheets.filter((ws) =>
+      options.sheet === undefined ? ws.name !== META_SHEET && !isCheckInTableName(ws.name) : ws.name === options.sheet,
+    );
     for (const ws of candidates) {
       const found = plainGoalRange(ws, options.sheet !== undefined);
       if (found) {
@@ -413,7 +426,8 @@ export async function readWorkbook(file: string, cwd: string, options: ReadOptio
     }
   }
   if (sources.length === 0) {
-    if (options.sheet !== undefined) throw new FileError(file, `sheet '${options.sheet}' has no goal table and no header row with goal columns (ID, Title, Owner, Target …)`);
+    if (options.sheet !== undefined)
+      throw new FileError(file, `sheet '${options.sheet}' has no goal table and no header row with goal columns (ID, Title, Owner, Target …)`);
     throw new FileError(file, "has no goals: no table named Goals… and no sheet whose header row has goal columns (ID, Title, Owner, Target …)");
   }
   if (!checkIns) {

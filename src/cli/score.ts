@@ -121,8 +121,9 @@ export function scoreJson(ev: Evaluation) {
 export function summary(ev: Evaluation): { fail: number; warn: number } {
   let fail = 0;
   let warn = 0;
-  for (const f of ev.findings) if (f.severity === "fail") fail++;
-  else warn++;
+  for (const f of ev.findings)
+    if (f.severity === "fail") fail++;
+    else warn++;
   return { fail, warn };
 }
 
@@ -148,7 +149,11 @@ function notes(wb: SourceWorkbook, style: Style): string[] {
   const out: string[] = [];
   for (const s of wb.sources)
     if (s.kind === "sheet")
-      out.push(style.dim(`Read from sheet '${s.table.sheet}' (no Goals table), header row ${s.table.headerRow}${s.ignored.length ? `; not read (weak header matches): ${s.ignored.join(", ")}` : ""}`));
+      out.push(
+        style.dim(
+          `Read from sheet '${s.table.sheet}' (no Goals table), header row ${s.table.headerRow}${s.ignored.length ? `; not read (weak header matches): ${s.ignored.join(", ")}` : ""}`,
+        ),
+      );
   for (const p of wb.meta.problems) out.push(style.yellow(`Note: ${p.message}`));
   return out;
 }
@@ -193,7 +198,13 @@ export function scoreText(wb: SourceWorkbook, ev: Evaluation, g: Grouping, style
   lines.push(style.bold(`Scorecard by ${g.label}`));
   lines.push(
     ...table(
-      [{ header: g.label }, { header: "Score", align: "right" }, { header: "Weights", align: "right" }, { header: "Complete", align: "right" }, { header: "Statuses" }],
+      [
+        { header: g.label },
+        { header: "Score", align: "right" },
+        { header: "Weights", align: "right" },
+        { header: "Complete", align: "right" },
+        { header: "Statuses" },
+      ],
       ev.scorecards.map((c) => [truncate(c.group, 40), pct(c.score), num(c.weightTotal), pct(c.completeness), statusCountsText(c.statusCounts, style)]),
       style,
     ),
@@ -206,7 +217,13 @@ export function scoreText(wb: SourceWorkbook, ev: Evaluation, g: Grouping, style
     const colour = statusColour(st, style);
     lines.push(colour(`${st ?? "Not scored"} (${goals.length})`));
     if (st === null) {
-      lines.push(...table([{ header: "ID" }, { header: "Title" }, { header: "Owner" }, { header: "Why" }], goals.map((x) => [x.id ?? "", truncate(x.title ?? "", 40), truncate(x.owner ?? "", 20), x.error ?? ""]), style));
+      lines.push(
+        ...table(
+          [{ header: "ID" }, { header: "Title" }, { header: "Owner" }, { header: "Why" }],
+          goals.map((x) => [x.id ?? "", truncate(x.title ?? "", 40), truncate(x.owner ?? "", 20), x.error ?? ""]),
+          style,
+        ),
+      );
       continue;
     }
     lines.push(
@@ -221,7 +238,16 @@ export function scoreText(wb: SourceWorkbook, ev: Evaluation, g: Grouping, style
           { header: "SMART" },
           { header: "" },
         ],
-        goals.map((x) => [x.id ?? "", truncate(x.title ?? "", 40), truncate(x.owner ?? "", 20), pct(x.progress), pct(x.score), pct(x.rolledUp), x.smart, x.escalate ? style.red("escalate") : ""]),
+        goals.map((x) => [
+          x.id ?? "",
+          truncate(x.title ?? "", 40),
+          truncate(x.owner ?? "", 20),
+          pct(x.progress),
+          pct(x.score),
+          pct(x.rolledUp),
+          x.smart,
+          x.escalate ? style.red("escalate") : "",
+        ]),
         style,
       ),
     );

@@ -91,7 +91,7 @@ export class Spill {
     this.flush();
     const block = Buffer.alloc(1 << 20);
     let carry = Buffer.alloc(0);
-    for (let pos = 0; pos < this.size; ) {
+    for (let pos = 0; pos < this.size;) {
       const n = readSync(this.fd, block, 0, Math.min(block.length, this.size - pos), pos);
       if (n === 0) break;
       pos += n;

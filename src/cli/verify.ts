@@ -36,7 +36,9 @@ export function verifyText(wb: SourceWorkbook, r: VerifyResult, style: Style): s
   const cycle = r.cycle ?? "(unnamed)";
   if (!r.sealed) {
     lines.push(`${style.bold(wb.file)}: cycle ${cycle} (${r.state})`);
-    lines.push(style.red(`Not sealed: there is no seal to verify${r.state === "Draft" ? " (the cycle is in Draft; a seal is made when it becomes Active)" : ""}.`));
+    lines.push(
+      style.red(`Not sealed: there is no seal to verify${r.state === "Draft" ? " (the cycle is in Draft; a seal is made when it becomes Active)" : ""}.`),
+    );
   } else {
     lines.push(`${style.bold(wb.file)}: cycle ${cycle}, sealed in state ${r.state}${r.sealedAt ? ` at ${r.sealedAt}` : ""}`);
     if (r.intact) lines.push(style.green("Seal: intact — the sealed cells are as they were sealed."));

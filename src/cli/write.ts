@@ -104,7 +104,14 @@ export function plainValue(raw: unknown): OutValue {
   return displayText(v);
 }
 
-function addTable(ws: Worksheet, name: string, headers: readonly string[], rows: readonly (readonly OutValue[])[], ref = "A1", theme: TableStyleProperties["theme"] = "TableStyleMedium2"): void {
+function addTable(
+  ws: Worksheet,
+  name: string,
+  headers: readonly string[],
+  rows: readonly (readonly OutValue[])[],
+  ref = "A1",
+  theme: TableStyleProperties["theme"] = "TableStyleMedium2",
+): void {
   ws.addTable({
     name,
     displayName: name,

@@ -89,7 +89,14 @@ class ZipWriter {
 
   async add(name: string, data: Buffer): Promise<void> {
     const body = zlib.deflateRawSync(data);
-    const e: Entry = { name: Buffer.from(name, "utf8"), crc: zlib.crc32(data), compressed: body.length, size: data.length, offset: this.offset, descriptor: false };
+    const e: Entry = {
+      name: Buffer.from(name, "utf8"),
+      crc: zlib.crc32(data),
+      compressed: body.length,
+      size: data.length,
+      offset: this.offset,
+      descriptor: false,
+    };
     this.entries.push(e);
     await this.write(this.localHeader(e));
     await this.write(body);
@@ -222,7 +229,13 @@ function cellXml(ref: string, v: OutValue, style: ColumnStyle, empty: string): s
 }
 
 /** The sheet's rows from row 2 on, in pieces of about 64 KB. */
-function* rowsXml(rows: Iterable<readonly OutValue[]>, width: number, styles: ColumnStyle[], empty: string, override?: (row: number, col: number) => ColumnStyle | null): Generator<string> {
+function* rowsXml(
+  rows: Iterable<readonly OutValue[]>,
+  width: number,
+  styles: ColumnStyle[],
+  empty: string,
+  override?: (row: number, col: number) => ColumnStyle | null,
+): Generator<string> {
   const cols = Array.from({ length: width }, (_, i) => columnLetters(i));
   let r = 1;
   let buf = "";
@@ -256,11 +269,15 @@ export async function writeStreamedWorkbook(spec: StreamedWorkbookSpec, handle: 
   const goalWidth = 20 + spec.userColumns.length + (spec.source ? 1 : 0);
   const checkInWidth = 5 + (spec.source ? 1 : 0);
   const sample = (width: number): OutValue[][] => [Array.from({ length: width }, () => now), Array.from({ length: width }, () => 1)];
-  const layout = buildWorkbook({ ...spec, goals: sample(goalWidth), checkIns: sample(checkInWidth), rowCounts: { goals: spec.goalCount, checkIns: spec.checkInCount } }, now);
+  const layout = buildWorkbook(
+    { ...spec, goals: sample(goalWidth), checkIns: sample(checkInWidth), rowCounts: { goals: spec.goalCount, checkIns: spec.checkInCount } },
+    now,
+  );
   const parts = unzip(Buffer.from(await layout.xlsx.writeBuffer()));
   const text = (name: string) => parts.find((p) => p.name === name)?.data.toString("utf8") ?? "";
   // Which sheet and table part holds which table, from the table parts themselves.
-  const tablePart = (table: string) => parts.find((p) => /^xl\/tables\/[^/]+\.xml$/.test(p.name) && p.data.toString("utf8").includes(` name="${table}"`))?.name ?? "";
+  const tablePart = (table: string) =>
+    parts.find((p) => /^xl\/tables\/[^/]+\.xml$/.test(p.name) && p.data.toString("utf8").includes(` name="${table}"`))?.name ?? "";
   const sheetOf = (tablePartName: string) => {
     const target = `../tables/${tablePartName.split("/").pop()}`;
     const rels = parts.find((p) => /^xl\/worksheets\/_rels\/.+\.rels$/.test(p.name) && p.data.toString("utf8").includes(`Target="${target}"`));
@@ -301,11 +318,15 @@ export async function writeStreamedWorkbook(spec: StreamedWorkbookSpec, handle: 
   for (const p of parts) {
     if (p.name.endsWith("/")) continue;
     const s = streamed.get(p.name);
-    if (s) await zip.addStreamed(p.name, (function* () {
-      yield s.head;
-      yield* s.rows();
-      yield s.tail;
-    })());
+    if (s)
+      await zip.addStreamed(
+        p.name,
+        (function* () {
+          yield s.head;
+          yield* s.rows();
+          yield s.tail;
+        })(),
+      );
     else await zip.add(p.name, tables.has(p.name) ? Buffer.from(tables.get(p.name) as string, "utf8") : p.data);
   }
   await zip.finish();

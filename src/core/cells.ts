@@ -28,10 +28,7 @@ const ERROR_SET = new Set<string>(EXCEL_ERRORS.map((e) => e.toUpperCase()));
 export type DataRule = "E1" | "E2" | "E3" | "E4";
 
 /** What the reader makes of one cell. */
-export type CellRead<T> =
-  | { kind: "blank" }
-  | { kind: "value"; value: T }
-  | { kind: "invalid"; code: DataRule; text: string };
+export type CellRead<T> = { kind: "blank" } | { kind: "value"; value: T } | { kind: "invalid"; code: DataRule; text: string };
 
 export const BLANK: { kind: "blank" } = { kind: "blank" };
 
@@ -216,7 +213,10 @@ export function parseNumberText(text: string): number | null {
     const n = parseFloat(text) / 100;
     return Number.isFinite(n) ? (n === 0 ? 0 : n) : null;
   }
-  let t = text.trim().replace(/\u2212/g, "-").replace(/[\u00a0\u202f]/g, " ");
+  let t = text
+    .trim()
+    .replace(/\u2212/g, "-")
+    .replace(/[\u00a0\u202f]/g, " ");
   let negative = false;
   const paren = /^\((.*)\)$/.exec(t);
   if (paren) {
@@ -387,7 +387,10 @@ export interface EnumValues {
 }
 
 function enumKey(s: string): string {
-  return s.trim().toLowerCase().replace(/[\s_-]+/g, " ");
+  return s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, " ");
 }
 
 const ENUM_LOOKUP: { [F in EnumField]: Map<string, EnumValues[F]> } = {

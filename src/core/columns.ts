@@ -59,16 +59,7 @@ export type Direction = (typeof DIRECTIONS)[number];
 export const ROLLUP_MODES = ["Weighted", "Worst", "Sum", "Own"] as const;
 export type RollupMode = (typeof ROLLUP_MODES)[number];
 
-export const STATUSES = [
-  "Not started",
-  "No data",
-  "On track",
-  "At risk",
-  "Off track",
-  "Stale",
-  "Achieved",
-  "Missed",
-] as const;
+export const STATUSES = ["Not started", "No data", "On track", "At risk", "Off track", "Stale", "Achieved", "Missed"] as const;
 export type Status = (typeof STATUSES)[number];
 
 /** Enumeration fields of the goal table. */

@@ -12,8 +12,7 @@ export const MIN_REASON = 10;
 export type CycleRefusal = "skip" | "reason" | "same" | "unknown";
 
 export type TransitionCheck =
-  | { ok: true; from: CycleState; to: CycleState; direction: "advance" | "reopen"; reason: string | null }
-  | { ok: false; code: CycleRefusal; message: string };
+  { ok: true; from: CycleState; to: CycleState; direction: "advance" | "reopen"; reason: string | null } | { ok: false; code: CycleRefusal; message: string };
 
 export function stateIndex(s: CycleState): number {
   return CYCLE_STATES.indexOf(s);
@@ -38,7 +37,11 @@ export function checkTransition(from: CycleState, to: CycleState, reason?: strin
   if (b === a - 1) {
     const r = (reason ?? "").trim();
     if (r.length < MIN_REASON)
-      return { ok: false, code: "reason", message: `Reopening ${from} back to ${to} needs a reason of at least ${MIN_REASON} characters; it goes into the audit log.` };
+      return {
+        ok: false,
+        code: "reason",
+        message: `Reopening ${from} back to ${to} needs a reason of at least ${MIN_REASON} characters; it goes into the audit log.`,
+      };
     return { ok: true, from, to, direction: "reopen", reason: r };
   }
   return {
@@ -56,9 +59,7 @@ export function isEditable(state: CycleState, key: ColumnKey): boolean {
   return EDITABLE_COLUMNS[state].includes(key);
 }
 
-export type ChangeCheck =
-  | { ok: true; field: ColumnKey; action: "change" | "rebaseline" }
-  | { ok: false; message: string };
+export type ChangeCheck = { ok: true; field: ColumnKey; action: "change" | "rebaseline" } | { ok: false; message: string };
 
 /** A change request: in Active and later, a locked field, and a reason of at least 10 characters. */
 export function checkChangeRequest(state: CycleState, field: string, reason: string | null | undefined): ChangeCheck {

@@ -4,14 +4,35 @@ export const SMART_LETTERS = ["S", "M", "A", "R", "T"] as const;
 export type SmartLetter = (typeof SMART_LETTERS)[number];
 
 export const RULE_CODES = [
-  "S1", "S2", "S3",
-  "M1", "M2", "M3", "M4",
-  "A1", "A2", "A3", "A4",
-  "R1", "R2", "R3", "R4", "R5",
-  "T1", "T2", "T3", "T4",
-  "E1", "E2", "E3", "E4",
-  "D1", "D2",
-  "W1", "W2", "W3",
+  "S1",
+  "S2",
+  "S3",
+  "M1",
+  "M2",
+  "M3",
+  "M4",
+  "A1",
+  "A2",
+  "A3",
+  "A4",
+  "R1",
+  "R2",
+  "R3",
+  "R4",
+  "R5",
+  "T1",
+  "T2",
+  "T3",
+  "T4",
+  "E1",
+  "E2",
+  "E3",
+  "E4",
+  "D1",
+  "D2",
+  "W1",
+  "W2",
+  "W3",
   "U1",
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
@@ -48,7 +69,7 @@ export function smartString(findings: readonly Pick<Finding, "code" | "severity"
   for (const f of findings) {
     const l = letterOf(f.code);
     if (!l) continue;
-    if (f.severity === "fail" || !verdict.has(l)) verdict.set(l, f.severity === "fail" ? "fail" : verdict.get(l) ?? "warn");
+    if (f.severity === "fail" || !verdict.has(l)) verdict.set(l, f.severity === "fail" ? "fail" : (verdict.get(l) ?? "warn"));
   }
   return SMART_LETTERS.map((l) => {
     if (unchecked.includes(l)) return "-";

@@ -21,7 +21,18 @@ import {
 import { CheckInKey, ColumnKey, Direction, GoalType, Level, RollupMode } from "./columns";
 import { cellAddress } from "./a1";
 import { DateSystem, Day, Window, cycleWindow } from "./dates";
-import { CHECKIN_FIELD, CheckInTable, GOAL_FIELD, GoalRecord, GoalTable, WorkbookInput, fieldCell, fieldValue, isBlankRow, workbookFromRecords } from "./tables";
+import {
+  CHECKIN_FIELD,
+  CheckInTable,
+  GOAL_FIELD,
+  GoalRecord,
+  GoalTable,
+  WorkbookInput,
+  fieldCell,
+  fieldValue,
+  isBlankRow,
+  workbookFromRecords,
+} from "./tables";
 
 /** A field that the reader rejected (E1–E4), with the text that was in the cell. */
 export interface InvalidField {
@@ -349,4 +360,3 @@ export function readCheckIns(input: WorkbookInput): CheckIn[] {
   }
   return out;
 }
-

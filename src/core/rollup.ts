@@ -76,10 +76,7 @@ export interface LinkGraph {
  * Resolves links and computes the roll-up. `sumScore(i, actual)` gives the Score of
  * goal i with its Actual replaced by `actual` (used by Sum mode).
  */
-export function rollup(
-  nodes: readonly RollupNode[],
-  sumScore: (index: number, actual: number) => number | null = (i) => nodes[i].score,
-): RollupResult {
+export function rollup(nodes: readonly RollupNode[], sumScore: (index: number, actual: number) => number | null = (i) => nodes[i].score): RollupResult {
   const graph = resolveLinks(nodes);
   const values = computeRollup(graph, nodes, sumScore);
   const { indexOf, parentsOf, childrenOf, unknownParents, badShares, cycles, cycleOf } = graph;
@@ -160,11 +157,7 @@ export function resolveLinks(nodes: readonly Pick<RollupNode, "key" | "parents" 
 }
 
 /** R(g), coverage and Sum actuals over resolved links, children before parents. */
-export function computeRollup(
-  graph: LinkGraph,
-  nodes: readonly RollupNode[],
-  sumScore: (index: number, actual: number) => number | null,
-): RollupValues {
+export function computeRollup(graph: LinkGraph, nodes: readonly RollupNode[], sumScore: (index: number, actual: number) => number | null): RollupValues {
   const n = nodes.length;
   const mode = new Uint8Array(n);
   const score = new Float64Array(n);

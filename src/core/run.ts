@@ -261,7 +261,16 @@ export class GoalScorer {
     private readonly direction: readonly Direction[],
     settings: Settings,
   ) {
-    this.inp = { actual: null, target: null, baseline: null, direction: "Increase", threshold: null, stretch: null, thresholdPay: settings.thresholdPay, stretchPay: settings.stretchPay };
+    this.inp = {
+      actual: null,
+      target: null,
+      baseline: null,
+      direction: "Increase",
+      threshold: null,
+      stretch: null,
+      thresholdPay: settings.thresholdPay,
+      stretchPay: settings.stretchPay,
+    };
     this.actual = new Float64Array(goals.length);
   }
   input(i: number, a: ActualValue | null): ScoreInput {

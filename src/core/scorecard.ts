@@ -102,7 +102,13 @@ export interface ScorecardColumns {
 /** Groups in order of first appearance; linear in the number of items. */
 export function scorecards(items: readonly ScorecardItem[], missing: Missing = "exclude"): Scorecard[] {
   const n = items.length;
-  const cols = { group: new Array<string>(n), score: new Array<number | null>(n), weight: new Array<number | null>(n), top: new Array<boolean>(n), status: new Array<Status | null | undefined>(n) };
+  const cols = {
+    group: new Array<string>(n),
+    score: new Array<number | null>(n),
+    weight: new Array<number | null>(n),
+    top: new Array<boolean>(n),
+    status: new Array<Status | null | undefined>(n),
+  };
   for (let i = 0; i < n; i++) {
     const item = items[i];
     cols.group[i] = item.group;

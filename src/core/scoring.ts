@@ -130,7 +130,8 @@ export class Scorer {
     const definition = definitionProblem(i);
     if (definition) return this.fail(invalid(definition));
     const dir = i.direction ?? inferDirection(i.target, i.baseline ?? null);
-    if (i.threshold !== null && i.threshold !== undefined) return this.tier(i.actual, i.threshold, i.target, i.stretch ?? null, dir, i.baseline ?? null, i.thresholdPay, i.stretchPay);
+    if (i.threshold !== null && i.threshold !== undefined)
+      return this.tier(i.actual, i.threshold, i.target, i.stretch ?? null, dir, i.baseline ?? null, i.thresholdPay, i.stretchPay);
     // progress with cap 1, without checking the definition again.
     const p = this.checkedProgress(i);
     return Number.isNaN(p) ? NaN : capProgress(p, 1);

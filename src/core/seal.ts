@@ -334,7 +334,8 @@ export async function verifyAudit(
     const expectedSeq = i + 1;
     // The first bad Seq is the position where the chain breaks: entries before it are intact.
     const bad = (reason: string): AuditVerdict => ({ entries: entries.length, intact: false, firstBadSeq: expectedSeq, reason });
-    if (e.seq !== expectedSeq) return bad(`entry ${expectedSeq} has Seq ${Number.isFinite(e.seq) ? e.seq : "(unreadable)"}: an entry was deleted, added or moved`);
+    if (e.seq !== expectedSeq)
+      return bad(`entry ${expectedSeq} has Seq ${Number.isFinite(e.seq) ? e.seq : "(unreadable)"}: an entry was deleted, added or moved`);
     if (e.prevHash !== prev) return bad(`entry ${expectedSeq}'s Prev Hash does not match the entry before it`);
     const h = await auditHash(prev, e);
     if (h !== e.hash) return bad(`entry ${expectedSeq} was edited: its Hash does not match its contents`);

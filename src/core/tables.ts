@@ -77,7 +77,11 @@ export const GOAL_FIELD: Readonly<Record<ColumnKey, number>> = Object.fromEntrie
 export const CHECKIN_FIELD: Readonly<Record<CheckInKey, number>> = Object.fromEntries(CHECKIN_KEYS.map((k, j) => [k, j])) as Record<CheckInKey, number>;
 
 /** The column of each field (in `order`) and its address prefix. */
-function fieldColumns<K extends string>(t: TableData, columns: readonly { key: K; source: number }[], order: readonly K[]): { at: Int32Array; prefixes: string[] } {
+function fieldColumns<K extends string>(
+  t: TableData,
+  columns: readonly { key: K; source: number }[],
+  order: readonly K[],
+): { at: Int32Array; prefixes: string[] } {
   const at = new Int32Array(order.length).fill(-1);
   for (const c of columns) at[order.indexOf(c.key)] = c.source;
   return { at, prefixes: order.map((_, j) => (at[j] < 0 ? "" : columnPrefix(t.sheet, t.firstColumn + at[j]))) };
@@ -182,7 +186,12 @@ export interface CheckInRecord {
 }
 
 /** The layout records are given: sheet `Goals` (or `CheckIns`), headers on row 1, fields in canonical order from column A. */
-function recordTable<K extends string>(name: string, keys: readonly K[], headers: readonly string[], records: readonly { values: Partial<Record<K, unknown>> }[]): TableData {
+function recordTable<K extends string>(
+  name: string,
+  keys: readonly K[],
+  headers: readonly string[],
+  records: readonly { values: Partial<Record<K, unknown>> }[],
+): TableData {
   return { name, sheet: name, headerRow: 1, firstColumn: 0, headers, rows: records.map((r) => keys.map((k) => r.values[k])) };
 }
 
@@ -196,7 +205,11 @@ const ALL_GOAL_FIELDS: readonly { key: ColumnKey; source: number }[] = COLUMN_KE
  */
 export function workbookFromRecords(records: { goals: readonly GoalRecord[]; checkIns?: readonly CheckInRecord[]; dateSystem?: DateSystem }): WorkbookInput {
   const goals = recordTable("Goals", COLUMN_KEYS, GOAL_HEADERS, records.goals);
-  const table = makeGoalTable(goals, ALL_GOAL_FIELDS, Int32Array.from(records.goals, (_, r) => r));
+  const table = makeGoalTable(
+    goals,
+    ALL_GOAL_FIELDS,
+    Int32Array.from(records.goals, (_, r) => r),
+  );
   const checkIns = records.checkIns ? checkInTable(recordTable("CheckIns", CHECKIN_KEYS, CHECKIN_HEADERS, records.checkIns)) : null;
   return workbookInput([table], checkIns, records.dateSystem ?? 1900);
 }

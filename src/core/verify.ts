@@ -9,7 +9,19 @@ import { INPUT_COLUMNS } from "./columns";
 import { DateSystem } from "./dates";
 import { CycleState, Meta } from "./meta";
 import { CheckInRecord, GoalRecord } from "./tables";
-import { SealDocument, auditEntriesFromRows, canonicalValue, checkInsEditable, diffSeal, parseSealDocument, sealDocument, sealedColumns, serializeSeal, sha256Hex, verifyAudit } from "./seal";
+import {
+  SealDocument,
+  auditEntriesFromRows,
+  canonicalValue,
+  checkInsEditable,
+  diffSeal,
+  parseSealDocument,
+  sealDocument,
+  sealedColumns,
+  serializeSeal,
+  sha256Hex,
+  verifyAudit,
+} from "./seal";
 
 export interface VerifyDifference {
   goal: string | null;
@@ -89,7 +101,12 @@ function formulaDifferences(input: VerifyInput, state: VerifyResult["state"], st
         const formula = formulaOf(c.values[f]);
         if (formula === null) continue;
         const goal = canonicalValue("id", c.values.goalId, input.dateSystem);
-        out.push({ goal: goal === null ? null : String(goal), column: "CheckIns", sealed: canonicalValue("comment", c.values[f], input.dateSystem), current: formula });
+        out.push({
+          goal: goal === null ? null : String(goal),
+          column: "CheckIns",
+          sealed: canonicalValue("comment", c.values[f], input.dateSystem),
+          current: formula,
+        });
       }
   return out;
 }
@@ -99,7 +116,16 @@ export async function verifyWorkbook(input: VerifyInput): Promise<VerifyResult> 
   const verdict = await verifyAudit(auditEntriesFromRows(input.auditRows), meta.audit);
   const audit = { entries: verdict.entries, intact: verdict.intact, firstBadSeq: verdict.firstBadSeq };
   if (meta.seal.hash === null)
-    return { sealed: false, state: meta.cycle.state, cycle: meta.cycle.name, sealedAt: meta.seal.at, intact: null, differences: [], audit, auditReason: verdict.reason };
+    return {
+      sealed: false,
+      state: meta.cycle.state,
+      cycle: meta.cycle.name,
+      sealedAt: meta.seal.at,
+      intact: null,
+      differences: [],
+      audit,
+      auditReason: verdict.reason,
+    };
   const stored = parseSealDocument(meta.seal.doc);
   // The state that was sealed: seal.state, else the stored document's, else the cycle's.
   const state = meta.seal.state ?? stored?.state ?? meta.cycle.state;
@@ -115,9 +141,11 @@ export async function verifyWorkbook(input: VerifyInput): Promise<VerifyResult> 
       // The stored document must be the one that was sealed, or its differences mean little.
       if (meta.seal.doc !== null) {
         const storedHash = await sha256Hex(meta.seal.doc);
-        if (storedHash !== meta.seal.hash.toLowerCase()) differences.push({ goal: null, column: "(seal document)", sealed: meta.seal.hash, current: storedHash });
+        if (storedHash !== meta.seal.hash.toLowerCase())
+          differences.push({ goal: null, column: "(seal document)", sealed: meta.seal.hash, current: storedHash });
       }
-      if ((stored.cycle ?? null) !== (current.cycle ?? null)) differences.push({ goal: null, column: "(cycle)", sealed: stored.cycle ?? null, current: current.cycle ?? null });
+      if ((stored.cycle ?? null) !== (current.cycle ?? null))
+        differences.push({ goal: null, column: "(cycle)", sealed: stored.cycle ?? null, current: current.cycle ?? null });
       if (stored.state !== current.state) differences.push({ goal: null, column: "(state)", sealed: stored.state, current: current.state });
       for (const d of diffSeal(stored, current)) differences.push({ goal: d.goal, column: d.column, sealed: d.sealed, current: d.current });
     }

@@ -19,7 +19,23 @@ type Callable = (...args: unknown[]) => unknown;
 export type Shown = Scalar;
 type Val = Shown | Shown[][];
 
-const EXCEL_ERRORS = new Set(["#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!", "#BUSY!", "#GETTING_DATA", "#FIELD!", "#CONNECT!", "#BLOCKED!", "#UNKNOWN!"]);
+const EXCEL_ERRORS = new Set([
+  "#N/A",
+  "#VALUE!",
+  "#REF!",
+  "#DIV/0!",
+  "#NUM!",
+  "#NAME?",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+  "#BUSY!",
+  "#GETTING_DATA",
+  "#FIELD!",
+  "#CONNECT!",
+  "#BLOCKED!",
+  "#UNKNOWN!",
+]);
 
 export function isErrorValue(v: unknown): v is string {
   return typeof v === "string" && EXCEL_ERRORS.has(v);

@@ -25,7 +25,9 @@ export function installGlobals(host: ExcelHost, options: GlobalsOptions = {}): (
   const info = { host: "Excel", platform };
   const excel: Record<string, unknown> = Object.create(host.client.Excel) as Record<string, unknown>;
   excel.run = (a: RunOptions | object | ((ctx: Excel.RequestContext) => Promise<unknown>), b?: (ctx: Excel.RequestContext) => Promise<unknown>) =>
-    typeof a === "function" ? host.run(a as (ctx: Excel.RequestContext) => Promise<unknown>) : host.run(a as RunOptions, b as (ctx: Excel.RequestContext) => Promise<unknown>);
+    typeof a === "function"
+      ? host.run(a as (ctx: Excel.RequestContext) => Promise<unknown>)
+      : host.run(a as RunOptions, b as (ctx: Excel.RequestContext) => Promise<unknown>);
   g.Excel = excel;
   g.Office = {
     HostType: { Excel: "Excel" },

@@ -10,17 +10,7 @@ import { Entry, parseEntry } from "./entry";
 import { formattedText } from "./number-format";
 import { ErrorCode, HostError, Message } from "./errors";
 import { Change } from "./proxy-base";
-import {
-  Cell,
-  ProtectionOptions,
-  Scalar,
-  SheetModel,
-  TableModel,
-  ValidationModel,
-  WorkbookModel,
-  headerText,
-  tableColumnNames,
-} from "./model";
+import { Cell, ProtectionOptions, Scalar, SheetModel, TableModel, ValidationModel, WorkbookModel, headerText, tableColumnNames } from "./model";
 
 export interface Env {
   wb: WorkbookModel;
@@ -41,7 +31,6 @@ export function invalidOperation(message: string, where?: string): HostError {
 export function itemNotFound(where?: string): HostError {
   return new HostError(ErrorCode.itemNotFound, Message.itemNotFound, where);
 }
-
 
 /** A wrong or missing password: InvalidArgument, or AccessDenied on Windows (OfficeDev/office-js#6784); a host option. */
 export function wrongPassword(wb: WorkbookModel, where: string): HostError {
@@ -239,7 +228,9 @@ function textOfShown(v: Shown): string {
 
 /** Whether a value (typed text or a cell's value) is in a list rule's items; case-insensitive. */
 function inList(items: readonly string[], v: unknown): boolean {
-  const t = textOfShown(v as Shown).trim().toLowerCase();
+  const t = textOfShown(v as Shown)
+    .trim()
+    .toLowerCase();
   return items.some((i) => i.toLowerCase() === t);
 }
 
@@ -290,7 +281,15 @@ export function rangeValid(env: Env, sheet: SheetModel, x: Rect): boolean | null
 const BAD_SHEET_CHARS = /[:\\/?*[\]]/;
 
 export function checkSheetName(wb: WorkbookModel, name: unknown, self: SheetModel | null): string {
-  if (typeof name !== "string" || name.trim() === "" || name.length > 31 || BAD_SHEET_CHARS.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === "history") {
+  if (
+    typeof name !== "string" ||
+    name.trim() === "" ||
+    name.length > 31 ||
+    BAD_SHEET_CHARS.test(name) ||
+    name.startsWith("'") ||
+    name.endsWith("'") ||
+    name.toLowerCase() === "history"
+  ) {
     throw invalidArgument(`The sheet name "${String(name)}" is not valid.`);
   }
   const other = wb.sheetByName(name);
@@ -416,7 +415,8 @@ export function addTable(env: Env, sheet: SheetModel, x: Rect, hasHeaders: boole
   if (!hasHeaders) {
     if (x.r0 === 0) throw invalidOperation("The host adds the header row above the range and cannot do so in row 1.", "TableCollection.add");
     area = rect(x.r0 - 1, x.c0, x.r1, x.c1);
-    for (let c = x.c0; c <= x.c1; c++) if (sheet.hasContent(area.r0, c)) throw invalidOperation("The row above the range must be empty.", "TableCollection.add");
+    for (let c = x.c0; c <= x.c1; c++)
+      if (sheet.hasContent(area.r0, c)) throw invalidOperation("The row above the range must be empty.", "TableCollection.add");
   }
   if (rows(area) === 1) area = rect(area.r0, area.c0, area.r0 + 1, area.c1); // Excel adds one empty data row
   if (wb.tablesIntersecting(sheet, area).length > 0) throw invalidArgument("A table can't overlap another table.", "TableCollection.add");
@@ -446,7 +446,8 @@ function shiftDown(env: Env, sheet: SheetModel, c0: number, c1: number, from: nu
     const c = keyCol(k);
     if (r >= from && c >= c0 && c <= c1) moving.push([r, c, cell]);
   }
-  if (moving.some(([r]) => r + n >= MAX_ROWS)) throw new HostError(ErrorCode.invalidOperation, "The operation would push non-empty cells off the end of the worksheet.");
+  if (moving.some(([r]) => r + n >= MAX_ROWS))
+    throw new HostError(ErrorCode.invalidOperation, "The operation would push non-empty cells off the end of the worksheet.");
   moving.sort((a, b) => b[0] - a[0]);
   for (const [r, c, cell] of moving) {
     env.wb.setCell(sheet, r, c, undefined);
@@ -491,7 +492,8 @@ export function addTableRows(env: Env, t: TableModel, index: unknown, values: un
   }
   let at = dataRows;
   if (index !== undefined && index !== null) {
-    if (typeof index !== "number" || !Number.isInteger(index) || index < 0 || index > dataRows) throw invalidArgument(Message.invalidArgument, "TableRowCollection.add");
+    if (typeof index !== "number" || !Number.isInteger(index) || index < 0 || index > dataRows)
+      throw invalidArgument(Message.invalidArgument, "TableRowCollection.add");
     at = index;
   }
   const insertRow = t.rect.r0 + 1 + at;
@@ -537,7 +539,8 @@ export function addTableColumn(env: Env, t: TableModel, index: unknown, values: 
   const height = rows(t.rect);
   let at = width;
   if (index !== undefined && index !== null) {
-    if (typeof index !== "number" || !Number.isInteger(index) || index < 0 || index > width) throw invalidArgument(Message.invalidArgument, "TableColumnCollection.add");
+    if (typeof index !== "number" || !Number.isInteger(index) || index < 0 || index > width)
+      throw invalidArgument(Message.invalidArgument, "TableColumnCollection.add");
     at = index;
   }
   if (values !== undefined && values !== null) {

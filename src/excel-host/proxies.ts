@@ -99,7 +99,6 @@ abstract class CollectionProxy<T, P extends ProxyBase<unknown>> extends ProxyBas
     return undefined;
   }
 
-
   getCount(): HostClientResult<number> {
     return this._result("getCount", [], (list) => list.length);
   }
@@ -270,7 +269,11 @@ export class WorksheetCollectionProxy extends CollectionProxy<SheetModel, Worksh
     return "WorksheetCollection";
   }
   protected _item(s: SheetModel): WorksheetProxy {
-    return new WorksheetProxy(this.context, `worksheets[${JSON.stringify(s.id)}]`, sheetResolver(this.context, () => env(this).wb.sheetById(s.id), false, "Worksheet"));
+    return new WorksheetProxy(
+      this.context,
+      `worksheets[${JSON.stringify(s.id)}]`,
+      sheetResolver(this.context, () => env(this).wb.sheetById(s.id), false, "Worksheet"),
+    );
   }
   private find(key: string): () => SheetModel | undefined {
     return () => {
@@ -279,10 +282,18 @@ export class WorksheetCollectionProxy extends CollectionProxy<SheetModel, Worksh
     };
   }
   getItem(key: string): WorksheetProxy {
-    return new WorksheetProxy(this.context, `worksheets.getItem(${JSON.stringify(key)})`, sheetResolver(this.context, this.find(key), false, "WorksheetCollection.getItem"));
+    return new WorksheetProxy(
+      this.context,
+      `worksheets.getItem(${JSON.stringify(key)})`,
+      sheetResolver(this.context, this.find(key), false, "WorksheetCollection.getItem"),
+    );
   }
   getItemOrNullObject(key: string): WorksheetProxy {
-    return new WorksheetProxy(this.context, `worksheets.getItemOrNullObject(${JSON.stringify(key)})`, sheetResolver(this.context, this.find(key), true, "WorksheetCollection.getItemOrNullObject"));
+    return new WorksheetProxy(
+      this.context,
+      `worksheets.getItemOrNullObject(${JSON.stringify(key)})`,
+      sheetResolver(this.context, this.find(key), true, "WorksheetCollection.getItemOrNullObject"),
+    );
   }
   getActiveWorksheet(): WorksheetProxy {
     return new WorksheetProxy(
@@ -301,7 +312,11 @@ export class WorksheetCollectionProxy extends CollectionProxy<SheetModel, Worksh
   add(name?: string): WorksheetProxy {
     const id = env(this).wb.newSheetId();
     this._call("add", [name], () => void addSheet(env(this).wb, id, name));
-    return new WorksheetProxy(this.context, `worksheets[${JSON.stringify(id)}]`, sheetResolver(this.context, () => env(this).wb.sheetById(id), false, "Worksheet"));
+    return new WorksheetProxy(
+      this.context,
+      `worksheets[${JSON.stringify(id)}]`,
+      sheetResolver(this.context, () => env(this).wb.sheetById(id), false, "Worksheet"),
+    );
   }
 }
 
@@ -395,7 +410,8 @@ export class WorksheetProxy extends ProxyBase<SheetModel> {
       if (s === null) return null;
       if (address === undefined || address === "") return { sheet: s, rect: rect(0, 0, MAX_ROWS - 1, MAX_COLUMNS - 1) };
       const p = addressArgument(address);
-      if (p.sheet !== null && p.sheet.toLowerCase() !== s.name.toLowerCase()) throw invalidArgument(`The address "${address}" is not on worksheet "${s.name}".`, "Worksheet.getRange");
+      if (p.sheet !== null && p.sheet.toLowerCase() !== s.name.toLowerCase())
+        throw invalidArgument(`The address "${address}" is not on worksheet "${s.name}".`, "Worksheet.getRange");
       return { sheet: s, rect: p.rect };
     });
   }
@@ -616,10 +632,15 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
     return (this._validation ??= new DataValidationProxy(this.context, `${this._path}.dataValidation`, this._resolve));
   }
   get conditionalFormats(): ConditionalFormatCollectionProxy {
-    return (this._cfs ??= new ConditionalFormatCollectionProxy(this.context, `${this._path}.conditionalFormats`, () => {
-      const t = this._resolve();
-      return t === null ? null : t.sheet.conditionalFormats.filter((cf) => intersect(cf.rect, t.rect) !== null);
-    }, this));
+    return (this._cfs ??= new ConditionalFormatCollectionProxy(
+      this.context,
+      `${this._path}.conditionalFormats`,
+      () => {
+        const t = this._resolve();
+        return t === null ? null : t.sheet.conditionalFormats.filter((cf) => intersect(cf.rect, t.rect) !== null);
+      },
+      this,
+    ));
   }
   get worksheet(): WorksheetProxy {
     return new WorksheetProxy(this.context, `${this._path}.worksheet`, () => this._resolve()?.sheet ?? null);
@@ -629,7 +650,9 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
     return derived(this, `getCell(${row},${column})`, ({ rect: x }) => rect(x.r0 + row, x.c0 + column));
   }
   getOffsetRange(rowOffset: number, columnOffset: number): RangeProxy {
-    return derived(this, `getOffsetRange(${rowOffset},${columnOffset})`, ({ rect: x }) => rect(x.r0 + rowOffset, x.c0 + columnOffset, x.r1 + rowOffset, x.c1 + columnOffset));
+    return derived(this, `getOffsetRange(${rowOffset},${columnOffset})`, ({ rect: x }) =>
+      rect(x.r0 + rowOffset, x.c0 + columnOffset, x.r1 + rowOffset, x.c1 + columnOffset),
+    );
   }
   getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
     return derived(this, `getResizedRange(${deltaRows},${deltaColumns})`, ({ rect: x }) => rect(x.r0, x.c0, x.r1 + deltaRows, x.c1 + deltaColumns));
@@ -970,14 +993,16 @@ export class DataValidationProxy extends ProxyBase<RangeTarget> {
   }
   set rule(v: Record<string, unknown>) {
     this._set("rule", v, (t) => {
-      if (typeof v !== "object" || v === null || Object.keys(v).length !== 1 || !(Object.keys(v)[0] in RULE_TYPES)) throw invalidArgument(undefined, "DataValidation.rule");
+      if (typeof v !== "object" || v === null || Object.keys(v).length !== 1 || !(Object.keys(v)[0] in RULE_TYPES))
+        throw invalidArgument(undefined, "DataValidation.rule");
       this.update(t, { rule: structuredCloneish(v) });
     });
   }
   set errorAlert(v: Record<string, unknown>) {
     this._set("errorAlert", v, (t) => {
       checkTextLengths(v, 225, "DataValidation.errorAlert");
-      if (v.style !== undefined && v.style !== "Stop" && v.style !== "Warning" && v.style !== "Information") throw invalidArgument(undefined, "DataValidation.errorAlert");
+      if (v.style !== undefined && v.style !== "Stop" && v.style !== "Warning" && v.style !== "Information")
+        throw invalidArgument(undefined, "DataValidation.errorAlert");
       this.update(t, { errorAlert: structuredCloneish(v) });
     });
   }
@@ -1237,7 +1262,12 @@ export class ChartCollectionProxy extends CollectionProxy<ChartModel, ChartProxy
   private chart(id: string): ChartProxy {
     return new ChartProxy(this.context, `charts[${id}]`, () => {
       const s = this.sheet._resolve();
-      return s === null ? null : required(s.charts.find((c) => c.id === id), "Chart");
+      return s === null
+        ? null
+        : required(
+            s.charts.find((c) => c.id === id),
+            "Chart",
+          );
     });
   }
   /** By name (as Office.js documents it) or by id (how the client addresses a chart it has loaded). */
@@ -1262,13 +1292,19 @@ export class ChartCollectionProxy extends CollectionProxy<ChartModel, ChartProxy
       const s = required(this.sheet._resolve(), "ChartCollection.add");
       const src = required(sourceData._resolve(), "ChartCollection.add");
       checkFormat(s, "allowEditObjects", "ChartCollection.add");
-      const chart: ChartModel = { id, name: `Chart ${s.charts.length + 1}`, type, source: rangeAddress(src.sheet.name, src.rect), seriesBy: seriesBy ?? "Auto", title: null };
+      const chart: ChartModel = {
+        id,
+        name: `Chart ${s.charts.length + 1}`,
+        type,
+        source: rangeAddress(src.sheet.name, src.rect),
+        seriesBy: seriesBy ?? "Auto",
+        title: null,
+      };
       env(this).wb.insertAt(s.charts, s.charts.length, chart);
     });
     return this.chart(id);
   }
 }
-
 
 export class ChartProxy extends ProxyBase<ChartModel> {
   private _title?: ChartTitleProxy;
@@ -1613,7 +1649,9 @@ export class TableColumnProxy extends ProxyBase<ColumnTarget> {
     return undefined;
   }
   set name(v: string) {
-    this._set("name", v, (c, stage) => writeCells(env(this), c.table.sheet, rect(c.table.rect.r0, c.table.rect.c0 + c.index), [[`'${v}`]], "TableColumn.name", stage.changes));
+    this._set("name", v, (c, stage) =>
+      writeCells(env(this), c.table.sheet, rect(c.table.rect.r0, c.table.rect.c0 + c.index), [[`'${v}`]], "TableColumn.name", stage.changes),
+    );
   }
   set values(v: unknown[][]) {
     this._set("values", v, (c, stage) => {

@@ -121,7 +121,13 @@ export function translate(host: ResponderHost, request: RichApiRequest): Transla
   const traces: number[] = [];
   let current = -1;
 
-  const fail = (e: unknown) => ctx.enqueue({ desc: null, run: () => { throw e; } });
+  const fail = (e: unknown) =>
+    ctx.enqueue({
+      desc: null,
+      run: () => {
+        throw e;
+      },
+    });
 
   const args = (info: ArgumentInfo | undefined): unknown[] => {
     const values = info?.Arguments ?? [];

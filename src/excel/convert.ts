@@ -99,7 +99,14 @@ export async function readBlock(context: Excel.RequestContext, source: ConvertSo
   // eslint-disable-next-line office-addins/load-object-before-read -- range.load(...) above loads it; isNullObject is readable after any load
   if (wholeLines && range.isNullObject) {
     // Nothing typed in the selected columns or rows: an empty block (the proposal says there are no goals).
-    return { sheet: sheet.name, rowIndex: wholeLines.rowIndex, columnIndex: wholeLines.columnIndex, values: [[]], tables: [], workbookTables: all.items.map((t) => t.name) };
+    return {
+      sheet: sheet.name,
+      rowIndex: wholeLines.rowIndex,
+      columnIndex: wholeLines.columnIndex,
+      values: [[]],
+      tables: [],
+      workbookTables: all.items.map((t) => t.name),
+    };
   }
   const tableRanges = sheet.tables.items.map((t) => {
     const r = t.getRange();
@@ -161,7 +168,10 @@ export function trimBlock(block: SheetBlock, headerRow: number): SheetBlock {
 }
 
 /** Everything conversion will do, computed from the block and the user's overrides. Pure. */
-export function planConversion(input: SheetBlock, plan: Omit<ConversionPlan, "source"> = {}): ConversionProposal & { headerRow: number; finalHeaders: string[]; block: SheetBlock } {
+export function planConversion(
+  input: SheetBlock,
+  plan: Omit<ConversionPlan, "source"> = {},
+): ConversionProposal & { headerRow: number; finalHeaders: string[]; block: SheetBlock } {
   const problems: string[] = [];
   const block = trimBlock(input, findHeaderRow(input.values));
   const headerRow = findHeaderRow(block.values);
@@ -173,8 +183,7 @@ export function planConversion(input: SheetBlock, plan: Omit<ConversionPlan, "so
   const addr = (col: number): string => cellAddress(block.sheet, sheetRow + 1, block.columnIndex + col);
   const existing = block.tables.find((t) => t.rowIndex === sheetRow && t.columnIndex === block.columnIndex);
   const alreadyTable = existing && isGoalTableName(existing.name) ? existing.name : null;
-  if (existing && !alreadyTable)
-    problems.push(`The range is already the table '${existing.name}'. Rename it to start with "Goals", or convert another range.`);
+  if (existing && !alreadyTable) problems.push(`The range is already the table '${existing.name}'. Rename it to start with "Goals", or convert another range.`);
   else if (block.tables.length > 0 && !existing)
     problems.push(`The range overlaps the table '${block.tables[0].name}'. Select the goals alone, or convert that table.`);
 
@@ -243,8 +252,7 @@ export function planConversion(input: SheetBlock, plan: Omit<ConversionPlan, "so
     }
   });
   const computedWithData: string[] = [];
-  if (!alreadyTable)
-    for (const [name, col] of computedAt) if (dataRows.some((r) => !isBlank(r[col]))) computedWithData.push(name);
+  if (!alreadyTable) for (const [name, col] of computedAt) if (dataRows.some((r) => !isBlank(r[col]))) computedWithData.push(name);
   if (computedWithData.length > 0 && !plan.replaceComputed)
     problems.push(
       `The column${computedWithData.length > 1 ? "s" : ""} ${computedWithData.join(", ")} already hold${computedWithData.length > 1 ? "" : "s"} data. ` +
@@ -271,7 +279,11 @@ export function planConversion(input: SheetBlock, plan: Omit<ConversionPlan, "so
 }
 
 /** Proposes a mapping for the selection or a sheet; writes nothing. */
-export async function proposeConversion(context: Excel.RequestContext, source: ConvertSource, plan: Omit<ConversionPlan, "source"> = {}): Promise<ConversionProposal> {
+export async function proposeConversion(
+  context: Excel.RequestContext,
+  source: ConvertSource,
+  plan: Omit<ConversionPlan, "source"> = {},
+): Promise<ConversionProposal> {
   const block = await readBlock(context, source);
   const { headerRow: _h, finalHeaders: _f, block: _b, ...proposal } = planConversion(block, plan);
   return proposal;
@@ -322,7 +334,8 @@ export function dropdownAlert(field: EnumField, header: string): Excel.DataValid
   const canonical = new Set(LISTS[field].map((v) => v.toLowerCase()));
   const others = (Object.values(ENUM_SYNONYMS[field]) as readonly (readonly string[])[]).flat().filter((s) => !canonical.has(s.toLowerCase()));
   const tail = "OK keeps what you typed; refresh flags values it can't read (E4).";
-  const text = (n: number): string => (n > 0 ? `Also accepted: ${others.slice(0, n).join(", ")}${n < others.length ? "…" : ""}. ${tail}` : `Not in the list. ${tail}`);
+  const text = (n: number): string =>
+    n > 0 ? `Also accepted: ${others.slice(0, n).join(", ")}${n < others.length ? "…" : ""}. ${tail}` : `Not in the list. ${tail}`;
   let n = others.length;
   while (n > 0 && text(n).length > ALERT_MESSAGE_MAX) n--;
   const message = text(n);

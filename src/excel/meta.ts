@@ -50,7 +50,10 @@ export async function writeMeta(context: Excel.RequestContext, wb: LoadedWorkboo
   // Grow the table with blank rows first (a small request), then write every row in
   // requests under 4 MB: the seal's pieces make the values large.
   if (rows.length > have) {
-    context.workbook.tables.getItem(META_TABLE).rows.add(undefined, rows.slice(have).map(() => ["", ""]));
+    context.workbook.tables.getItem(META_TABLE).rows.add(
+      undefined,
+      rows.slice(have).map(() => ["", ""]),
+    );
     await context.sync();
   }
   const body: CellValue[][] = rows.slice();

@@ -270,7 +270,12 @@ function refuseWhileCalculating(anchors: readonly Anchor[]): void {
   const busy = anchors.filter((a) => typeof a.value === "string" && CALCULATING.has(a.value.trim().toUpperCase()));
   if (busy.length === 0) return;
   const shown = busy.slice(0, 5).map((a) => `${a.sheet}!${cellName(a.row, a.column)}`);
-  const cells = busy.length > 5 ? `${shown.join(", ")} and ${busy.length - 5} more cells` : shown.length > 1 ? `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}` : shown[0];
+  const cells =
+    busy.length > 5
+      ? `${shown.join(", ")} and ${busy.length - 5} more cells`
+      : shown.length > 1
+        ? `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`
+        : shown[0];
   const what = [...new Set(busy.map((a) => String(a.value).trim().toUpperCase()))].join(" or ");
   throw new ReviewError(
     `Excel is still calculating ${cells} (${busy.length === 1 ? "it shows" : "they show"} ${what}), and the review copy would keep that instead of the score. Wait until Excel has finished calculating, then try again.`,
@@ -347,7 +352,10 @@ export async function prepareReviewCopy(context: Excel.RequestContext, options: 
   const { wb, status } = await loadReview(context, password);
   const state = wb.meta.cycle.state;
   if (!LOCKED_STATES.includes(state))
-    throw new ReviewError(`A review copy is made once the cycle is locked (Data locked, In review or Closed); the cycle is ${state}. Move it to Data locked first.`, "refused");
+    throw new ReviewError(
+      `A review copy is made once the cycle is locked (Data locked, In review or Closed); the cycle is ${state}. Move it to Data locked first.`,
+      "refused",
+    );
   const metaSheet = wb.metaTable?.sheet ?? null;
   if (metaSheet === null) throw new ReviewError("The metadata sheet is missing.", "missing");
 
@@ -364,7 +372,9 @@ export async function prepareReviewCopy(context: Excel.RequestContext, options: 
   await context.sync();
   const aboutExists = !about.isNullObject;
   let scans = await scanSheets(context, metaSheet);
-  const anchorSheets = (): string[] => [...new Set([...scans.filter((s) => anchorsOf(s).length > 0).map((s) => s.sheet), ...(table?.rows.map((r) => r.sheet) ?? [])])];
+  const anchorSheets = (): string[] => [
+    ...new Set([...scans.filter((s) => anchorsOf(s).length > 0).map((s) => s.sheet), ...(table?.rows.map((r) => r.sheet) ?? [])]),
+  ];
   const st = await readProtection(context, [...anchorSheets(), metaSheet]);
 
   // An interrupted run: formulas replaced but their spills not written back. Put the formulas back first.
@@ -434,7 +444,9 @@ export async function prepareReviewCopy(context: Excel.RequestContext, options: 
     probes = scans
       .filter((s) => anchors.some((a) => a.sheet === s.sheet))
       .map((scan) => {
-        const range = context.workbook.worksheets.getItem(scan.sheet).getRangeByIndexes(scan.row, scan.column, Math.max(1, scan.values.length), Math.max(1, scan.values[0]?.length ?? 1));
+        const range = context.workbook.worksheets
+          .getItem(scan.sheet)
+          .getRangeByIndexes(scan.row, scan.column, Math.max(1, scan.values.length), Math.max(1, scan.values[0]?.length ?? 1));
         range.load("values");
         return { scan, range };
       });
@@ -448,7 +460,10 @@ export async function prepareReviewCopy(context: Excel.RequestContext, options: 
     const found = spills(p.scan, p.range.values, mine);
     let touched = false;
     for (const [a, x] of found) {
-      if (table) context.workbook.worksheets.getItem(metaSheet).getRangeByIndexes(table.headerRowIndex + 1 + (rowOf.get(a) ?? 0), table.firstColumn + 3, 1, 1).values = [[blockText(x)]];
+      if (table)
+        context.workbook.worksheets.getItem(metaSheet).getRangeByIndexes(table.headerRowIndex + 1 + (rowOf.get(a) ?? 0), table.firstColumn + 3, 1, 1).values = [
+          [blockText(x)],
+        ];
       if (x.rows === 1 && x.columns === 1) continue;
       const grid: (CellValue | null)[][] = [];
       for (let i = 0; i < x.rows; i++) {
@@ -469,7 +484,13 @@ export async function prepareReviewCopy(context: Excel.RequestContext, options: 
     }
     if (touched) queueProtectBack(context, st, p.scan.sheet, password);
   }
-  queueAbout(context, st, aboutExists, { state, cycle: wb.meta.cycle.name, sealedAt: wb.meta.seal.at, hash: wb.meta.seal.hash, intact: verify.intact, protectionOk: protection.matches }, password);
+  queueAbout(
+    context,
+    st,
+    aboutExists,
+    { state, cycle: wb.meta.cycle.name, sealedAt: wb.meta.seal.at, hash: wb.meta.seal.hash, intact: verify.intact, protectionOk: protection.matches },
+    password,
+  );
   const metaPlan = plan.sheets.find((s) => s.sheet === metaSheet);
   if (metaPlan?.protect) queueProtect(context, st, metaSheet, metaPlan.options, password);
   await syncExplained(context);
@@ -513,10 +534,22 @@ export function aboutRows(info: AboutInfo): [string, string][] {
     ["Seal intact when this copy was made", info.intact === null ? "Not sealed" : info.intact ? "Yes" : "No: locked cells were changed after sealing"],
     ["Sheets locked for this state", info.protectionOk ? "Yes" : "No: the protection differs from what this state locks"],
     ["", ""],
-    ["What this file is", `The goals of review cycle ${info.cycle ?? "(no name)"}, as they stood when the cycle was ${info.state}. Scores and scorecards are plain values, so they read the same in Excel without the Goal Scorecards add-in.`],
-    ["What the seal is", "When the cycle was locked, Goal Scorecards recorded a seal: a fingerprint of every locked cell. If anyone changes a locked cell afterwards — even after removing the sheet protection — checking the seal shows which cell changed, its sealed value and its current value."],
-    ["How to check it", "Open this file in Excel with the Goal Scorecards add-in: it checks the seal when it opens. Or ask HR to run:  goal-scorecards verify FILE  (FILE is this workbook). The seal above must start with the same 12 characters."],
-    ["Sheet protection", "The sheets are protected against accidental edits. Protection alone does not stop a determined person; the seal is what shows any change."],
+    [
+      "What this file is",
+      `The goals of review cycle ${info.cycle ?? "(no name)"}, as they stood when the cycle was ${info.state}. Scores and scorecards are plain values, so they read the same in Excel without the Goal Scorecards add-in.`,
+    ],
+    [
+      "What the seal is",
+      "When the cycle was locked, Goal Scorecards recorded a seal: a fingerprint of every locked cell. If anyone changes a locked cell afterwards — even after removing the sheet protection — checking the seal shows which cell changed, its sealed value and its current value.",
+    ],
+    [
+      "How to check it",
+      "Open this file in Excel with the Goal Scorecards add-in: it checks the seal when it opens. Or ask HR to run:  goal-scorecards verify FILE  (FILE is this workbook). The seal above must start with the same 12 characters.",
+    ],
+    [
+      "Sheet protection",
+      "The sheets are protected against accidental edits. Protection alone does not stop a determined person; the seal is what shows any change.",
+    ],
   ];
 }
 
@@ -573,7 +606,8 @@ export async function restoreLiveFormulas(context: Excel.RequestContext, options
   // 2. Empty the record.
   queueUnprotect(context, st, metaSheet, password);
   const blankRows = Array.from({ length: table.bodyRows }, () => ["", "", "", ""]);
-  if (blankRows.length > 0) context.workbook.worksheets.getItem(metaSheet).getRangeByIndexes(table.headerRowIndex + 1, table.firstColumn, blankRows.length, 4).values = blankRows;
+  if (blankRows.length > 0)
+    context.workbook.worksheets.getItem(metaSheet).getRangeByIndexes(table.headerRowIndex + 1, table.firstColumn, blankRows.length, 4).values = blankRows;
   const metaPlan = lockPlan(wb, wb.meta.cycle.state).sheets.find((s) => s.sheet === metaSheet);
   if (metaPlan?.protect) queueProtect(context, st, metaSheet, metaPlan.options, password);
   await syncExplained(context);

@@ -115,7 +115,15 @@ export function lockPlan(wb: LoadedWorkbook, state: CycleState): LockPlan {
     t.headers.forEach((h, i) => {
       const key = keys[i];
       const open = isComputed(h) || (key !== null && isEditable(state, key));
-      put({ sheet: t.sheet, row: t.headerRowIndex + 1, column: t.firstColumn + i, rows: bodyRows(t), columns: 1, locked: !open, what: `${t.name}[${headerText(h)}]` });
+      put({
+        sheet: t.sheet,
+        row: t.headerRowIndex + 1,
+        column: t.firstColumn + i,
+        rows: bodyRows(t),
+        columns: 1,
+        locked: !open,
+        what: `${t.name}[${headerText(h)}]`,
+      });
     });
   }
   const ci = wb.checkIns;
@@ -125,7 +133,15 @@ export function lockPlan(wb: LoadedWorkbook, state: CycleState): LockPlan {
     put({ sheet: ci.sheet, row: ci.headerRowIndex + 1, column: ci.firstColumn, rows: bodyRows(ci), columns: ci.headers.length, locked: !open, what: ci.name });
     const spareStart = ci.headerRowIndex + 1 + bodyRows(ci);
     const tables = [...wb.goalTables, ci, wb.metaTable, wb.auditTable].filter((t): t is LoadedTable => t !== null);
-    put({ sheet: ci.sheet, row: spareStart, column: ci.firstColumn, rows: spareCheckInRows(ci, tables), columns: ci.headers.length, locked: !open, what: `the rows below ${ci.name}` });
+    put({
+      sheet: ci.sheet,
+      row: spareStart,
+      column: ci.firstColumn,
+      rows: spareCheckInRows(ci, tables),
+      columns: ci.headers.length,
+      locked: !open,
+      what: `the rows below ${ci.name}`,
+    });
     plan(ci.sheet).options.allowInsertRows = state === "Active";
   }
   for (const t of [wb.metaTable, wb.auditTable]) {
@@ -264,7 +280,13 @@ export function queueUnprotect(context: Excel.RequestContext, status: Protection
 }
 
 /** Queues protecting a sheet with these options when it is not protected yet. */
-export function queueProtect(context: Excel.RequestContext, status: ProtectionStatus, sheet: string, options: Required<ProtectionFlags>, password?: string): void {
+export function queueProtect(
+  context: Excel.RequestContext,
+  status: ProtectionStatus,
+  sheet: string,
+  options: Required<ProtectionFlags>,
+  password?: string,
+): void {
   const s = status.sheets.get(sheet.toLowerCase());
   if (!s || !s.exists || s.protected) return;
   context.workbook.worksheets.getItem(s.sheet).protection.protect(options, pw(password));
@@ -285,7 +307,13 @@ export function queueStructure(context: Excel.RequestContext, status: Protection
  * change, each sheet unprotected, its cells locked and unlocked, and protected again
  * (except the sheets in `leaveOpen`, which the caller protects later).
  */
-export function queueLockPlan(context: Excel.RequestContext, plan: LockPlan, status: ProtectionStatus, password: string | undefined, leaveOpen: readonly string[] = []): void {
+export function queueLockPlan(
+  context: Excel.RequestContext,
+  plan: LockPlan,
+  status: ProtectionStatus,
+  password: string | undefined,
+  leaveOpen: readonly string[] = [],
+): void {
   if (!plan.structure) queueStructure(context, status, false, password);
   // Every unprotect before the first change: where a wrong password is only learned from a
   // failing unprotect (no checkPassword), it then stops the request before anything changed.
@@ -360,7 +388,13 @@ export function checkPlan(plan: LockPlan, status: ProtectionStatus, flags: LockF
     if (!sp.protect) continue;
     for (const [k, v] of Object.entries(sp.options)) {
       const have = (s.options as Record<string, unknown>)[k];
-      if (have !== undefined && have !== v) problems.push(`the sheet '${sp.sheet}' ${v ? "does not allow" : "allows"} ${k.replace(/^allow/, "").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()}`);
+      if (have !== undefined && have !== v)
+        problems.push(
+          `the sheet '${sp.sheet}' ${v ? "does not allow" : "allows"} ${k
+            .replace(/^allow/, "")
+            .replace(/([a-z])([A-Z])/g, "$1 $2")
+            .toLowerCase()}`,
+        );
     }
     // Later ranges override earlier ones (a table's body after its whole range), so compare the last word on each range.
     for (const r of sp.ranges) {

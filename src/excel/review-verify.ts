@@ -34,7 +34,15 @@ export async function loadReview(context: Excel.RequestContext, password?: strin
 }
 
 export function cloneMeta(m: Meta): Meta {
-  return { ...m, cycle: { ...m.cycle }, seal: { ...m.seal }, audit: { ...m.audit }, settings: { ...m.settings }, other: m.other.map(([k, v]) => [k, v]), problems: [...m.problems] };
+  return {
+    ...m,
+    cycle: { ...m.cycle },
+    seal: { ...m.seal },
+    audit: { ...m.audit },
+    settings: { ...m.settings },
+    other: m.other.map(([k, v]) => [k, v]),
+    problems: [...m.problems],
+  };
 }
 
 /** The canonical seal document of the goal rows the engine reads, and its SHA-256. */
@@ -57,6 +65,11 @@ export async function verifySeal(context: Excel.RequestContext): Promise<VerifyR
 
 export async function verifyLoaded(wb: LoadedWorkbook): Promise<VerifyReport> {
   const input = engineInput(wb);
-  return verifyWorkbook({ meta: wb.meta, goals: goalRecords(input), checkIns: checkInRecords(input), auditRows: wb.auditTable?.rows ?? [], dateSystem: wb.dateSystem });
+  return verifyWorkbook({
+    meta: wb.meta,
+    goals: goalRecords(input),
+    checkIns: checkInRecords(input),
+    auditRows: wb.auditTable?.rows ?? [],
+    dateSystem: wb.dateSystem,
+  });
 }
-

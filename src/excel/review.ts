@@ -71,8 +71,7 @@ function describePending(e: AuditEntry): string {
 
 function refusePendingChange(audit: AuditState): void {
   const p = audit.pending[0];
-  if (p && isChange(p))
-    throw new ReviewError(`${capital(describePending(p))} was interrupted; run that change request again to finish it first.`, "pending");
+  if (p && isChange(p)) throw new ReviewError(`${capital(describePending(p))} was interrupted; run that change request again to finish it first.`, "pending");
 }
 
 function capital(s: string): string {
@@ -95,7 +94,13 @@ function requireActor(actor: string): string {
  * audit log (its entries must not be overwritten): returns the review as it was; the rows
  * still count (refresh and the seal read them) and a later operation adds them.
  */
-async function adoptTypedCheckIns(context: Excel.RequestContext, review: ReviewContext, actor: string, at: string, password: string | undefined): Promise<ReviewContext> {
+async function adoptTypedCheckIns(
+  context: Excel.RequestContext,
+  review: ReviewContext,
+  actor: string,
+  at: string,
+  password: string | undefined,
+): Promise<ReviewContext> {
   const { wb, status, audit } = review;
   const ci = wb.checkIns;
   if (!ci || wb.checkInsBelow.length === 0 || audit.pending.length > 0) return review;
@@ -141,7 +146,11 @@ async function adoptTypedCheckIns(context: Excel.RequestContext, review: ReviewC
   const ws = context.workbook.worksheets.getItem(ci.sheet);
   context.workbook.tables.getItem(ci.name).resize(ws.getRangeByIndexes(ci.headerRowIndex, ci.firstColumn, 1 + rows, ci.headers.length));
   // The table grew: the spare rows below it moved down, lock and unlock them where they are now.
-  queueSheetRanges(context, lockPlan(grownCheckIns(wb, [...ci.rows.slice(0, Math.max(1, ci.rows.length)), ...wb.checkInsBelow]), wb.meta.cycle.state), ci.sheet);
+  queueSheetRanges(
+    context,
+    lockPlan(grownCheckIns(wb, [...ci.rows.slice(0, Math.max(1, ci.rows.length)), ...wb.checkInsBelow]), wb.meta.cycle.state),
+    ci.sheet,
+  );
   protectBack(ci.sheet);
   protectBack(metaSheet);
   await syncExplained(context);
@@ -179,7 +188,8 @@ export interface StateChangeResult {
 /** Moves the cycle one step forward or (with a reason) one step back: protection, seal, audit log, state. */
 export async function changeState(context: Excel.RequestContext, options: StateChangeOptions): Promise<StateChangeResult> {
   const actor = requireActor(options.actor);
-  if (!(CYCLE_STATES as readonly string[]).includes(options.to)) throw new ReviewError(`'${String(options.to)}' is not a review state; use ${CYCLE_STATES.join(", ")}.`, "refused");
+  if (!(CYCLE_STATES as readonly string[]).includes(options.to))
+    throw new ReviewError(`'${String(options.to)}' is not a review state; use ${CYCLE_STATES.join(", ")}.`, "refused");
   const at = isoNow(options.now);
   const loaded = await loadReview(context, options.password);
   const from = loaded.wb.meta.cycle.state;
@@ -199,7 +209,16 @@ export async function changeState(context: Excel.RequestContext, options: StateC
     meta.seal = { hash: s.hash, at, state: to, doc: s.doc };
     seal = { hash: s.hash, at, state: to };
   } else if (meta.seal.hash !== null || meta.seal.doc !== null) {
-    specs.push({ at, actor, action: "seal", goalId: null, field: "seal.hash", old: meta.seal.hash, new: null, reason: "Seal cleared: the cycle was reopened to Draft" });
+    specs.push({
+      at,
+      actor,
+      action: "seal",
+      goalId: null,
+      field: "seal.hash",
+      old: meta.seal.hash,
+      new: null,
+      reason: "Seal cleared: the cycle was reopened to Draft",
+    });
     meta.seal = { hash: null, at: null, state: null, doc: null };
   }
   meta.cycle.state = to;
@@ -435,7 +454,17 @@ export async function changeRequest(context: Excel.RequestContext, options: Chan
   const sheetPlan = plan.sheets.find((s) => s.sheet.toLowerCase() === t.sheet.toLowerCase());
   if (!resumed && sameValue(old, now)) {
     await refresh(context);
-    return { goalId: target.id, field: header, action: check.action, old, new: now, cell: cellAddress, changed: false, seal: wb.meta.seal.hash && wb.meta.seal.at ? { hash: wb.meta.seal.hash, at: wb.meta.seal.at } : null, warnings: [] };
+    return {
+      goalId: target.id,
+      field: header,
+      action: check.action,
+      old,
+      new: now,
+      cell: cellAddress,
+      changed: false,
+      seal: wb.meta.seal.hash && wb.meta.seal.at ? { hash: wb.meta.seal.hash, at: wb.meta.seal.at } : null,
+      warnings: [],
+    };
   }
   const metaSheet = metaSheetName(wb);
 
@@ -475,7 +504,14 @@ export async function changeRequest(context: Excel.RequestContext, options: Chan
   return { goalId: target.id, field: header, action: check.action, old, new: now, cell: cellAddress, changed: true, seal, warnings };
 }
 
-async function commitMetaOnly(context: Excel.RequestContext, wb: LoadedWorkbook, status: ProtectionStatus, plan: LockPlan, meta: Meta, password: string | undefined): Promise<void> {
+async function commitMetaOnly(
+  context: Excel.RequestContext,
+  wb: LoadedWorkbook,
+  status: ProtectionStatus,
+  plan: LockPlan,
+  meta: Meta,
+  password: string | undefined,
+): Promise<void> {
   const metaSheet = metaSheetName(wb);
   queueUnprotect(context, status, metaSheet, password);
   const write = await prepareMetaWrite(context, wb, meta);
@@ -529,15 +565,24 @@ export async function inspectReview(context: Excel.RequestContext): Promise<Revi
     else if (p.action === "state") pending.push(`${capital(describePending(p))} was interrupted. Run it again to finish it.`);
     else pending.push(`The audit log has ${audit.pending.length} entries that were written but not committed. Run the last operation again.`);
   }
-  if (wb.meta.seal.hash !== null && wb.meta.seal.doc !== null && (await sha256Hex(wb.meta.seal.doc)) !== wb.meta.seal.hash.toLowerCase() && pending.length === 0) {
-    pending.push("The stored seal document does not match the seal: renewing the seal was interrupted, or the metadata sheet was edited. Run the last operation again.");
+  if (
+    wb.meta.seal.hash !== null &&
+    wb.meta.seal.doc !== null &&
+    (await sha256Hex(wb.meta.seal.doc)) !== wb.meta.seal.hash.toLowerCase() &&
+    pending.length === 0
+  ) {
+    pending.push(
+      "The stored seal document does not match the seal: renewing the seal was interrupted, or the metadata sheet was edited. Run the last operation again.",
+    );
   }
   if (!own.matches && pending.length === 0) {
     const metaSheet = wb.metaTable?.sheet ?? null;
     const neighbours = CYCLE_STATES.filter((s) => s !== state && Math.abs(stateIndex(s) - stateIndex(state)) === 1);
     const lockedFor = neighbours.find((s) => checkPlan(plans.get(s) as LockPlan, status, flags, metaSheet).matches);
     if (lockedFor)
-      pending.push(`The sheets are locked for ${lockedFor}, but the cycle is still recorded as ${state}: changing to ${lockedFor} was interrupted. Run it again to finish it.`);
+      pending.push(
+        `The sheets are locked for ${lockedFor}, but the cycle is still recorded as ${state}: changing to ${lockedFor} was interrupted. Run it again to finish it.`,
+      );
     else
       pending.push(
         `Protection does not match the ${state} state (${own.problems.slice(0, 3).join("; ")}${own.problems.length > 3 ? " …" : ""}): an operation was interrupted or protection was changed by hand. Run the last operation again, or reapply the protection.`,
@@ -621,11 +666,13 @@ function checkCheckInInput(
   const date = readDate(options.date, wb.dateSystem);
   if (date.kind !== "value") throw new ReviewError(`The date '${String(options.date)}' is not a date; enter one such as 2026-06-30.`, "input", "date");
   const value = readActual(options.value);
-  if (value.kind !== "value") throw new ReviewError(`The value '${String(options.value)}' is not a number (or TRUE/FALSE for a milestone); enter the measured value.`, "input", "value");
+  if (value.kind !== "value")
+    throw new ReviewError(`The value '${String(options.value)}' is not a number (or TRUE/FALSE for a milestone); enter the measured value.`, "input", "value");
   let confidence: number | null = null;
   if (!blank(options.confidence)) {
     const c = readNumber(options.confidence);
-    if (c.kind !== "value") throw new ReviewError(`Confidence '${String(options.confidence)}' is not a number; enter one from 0 to 1, or leave it blank.`, "input", "confidence");
+    if (c.kind !== "value")
+      throw new ReviewError(`Confidence '${String(options.confidence)}' is not a number; enter one from 0 to 1, or leave it blank.`, "input", "confidence");
     const problem = confidenceProblem(c.value);
     if (problem !== null) throw new ReviewError(sentence(problem), "input", "confidence");
     confidence = c.value;
@@ -649,7 +696,11 @@ export async function addCheckIn(context: Excel.RequestContext, options: CheckIn
   const state = loaded.wb.meta.cycle.state;
   if (!checkInsEditable(state))
     throw new ReviewError(`Check-ins are locked while the cycle is ${state}. Reopen the cycle to Active (with a reason) to add one.`, "input", "state");
-  if (!loaded.wb.checkIns) throw new ReviewError("This workbook has no CheckIns table. Add a table named CheckIns with the columns Goal ID, Date, Value, Confidence and Comment.", "missing");
+  if (!loaded.wb.checkIns)
+    throw new ReviewError(
+      "This workbook has no CheckIns table. Add a table named CheckIns with the columns Goal ID, Date, Value, Confidence and Comment.",
+      "missing",
+    );
   const goal = findGoal(loaded.wb, options.goalId, "id");
   const input = checkCheckInInput(loaded.wb, goal, options);
   const { wb, status, audit } = await adoptTypedCheckIns(context, loaded, actor, at, options.password);
@@ -686,12 +737,21 @@ export async function addCheckIn(context: Excel.RequestContext, options: CheckIn
     last[valueCol] === value.value;
   if (resumed && audit.pending.length === 0) {
     await refresh(context);
-    return { goalId: goal.id, date: iso, value: newValue, cell: sheetCell(ci.sheet, ci.headerRowIndex + 1 + ci.rows.length, ci.firstColumn), added: false, warnings: input.warnings };
+    return {
+      goalId: goal.id,
+      date: iso,
+      value: newValue,
+      cell: sheetCell(ci.sheet, ci.headerRowIndex + 1 + ci.rows.length, ci.firstColumn),
+      added: false,
+      warnings: input.warnings,
+    };
   }
 
   const plan = lockPlan(wb, state);
   const sheetPlan = plan.sheets.find((s) => s.sheet.toLowerCase() === ci.sheet.toLowerCase());
-  const entries = await chainEntries(audit, [{ at, actor, action: "checkin", goalId: goal.id, field: "Value", old: null, new: newValue, reason: comment === "" ? null : comment }]);
+  const entries = await chainEntries(audit, [
+    { at, actor, action: "checkin", goalId: goal.id, field: "Value", old: null, new: newValue, reason: comment === "" ? null : comment },
+  ]);
   const meta = cloneMeta(wb.meta);
   meta.audit = { head: entries[entries.length - 1].hash, count: audit.committed + entries.length };
 

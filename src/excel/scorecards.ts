@@ -87,8 +87,7 @@ export async function writeScorecardsSheet(context: Excel.RequestContext, option
   let sheet: Excel.Worksheet;
   if (old.isNullObject) sheet = context.workbook.worksheets.add(SCORECARDS_SHEET);
   else {
-    if (old.protection.protected)
-      throw new Error("The Scorecards sheet is protected. Unprotect it (Review > Format > Unprotect Sheet) and write it again.");
+    if (old.protection.protected) throw new Error("The Scorecards sheet is protected. Unprotect it (Review > Format > Unprotect Sheet) and write it again.");
     sheet = old;
     for (const c of old.charts.items) c.delete();
     sheet.getRange().clear();

@@ -37,9 +37,10 @@ export async function selectCell(context: Excel.RequestContext, address: string)
   ws.load("name,visibility");
   await context.sync();
   if (ws.isNullObject)
-    throw new SelectError(`The sheet '${parsed.sheet}' is no longer in the workbook. It may have been renamed or deleted: refresh the task pane and try again.`);
-  if (ws.visibility !== "Visible")
-    throw new SelectError(`The sheet '${ws.name}' is hidden. Unhide it (right-click a sheet tab, then Unhide) and try again.`);
+    throw new SelectError(
+      `The sheet '${parsed.sheet}' is no longer in the workbook. It may have been renamed or deleted: refresh the task pane and try again.`,
+    );
+  if (ws.visibility !== "Visible") throw new SelectError(`The sheet '${ws.name}' is hidden. Unhide it (right-click a sheet tab, then Unhide) and try again.`);
   ws.activate();
   ws.getRange(parsed.range).select();
   await context.sync();

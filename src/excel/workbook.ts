@@ -132,7 +132,8 @@ async function loadRows(context: Excel.RequestContext, loaded: LoadedTable[]): P
   type Part = { t: LoadedTable; start: number; count: number };
   const parts: Part[] = [];
   for (const t of loaded) {
-    const chunks = t.name === META_TABLE ? readChunks(t.rows.length, Math.ceil(READ_CELLS_PER_CHUNK / META_ROWS_PER_CHUNK)) : readChunks(t.rows.length, t.headers.length);
+    const chunks =
+      t.name === META_TABLE ? readChunks(t.rows.length, Math.ceil(READ_CELLS_PER_CHUNK / META_ROWS_PER_CHUNK)) : readChunks(t.rows.length, t.headers.length);
     for (const c of chunks) parts.push({ t, ...c });
   }
   const rangeOf = (p: Part): Excel.Range =>

@@ -27,14 +27,7 @@ import { letterOf, smartString } from "../core/findings";
 import { goalFromRecord, idKey, parseParents } from "../core/model";
 import { FLAT_OWN, FLAT_WEIGHTED, FLAT_WORST, computeFlatRollup, repeatedIds, resolveFlatLinks } from "../core/rollup";
 import { GroupLabels, ScorecardItem, enumGroupField, groupOfCell, scorecards, weightedAverage } from "../core/scorecard";
-import {
-  inferDirection,
-  pace as corePace,
-  progress as coreProgress,
-  score as coreScore,
-  tier as coreTier,
-  uncappedProgress,
-} from "../core/scoring";
+import { inferDirection, pace as corePace, progress as coreProgress, score as coreScore, tier as coreTier, uncappedProgress } from "../core/scoring";
 import { DEFAULT_SETTINGS } from "../core/settings";
 import { dataFindings, rowFindings } from "../core/rules/row";
 import { MESSAGES } from "../core/rules";

@@ -36,7 +36,13 @@ export interface CellEdit {
   setText: (text: string) => void;
 }
 
-export function useCellEdit(host: ExcelHost, watch: HostWatch, view: SheetView | null, selection: Selection, onMessage: (m: GridMessage | null) => void): CellEdit {
+export function useCellEdit(
+  host: ExcelHost,
+  watch: HostWatch,
+  view: SheetView | null,
+  selection: Selection,
+  onMessage: (m: GridMessage | null) => void,
+): CellEdit {
   const [edit, setEdit] = useState<Editing | null>(null);
 
   // Leave cell-edit mode if the grid goes away while editing.
@@ -79,7 +85,17 @@ export function useCellEdit(host: ExcelHost, watch: HostWatch, view: SheetView |
 }
 
 /** The input in the cell being edited: Enter/Tab commit and move, Escape cancels, leaving it commits. */
-export function CellEditor({ name, text, onText, onFinish }: { name: string; text: string; onText: (text: string) => void; onFinish: (commit: boolean, move?: { dr: number; dc: number }) => void }) {
+export function CellEditor({
+  name,
+  text,
+  onText,
+  onFinish,
+}: {
+  name: string;
+  text: string;
+  onText: (text: string) => void;
+  onFinish: (commit: boolean, move?: { dr: number; dc: number }) => void;
+}) {
   return (
     <input
       className="cell-editor"

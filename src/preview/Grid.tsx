@@ -230,7 +230,11 @@ export function Grid({ host, watch }: { host: ExcelHost; watch: HostWatch }) {
             ))}
           </tbody>
         </table>
-        {view.truncated && <p className="truncated">Showing the first {view.rows} rows and {view.cols} columns.</p>}
+        {view.truncated && (
+          <p className="truncated">
+            Showing the first {view.rows} rows and {view.cols} columns.
+          </p>
+        )}
       </div>
       <div className="sheet-tabs">
         <nav aria-label="Sheets">

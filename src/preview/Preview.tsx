@@ -11,8 +11,8 @@ export function Preview({ host, watch }: { host: ExcelHost; watch: HostWatch }) 
         <p>
           <strong>Preview — this is not Excel: a simulated workbook in your browser.</strong>{" "}
           <span>
-            The task pane on the right is the real add-in; it works on the in-memory workbook on the left. Nothing is saved: reload the page
-            to start again with the sample goals.
+            The task pane on the right is the real add-in; it works on the in-memory workbook on the left. Nothing is saved: reload the page to start again with
+            the sample goals.
           </span>
         </p>
       </section>

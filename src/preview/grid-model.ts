@@ -75,7 +75,6 @@ export function cellText(v: string | number | boolean | null | undefined, number
   return { kind: ERROR.test(text) ? "error" : "text", text };
 }
 
-
 /** A column's width in pixels for its longest text (in characters, at most 40). */
 export function columnWidth(chars: number): number {
   return Math.max(56, Math.min(320, Math.ceil(chars * 7.6) + 16));
@@ -118,7 +117,8 @@ export function buildSheetView(host: ExcelHost, name: string): SheetView | null 
   for (const cf of hs.conditionalFormats) {
     const text = cf.rule["text"];
     const x = parseRect(cf.address);
-    if (x && typeof text === "string" && text !== "") containsText.push({ rect: x, text: text.toLowerCase(), fill: cf.fill, color: cf.fontColor, bold: cf.fontBold });
+    if (x && typeof text === "string" && text !== "")
+      containsText.push({ rect: x, text: text.toLowerCase(), fill: cf.fill, color: cf.fontColor, bold: cf.fontBold });
   }
 
   const cells: CellView[][] = [];
@@ -165,7 +165,15 @@ export function tableWidth(view: Pick<SheetView, "widths">): number {
 
 /** A cell's class names: its kind, spill (not while editing), locked, table header, selected, cursor. */
 export function cellClass(cell: CellView, at: { editing: boolean; inSel: boolean; isCursor: boolean }): string {
-  return ["cell", cell.kind, cell.spill && !at.editing ? "spill" : "", cell.locked ? "locked" : "", cell.tableHeader ? "table-header" : "", at.inSel ? "selected" : "", at.isCursor ? "cursor" : ""]
+  return [
+    "cell",
+    cell.kind,
+    cell.spill && !at.editing ? "spill" : "",
+    cell.locked ? "locked" : "",
+    cell.tableHeader ? "table-header" : "",
+    at.inSel ? "selected" : "",
+    at.isCursor ? "cursor" : "",
+  ]
     .filter(Boolean)
     .join(" ");
 }
@@ -196,7 +204,6 @@ export function resolveSheet(requested: string, exists: (name: string) => boolea
 export function normalize(a: Point, b: Point): Rect {
   return { r0: Math.min(a.r, b.r), c0: Math.min(a.c, b.c), r1: Math.max(a.r, b.r), c1: Math.max(a.c, b.c) };
 }
-
 
 /** The cursor (top left) and anchor (bottom right; null for one cell) of a selected range; A1 when there is none. */
 export function selectionAt(x: Rect | null): { cursor: Point; anchor: Point | null } {

@@ -52,8 +52,23 @@ export interface ReviewStatus {
 export interface ReviewServices {
   status(): Promise<ReviewStatus>;
   changeState(options: { to: CycleState; actor: string; reason?: string | null; password?: string }): Promise<StateChangeResult>;
-  changeRequest(options: { goalId: string; field: string; value: string | number | boolean | null; reason: string; actor: string; password?: string }): Promise<ChangeRequestResult>;
-  addCheckIn(options: { goalId: string; date: string; value: string; confidence?: number | null; comment?: string; actor: string; password?: string }): Promise<CheckInResult>;
+  changeRequest(options: {
+    goalId: string;
+    field: string;
+    value: string | number | boolean | null;
+    reason: string;
+    actor: string;
+    password?: string;
+  }): Promise<ChangeRequestResult>;
+  addCheckIn(options: {
+    goalId: string;
+    date: string;
+    value: string;
+    confidence?: number | null;
+    comment?: string;
+    actor: string;
+    password?: string;
+  }): Promise<CheckInResult>;
   prepareReviewCopy(options: { password?: string }): Promise<ReviewCopyResult>;
   restoreLiveFormulas(options: { password?: string }): Promise<RestoreResult>;
 }

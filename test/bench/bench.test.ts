@@ -115,7 +115,16 @@ describe("consolidate bars", () => {
     bundles: [],
     consolidate: [],
   };
-  const figure = (files: number, ms: number, peakRssMB: number) => ({ files, goals: files * 302, checkIns: files * 900, medianMs: ms, minMs: ms, peakRssMB, runs: 2, code: 0 });
+  const figure = (files: number, ms: number, peakRssMB: number) => ({
+    files,
+    goals: files * 302,
+    checkIns: files * 900,
+    medianMs: ms,
+    minMs: ms,
+    peakRssMB,
+    runs: 2,
+    code: 0,
+  });
 
   test("memory for 200 ≤ 1.5 × memory for 50, time ≤ 1.25 × 4 × time for 50", () => {
     const flat = checks({ ...base, consolidate: [figure(200, 40_000, 280), figure(50, 10_000, 200)] });

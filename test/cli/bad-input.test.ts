@@ -19,7 +19,10 @@ beforeAll(async () => {
   await fs.writeFile(path.join(dir, "encrypted.xlsx"), oleFile(["EncryptionInfo", "EncryptedPackage"]));
   await fs.writeFile(path.join(dir, "old.xls"), oleFile(["Workbook", "SummaryInformation"]));
   // An .xls whose cells mention both stream names is still an .xls (the names are text in a stream, not streams).
-  await fs.writeFile(path.join(dir, "note-on-encryption.xls"), oleFile(["Workbook"], "EncryptionInfo and EncryptedPackage are the streams of an encrypted file"));
+  await fs.writeFile(
+    path.join(dir, "note-on-encryption.xls"),
+    oleFile(["Workbook"], "EncryptionInfo and EncryptedPackage are the streams of an encrypted file"),
+  );
   await fs.writeFile(path.join(dir, "doc.xlsx"), storedZip({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>" }));
   await fs.mkdir(path.join(dir, "folder.xlsx"));
   const wb = new Workbook();
@@ -33,8 +36,14 @@ const CASES: [string, string][] = [
   ["empty.xlsx", "is empty (0 bytes)"],
   ["truncated.xlsx", "is truncated or damaged (the .xlsx archive is incomplete)"],
   ["encrypted.xlsx", "is password-protected (encrypted); save an unprotected copy"],
-  ["old.xls", "is an Excel 97-2003 workbook (.xls) or another old Office file, not .xlsx; open it in Excel (or LibreOffice) and save it as Excel Workbook (.xlsx)"],
-  ["note-on-encryption.xls", "is an Excel 97-2003 workbook (.xls) or another old Office file, not .xlsx; open it in Excel (or LibreOffice) and save it as Excel Workbook (.xlsx)"],
+  [
+    "old.xls",
+    "is an Excel 97-2003 workbook (.xls) or another old Office file, not .xlsx; open it in Excel (or LibreOffice) and save it as Excel Workbook (.xlsx)",
+  ],
+  [
+    "note-on-encryption.xls",
+    "is an Excel 97-2003 workbook (.xls) or another old Office file, not .xlsx; open it in Excel (or LibreOffice) and save it as Excel Workbook (.xlsx)",
+  ],
   ["doc.xlsx", "not an Excel workbook (.xlsx): the archive holds no workbook part"],
   ["budget.xlsx", "has no goals: no table named Goals… and no sheet whose header row has goal columns (ID, Title, Owner, Target …)"],
   ["missing.xlsx", "no such file"],
@@ -113,7 +122,12 @@ describe("usage", () => {
 test("validation lists over whole columns are read as ranges, not a million cells each", async () => {
   const wb = new Workbook();
   const ws = wb.addWorksheet("Goals");
-  ws.addTable({ name: "Goals", ref: "A1", columns: [{ name: "ID" }, { name: "Title" }, { name: "Owner" }], rows: [["G-1", "Grow the business in Europe", "Ann"]] });
+  ws.addTable({
+    name: "Goals",
+    ref: "A1",
+    columns: [{ name: "ID" }, { name: "Title" }, { name: "Owner" }],
+    rows: [["G-1", "Grow the business in Europe", "Ann"]],
+  });
   const dv = (ws as unknown as { dataValidations: { add(a: string, v: object): void } }).dataValidations;
   for (const c of "CDEFGHIJKL") dv.add(`${c}2:${c}1048576`, { type: "list", allowBlank: true, formulae: ['"A,B"'] });
   await wb.xlsx.writeFile(path.join(dir, "whole-columns.xlsx"));

@@ -71,7 +71,28 @@ describe("without conflicts", () => {
     const ws = wb.getWorksheet("Goals") as Worksheet;
     const rows = tableRows(ws);
     const header = rows[0] as string[];
-    expect(header.slice(0, 20)).toEqual(["ID", "Title", "Type", "Level", "Parent ID", "Owner", "Weight", "Unit", "Direction", "Baseline", "Threshold", "Target", "Stretch", "Actual", "Start", "Due", "Cycle", "Data Source", "Rollup", "Comment"]);
+    expect(header.slice(0, 20)).toEqual([
+      "ID",
+      "Title",
+      "Type",
+      "Level",
+      "Parent ID",
+      "Owner",
+      "Weight",
+      "Unit",
+      "Direction",
+      "Baseline",
+      "Threshold",
+      "Target",
+      "Stretch",
+      "Actual",
+      "Start",
+      "Due",
+      "Cycle",
+      "Data Source",
+      "Rollup",
+      "Comment",
+    ]);
     expect(header.slice(20)).toEqual(["Team", "Source"]);
     expect(rows.slice(1).map((r) => [r[0], r[20] ?? null, r[21]])).toEqual([
       ["G-0001", null, "a.xlsx"],
@@ -88,7 +109,9 @@ describe("without conflicts", () => {
   });
 
   test("the merged workbook scores: Source stays a user column beside Data Source", async () => {
-    const { code, json } = await runJson<{ goals: { id: string; progress: number }[]; findings: { code: string }[] }>(["score", "merged.xlsx", ...AS_OF], { cwd: dir });
+    const { code, json } = await runJson<{ goals: { id: string; progress: number }[]; findings: { code: string }[] }>(["score", "merged.xlsx", ...AS_OF], {
+      cwd: dir,
+    });
     expect(code).toBe(0);
     expect(json.goals.map((g) => g.id)).toEqual(["G-0001", "A-1", "B-1"]);
     expect(json.findings.filter((f) => f.code === "M4")).toEqual([]);
@@ -155,7 +178,9 @@ describe("with conflicts", () => {
     expect(await exists(path.join(dir, "merged.xlsx"))).toBe(false);
     const text = await run(["consolidate", "new.xlsx", "old.xlsx", "--out", "merged.xlsx"], { cwd: dir });
     expect(text.code).toBe(1);
-    expect(text.out).toMatch(/Conflicts \(1\): the same ID with different content\ng-1 differs in ID, Target, Due\n {2}File +Cell +ID +Target +Due\n {2}new\.xlsx +Goals!A2 +g-1 +80 +2026-11-30\n {2}old\.xlsx +Goals!A2 +G-1 +60 +2026-12-31\n/);
+    expect(text.out).toMatch(
+      /Conflicts \(1\): the same ID with different content\ng-1 differs in ID, Target, Due\n {2}File +Cell +ID +Target +Due\n {2}new\.xlsx +Goals!A2 +g-1 +80 +2026-11-30\n {2}old\.xlsx +Goals!A2 +G-1 +60 +2026-12-31\n/,
+    );
     expect(text.out).toContain("Nothing written: resolve the conflicts in the files, or run again with --prefer newest.");
   });
 
@@ -180,7 +205,12 @@ describe("with conflicts", () => {
 
   test("a later seal makes a file newer than its modified time", async () => {
     const s = await sealFor([goal("G-1", { owner: "Ann", target: 60 })], [], "2026", "Active", "2026-06-25T00:00:00Z");
-    await writeFixture(path.join(dir, "sealed-old.xlsx"), { goals: [goal("G-1", { owner: "Ann", target: 60 })], meta: s.meta, audit: s.audit, modified: new Date("2026-05-01T08:00:00Z") });
+    await writeFixture(path.join(dir, "sealed-old.xlsx"), {
+      goals: [goal("G-1", { owner: "Ann", target: 60 })],
+      meta: s.meta,
+      audit: s.audit,
+      modified: new Date("2026-05-01T08:00:00Z"),
+    });
     const { json } = await runJson<Result>(["consolidate", "new.xlsx", "sealed-old.xlsx", "--out", "m2.xlsx", "--prefer", "newest"], { cwd: dir });
     expect(json.conflicts[0].chosen).toBe("sealed-old.xlsx");
     expect(json.files[1].sealedAt).toBe("2026-06-25T00:00:00Z");
@@ -198,7 +228,10 @@ describe("values are not lost or mistyped", () => {
   beforeAll(async () => {
     dir = await tmpDir();
     const shared = goal("G-1", { owner: "Ann" });
-    await writeFixture(path.join(dir, "a.xlsx"), { userColumns: ["Team"], goals: [{ ...shared, Team: "Sales" }, goal("A-1", { owner: "Ann", weight: "45%" })] });
+    await writeFixture(path.join(dir, "a.xlsx"), {
+      userColumns: ["Team"],
+      goals: [{ ...shared, Team: "Sales" }, goal("A-1", { owner: "Ann", weight: "45%" })],
+    });
     // The same G-1 with a user column a.xlsx does not have: its value fills the kept row.
     await writeFixture(path.join(dir, "b.xlsx"), { userColumns: ["Region"], goals: [{ ...shared, Region: "EMEA" }, goal("B-1", { owner: "Bob", weight: 2 })] });
   });

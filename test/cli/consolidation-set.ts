@@ -35,14 +35,20 @@ export async function writeConsolidationSet(dir: string): Promise<string[]> {
   });
   await writeFixture(path.join(dir, "b.xlsx"), {
     userColumns: ["Region"],
-    goals: [{ ...shared, start: "2026-01-01", weight: "50%", title: `  ${String(shared.title)}  `, Region: "EMEA" }, goal("B-1", { owner: "Bob", Region: "APAC", weight: 2 })],
+    goals: [
+      { ...shared, start: "2026-01-01", weight: "50%", title: `  ${String(shared.title)}  `, Region: "EMEA" },
+      goal("B-1", { owner: "Bob", Region: "APAC", weight: 2 }),
+    ],
     checkIns: [
       { goalId: "G-0001", date: utc("2026-05-31"), value: 45, confidence: 0.5, comment: "May" },
       { goalId: "B-1", date: utc("2026-06-15"), value: 48 },
     ],
     modified: new Date("2026-05-10T08:00:00Z"),
   });
-  const cGoals = [goal("g-2", { owner: "Ann", title: "Raise employee engagement score G-2", target: 80, due: utc("2026-11-30") }), goal("C-1", { owner: "Cy", unit: "€", baseline: 1000, target: 1500 })];
+  const cGoals = [
+    goal("g-2", { owner: "Ann", title: "Raise employee engagement score G-2", target: 80, due: utc("2026-11-30") }),
+    goal("C-1", { owner: "Cy", unit: "€", baseline: 1000, target: 1500 }),
+  ];
   const sealed = await sealFor(cGoals, [], "2026", "Active", "2026-06-20T00:00:00Z");
   await writeFixture(path.join(dir, "c.xlsx"), {
     userColumns: ["Team"],
@@ -75,7 +81,12 @@ export async function writeConsolidationSet(dir: string): Promise<string[]> {
     rows: [COLUMN_KEYS.map((k) => (f1[k] ?? null) as CellValue)],
   });
   const cis = wb.addWorksheet("CheckIns");
-  cis.addTable({ name: "CheckIns", ref: "A1", columns: ["Goal ID", "Date", "Value", "Confidence", "Comment"].map((name) => ({ name })), rows: [["F-1", utc("2026-03-31"), 12, 0.9, "Q1"]] });
+  cis.addTable({
+    name: "CheckIns",
+    ref: "A1",
+    columns: ["Goal ID", "Date", "Value", "Confidence", "Comment"].map((name) => ({ name })),
+    rows: [["F-1", utc("2026-03-31"), 12, 0.9, "Q1"]],
+  });
   await wb.xlsx.writeFile(path.join(dir, "f.xlsx"));
   const managers: string[] = [];
   for (let i = 1; i <= 3; i++) {
@@ -104,7 +115,10 @@ function sheetSnapshot(ws: Worksheet) {
     const col = ws.getColumn(i);
     columns.push([i, col.width ?? null, col.numFmt ?? null]);
   }
-  const tables = Object.values((ws as unknown as { tables: Record<string, { table: { name: string; tableRef?: string; ref?: string; columns: { name: string }[]; style?: unknown } }> }).tables).map(({ table }) => ({
+  const tables = Object.values(
+    (ws as unknown as { tables: Record<string, { table: { name: string; tableRef?: string; ref?: string; columns: { name: string }[]; style?: unknown } }> })
+      .tables,
+  ).map(({ table }) => ({
     name: table.name,
     ref: table.tableRef ?? table.ref,
     columns: table.columns.map((c) => c.name),
@@ -119,7 +133,13 @@ export async function workbookSnapshot(file: string) {
   const wb = new Workbook();
   await wb.xlsx.readFile(file);
   return {
-    properties: { creator: wb.creator, lastModifiedBy: wb.lastModifiedBy, created: wb.created?.toISOString(), modified: wb.modified?.toISOString(), date1904: wb.properties.date1904 ?? false },
+    properties: {
+      creator: wb.creator,
+      lastModifiedBy: wb.lastModifiedBy,
+      created: wb.created?.toISOString(),
+      modified: wb.modified?.toISOString(),
+      date1904: wb.properties.date1904 ?? false,
+    },
     sheets: wb.worksheets.map(sheetSnapshot),
   };
 }

@@ -45,7 +45,12 @@ describe("the public corpus", () => {
     // The files that need a step from the user say which.
     expect(outcomes["calamine_date.xlsb"]).toBe("is a binary workbook (.xlsb); save it as an Excel Workbook (.xlsx)");
     expect(outcomes["calamine_pass_protected.xlsx"]).toBe("is password-protected (encrypted); save an unprotected copy");
-    for (const name of ["calamine_table_with_absolute_paths.xlsx", "calamine_richtext-namespaced.xlsx", "calamine_minimal_package.xlsx", "calamine_nonstandard-xml-ns-prefix.xlsx"])
+    for (const name of [
+      "calamine_table_with_absolute_paths.xlsx",
+      "calamine_richtext-namespaced.xlsx",
+      "calamine_minimal_package.xlsx",
+      "calamine_nonstandard-xml-ns-prefix.xlsx",
+    ])
       expect([name, outcomes[name]]).toEqual([name, expect.stringMatching(/^has no goals/)]);
     expect(outcomes["calamine_inlineStr_with_value.xlsx"]).toBe("read");
   });
@@ -62,10 +67,14 @@ describe("other formats", () => {
   test(".ods and .xls are refused with the format's name and how to save as .xlsx", async () => {
     const ods = await run(["score", "goals.ods"], { cwd: dir });
     expect(ods.code).toBe(2);
-    expect(ods.err).toBe("goal-scorecards: goals.ods: is an OpenDocument spreadsheet (.ods), not .xlsx; in LibreOffice choose File > Save As > Excel 2007-365 (.xlsx), or in Excel save it as Excel Workbook (.xlsx)\n");
+    expect(ods.err).toBe(
+      "goal-scorecards: goals.ods: is an OpenDocument spreadsheet (.ods), not .xlsx; in LibreOffice choose File > Save As > Excel 2007-365 (.xlsx), or in Excel save it as Excel Workbook (.xlsx)\n",
+    );
     const xls = await run(["score", "goals.xls"], { cwd: dir });
     expect(xls.code).toBe(2);
-    expect(xls.err).toBe("goal-scorecards: goals.xls: is an Excel 97-2003 workbook (.xls) or another old Office file, not .xlsx; open it in Excel (or LibreOffice) and save it as Excel Workbook (.xlsx)\n");
+    expect(xls.err).toBe(
+      "goal-scorecards: goals.xls: is an Excel 97-2003 workbook (.xls) or another old Office file, not .xlsx; open it in Excel (or LibreOffice) and save it as Excel Workbook (.xlsx)\n",
+    );
   });
 
   const HEADER = ["ID", "Title", "Owner", "Weight", "Target", "Due", "Comment"];
@@ -80,14 +89,27 @@ describe("other formats", () => {
     await fs.writeFile(path.join(dir, "goals.csv"), text);
     const wb = await readWorkbook("goals.csv", dir);
     const v = goalRecords(wb.input)[0].values;
-    expect([v.id, v.title, v.owner, v.weight, v.target, v.due, v.comment]).toEqual(["G-1", "Grow the business in Europe", "Zoë Müller", "45%", 200, "2026-12-31", 'said "yes; fine", then left']);
+    expect([v.id, v.title, v.owner, v.weight, v.target, v.due, v.comment]).toEqual([
+      "G-1",
+      "Grow the business in Europe",
+      "Zoë Müller",
+      "45%",
+      200,
+      "2026-12-31",
+      'said "yes; fine", then left',
+    ]);
     const { json } = await runJson<{ goals: { id: string; owner: string }[] }>(["score", "goals.csv", "--as-of", "2026-07-01"], { cwd: dir });
     expect(json.goals).toEqual([expect.objectContaining({ id: "G-1", owner: "Zoë Müller" })]);
   });
 
   test("CSV: a formula-like field stays text; numbers with leading zeros stay text; a quoted field keeps its line break", () => {
     const csv = parseCsv(strToU8('ID,Title\n007,=HYPERLINK("x")\n"G-2","two\nlines"\n-1.5e3,'));
-    expect(csv.rows).toEqual([["ID", "Title"], ["007", '=HYPERLINK("x")'], ["G-2", "two\nlines"], [-1500, null]]);
+    expect(csv.rows).toEqual([
+      ["ID", "Title"],
+      ["007", '=HYPERLINK("x")'],
+      ["G-2", "two\nlines"],
+      [-1500, null],
+    ]);
   });
 
   test("CSV that is not UTF-8 is refused with what to do", async () => {
@@ -152,7 +174,24 @@ describe("property: the reader never throws anything but a FileError", () => {
         fc.constantFrom(...names),
         fc.nat(),
         fc.nat({ max: 40 }),
-        fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom("<", ">", "</c>", '"', "&", "<c r=\"XFD1048577\">", 'ref="A1:ZZZ9"', 'r="0"', "<v>x</v>", 'headerRowCount="0"', "date1904=\"1\"", 't="s"', "<v>999999</v>")),
+        fc.oneof(
+          fc.string({ maxLength: 20 }),
+          fc.constantFrom(
+            "<",
+            ">",
+            "</c>",
+            '"',
+            "&",
+            '<c r="XFD1048577">',
+            'ref="A1:ZZZ9"',
+            'r="0"',
+            "<v>x</v>",
+            'headerRowCount="0"',
+            'date1904="1"',
+            't="s"',
+            "<v>999999</v>",
+          ),
+        ),
         async (name, at, drop, insert) => {
           const text = strFromU8(parts[name]);
           const i = at % (text.length + 1);

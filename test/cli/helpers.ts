@@ -108,7 +108,13 @@ export async function writeFixture(file: string, f: WorkbookFixture): Promise<st
     f.goals.forEach((g, r) => goalCells(g, h, userColumns).forEach((v, c) => (ws.getCell(f.plainSheet!.headerRow + 1 + r, c + 1).value = v as never)));
   } else {
     const ws = wb.addWorksheet(f.sheetName ?? "Goals");
-    addTable(ws, f.tableName ?? "Goals", "A1", headers, f.goals.map((g) => goalCells(g, headers, userColumns)));
+    addTable(
+      ws,
+      f.tableName ?? "Goals",
+      "A1",
+      headers,
+      f.goals.map((g) => goalCells(g, headers, userColumns)),
+    );
   }
   if (f.checkIns) {
     const ws = wb.addWorksheet("CheckIns");
@@ -122,7 +128,13 @@ export async function writeFixture(file: string, f: WorkbookFixture): Promise<st
   }
   if (f.meta) {
     const ws = wb.addWorksheet("_GoalScorecards", { state: "veryHidden" });
-    addTable(ws, "GoalMeta", "A1", ["Key", "Value"], f.meta.map(([k, v]) => [k, v === "" ? null : v]));
+    addTable(
+      ws,
+      "GoalMeta",
+      "A1",
+      ["Key", "Value"],
+      f.meta.map(([k, v]) => [k, v === "" ? null : v]),
+    );
     addTable(ws, "GoalAudit", "D1", AUDIT_COLUMNS, f.audit ?? []);
   }
   const full = path.resolve(file);
@@ -150,11 +162,26 @@ export interface Sealed {
  * The metadata a sealed workbook carries (the add-in does not write seals yet): the
  * seal document and hash computed with src/core, and an audit chain (state, seal).
  */
-export async function sealFor(goals: readonly Goal[], checkIns: readonly CheckInFixture[], cycle: string, state: CycleState, at = "2026-07-01T09:00:00Z"): Promise<Sealed> {
+export async function sealFor(
+  goals: readonly Goal[],
+  checkIns: readonly CheckInFixture[],
+  cycle: string,
+  state: CycleState,
+  at = "2026-07-01T09:00:00Z",
+): Promise<Sealed> {
   const doc = sealDocument(cycle, state, inputRows(goals), inputCheckIns(checkIns), 1900);
   const text = serializeSeal(doc);
   const hash = await sha256Hex(text);
-  const e1 = await nextAuditEntry(null, { at, actor: "Dana Reyes", action: "state", goalId: null, field: "cycle.state", old: "Draft", new: state, reason: "Goals approved by the leadership team" });
+  const e1 = await nextAuditEntry(null, {
+    at,
+    actor: "Dana Reyes",
+    action: "state",
+    goalId: null,
+    field: "cycle.state",
+    old: "Draft",
+    new: state,
+    reason: "Goals approved by the leadership team",
+  });
   const e2 = await nextAuditEntry(e1, { at, actor: "Dana Reyes", action: "seal", goalId: null, field: null, old: null, new: hash, reason: null });
   const meta = emptyMeta();
   meta.cycle = { name: cycle, state, changedAt: at };
@@ -206,7 +233,10 @@ export async function runJson<T = Record<string, unknown>>(args: string[], o: Ru
 }
 
 export async function sha(file: string): Promise<string> {
-  return crypto.createHash("sha256").update(await fs.readFile(file)).digest("hex");
+  return crypto
+    .createHash("sha256")
+    .update(await fs.readFile(file))
+    .digest("hex");
 }
 
 /** Loads a workbook with exceljs (for checking what the CLI wrote). */

@@ -66,7 +66,8 @@ function deflated(text: string): ZipPart {
  * stands alone), and the compressed chunk is repeated.
  */
 function deflatedRepeat(head: string, chunk: string, bytes: number, tail: string): ZipPart {
-  const piece = (text: string | Buffer, last = false) => zlib.deflateRawSync(text, { level: 9, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_FULL_FLUSH });
+  const piece = (text: string | Buffer, last = false) =>
+    zlib.deflateRawSync(text, { level: 9, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_FULL_FLUSH });
   const block = Buffer.from(chunk.repeat(Math.max(1, Math.floor(2 ** 20 / chunk.length))));
   const packed = piece(block);
   const n = Math.ceil(bytes / block.length);
@@ -76,7 +77,11 @@ function deflatedRepeat(head: string, chunk: string, bytes: number, tail: string
 /** The parts of a workbook the project writes, as text, to be changed and zipped again. */
 async function partsOf(file: string): Promise<Record<string, string>> {
   const files = unzipSync(new Uint8Array(await fs.readFile(file)));
-  return Object.fromEntries(Object.entries(files).filter(([n]) => !n.endsWith("/")).map(([n, b]) => [n, strFromU8(b)]));
+  return Object.fromEntries(
+    Object.entries(files)
+      .filter(([n]) => !n.endsWith("/"))
+      .map(([n, b]) => [n, strFromU8(b)]),
+  );
 }
 
 function zipText(parts: Record<string, string>, extra: Record<string, ZipPart> = {}): Buffer {
@@ -133,7 +138,12 @@ describe("declared ranges are clamped to the cells present", () => {
   test("a plain CheckIns sheet with a stray cell at XFD1 reads five columns, not 16,384", async () => {
     const wb = new Workbook();
     const g = wb.addWorksheet("Goals");
-    g.addTable({ name: "Goals", ref: "A1", columns: [{ name: "ID" }, { name: "Title" }, { name: "Owner" }], rows: [["G-1", "Grow the business in Europe", "Ann"]] });
+    g.addTable({
+      name: "Goals",
+      ref: "A1",
+      columns: [{ name: "ID" }, { name: "Title" }, { name: "Owner" }],
+      rows: [["G-1", "Grow the business in Europe", "Ann"]],
+    });
     const c = wb.addWorksheet("CheckIns");
     c.addRow(["Goal ID", "Date", "Value", "Confidence", "Comment"]);
     c.getCell("XFD1").value = "stray";
@@ -147,7 +157,12 @@ describe("declared ranges are clamped to the cells present", () => {
 
 describe("zip bombs are refused while inflating", () => {
   test("an 800 KB part of 20 million shared strings", async () => {
-    const sst = deflatedRepeat(`<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`, "<si><t>a</t></si>", 20_000_000 * 17, "</sst>");
+    const sst = deflatedRepeat(
+      `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`,
+      "<si><t>a</t></si>",
+      20_000_000 * 17,
+      "</sst>",
+    );
     expect(sst.data.length).toBeLessThan(3 * 2 ** 20);
     const parts = { ...base };
     delete parts["xl/sharedStrings.xml"];
@@ -248,7 +263,8 @@ describe("other writers' markup", () => {
   test("inline strings, a BOM, a workbook part outside xl/ and a cell without r", async () => {
     const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    const cells = (r: number, values: string[]) => `<row r="${r}">${values.map((v) => `<c t="inlineStr"><v>ignored</v><is><r><t>${v}</t></r><rPh><t>phonetic</t></rPh></is></c>`).join("")}</row>`;
+    const cells = (r: number, values: string[]) =>
+      `<row r="${r}">${values.map((v) => `<c t="inlineStr"><v>ignored</v><is><r><t>${v}</t></r><rPh><t>phonetic</t></rPh></is></c>`).join("")}</row>`;
     const parts: Record<string, string> = {
       "[Content_Types].xml": "<Types/>",
       "_rels/.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="${R}/officeDocument" Target="book.xml"/></Relationships>`,

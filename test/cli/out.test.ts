@@ -18,7 +18,17 @@ beforeAll(async () => {
 
 async function kind(file: string): Promise<string> {
   const st = await fs.lstat(file);
-  return st.isSymbolicLink() ? "link" : st.isFIFO() ? "fifo" : st.isCharacterDevice() ? "device" : st.isDirectory() ? "directory" : st.isFile() ? "file" : "other";
+  return st.isSymbolicLink()
+    ? "link"
+    : st.isFIFO()
+      ? "fifo"
+      : st.isCharacterDevice()
+        ? "device"
+        : st.isDirectory()
+          ? "directory"
+          : st.isFile()
+            ? "file"
+            : "other";
 }
 
 async function leftovers(): Promise<string[]> {

@@ -15,7 +15,11 @@ let work: string;
 beforeAll(async () => {
   prefix = await tmpDir();
   work = await tmpDir();
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(ROOT, "tsconfig.cli.json"), "--outDir", path.join(prefix, "dist", "cli")], { stdio: "pipe" });
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(ROOT, "tsconfig.cli.json"), "--outDir", path.join(prefix, "dist", "cli")],
+    { stdio: "pipe" },
+  );
   await fs.mkdir(path.join(prefix, "bin"));
   await fs.copyFile(path.join(ROOT, "bin", "goal-scorecards.js"), path.join(prefix, "bin", "goal-scorecards.js"));
 }, 120_000);

@@ -56,7 +56,17 @@ describe("score --json", () => {
   test("values: progress, score, status, roll-up, coverage, SMART, escalation, finding codes", async () => {
     const { json } = await runJson<{ goals: Record<string, unknown>[] }>(["score", "team.xlsx", ...AS_OF], { cwd: dir });
     const [g1, g2, g3, g4] = json.goals;
-    expect(g1).toMatchObject({ id: "G-1", title: "Raise employee engagement score G-1", owner: "Ann Lee", type: "Key Result", progress: 0.5, score: 0.5, status: "At risk", coverage: 1, escalate: false });
+    expect(g1).toMatchObject({
+      id: "G-1",
+      title: "Raise employee engagement score G-1",
+      owner: "Ann Lee",
+      type: "Key Result",
+      progress: 0.5,
+      score: 0.5,
+      status: "At risk",
+      coverage: 1,
+      escalate: false,
+    });
     // G-1 has a child G-3 (latest check-in 5 of 20 → 0.25): Weighted roll-up of its children, which also sets its status.
     expect(g1.rolledUp).toBeCloseTo(0.25, 10);
     expect(g2).toMatchObject({ progress: 1, score: 1, status: "Achieved", rolledUp: 1 });
@@ -71,7 +81,9 @@ describe("score --json", () => {
   });
 
   test("scorecards per owner with statusCounts; findings name sheet and cell", async () => {
-    const { json } = await runJson<{ scorecards: Record<string, unknown>[]; findings: Record<string, unknown>[] }>(["score", "team.xlsx", ...AS_OF], { cwd: dir });
+    const { json } = await runJson<{ scorecards: Record<string, unknown>[]; findings: Record<string, unknown>[] }>(["score", "team.xlsx", ...AS_OF], {
+      cwd: dir,
+    });
     expect(json.scorecards.map((c) => c.group)).toEqual(["Ann Lee", "Cy Park", "Bob Ray", "Eve Stone"]);
     const ann = json.scorecards[0];
     expect(ann.score).toBeCloseTo(0.6 * 0.25 + 0.4 * 1, 10);
@@ -98,7 +110,9 @@ describe("score --json", () => {
 
   test("--missing zero counts goals without data as 0", async () => {
     const d = await tmpDir();
-    await writeFixture(path.join(d, "m.xlsx"), { goals: [goal("G-1", { owner: "Ann", weight: 0.5, actual: 60 }), goal("G-2", { owner: "Ann", weight: 0.5, actual: null })] });
+    await writeFixture(path.join(d, "m.xlsx"), {
+      goals: [goal("G-1", { owner: "Ann", weight: 0.5, actual: 60 }), goal("G-2", { owner: "Ann", weight: 0.5, actual: null })],
+    });
     const ex = await runJson<{ scorecards: { score: number; completeness: number }[] }>(["score", "m.xlsx", ...AS_OF], { cwd: d });
     const zero = await runJson<{ scorecards: { score: number }[] }>(["score", "m.xlsx", ...AS_OF, "--missing", "zero"], { cwd: d });
     expect(ex.json.scorecards[0].score).toBe(1);
@@ -206,9 +220,42 @@ describe("reading", () => {
     const row = Object.values({ ...g }).slice(0, 20);
     row[1] = { richText: [{ text: "Cut " }, { font: { bold: true }, text: "onboarding time" }, { text: " in half" }] };
     row[13] = { formula: "25+25", result: 50 };
-    ws.addTable({ name: "Goals_Ops", ref: "B3", columns: Object.keys(g).slice(0, 20).map((_, i) => ({ name: ["ID", "Title", "Type", "Level", "Parent ID", "Owner", "Weight", "Unit", "Direction", "Baseline", "Threshold", "Target", "Stretch", "Actual", "Start", "Due", "Cycle", "Data Source", "Rollup", "Comment"][i] })), rows: [row] });
+    ws.addTable({
+      name: "Goals_Ops",
+      ref: "B3",
+      columns: Object.keys(g)
+        .slice(0, 20)
+        .map((_, i) => ({
+          name: [
+            "ID",
+            "Title",
+            "Type",
+            "Level",
+            "Parent ID",
+            "Owner",
+            "Weight",
+            "Unit",
+            "Direction",
+            "Baseline",
+            "Threshold",
+            "Target",
+            "Stretch",
+            "Actual",
+            "Start",
+            "Due",
+            "Cycle",
+            "Data Source",
+            "Rollup",
+            "Comment",
+          ][i],
+        })),
+      rows: [row],
+    });
     await wb.xlsx.writeFile(file);
-    const { json } = await runJson<{ goals: { id: string; title: string; progress: number }[]; findings: { cell: string }[] }>(["score", "two.xlsx", ...AS_OF], { cwd: d });
+    const { json } = await runJson<{ goals: { id: string; title: string; progress: number }[]; findings: { cell: string }[] }>(
+      ["score", "two.xlsx", ...AS_OF],
+      { cwd: d },
+    );
     expect(json.goals.map((x) => x.id)).toEqual(["S-1", "O-1"]);
     expect(json.goals[1].title).toBe("Cut onboarding time in half");
     expect(json.goals[1].progress).toBe(0.5);
@@ -223,7 +270,9 @@ describe("reading", () => {
       goals: [goal("P-1", { owner: "Ann" }), goal("P-2", { owner: "Bob", target: "lots" })],
       plainSheet: { name: "My goals", headerRow: 3 },
     });
-    const { code, json } = await runJson<{ goals: { id: string }[]; findings: { code: string; cell: string }[] }>(["score", "plain.xlsx", ...AS_OF], { cwd: d });
+    const { code, json } = await runJson<{ goals: { id: string }[]; findings: { code: string; cell: string }[] }>(["score", "plain.xlsx", ...AS_OF], {
+      cwd: d,
+    });
     expect(code).toBe(0);
     expect(json.goals.map((x) => x.id)).toEqual(["P-1", "P-2"]);
     const e2 = json.findings.find((f) => f.code === "E2");

@@ -25,7 +25,9 @@ const EVIL = "evil\x1b[2J\x1b]0;owned\x07.xlsx";
 let dir: string;
 beforeAll(async () => {
   dir = await tmpDir();
-  await writeFixture(path.join(dir, EVIL), { goals: [goal(ID, { title: TITLE, owner: OWNER, unit: "x\u0085y" }), goal("G-2", { owner: OWNER, comment: "two\nlines" })] });
+  await writeFixture(path.join(dir, EVIL), {
+    goals: [goal(ID, { title: TITLE, owner: OWNER, unit: "x\u0085y" }), goal("G-2", { owner: OWNER, comment: "two\nlines" })],
+  });
 });
 
 describe.each(["score", "validate"])("%s", (command) => {
@@ -38,7 +40,9 @@ describe.each(["score", "validate"])("%s", (command) => {
       expect(r.out).toContain("evil\\x1B[2J\\x1B]0;owned\\x07.xlsx: 2 goals");
       expect(r.out).toContain("Ann \\u202Egnp.exe\\u202C \\u2066x\\u2069");
     }
-    const j = await runJson<{ goals?: { id: string; title: string; owner: string }[]; findings: unknown[] }>([command, EVIL, "--as-of", "2026-06-30"], { cwd: dir });
+    const j = await runJson<{ goals?: { id: string; title: string; owner: string }[]; findings: unknown[] }>([command, EVIL, "--as-of", "2026-06-30"], {
+      cwd: dir,
+    });
     if (command === "score") expect(j.json.goals?.[0]).toMatchObject({ id: ID, title: TITLE, owner: OWNER });
     else expect(JSON.stringify(j.json.findings)).toContain(JSON.stringify(ID).slice(1, -1));
   });

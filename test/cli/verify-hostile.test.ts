@@ -41,12 +41,22 @@ test("a formula with another cached result is listed once, as the formula", asyn
 
 test("a formula in a sealed check-in (Closed) is a difference; in a column the state leaves editable it is not", async () => {
   const s = await sealFor(GOALS, CHECKINS, "2026-Q3", "Closed");
-  await writeFixture(path.join(dir, "ci-formula.xlsx"), { goals: GOALS, checkIns: [{ ...CHECKINS[0], value: { formula: "20*2", result: 40 } }], meta: s.meta, audit: s.audit });
+  await writeFixture(path.join(dir, "ci-formula.xlsx"), {
+    goals: GOALS,
+    checkIns: [{ ...CHECKINS[0], value: { formula: "20*2", result: 40 } }],
+    meta: s.meta,
+    audit: s.audit,
+  });
   const ci = await runJson<VerifyJson>(["verify", "ci-formula.xlsx"], { cwd: dir });
   expect(ci.code).toBe(1);
   expect(ci.json.differences).toEqual([{ goal: "G-0012", column: "CheckIns", sealed: "40", current: "=20*2" }]);
   const a = await sealFor(GOALS, CHECKINS, "2026-Q3", "Active");
-  await writeFixture(path.join(dir, "editable.xlsx"), { goals: [{ ...GOALS[0], actual: { formula: "25*2", result: 50 } }, GOALS[1]], checkIns: CHECKINS, meta: a.meta, audit: a.audit });
+  await writeFixture(path.join(dir, "editable.xlsx"), {
+    goals: [{ ...GOALS[0], actual: { formula: "25*2", result: 50 } }, GOALS[1]],
+    checkIns: CHECKINS,
+    meta: a.meta,
+    audit: a.audit,
+  });
   const ok = await runJson<VerifyJson>(["verify", "editable.xlsx"], { cwd: dir });
   expect(ok.code).toBe(0);
   expect(ok.json).toMatchObject({ intact: true, differences: [] });
@@ -56,11 +66,14 @@ test("a formula in a sealed check-in (Closed) is a difference; in a column the s
 test("a seal document in 100,000 pieces verifies, intact", async () => {
   const goals = Array.from({ length: 500 }, (_, i) => goal(`G-${String(i).padStart(4, "0")}`, { owner: `Owner ${i % 40}` }));
   const s = await sealFor(goals, [], "2026", "Closed");
-  const doc = s.meta.filter(([k]) => k.startsWith("seal.doc.")).map(([, v]) => String(v)).join("");
+  const doc = s.meta
+    .filter(([k]) => k.startsWith("seal.doc."))
+    .map(([, v]) => String(v))
+    .join("");
   expect(doc.length).toBeGreaterThan(100_000);
   // One character per piece (a space alone would be read blank: pieces of two then).
   const pieces: [string, string][] = [];
-  for (let i = 0; i < doc.length; ) {
+  for (let i = 0; i < doc.length;) {
     const size = doc[i] === " " || doc[i + 1] === " " ? 3 : 1;
     pieces.push([`seal.doc.${pieces.length + 1}`, doc.slice(i, i + size)]);
     i += size;

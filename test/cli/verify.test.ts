@@ -25,7 +25,12 @@ beforeAll(async () => {
   dir = await tmpDir();
 });
 
-async function sealed(name: string, state: "Active" | "Closed", edit: (goals: Goal[], checkIns: CheckInFixture[]) => void = () => undefined, auditEdit?: (rows: unknown[][]) => void) {
+async function sealed(
+  name: string,
+  state: "Active" | "Closed",
+  edit: (goals: Goal[], checkIns: CheckInFixture[]) => void = () => undefined,
+  auditEdit?: (rows: unknown[][]) => void,
+) {
   const s = await sealFor(GOALS, CHECKINS, "2026-Q3", state);
   const goals = GOALS.map((g) => ({ ...g }));
   const checkIns = CHECKINS.map((c) => ({ ...c }));
@@ -114,7 +119,16 @@ test("an edited, deleted or reordered audit entry: audit.intact false and the fi
 
 test("a longer chain, appended correctly, stays intact", async () => {
   const s = await sealFor(GOALS, CHECKINS, "2026-Q3", "Closed");
-  const e3 = await nextAuditEntry(s.entries[1], { at: "2026-07-02T10:00:00Z", actor: "Ann", action: "change", goalId: "G-0012", field: "Comment", old: null, new: "ok", reason: "Comment added after review" });
+  const e3 = await nextAuditEntry(s.entries[1], {
+    at: "2026-07-02T10:00:00Z",
+    actor: "Ann",
+    action: "change",
+    goalId: "G-0012",
+    field: "Comment",
+    old: null,
+    new: "ok",
+    reason: "Comment added after review",
+  });
   const meta = s.meta.map(([k, v]): [string, string | number] => (k === "audit.head" ? [k, e3.hash] : k === "audit.count" ? [k, 3] : [k, v]));
   await writeFixture(path.join(dir, "three.xlsx"), { goals: GOALS, checkIns: CHECKINS, meta, audit: [...s.audit, auditRow(e3)] });
   const { code, json } = await runJson<VerifyJson>(["verify", "three.xlsx"], { cwd: dir });
@@ -123,10 +137,25 @@ test("a longer chain, appended correctly, stays intact", async () => {
 });
 
 test("not sealed: exit 1 with sealed false", async () => {
-  await writeFixture(path.join(dir, "draft.xlsx"), { goals: GOALS, meta: [["schema", 1], ["cycle.name", "2026-Q3"], ["cycle.state", "Draft"]] });
+  await writeFixture(path.join(dir, "draft.xlsx"), {
+    goals: GOALS,
+    meta: [
+      ["schema", 1],
+      ["cycle.name", "2026-Q3"],
+      ["cycle.state", "Draft"],
+    ],
+  });
   const { code, json } = await runJson<VerifyJson>(["verify", "draft.xlsx"], { cwd: dir });
   expect(code).toBe(1);
-  expect(json).toEqual({ sealed: false, state: "Draft", cycle: "2026-Q3", sealedAt: null, intact: null, differences: [], audit: { entries: 0, intact: true, firstBadSeq: null } });
+  expect(json).toEqual({
+    sealed: false,
+    state: "Draft",
+    cycle: "2026-Q3",
+    sealedAt: null,
+    intact: null,
+    differences: [],
+    audit: { entries: 0, intact: true, firstBadSeq: null },
+  });
   await writeFixture(path.join(dir, "nometa.xlsx"), { goals: GOALS });
   const none = await run(["verify", "nometa.xlsx"], { cwd: dir });
   expect(none.code).toBe(1);
@@ -136,7 +165,12 @@ test("not sealed: exit 1 with sealed false", async () => {
 test("a stored document that does not match the seal is reported", async () => {
   const s = await sealFor(GOALS, CHECKINS, "2026-Q3", "Closed");
   const meta = s.meta.map(([k, v]): [string, string | number] => (k === "seal.doc.1" ? [k, String(v).replace("100", "120")] : [k, v]));
-  await writeFixture(path.join(dir, "doc.xlsx"), { goals: GOALS.map((g, i) => (i === 0 ? { ...g, target: 120 } : g)), checkIns: CHECKINS, meta, audit: s.audit });
+  await writeFixture(path.join(dir, "doc.xlsx"), {
+    goals: GOALS.map((g, i) => (i === 0 ? { ...g, target: 120 } : g)),
+    checkIns: CHECKINS,
+    meta,
+    audit: s.audit,
+  });
   const { code, json } = await runJson<VerifyJson>(["verify", "doc.xlsx"], { cwd: dir });
   expect(code).toBe(1);
   expect(json.intact).toBe(false);

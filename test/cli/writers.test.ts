@@ -52,7 +52,13 @@ function meaning(values: Partial<Record<ColumnKey, unknown>>, system: 1900 | 190
 }
 
 function checkInMeaning(v: { goalId?: unknown; date?: unknown; value?: unknown; confidence?: unknown; comment?: unknown }, system: 1900 | 1904): unknown[] {
-  return [canonicalValue("id", v.goalId, system), canonicalValue("due", v.date, system), canonicalValue("target", v.value, system), canonicalValue("target", v.confidence, system), canonicalValue("comment", v.comment, system)];
+  return [
+    canonicalValue("id", v.goalId, system),
+    canonicalValue("due", v.date, system),
+    canonicalValue("target", v.value, system),
+    canonicalValue("target", v.confidence, system),
+    canonicalValue("comment", v.comment, system),
+  ];
 }
 
 /** Whether this branch's writer still writes CR and literal `_xHHHH_` unescaped (see the round-trip test). */
@@ -66,7 +72,10 @@ function expectTruth(wb: SourceWorkbook, c: Case, except?: Record<string, Partia
     return m;
   };
   goalRecords(wb.input).forEach((g, i) =>
-    expect([String(truth[i].id), drop(meaning(g.values, wb.dateSystem), truth[i].id)]).toEqual([String(truth[i].id), drop(meaning(truth[i], 1900), truth[i].id)]),
+    expect([String(truth[i].id), drop(meaning(g.values, wb.dateSystem), truth[i].id)]).toEqual([
+      String(truth[i].id),
+      drop(meaning(truth[i], 1900), truth[i].id),
+    ]),
   );
   const expected = c.checkIns ? TRUTH_CHECKINS : [];
   expect(checkInRecords(wb.input).map((ci) => checkInMeaning(ci.values, wb.dateSystem))).toEqual(expected.map((ci) => checkInMeaning(ci, 1900)));
@@ -74,7 +83,9 @@ function expectTruth(wb: SourceWorkbook, c: Case, except?: Record<string, Partia
 
 /** The same goals written by the project's own writer (helpers.ts), as the reference for score and validate. */
 async function reference(dir: string, c: Case): Promise<string> {
-  const goals: Goal[] = truthFor(c).map((t) => Object.fromEntries(COLUMN_KEYS.map((k) => [k, (k === "start" || k === "due") && typeof t[k] === "string" ? utc(t[k]) : t[k]])));
+  const goals: Goal[] = truthFor(c).map((t) =>
+    Object.fromEntries(COLUMN_KEYS.map((k) => [k, (k === "start" || k === "due") && typeof t[k] === "string" ? utc(t[k]) : t[k]])),
+  );
   const checkIns = c.checkIns ? TRUTH_CHECKINS.map((ci) => ({ ...ci, date: utc(ci.date) })) : undefined;
   const file = `ref-${c.file}.xlsx`;
   await writeFixture(path.join(dir, file), { goals, checkIns });

@@ -23,9 +23,7 @@ import {
 
 const column = fc.integer({ min: 0, max: MAX_COLUMNS - 1 });
 const row = fc.integer({ min: 0, max: MAX_ROWS - 1 });
-const rect: fc.Arbitrary<Rect> = fc
-  .tuple(row, column, row, column)
-  .map(([r0, c0, r1, c1]) => orderedRect({ r0, c0, r1, c1 }));
+const rect: fc.Arbitrary<Rect> = fc.tuple(row, column, row, column).map(([r0, c0, r1, c1]) => orderedRect({ r0, c0, r1, c1 }));
 const sheetName = fc.oneof(
   fc.string({ minLength: 1, maxLength: 31 }),
   fc.string({ unit: fc.constantFrom("'", "!", " ", "a", "Z", "1", "_", ".", "-", "ü", "$", ":"), minLength: 1, maxLength: 12 }),

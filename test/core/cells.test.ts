@@ -116,7 +116,7 @@ describe("readText", () => {
     [0.5, "0.5"],
     [true, "TRUE"],
     [false, "FALSE"],
-    ["=HYPERLINK(\"http://x\",\"y\")", "=HYPERLINK(\"http://x\",\"y\")"],
+    ['=HYPERLINK("http://x","y")', '=HYPERLINK("http://x","y")'],
     ["+1", "+1"],
   ] as [unknown, string][])("%p → %p", (raw, text) => {
     expect(readText(raw)).toEqual(value(text));
@@ -433,9 +433,7 @@ describe("readEnum", () => {
     ["direction", ENUM_SYNONYMS.direction, DIRECTIONS],
     ["rollup", ENUM_SYNONYMS.rollup, ROLLUP_MODES],
   ];
-  const cases = tables.flatMap(([field, table, canonicals]) =>
-    canonicals.flatMap((c) => [c, ...table[c]].map((s) => [field, s, c] as const)),
-  );
+  const cases = tables.flatMap(([field, table, canonicals]) => canonicals.flatMap((c) => [c, ...table[c]].map((s) => [field, s, c] as const)));
 
   it("every canonical value has a synonym list", () => {
     for (const [, table, canonicals] of tables) expect(Object.keys(table).sort()).toEqual([...canonicals].sort());
@@ -466,7 +464,7 @@ describe("readEnum", () => {
     ["type", "key-result", "Key Result"],
     ["direction", "AT  LEAST", "At least"],
     ["direction", "Higher_is_better", "Increase"],
-    ["rollup", { formula: "\"Sum\"", result: "Sum" }, "Sum"],
+    ["rollup", { formula: '"Sum"', result: "Sum" }, "Sum"],
     ["level", { richText: [{ text: "Te" }, { text: "am" }] }, "Team"],
   ] as [EnumField, unknown, string][])("%s: %p → %p", (field, raw, canonical) => {
     expect(readEnum(field, raw)).toEqual(value(canonical));
@@ -549,7 +547,16 @@ describe("properties", () => {
 
   const anyCell = fc.oneof(
     fc.anything(),
-    fc.anything({ withBoxedValues: true, withMap: true, withSet: true, withDate: true, withTypedArray: true, withSparseArray: true, withBigInt: true, withNullPrototype: true }),
+    fc.anything({
+      withBoxedValues: true,
+      withMap: true,
+      withSet: true,
+      withDate: true,
+      withTypedArray: true,
+      withSparseArray: true,
+      withBigInt: true,
+      withNullPrototype: true,
+    }),
     fc.string(),
     fc.string({ unit: "binary" }),
     fc.string({ unit: "grapheme" }),
@@ -625,7 +632,20 @@ describe("hostile objects", () => {
   cyclic.result = cyclic;
   const hostile: [string, unknown][] = [
     ["rich text whose run text cannot be converted to a string", { richText: [{ text: Object.create(null) }] }],
-    ["rich text whose run text throws in toString", { richText: [{ text: { toString: () => { throw new Error("no"); } } }] }],
+    [
+      "rich text whose run text throws in toString",
+      {
+        richText: [
+          {
+            text: {
+              toString: () => {
+                throw new Error("no");
+              },
+            },
+          },
+        ],
+      },
+    ],
     ["a formula whose result is itself", cyclic],
   ];
 

@@ -114,7 +114,7 @@ describe("Excel serials, 1900 system", () => {
   it("serial 60 is Excel's fictitious 1900-02-29: no day (documented choice)", () => {
     expect(dayFromSerial(60)).toBeNull();
     expect(dayFromSerial(60.25)).toBeNull();
-    expect(dayFromSerial(61) as Day - (dayFromSerial(59) as Day)).toBe(1);
+    expect((dayFromSerial(61) as Day) - (dayFromSerial(59) as Day)).toBe(1);
   });
 
   it("the day is 1899-12-30 + serial from serial 61 on", () => {

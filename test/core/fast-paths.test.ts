@@ -36,10 +36,18 @@ describe("readers: a plain cell reads like the same value wrapped", () => {
 
   it("text", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.string({ unit: fc.constantFrom(" ", "\t", "a", "#", "\u00a0", "\u2003", "é", "\n") }), fc.constantFrom("#N/A", " #REF!", "Ann", "é", "e\u0301", "  ", "")), (s) => {
-        expect(readText(s)).toEqual(readText(rich(s)));
-        for (const field of ["type", "level", "direction", "rollup"] as const) expect(readEnum(field, s)).toEqual(readEnum(field, rich(s)));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: "binary" }),
+          fc.string({ unit: fc.constantFrom(" ", "\t", "a", "#", "\u00a0", "\u2003", "é", "\n") }),
+          fc.constantFrom("#N/A", " #REF!", "Ann", "é", "e\u0301", "  ", ""),
+        ),
+        (s) => {
+          expect(readText(s)).toEqual(readText(rich(s)));
+          for (const field of ["type", "level", "direction", "rollup"] as const) expect(readEnum(field, s)).toEqual(readEnum(field, rich(s)));
+        },
+      ),
     );
   });
 
@@ -122,10 +130,19 @@ describe("smartString from its table", () => {
 describe("countWords", () => {
   it("counts what split(/\\s+/) finds, up to the limit", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.string({ unit: fc.constantFrom(" ", "\t", "a", "#", "\u00a0", "\u2003", "é", "\n") }), fc.constantFrom("a\u00a0b\u2003c", "\tone  two\nthree ", "")), fc.integer({ min: 1, max: 6 }), (s, limit) => {
-        const words = s.split(/\s+/).filter((w) => w !== "").length;
-        expect(countWords(s, limit)).toBe(Math.min(words, limit));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: "binary" }),
+          fc.string({ unit: fc.constantFrom(" ", "\t", "a", "#", "\u00a0", "\u2003", "é", "\n") }),
+          fc.constantFrom("a\u00a0b\u2003c", "\tone  two\nthree ", ""),
+        ),
+        fc.integer({ min: 1, max: 6 }),
+        (s, limit) => {
+          const words = s.split(/\s+/).filter((w) => w !== "").length;
+          expect(countWords(s, limit)).toBe(Math.min(words, limit));
+        },
+      ),
     );
   });
 });
@@ -177,23 +194,36 @@ describe("S3 within an owner's goals", () => {
   });
   it("titles and cycles are the same when they read alike after trimming, case and spaces (letter by letter or not)", () => {
     const norm = (s: string) => s.normalize("NFC").trim().toLowerCase().replace(/\s+/g, " ");
-    const text = fc.string({ unit: fc.constantFrom("a", "A", "b", "B", " ", "  ", "\t", "\u00a0", "é", "É", "e\u0301", "ß", "İ", "i", "x"), minLength: 1, maxLength: 8 });
+    const text = fc.string({
+      unit: fc.constantFrom("a", "A", "b", "B", " ", "  ", "\t", "\u00a0", "é", "É", "e\u0301", "ß", "İ", "i", "x"),
+      minLength: 1,
+      maxLength: 8,
+    });
     // The second title is often the first written another way, so that both outcomes are common.
     const pair = text.chain((a) =>
-      fc.tuple(fc.constant(a), fc.oneof(text, fc.constantFrom(a, a.toUpperCase(), a.toLowerCase(), a.replace(/ /g, "  "), ` ${a}\t`, a.replace(/ /g, "\t"), `${a}x`))),
+      fc.tuple(
+        fc.constant(a),
+        fc.oneof(text, fc.constantFrom(a, a.toUpperCase(), a.toLowerCase(), a.replace(/ /g, "  "), ` ${a}\t`, a.replace(/ /g, "\t"), `${a}x`)),
+      ),
     );
     fc.assert(
-      fc.property(pair, fc.constantFrom("2026", " 2026", "2026 ", "x  y", "X Y", "x\ty"), fc.constantFrom("2026", "x y"), fc.boolean(), ([a, b], ca, cb, large) => {
-        fc.pre(norm(a) !== "" && norm(b) !== "");
-        const goals = [
-          validGoal({ id: "G-1", title: `Grow ${a}`, cycle: ca, due: null }),
-          validGoal({ id: "G-2", title: `Grow ${b}`, cycle: cb, due: null }),
-          // More than 16 goals of one owner are grouped by their hashes instead of compared in pairs.
-          ...(large ? ownerGoals(18).map((g, i) => ({ ...g, id: `P-${i}` })) : []),
-        ];
-        const same = norm(`Grow ${a}`) === norm(`Grow ${b}`) && norm(ca) === norm(cb);
-        expect(findingsOf(run(goals), "S3")).toHaveLength(same ? 2 : 0);
-      }),
+      fc.property(
+        pair,
+        fc.constantFrom("2026", " 2026", "2026 ", "x  y", "X Y", "x\ty"),
+        fc.constantFrom("2026", "x y"),
+        fc.boolean(),
+        ([a, b], ca, cb, large) => {
+          fc.pre(norm(a) !== "" && norm(b) !== "");
+          const goals = [
+            validGoal({ id: "G-1", title: `Grow ${a}`, cycle: ca, due: null }),
+            validGoal({ id: "G-2", title: `Grow ${b}`, cycle: cb, due: null }),
+            // More than 16 goals of one owner are grouped by their hashes instead of compared in pairs.
+            ...(large ? ownerGoals(18).map((g, i) => ({ ...g, id: `P-${i}` })) : []),
+          ];
+          const same = norm(`Grow ${a}`) === norm(`Grow ${b}`) && norm(ca) === norm(cb);
+          expect(findingsOf(run(goals), "S3")).toHaveLength(same ? 2 : 0);
+        },
+      ),
     );
   });
   it("does not compare goals of other cycles", () => {
@@ -289,7 +319,9 @@ describe("check-ins find their goal (the next goal, the same goal, else the tabl
     fc.assert(
       fc.property(
         fc.array(fc.constantFrom(...ids), { minLength: 1, maxLength: 6 }),
-        fc.array(fc.record({ id: fc.constantFrom(...ids, "G-9"), day: fc.integer({ min: 1, max: 4 }), value: fc.integer({ min: 0, max: 99 }) }), { maxLength: 12 }),
+        fc.array(fc.record({ id: fc.constantFrom(...ids, "G-9"), day: fc.integer({ min: 1, max: 4 }), value: fc.integer({ min: 0, max: 99 }) }), {
+          maxLength: 12,
+        }),
         (goalIds, entries) => {
           const goals = goalIds.map((id) => validGoal({ id, actual: null }));
           const checkIns = entries.map((e, k) => checkIn(e.id, `2026-06-0${e.day}`, e.value, k));
@@ -330,23 +362,51 @@ describe("check-ins read straight from their table", () => {
         ["g-3", "Ship the new onboarding", "Ann", 5, "2026-12-31", 0],
       ],
     };
-    const cell = fc.oneof(fc.constantFrom("G-1", "g-2", "G-3", "G-9", "", null, "#N/A", "2026-06-30", "2026-02-30", "45%", "n/a", true), fc.integer({ min: 0, max: 200 }));
+    const cell = fc.oneof(
+      fc.constantFrom("G-1", "g-2", "G-3", "G-9", "", null, "#N/A", "2026-06-30", "2026-02-30", "45%", "n/a", true),
+      fc.integer({ min: 0, max: 200 }),
+    );
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.array(cell, { minLength: 5, maxLength: 5 }), fc.constant(["", null, " ", "", null])), { maxLength: 10 }), fc.constantFrom(0, 2), (rows, firstColumn) => {
-        const checkIns = { name: "CheckIns", sheet: "Check ins", headerRow: 3, firstColumn, headers: ["Goal ID", "Date", "Value", "Confidence", "Comment"], rows };
-        const input = workbookInputFromTables([goalTable], checkIns, 1900);
-        const viaRecords = workbookFromRecords({ goals: goalRecords(input), checkIns: checkInRecords(input), dateSystem: input.dateSystem });
-        const options = { asOf: day("2026-06-30") };
-        // The same results; only the cells findings name differ (records sit on a sheet of their own).
-        const uncelled = (ev: Evaluation) => ({ ...ev, findings: ev.findings.map((f) => ({ ...f, cell: null })) });
-        expect(uncelled(evaluate(input, options))).toEqual(uncelled(evaluate(viaRecords, options)));
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.array(cell, { minLength: 5, maxLength: 5 }), fc.constant(["", null, " ", "", null])), { maxLength: 10 }),
+        fc.constantFrom(0, 2),
+        (rows, firstColumn) => {
+          const checkIns = {
+            name: "CheckIns",
+            sheet: "Check ins",
+            headerRow: 3,
+            firstColumn,
+            headers: ["Goal ID", "Date", "Value", "Confidence", "Comment"],
+            rows,
+          };
+          const input = workbookInputFromTables([goalTable], checkIns, 1900);
+          const viaRecords = workbookFromRecords({ goals: goalRecords(input), checkIns: checkInRecords(input), dateSystem: input.dateSystem });
+          const options = { asOf: day("2026-06-30") };
+          // The same results; only the cells findings name differ (records sit on a sheet of their own).
+          const uncelled = (ev: Evaluation) => ({ ...ev, findings: ev.findings.map((f) => ({ ...f, cell: null })) });
+          expect(uncelled(evaluate(input, options))).toEqual(uncelled(evaluate(viaRecords, options)));
+        },
+      ),
     );
   });
   it("the check-in rows as records, for whoever reads them, blank rows left out", () => {
-    const t = { name: "CheckIns", sheet: "CheckIns", headerRow: 1, firstColumn: 0, headers: ["Goal ID", "Date", "Value"], rows: [["G-1", 46000, 5], ["", "", ""], ["G-2", 46001, 7]] };
+    const t = {
+      name: "CheckIns",
+      sheet: "CheckIns",
+      headerRow: 1,
+      firstColumn: 0,
+      headers: ["Goal ID", "Date", "Value"],
+      rows: [
+        ["G-1", 46000, 5],
+        ["", "", ""],
+        ["G-2", 46001, 7],
+      ],
+    };
     const input = workbookInputFromTables([], t, 1900);
-    expect(checkInRecords(input).map((c) => c.values)).toEqual([{ goalId: "G-1", date: 46000, value: 5 }, { goalId: "G-2", date: 46001, value: 7 }]);
+    expect(checkInRecords(input).map((c) => c.values)).toEqual([
+      { goalId: "G-1", date: 46000, value: 5 },
+      { goalId: "G-2", date: 46001, value: 7 },
+    ]);
     expect(checkInCell(input.checkIns as CheckInTable, 2, "value")).toBe("CheckIns!C4");
   });
 });
@@ -358,7 +418,11 @@ describe("Parent IDs find their goal (the row above and its parents first, else 
       fc.property(
         fc.array(fc.record({ id: fc.constantFrom(...ids, null), parents: fc.array(fc.constantFrom(...ids, "Z"), { maxLength: 2 }) }), { maxLength: 9 }),
         (rows) => {
-          const nodes = rows.map((r) => ({ key: r.id?.toUpperCase() ?? null, parents: r.parents.map((p) => ({ key: p.toUpperCase(), share: null })), weight: null }));
+          const nodes = rows.map((r) => ({
+            key: r.id?.toUpperCase() ?? null,
+            parents: r.parents.map((p) => ({ key: p.toUpperCase(), share: null })),
+            weight: null,
+          }));
           const graph = resolveLinks(nodes);
           nodes.forEach((node, i) => {
             const expected = [...new Set(node.parents.map((p) => nodes.findIndex((o) => o.key === p.key)).filter((j) => j >= 0))];
@@ -373,6 +437,10 @@ describe("Parent IDs find their goal (the row above and its parents first, else 
 describe("scorecards of groups listed together or apart", () => {
   it("count each group's goals wherever they are", () => {
     const items = ["A", "A", "B", "A", "B", "B", "C", "A"].map((group, i) => ({ group, score: i / 10, weight: 1, top: true, status: null }));
-    expect(scorecards(items).map((c) => [c.group, c.topGoals])).toEqual([["A", 4], ["B", 3], ["C", 1]]);
+    expect(scorecards(items).map((c) => [c.group, c.topGoals])).toEqual([
+      ["A", 4],
+      ["B", 3],
+      ["C", 1],
+    ]);
   });
 });

@@ -1,15 +1,7 @@
 import fc from "fast-check";
 import { columnLetters } from "../../src/core/a1";
 import { ColumnKey, COMPUTED_COLUMNS, INPUT_COLUMNS } from "../../src/core/columns";
-import {
-  applyOverrides,
-  HEADER_SYNONYMS,
-  HeaderMapping,
-  matchComputed,
-  matchHeader,
-  normalizeHeader,
-  proposeMapping,
-} from "../../src/core/headers";
+import { applyOverrides, HEADER_SYNONYMS, HeaderMapping, matchComputed, matchHeader, normalizeHeader, proposeMapping } from "../../src/core/headers";
 
 /** model.md "Header synonyms", copied verbatim so the test checks the spec, not the code's table. */
 const SPEC_SYNONYMS: [string, ColumnKey, string[]][] = [
@@ -38,9 +30,7 @@ const SPEC_SYNONYMS: [string, ColumnKey, string[]][] = [
 const WEAK = new Set(["from", "to", "by", "base", "minimum", "maximum"]);
 
 const canonicalCases = SPEC_SYNONYMS.map(([header, key]) => [header, key] as const);
-const synonymCases = SPEC_SYNONYMS.flatMap(([, key, syns]) =>
-  syns.map((s) => [s, key, WEAK.has(s) ? "weak" : "strong"] as const),
-);
+const synonymCases = SPEC_SYNONYMS.flatMap(([, key, syns]) => syns.map((s) => [s, key, WEAK.has(s) ? "weak" : "strong"] as const));
 
 describe("the synonym table", () => {
   it("covers every input column of columns.ts, in canonical order", () => {
@@ -165,12 +155,9 @@ describe("matchHeader", () => {
     expect(matchHeader("weight%")).toEqual({ key: "weight", confidence: "strong" });
   });
 
-  it.each(["", "   ", "#", "%", "(USD)", "Region", "Targets", "Goal ID 2", "Tag", "Notes2", "Owner Email", "Score"])(
-    "no input column for %p",
-    (header) => {
-      expect(matchHeader(header)).toBeNull();
-    },
-  );
+  it.each(["", "   ", "#", "%", "(USD)", "Region", "Targets", "Goal ID 2", "Tag", "Notes2", "Owner Email", "Score"])("no input column for %p", (header) => {
+    expect(matchHeader(header)).toBeNull();
+  });
 
   it.each([
     ["Progress", "Progress"],
@@ -210,9 +197,7 @@ function reasonOf(m: HeaderMapping, source: number): string | undefined {
 describe("proposeMapping", () => {
   it("maps the canonical header row one to one, nothing missing", () => {
     const m = proposeMapping(INPUT_COLUMNS.map((c) => c.header));
-    expect(m.matches).toEqual(
-      INPUT_COLUMNS.map((c, i) => ({ source: i, header: c.header, key: c.key, confidence: "strong" })),
-    );
+    expect(m.matches).toEqual(INPUT_COLUMNS.map((c, i) => ({ source: i, header: c.header, key: c.key, confidence: "strong" })));
     expect(m.computed).toEqual([]);
     expect(m.unmapped).toEqual([]);
     expect(m.missing).toEqual([]);
@@ -455,7 +440,12 @@ describe("applyOverrides", () => {
   });
 
   it("ignores sources that are not in the mapping", () => {
-    expect(applyOverrides(base, [{ source: 99, key: "title" }, { source: -1, key: null }])).toEqual(base);
+    expect(
+      applyOverrides(base, [
+        { source: 99, key: "title" },
+        { source: -1, key: null },
+      ]),
+    ).toEqual(base);
   });
 
   it("does not change its input", () => {

@@ -33,7 +33,9 @@ test("property: what is refused is a failure of the workbook after the input tha
       const samePlace = (a: Finding, b: Finding): boolean => a.code === b.code && a.goalIndex === b.goalIndex && a.field === b.field && a.cell === b.cell;
       const onTarget = (f: Finding): boolean => f.goalIndex === 0 && f.field === "Target";
       return (
-        r.refused.every((f) => f.severity === "fail" && now.some((g) => samePlace(f, g) && g.message === f.message) && (onTarget(f) || !was.some((g) => samePlace(f, g)))) &&
+        r.refused.every(
+          (f) => f.severity === "fail" && now.some((g) => samePlace(f, g) && g.message === f.message) && (onTarget(f) || !was.some((g) => samePlace(f, g))),
+        ) &&
         r.warnings.every((w) => w.severity === "warn") &&
         now.filter((f) => f.severity === "fail" && !was.some((g) => samePlace(f, g))).length <= r.refused.length
       );
@@ -63,7 +65,9 @@ test("failures on the input's own cell come first, then its goal's, then other g
   // Parent P (no Target, exempt from M1 while it has a child) and child C; C's Parent ID cleared
   // and its Target made wrong: P gains M1, C gains A1 and R2 (warn).
   const before = workbookFromRecords({ goals: rows(validGoal({ id: "P", target: null, threshold: null, stretch: null }), childGoal("C", "P")) });
-  const after = workbookFromRecords({ goals: rows(validGoal({ id: "P", target: null, threshold: null, stretch: null }), childGoal("C", "", { target: 30, threshold: null, stretch: null })) });
+  const after = workbookFromRecords({
+    goals: rows(validGoal({ id: "P", target: null, threshold: null, stretch: null }), childGoal("C", "", { target: 30, threshold: null, stretch: null })),
+  });
   const r = checkInput(before, after, { goalIndex: 1, field: "Target" }, opts);
   expect(r.refused.map((f) => [f.goal, f.code])).toEqual([
     ["C", "A1"],
@@ -72,4 +76,6 @@ test("failures on the input's own cell come first, then its goal's, then other g
 });
 
 test.each([0, 0.5, 1])("Confidence %p is fine", (v) => expect(confidenceProblem(v)).toBeNull());
-test.each([-0.1, 1.2, 70, Number.NaN, Number.POSITIVE_INFINITY])("Confidence %p is refused, saying what to enter", (v) => expect(confidenceProblem(v)).toMatch(/enter a number from 0 to 1/));
+test.each([-0.1, 1.2, 70, Number.NaN, Number.POSITIVE_INFINITY])("Confidence %p is refused, saying what to enter", (v) =>
+  expect(confidenceProblem(v)).toMatch(/enter a number from 0 to 1/),
+);

@@ -102,7 +102,8 @@ describe("days without a Date", () => {
   it("dayFromParts gives what the Date gives, for every day of years around the edges", () => {
     for (const year of [0, 1, 4, 99, 100, 400, 1582, 1899, 1900, 1904, 1969, 1970, 2000, 2024, 2026, 2100, 9999]) {
       for (let month = 0; month <= 13; month++) {
-        for (let day = 0; day <= 32; day++) expect([year, month, day, dayFromParts(year, month, day)]).toEqual([year, month, day, dayFromPartsByDate(year, month, day)]);
+        for (let day = 0; day <= 32; day++)
+          expect([year, month, day, dayFromParts(year, month, day)]).toEqual([year, month, day, dayFromPartsByDate(year, month, day)]);
       }
     }
   });
@@ -110,9 +111,14 @@ describe("days without a Date", () => {
   it("dayFromParts gives what the Date gives, for any numbers", () => {
     const part = fc.oneof(fc.integer({ min: -20, max: 40 }), fc.constantFrom(1.5, NaN, Infinity, -0));
     fc.assert(
-      fc.property(fc.oneof(fc.integer({ min: -300_000, max: 300_000 }), fc.integer({ min: -1, max: 10_001 }), fc.constantFrom(0.5, NaN, -0)), part, part, (y, m, d) => {
-        expect(dayFromParts(y, m, d)).toEqual(dayFromPartsByDate(y, m, d));
-      }),
+      fc.property(
+        fc.oneof(fc.integer({ min: -300_000, max: 300_000 }), fc.integer({ min: -1, max: 10_001 }), fc.constantFrom(0.5, NaN, -0)),
+        part,
+        part,
+        (y, m, d) => {
+          expect(dayFromParts(y, m, d)).toEqual(dayFromPartsByDate(y, m, d));
+        },
+      ),
     );
   });
 
@@ -156,7 +162,30 @@ const anyCell = fc.oneof(
   fc.boolean(),
   fc.date(),
   fc.constantFrom(...TRICKY_DATES),
-  fc.constantFrom(null, undefined, "", " ", "#N/A", " #REF!", "45%", "12.5%", "0%", "00.50%", "1e3", "-0", "-0.0", " 12", "12 ", "1,234", "$5", "(3)", "TRUE", "yes", "done", "no"),
+  fc.constantFrom(
+    null,
+    undefined,
+    "",
+    " ",
+    "#N/A",
+    " #REF!",
+    "45%",
+    "12.5%",
+    "0%",
+    "00.50%",
+    "1e3",
+    "-0",
+    "-0.0",
+    " 12",
+    "12 ",
+    "1,234",
+    "$5",
+    "(3)",
+    "TRUE",
+    "yes",
+    "done",
+    "no",
+  ),
   fc.constantFrom(0, -0, NaN, Infinity, -Infinity, 1e308, 5e-324, 45_000, 60, 61, 2_958_466),
   fc.oneof(fc.double(), fc.integer({ min: 0, max: 10_000 })).map((n) => `${n}%`),
   fc.oneof(fc.double(), fc.integer()).map((n) => String(n)),
@@ -215,10 +244,17 @@ describe("number text and plain text read by their characters", () => {
   const NON_ASCII = /[^ -~]/;
   it("text is trimmed and NFC as before", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.string({ unit: fc.constantFrom(" ", "\t", "\n", "a", "~", "\u007f", "\u00a0", "\u2003", "é", "e\u0301", "\ufeff") })), (t) => {
-        const trimmed = t.trim();
-        expect(normalizeText(t)).toBe(NON_ASCII.test(trimmed) ? trimmed.normalize("NFC") : trimmed);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: "binary" }),
+          fc.string({ unit: fc.constantFrom(" ", "\t", "\n", "a", "~", "\u007f", "\u00a0", "\u2003", "é", "e\u0301", "\ufeff") }),
+        ),
+        (t) => {
+          const trimmed = t.trim();
+          expect(normalizeText(t)).toBe(NON_ASCII.test(trimmed) ? trimmed.normalize("NFC") : trimmed);
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -227,9 +263,16 @@ describe("number text and plain text read by their characters", () => {
 describe("idKey: IDs in capitals are kept", () => {
   it("is toUpperCase for any text", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.string({ unit: fc.constantFrom("a", "z", "A", "Z", "-", "0", "ß", "ﬀ", "µ", "ÿ", "é", "`", "{", "@", "[", "ı") })), (s) => {
-        expect(idKey(s)).toBe(s.toUpperCase());
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: "binary" }),
+          fc.string({ unit: fc.constantFrom("a", "z", "A", "Z", "-", "0", "ß", "ﬀ", "µ", "ÿ", "é", "`", "{", "@", "[", "ı") }),
+        ),
+        (s) => {
+          expect(idKey(s)).toBe(s.toUpperCase());
+        },
+      ),
     );
     for (const s of ["g-1", "G-1", "G-1a", "straße", "ǆ", "`{@[", ""]) expect(idKey(s)).toBe(s.toUpperCase());
     expect(idKey(null)).toBeNull();
@@ -302,20 +345,31 @@ const fieldCell = fc.oneof(
 describe("rows read one after another through shared scratch space", () => {
   it("each goal reads as through the full readers (a rejected cell is not carried to the next row)", () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fieldCell, { minLength: COLUMN_KEYS.length, maxLength: COLUMN_KEYS.length }), { minLength: 1, maxLength: 6 }), fc.constantFrom<DateSystem>(1900, 1904), (cells, system) => {
-        // The same rows as records (every row a goal) and as a table (blank rows hold none), each read by one reader in turn.
-        const records = workbookFromRecords({ goals: cells.map((row) => ({ values: Object.fromEntries(COLUMN_KEYS.map((k, j) => [k, row[j]])) })), dateSystem: system });
-        const table = workbookInputFromTables([{ name: "Goals", sheet: "Goals", headerRow: 1, firstColumn: 0, headers: INPUT_COLUMNS.map((c) => c.header), rows: cells }], null, system);
-        for (const input of [records, table]) {
-          const reader = new CellReader(system);
-          for (let i = 0; i < input.goalCount; i++) {
-            const row = cells[input.goalRow[i]];
-            const values: Partial<Record<ColumnKey, unknown>> = {};
-            COLUMN_KEYS.forEach((k, j) => (values[k] = row[j]));
-            expect({ ...reader.goal(input, i), table: null, r: null }).toEqual({ ...readGoalByReaders(values, i, system), table: null, r: null });
+      fc.property(
+        fc.array(fc.array(fieldCell, { minLength: COLUMN_KEYS.length, maxLength: COLUMN_KEYS.length }), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom<DateSystem>(1900, 1904),
+        (cells, system) => {
+          // The same rows as records (every row a goal) and as a table (blank rows hold none), each read by one reader in turn.
+          const records = workbookFromRecords({
+            goals: cells.map((row) => ({ values: Object.fromEntries(COLUMN_KEYS.map((k, j) => [k, row[j]])) })),
+            dateSystem: system,
+          });
+          const table = workbookInputFromTables(
+            [{ name: "Goals", sheet: "Goals", headerRow: 1, firstColumn: 0, headers: INPUT_COLUMNS.map((c) => c.header), rows: cells }],
+            null,
+            system,
+          );
+          for (const input of [records, table]) {
+            const reader = new CellReader(system);
+            for (let i = 0; i < input.goalCount; i++) {
+              const row = cells[input.goalRow[i]];
+              const values: Partial<Record<ColumnKey, unknown>> = {};
+              COLUMN_KEYS.forEach((k, j) => (values[k] = row[j]));
+              expect({ ...reader.goal(input, i), table: null, r: null }).toEqual({ ...readGoalByReaders(values, i, system), table: null, r: null });
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -324,7 +378,14 @@ describe("rows read one after another through shared scratch space", () => {
     const out = emptyCheckInFields();
     fc.assert(
       fc.property(fc.array(fc.array(fieldCell, { minLength: 5, maxLength: 5 }), { minLength: 1, maxLength: 8 }), fc.boolean(), (cells, all) => {
-        const t = checkInTable({ name: "CheckIns", sheet: "CheckIns", headerRow: 1, firstColumn: 0, headers: ["Goal ID", "Date", "Value", "Confidence", "Comment"], rows: cells });
+        const t = checkInTable({
+          name: "CheckIns",
+          sheet: "CheckIns",
+          headerRow: 1,
+          firstColumn: 0,
+          headers: ["Goal ID", "Date", "Value", "Confidence", "Comment"],
+          rows: cells,
+        });
         const reader = new CellReader(1900);
         cells.forEach((row, r) => {
           const invalid: Record<string, InvalidField> = {};
@@ -378,7 +439,10 @@ describe("rows read from tables: the lists are made at their length", () => {
         const one = workbookInputFromTables([table("Goals", goalHeaders, goals)], table("CheckIns", checkInHeaders, checkIns));
         expectList(goalRecords(one), "id", expectedIds);
         expectList(checkInRecords(one), "goalId", expectedCheckIns);
-        const two = workbookInputFromTables([table("Goals", goalHeaders, goals), table("Goals_2", goalHeaders, [goalRow("H-1"), blankRow(goalHeaders.length)])], null);
+        const two = workbookInputFromTables(
+          [table("Goals", goalHeaders, goals), table("Goals_2", goalHeaders, [goalRow("H-1"), blankRow(goalHeaders.length)])],
+          null,
+        );
         expectList(goalRecords(two), "id", [...expectedIds, "H-1"]);
         expect(checkInRecords(two)).toEqual([]);
       }),
@@ -397,7 +461,9 @@ describe("rows read from tables: the lists are made at their length", () => {
 
 describe("parseParents: the same text read again gives the same parents", () => {
   it("a reader shares one list among goals written one after another under the same text", () => {
-    const input = workbookFromRecords({ goals: [{ values: { id: "A", parent: "P=60%; Q" } }, { values: { id: "B", parent: "P=60%; Q" } }, { values: { id: "C", parent: "Q" } }] });
+    const input = workbookFromRecords({
+      goals: [{ values: { id: "A", parent: "P=60%; Q" } }, { values: { id: "B", parent: "P=60%; Q" } }, { values: { id: "C", parent: "Q" } }],
+    });
     const reader = new CellReader();
     const [a, b, c] = [0, 1, 2].map((i) => reader.goal(input, i));
     expect(b.parentRefs).toBe(a.parentRefs);

@@ -10,7 +10,6 @@ import { scorecards } from "../../src/core/scorecard";
 import { effectiveWeights } from "../../src/core/weights";
 import { workbookFromRecords, GoalRecord } from "../../src/core/tables";
 
-
 const d = (iso: string): number => dayFromIso(iso) as number;
 
 function num(o: Outcome): number {
@@ -119,8 +118,7 @@ describe("Tier score", () => {
 });
 
 describe("Score", () => {
-  test("the tier score when Threshold is set", () =>
-    close(num(score({ actual: 90, threshold: 80, target: 100, baseline: 50, direction: "Increase" })), 0.75));
+  test("the tier score when Threshold is set", () => close(num(score({ actual: 90, threshold: 80, target: 100, baseline: 50, direction: "Increase" })), 0.75));
   test("else the progress with cap 1", () => close(num(score({ actual: 150, target: 100, baseline: 50 })), 1));
   test("blank Actual → no data", () => expect(score({ actual: null, threshold: 80, target: 100, baseline: 50 })).toEqual({ kind: "nodata" }));
 });
@@ -184,7 +182,10 @@ describe("Actual: the Actual cell, or the latest check-in's Value", () => {
     close(byId(ev, "G-1").progress, 0.45);
   });
   test("the Actual cell wins over check-ins", () => {
-    const ev = evaluate(workbookFromRecords({ goals: [goal("G-1", { actual: 10 })], checkIns: [{ values: { goalId: "G-1", date: "2026-06-25", value: 45 } }] }), opts);
+    const ev = evaluate(
+      workbookFromRecords({ goals: [goal("G-1", { actual: 10 })], checkIns: [{ values: { goalId: "G-1", date: "2026-06-25", value: 45 } }] }),
+      opts,
+    );
     close(byId(ev, "G-1").progress, 0.1);
   });
 });
@@ -204,8 +205,16 @@ describe("Weights: the weight rule", () => {
   test("some set → a blank counts as the mean of the set ones", () => expect(effectiveWeights([2, 4, null])).toEqual([2, 4, 3]));
   test("a negative weight is treated as blank", () => expect(effectiveWeights([-1, 2])).toEqual([2, 2]));
   test("2 : 1 means the same as 66.7% : 33.3%", () => {
-    const a = evaluate(workbookFromRecords({ goals: [goal("P"), goal("A", { parent: "P", weight: 2, actual: 100 }), goal("B", { parent: "P", weight: 1, actual: 40 })] }), opts);
-    const b = evaluate(workbookFromRecords({ goals: [goal("P"), goal("A", { parent: "P", weight: "66.7%", actual: 100 }), goal("B", { parent: "P", weight: "33.3%", actual: 40 })] }), opts);
+    const a = evaluate(
+      workbookFromRecords({ goals: [goal("P"), goal("A", { parent: "P", weight: 2, actual: 100 }), goal("B", { parent: "P", weight: 1, actual: 40 })] }),
+      opts,
+    );
+    const b = evaluate(
+      workbookFromRecords({
+        goals: [goal("P"), goal("A", { parent: "P", weight: "66.7%", actual: 100 }), goal("B", { parent: "P", weight: "33.3%", actual: 40 })],
+      }),
+      opts,
+    );
     close(byId(a, "P").rolledUp, 0.8);
     close(byId(b, "P").rolledUp, (0.667 * 1 + 0.333 * 0.4) / 1);
   });
@@ -237,12 +246,7 @@ describe("Cascade roll-up", () => {
   test("roll-up with attribution shares (G-1=60%; G-2=40%)", () => {
     const ev = evaluate(
       workbookFromRecords({
-        goals: [
-          goal("G-1"),
-          goal("G-2"),
-          goal("X", { parent: "G-1=60%; G-2=40%", actual: 100 }),
-          goal("Y", { parent: "G-1", actual: 0 }),
-        ],
+        goals: [goal("G-1"), goal("G-2"), goal("X", { parent: "G-1=60%; G-2=40%", actual: 100 }), goal("Y", { parent: "G-1", actual: 0 })],
       }),
       opts,
     );
@@ -251,17 +255,27 @@ describe("Cascade roll-up", () => {
     close(byId(ev, "G-2").rolledUp, 1);
   });
   test("k parents without shares → 1/k each", () => {
-    const ev = evaluate(workbookFromRecords({ goals: [goal("G-1"), goal("G-2"), goal("X", { parent: "G-1; G-2", actual: 100 }), goal("Y", { parent: "G-1", actual: 0 })] }), opts);
+    const ev = evaluate(
+      workbookFromRecords({ goals: [goal("G-1"), goal("G-2"), goal("X", { parent: "G-1; G-2", actual: 100 }), goal("Y", { parent: "G-1", actual: 0 })] }),
+      opts,
+    );
     close(byId(ev, "G-1").rolledUp, 0.5 / 1.5);
   });
   test("shares that do not total 100% are used divided by their total (R5)", () => {
-    const ev = evaluate(workbookFromRecords({ goals: [goal("G-1"), goal("G-2"), goal("X", { parent: "G-1=60%; G-2=60%", actual: 100 }), goal("Y", { parent: "G-1", actual: 0 })] }), opts);
+    const ev = evaluate(
+      workbookFromRecords({
+        goals: [goal("G-1"), goal("G-2"), goal("X", { parent: "G-1=60%; G-2=60%", actual: 100 }), goal("Y", { parent: "G-1", actual: 0 })],
+      }),
+      opts,
+    );
     close(byId(ev, "G-1").rolledUp, 0.5 / 1.5);
     expect(byId(ev, "X").findings).toContain("R5");
   });
   test("Worst: min over children with data", () => {
     const ev = evaluate(
-      workbookFromRecords({ goals: [goal("P", { rollup: "Worst" }), goal("A", { parent: "P", actual: 30 }), goal("B", { parent: "P", actual: 80 }), goal("C", { parent: "P" })] }),
+      workbookFromRecords({
+        goals: [goal("P", { rollup: "Worst" }), goal("A", { parent: "P", actual: 30 }), goal("B", { parent: "P", actual: 80 }), goal("C", { parent: "P" })],
+      }),
       opts,
     );
     close(byId(ev, "P").rolledUp, 0.3);
@@ -318,14 +332,23 @@ describe("Cascade roll-up", () => {
     expect(byId(ev, "A").parents).toEqual([]);
   });
   test("a blocked child counts as no data", () => {
-    const ev = evaluate(workbookFromRecords({ goals: [goal("P"), goal("A", { parent: "P", actual: 40 }), goal("B", { parent: "P", actual: 90, weight: -1 })] }), opts);
+    const ev = evaluate(
+      workbookFromRecords({ goals: [goal("P"), goal("A", { parent: "P", actual: 40 }), goal("B", { parent: "P", actual: 90, weight: -1 })] }),
+      opts,
+    );
     expect(byId(ev, "B").blocked).toBe(true);
     close(byId(ev, "P").rolledUp, 0.4);
   });
   test("the rollup function directly: linear over a chain without depth limit", () => {
     const nodes: RollupNode[] = [];
     for (let i = 0; i < 50_000; i++)
-      nodes.push({ key: `G${i}`, parents: i === 0 ? [] : [{ key: `G${i - 1}`, share: null }], weight: null, mode: "Weighted", score: i === 49_999 ? 0.7 : null });
+      nodes.push({
+        key: `G${i}`,
+        parents: i === 0 ? [] : [{ key: `G${i - 1}`, share: null }],
+        weight: null,
+        mode: "Weighted",
+        score: i === 49_999 ? 0.7 : null,
+      });
     const r = rollup(nodes);
     close(r.rolledUp[0], 0.7);
   });
@@ -351,25 +374,33 @@ describe("Status of a goal whose Rolled Up comes from its children", () => {
     expect(byId(atMost, "P").status).toBe("On track");
   });
   test("Weighted with a Threshold: rule 3 tests R(g) ≥ 1, not the goal's own Score", () => {
-    const ev = evaluate(
-      workbookFromRecords({ goals: [goal("P", { threshold: 10, actual: 100 }), goal("A", { parent: "P", actual: 50 })] }),
-      opts,
-    );
+    const ev = evaluate(workbookFromRecords({ goals: [goal("P", { threshold: 10, actual: 100 }), goal("A", { parent: "P", actual: 50 })] }), opts);
     // Own Actual 100 would be Achieved; the children's blend is 0.5 at pace 0.5.
     expect(byId(ev, "P").status).toBe("On track");
   });
   test("Own mode and Sum keep rule 2: the goal's own metric", () => {
-    const own = evaluate(workbookFromRecords({ goals: [goal("P", { direction: "At least", actual: 90, rollup: "Own" }), goal("A", { parent: "P", actual: 100 })] }), opts);
+    const own = evaluate(
+      workbookFromRecords({ goals: [goal("P", { direction: "At least", actual: 90, rollup: "Own" }), goal("A", { parent: "P", actual: 100 })] }),
+      opts,
+    );
     expect(byId(own, "P").status).toBe("Off track");
     const sum = evaluate(
-      workbookFromRecords({ goals: [goal("P", { direction: "At least", target: 100, rollup: "Sum" }), goal("A", { parent: "P", actual: 45 }), goal("B", { parent: "P", actual: 45 })] }),
+      workbookFromRecords({
+        goals: [
+          goal("P", { direction: "At least", target: 100, rollup: "Sum" }),
+          goal("A", { parent: "P", actual: 45 }),
+          goal("B", { parent: "P", actual: 45 }),
+        ],
+      }),
       opts,
     );
     expect(byId(sum, "P").status).toBe("Off track");
   });
   test("Sum: P from the summed Actual", () => {
     const ev = evaluate(
-      workbookFromRecords({ goals: [goal("P", { rollup: "Sum", target: 200 }), goal("A", { parent: "P", actual: 50 }), goal("B", { parent: "P", actual: 50 })] }),
+      workbookFromRecords({
+        goals: [goal("P", { rollup: "Sum", target: 200 }), goal("A", { parent: "P", actual: 50 }), goal("B", { parent: "P", actual: 50 })],
+      }),
       opts,
     );
     expect(byId(ev, "P").status).toBe("On track"); // P = 0.5, pace 0.5
@@ -414,10 +445,7 @@ describe("Escalation", () => {
     const ev = evaluate(
       workbookFromRecords({
         goals: [goal("P"), goal("A", { parent: "P", actual: 1 })],
-        checkIns: [
-          { values: { goalId: "P", date: "2026-05-01", value: 0 } },
-          { values: { goalId: "P", date: "2026-06-28", value: 0 } },
-        ],
+        checkIns: [{ values: { goalId: "P", date: "2026-05-01", value: 0 } }, { values: { goalId: "P", date: "2026-06-28", value: 0 } }],
       }),
       opts,
     );
@@ -454,12 +482,19 @@ describe("Weighted scorecards", () => {
     close(scorecards(items)[0].completeness, 0.75);
   });
   test("groups in order of first appearance; a blank owner is (blank)", () => {
-    const ev = evaluate(workbookFromRecords({ goals: [goal("A", { owner: "Zed", actual: 10 }), goal("B", { owner: null, actual: 20 }), goal("C", { owner: "Amy", actual: 30 })] }), opts);
+    const ev = evaluate(
+      workbookFromRecords({
+        goals: [goal("A", { owner: "Zed", actual: 10 }), goal("B", { owner: null, actual: 20 }), goal("C", { owner: "Amy", actual: 30 })],
+      }),
+      opts,
+    );
     expect(ev.scorecards.map((c) => c.group)).toEqual(["Zed", "(blank)", "Amy"]);
   });
   test("an owner's Objective and the Key Results under it are not counted twice", () => {
     const ev = evaluate(
-      workbookFromRecords({ goals: [goal("O", { target: null, type: "Objective" }), goal("K1", { parent: "O", actual: 50 }), goal("K2", { parent: "O", actual: 100 })] }),
+      workbookFromRecords({
+        goals: [goal("O", { target: null, type: "Objective" }), goal("K1", { parent: "O", actual: 50 }), goal("K2", { parent: "O", actual: 100 })],
+      }),
       opts,
     );
     const card = ev.scorecards[0];
@@ -469,11 +504,24 @@ describe("Weighted scorecards", () => {
     expect(card.statusCounts).toEqual({ "On track": 2, Achieved: 1 });
   });
   test("W1 warning flag: two top goals, one weighted, total neither 1 nor 100", () => {
-    expect(scorecards([{ group: "A", score: 1, weight: 40, top: true }, { group: "A", score: 1, weight: 40, top: true }])[0].weightsOff).toBe(true);
-    expect(scorecards([{ group: "A", score: 1, weight: 0.6, top: true }, { group: "A", score: 1, weight: 0.4, top: true }])[0].weightsOff).toBe(false);
+    expect(
+      scorecards([
+        { group: "A", score: 1, weight: 40, top: true },
+        { group: "A", score: 1, weight: 40, top: true },
+      ])[0].weightsOff,
+    ).toBe(true);
+    expect(
+      scorecards([
+        { group: "A", score: 1, weight: 0.6, top: true },
+        { group: "A", score: 1, weight: 0.4, top: true },
+      ])[0].weightsOff,
+    ).toBe(false);
   });
   test("group by another column", () => {
-    const ev = evaluate(workbookFromRecords({ goals: [goal("A", { actual: 10, cycle: "Q1" }), goal("B", { actual: 30, cycle: "Q2" }), goal("C", { actual: 50, cycle: "Q1" })] }), { ...opts, groupBy: "cycle" });
+    const ev = evaluate(
+      workbookFromRecords({ goals: [goal("A", { actual: 10, cycle: "Q1" }), goal("B", { actual: 30, cycle: "Q2" }), goal("C", { actual: 50, cycle: "Q1" })] }),
+      { ...opts, groupBy: "cycle" },
+    );
     expect(ev.scorecards.map((c) => [c.group, Math.round((c.score ?? 0) * 100)])).toEqual([
       ["Q1", 30],
       ["Q2", 30],
@@ -495,11 +543,19 @@ describe("Weighted scorecards", () => {
       ["Squad", 90],
       ["(blank)", 20],
     ]);
-    const dirs = evaluate(workbookFromRecords({ goals: [goal("A", { actual: 10, direction: "up" }), goal("B", { actual: 30, direction: "Increase" })] }), { ...opts, groupBy: "direction" });
+    const dirs = evaluate(workbookFromRecords({ goals: [goal("A", { actual: 10, direction: "up" }), goal("B", { actual: 30, direction: "Increase" })] }), {
+      ...opts,
+      groupBy: "direction",
+    });
     expect(dirs.scorecards.map((c) => c.group)).toEqual(["Increase"]);
   });
   test("free text (Owner, a user column) groups values spelled alike apart from case and spaces, as first written", () => {
-    const goals = [goal("A", { actual: 10, owner: "ana" }), goal("B", { actual: 30, owner: " Ana " }), goal("C", { actual: 50, owner: "Chen  Wei" }), goal("D", { actual: 70, owner: "chen wei" })];
+    const goals = [
+      goal("A", { actual: 10, owner: "ana" }),
+      goal("B", { actual: 30, owner: " Ana " }),
+      goal("C", { actual: 50, owner: "Chen  Wei" }),
+      goal("D", { actual: 70, owner: "chen wei" }),
+    ];
     const ev = evaluate(workbookFromRecords({ goals }), opts);
     expect(ev.scorecards.map((c) => [c.group, Math.round((c.score ?? 0) * 100)])).toEqual([
       ["ana", 20],

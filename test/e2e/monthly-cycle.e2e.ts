@@ -10,7 +10,22 @@
  * accept an error wherever the pane shows it (at the field or in the banner).
  */
 import { Locator, Page } from "playwright-core";
-import { Session, axe, cell, describeViolations, findColumn, findRow, idle, journey, openView, pane, poll, screenshot, showSheet, sessionPerFile } from "./support";
+import {
+  Session,
+  axe,
+  cell,
+  describeViolations,
+  findColumn,
+  findRow,
+  idle,
+  journey,
+  openView,
+  pane,
+  poll,
+  screenshot,
+  showSheet,
+  sessionPerFile,
+} from "./support";
 
 let s: Session;
 
@@ -45,12 +60,20 @@ async function chooseGoal(form: Locator, id: string): Promise<void> {
   }
   await picker.click();
   await picker.fill(id);
-  await form.page().getByRole("option", { name: new RegExp(`^${id}\\b`) }).first().click();
+  await form
+    .page()
+    .getByRole("option", { name: new RegExp(`^${id}\\b`) })
+    .first()
+    .click();
 }
 
 /** The pane's error (at a field or in the banner) once it shows `pattern`. */
 async function paneShows(page: Page, what: string, pattern: RegExp): Promise<string> {
-  return poll(what, async () => (await pane(page).textContent()) ?? "", (t) => pattern.test(t));
+  return poll(
+    what,
+    async () => (await pane(page).textContent()) ?? "",
+    (t) => pattern.test(t),
+  );
 }
 
 async function advance(page: Page, view: Locator, to: string, options: { reason: string; password?: string }): Promise<void> {
@@ -64,7 +87,11 @@ async function advance(page: Page, view: Locator, to: string, options: { reason:
   await dialog.getByRole("button", { name: "Advance", exact: true }).click();
   await dialog.waitFor({ state: "detached" });
   await idle(page);
-  await poll(`the cycle to be ${to}`, () => view.getByTestId("cycle-state").textContent(), (t) => t === `The cycle is ${to}.`);
+  await poll(
+    `the cycle to be ${to}`,
+    () => view.getByTestId("cycle-state").textContent(),
+    (t) => t === `The cycle is ${to}.`,
+  );
 }
 
 function checkInForm(view: Locator): Locator {
@@ -109,7 +136,11 @@ describe("the monthly cycle in the preview", () => {
     const field = dialog.getByLabel("Password", { exact: true });
     await field.fill("lock-2026");
     await dialog.getByRole("button", { name: "Continue" }).click();
-    await poll("the wrong-password message", async () => (await dialog.textContent()) ?? "", (t) => /That password is not right/.test(t));
+    await poll(
+      "the wrong-password message",
+      async () => (await dialog.textContent()) ?? "",
+      (t) => /That password is not right/.test(t),
+    );
     await expect(field.inputValue()).resolves.toBe("lock-2026"); // kept, to correct it
     await screenshot(page, "password-wrong", dialog);
     const violations = (await axe(page, '[role="dialog"]', "password-dialog")).filter((v) => v.impact === "serious" || v.impact === "critical");

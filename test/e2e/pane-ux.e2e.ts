@@ -69,10 +69,13 @@ async function expectMessageFits(page: Page, name: string): Promise<void> {
 /** Relative luminance contrast of two CSS rgb() colours. */
 function contrast(a: string, b: string): number {
   const lum = (c: string) => {
-    const [r, g, bl] = (c.match(/[\d.]+/g) ?? ["0", "0", "0"]).slice(0, 3).map(Number).map((v) => {
-      const x = v / 255;
-      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
-    });
+    const [r, g, bl] = (c.match(/[\d.]+/g) ?? ["0", "0", "0"])
+      .slice(0, 3)
+      .map(Number)
+      .map((v) => {
+        const x = v / 255;
+        return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+      });
     return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
   };
   const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
@@ -138,7 +141,9 @@ describe("the pane at 380 px", () => {
     const groups = view.getByTestId("finding-group");
     await groups.first().waitFor();
     // Each goal's findings by severity; a goal with a failure never follows a goal with warnings only.
-    const severities = await groups.evaluateAll((els) => els.map((g) => Array.from(g.querySelectorAll("[data-testid=finding]")).map((f) => f.getAttribute("data-severity"))));
+    const severities = await groups.evaluateAll((els) =>
+      els.map((g) => Array.from(g.querySelectorAll("[data-testid=finding]")).map((f) => f.getAttribute("data-severity"))),
+    );
     const hasFail = severities.map((list) => list.includes("fail"));
     expect(hasFail[0]).toBe(true);
     expect(hasFail.indexOf(false)).toBeGreaterThan(0);

@@ -87,7 +87,11 @@ describe("the analyst's journey in the preview", () => {
     await expect(cell(page, a1).textContent()).resolves.toBe("I-17");
     await typeInCell(page, a1, "I-18");
     // The pane follows the edit (auto-refresh) and the finding goes away.
-    await poll("the duplicate-ID findings to go", () => duplicates.count(), (n) => n === 0);
+    await poll(
+      "the duplicate-ID findings to go",
+      () => duplicates.count(),
+      (n) => n === 0,
+    );
   });
 
   step("Scorecards: read a scorecard, then write the Scorecards sheet", async () => {
@@ -131,7 +135,11 @@ describe("the analyst's journey in the preview", () => {
       await dialog.getByRole("button", { name: "Advance", exact: true }).click();
       await dialog.waitFor({ state: "detached" });
       await idle(page);
-      await poll(`the cycle to be ${to}`, () => view.getByTestId("cycle-state").textContent(), (t) => t === `The cycle is ${to}.`);
+      await poll(
+        `the cycle to be ${to}`,
+        () => view.getByTestId("cycle-state").textContent(),
+        (t) => t === `The cycle is ${to}.`,
+      );
     }
     await expect(view.getByTestId("seal-status").textContent()).resolves.toMatch(/Intact/);
     // The goals sheet is locked now: a sealed Target is refused in the grid, with a friendly message.
@@ -150,7 +158,10 @@ describe("the analyst's journey in the preview", () => {
     const goal = form.getByRole("combobox", { name: "Goal", exact: true });
     await goal.click();
     await goal.fill(state.changedGoal);
-    await page.getByRole("listbox").getByRole("option", { name: new RegExp(`^${state.changedGoal} — `) }).click();
+    await page
+      .getByRole("listbox")
+      .getByRole("option", { name: new RegExp(`^${state.changedGoal} — `) })
+      .click();
     await form.getByLabel("Field", { exact: true }).selectOption({ label: "Target" });
     await form.getByLabel("New value", { exact: true }).fill("66");
     await form.getByLabel("Reason", { exact: true }).fill("Quarterly demo target raised after the spring campaign");
@@ -191,7 +202,11 @@ describe("the analyst's journey in the preview", () => {
     await view.getByRole("button", { name: "Verify seal" }).click();
     await idle(page);
     const status = view.getByTestId("seal-status");
-    await poll("the seal to report the difference", () => status.textContent(), (t) => /^Changed/.test(t ?? ""));
+    await poll(
+      "the seal to report the difference",
+      () => status.textContent(),
+      (t) => /^Changed/.test(t ?? ""),
+    );
     const differences = view.getByRole("table", { name: "Differences from the seal" });
     await expect(differences.getByRole("row").filter({ hasText: "C-2" }).textContent()).resolves.toMatch(/C-2Target4550/);
     await screenshot(page, "view-review-tampered", pane(page));

@@ -7,7 +7,22 @@
  * truth; a Closed cycle offers no change request and says why.
  */
 import type { Locator, Page } from "playwright-core";
-import { Session, axe, cell, describeViolations, findColumn, grid, idle, journey, openView, pane, poll, screenshot, showSheet, sessionPerFile } from "./support";
+import {
+  Session,
+  axe,
+  cell,
+  describeViolations,
+  findColumn,
+  grid,
+  idle,
+  journey,
+  openView,
+  pane,
+  poll,
+  screenshot,
+  showSheet,
+  sessionPerFile,
+} from "./support";
 
 let s: Session;
 
@@ -31,7 +46,11 @@ async function description(control: Locator): Promise<string> {
 
 /** Asserts that `message` is shown right below `control` (beside the field, not in a banner). */
 async function expectBesideField(page: Page, control: Locator, message: string | RegExp): Promise<void> {
-  await poll(`the message ${String(message)} beside the field`, () => description(control), (t) => (typeof message === "string" ? t.includes(message) : message.test(t)));
+  await poll(
+    `the message ${String(message)} beside the field`,
+    () => description(control),
+    (t) => (typeof message === "string" ? t.includes(message) : message.test(t)),
+  );
   const field = control.locator("xpath=ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' fui-Field ')][1]");
   const shown = field.getByText(message).first();
   const [c, m] = await Promise.all([control.boundingBox(), shown.boundingBox()]);
@@ -55,14 +74,21 @@ async function advance(page: Page, view: Locator, to: string, reason: string): P
   await dialog.getByRole("button", { name: "Advance", exact: true }).click();
   await dialog.waitFor({ state: "detached" });
   await idle(page);
-  await poll(`the cycle to be ${to}`, () => view.getByTestId("cycle-state").textContent(), (t) => t === `The cycle is ${to}.`);
+  await poll(
+    `the cycle to be ${to}`,
+    () => view.getByTestId("cycle-state").textContent(),
+    (t) => t === `The cycle is ${to}.`,
+  );
 }
 
 /** Types into a goal picker and chooses the option that starts with `id`. */
 async function pickGoal(page: Page, picker: Locator, typed: string, id: string): Promise<void> {
   await picker.click();
   await picker.fill(typed);
-  await page.getByRole("listbox").getByRole("option", { name: new RegExp(`^${id} — `) }).click();
+  await page
+    .getByRole("listbox")
+    .getByRole("option", { name: new RegExp(`^${id} — `) })
+    .click();
   await expect(picker.inputValue()).resolves.toMatch(new RegExp(`^${id} — `));
 }
 
@@ -103,7 +129,11 @@ describe("the Review tab at 380 px", () => {
     await picker.click();
     await picker.fill("demos");
     const options = page.getByRole("listbox").getByRole("option");
-    await poll("only goals about demos", () => options.allTextContents(), (t) => t.length > 0 && t.every((x) => /demos/i.test(x)));
+    await poll(
+      "only goals about demos",
+      () => options.allTextContents(),
+      (t) => t.length > 0 && t.every((x) => /demos/i.test(x)),
+    );
     const texts = await options.allTextContents();
     expect(texts).toContain("T-SN2 — Book 60 qualified demos per quarter");
     expect(texts.some((t) => t.startsWith("C-1"))).toBe(false);
@@ -179,10 +209,18 @@ describe("the Review tab at 380 px", () => {
     const status = view.getByTestId("copy-status");
     // This sample has no Scorecards sheet yet, so no GOAL formulas: the status must not claim live formulas.
     if (/no GOAL formulas/.test(notice)) {
-      await poll("the copy status to follow the result", () => status.textContent(), (t) => /^This workbook has no GOAL formulas, so nothing needed replacing/.test(t ?? ""));
+      await poll(
+        "the copy status to follow the result",
+        () => status.textContent(),
+        (t) => /^This workbook has no GOAL formulas, so nothing needed replacing/.test(t ?? ""),
+      );
     } else {
       expect(notice).toMatch(/GOAL formulas? (was|were) replaced/);
-      await poll("the copy status to say it is a review copy", () => status.textContent(), (t) => /^This workbook is a review copy/.test(t ?? ""));
+      await poll(
+        "the copy status to say it is a review copy",
+        () => status.textContent(),
+        (t) => /^This workbook is a review copy/.test(t ?? ""),
+      );
     }
     await expect(status.textContent()).resolves.not.toMatch(/formulas are live/i);
     await screenshot(page, "review-pane-copy", pane(page));
@@ -193,10 +231,18 @@ describe("the Review tab at 380 px", () => {
     const view = await openView(s, "review");
     await advance(page, view, "In review", "Calibration meeting on Friday");
     // In review, score changes go through change requests (the pane re-renders after the refresh).
-    await poll("the change request form in review", () => view.getByRole("form", { name: "Change request" }).count(), (n) => n === 1);
+    await poll(
+      "the change request form in review",
+      () => view.getByRole("form", { name: "Change request" }).count(),
+      (n) => n === 1,
+    );
     await advance(page, view, "Closed", "Calibration done, scores final");
     const why = view.getByTestId("no-change-request");
-    await poll("the reason there is no change request", () => why.count(), (n) => n === 1);
+    await poll(
+      "the reason there is no change request",
+      () => why.count(),
+      (n) => n === 1,
+    );
     await expect(why.textContent()).resolves.toMatch(/The cycle is closed: .*nothing can be changed\. To correct a goal, reopen the cycle to In review/);
     await expect(view.getByRole("form", { name: "Change request" }).count()).resolves.toBe(0);
     await expect(view.getByRole("button", { name: "Submit change request" }).count()).resolves.toBe(0);

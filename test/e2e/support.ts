@@ -146,7 +146,9 @@ export async function showSheet(page: Page, name: string): Promise<void> {
   const button = nav.getByRole("button", { name: new RegExp(`^${escapeRegExp(name)}( \\(.*\\))?(, protected)?$`) });
   if ((await button.count()) === 0) await grid(page).getByLabel("Show hidden sheets").check();
   await button.click();
-  await grid(page).getByRole("grid", { name: `Sheet ${name}` }).waitFor();
+  await grid(page)
+    .getByRole("grid", { name: `Sheet ${name}` })
+    .waitFor();
 }
 
 /** Types into a cell as a user would: double-click, type, Enter. */
@@ -194,17 +196,14 @@ export async function axe(page: Page, selector: string, name: string): Promise<A
   // Not page.addScriptTag: the preview's CSP (script-src 'self') refuses inline scripts, and
   // the test must not weaken it. Evaluating through the DevTools protocol is not subject to it.
   if (!injected) await page.evaluate(fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
-  const results = (await page.evaluate(
-    async (sel) => {
-      const a = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<unknown> } }).axe;
-      // Left out: Tabster's root focus redirectors, the `<i data-tabster-dummy aria-hidden tabindex=0>`
-      // that Fluent puts directly under <body> once a Dialog is mounted (its focus trap). They
-      // pass focus on at once and are never a stop (microsoft/fluentui#27517, by design). Dummies
-      // inside a component are still checked: the tab bar's were a real aria-hidden-focus.
-      return a.run({ include: [sel], exclude: ["body > [data-tabster-dummy]"] }, { resultTypes: ["violations"] });
-    },
-    selector,
-  )) as AxeResults;
+  const results = (await page.evaluate(async (sel) => {
+    const a = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<unknown> } }).axe;
+    // Left out: Tabster's root focus redirectors, the `<i data-tabster-dummy aria-hidden tabindex=0>`
+    // that Fluent puts directly under <body> once a Dialog is mounted (its focus trap). They
+    // pass focus on at once and are never a stop (microsoft/fluentui#27517, by design). Dummies
+    // inside a component are still checked: the tab bar's were a real aria-hidden-focus.
+    return a.run({ include: [sel], exclude: ["body > [data-tabster-dummy]"] }, { resultTypes: ["violations"] });
+  }, selector)) as AxeResults;
   const dir = path.join(ARTIFACTS, "a11y");
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(results.violations, null, 2));
@@ -220,9 +219,7 @@ export function failing(violations: AxeResult[]): string {
 }
 
 export function describeViolations(violations: AxeResult[]): string {
-  return violations
-    .map((v) => `${v.impact ?? "?"} ${v.id}: ${v.help} (${v.nodes.length} node(s), e.g. ${v.nodes[0]?.target.join(" ") ?? "?"})`)
-    .join("\n");
+  return violations.map((v) => `${v.impact ?? "?"} ${v.id}: ${v.help} (${v.nodes.length} node(s), e.g. ${v.nodes[0]?.target.join(" ") ?? "?"})`).join("\n");
 }
 
 /** Polls `read` until `ok` holds (or fails with the last value seen). */

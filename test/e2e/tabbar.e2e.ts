@@ -20,7 +20,9 @@ async function focused(): Promise<string> {
   return s.page.evaluate(() => {
     const e = document.activeElement as HTMLElement | null;
     if (!e) return "(nothing)";
-    return e.getAttribute("role") === "tab" ? `tab ${e.textContent?.replace(/(.+)\1$/, "$1")}` : `${e.tagName.toLowerCase()} ${e.getAttribute("aria-label") ?? e.textContent ?? ""}`;
+    return e.getAttribute("role") === "tab"
+      ? `tab ${e.textContent?.replace(/(.+)\1$/, "$1")}`
+      : `${e.tagName.toLowerCase()} ${e.getAttribute("aria-label") ?? e.textContent ?? ""}`;
   });
 }
 
@@ -45,7 +47,9 @@ describe("the tab bar", () => {
   });
 
   test("only the open view's tab is in the Tab order", async () => {
-    const indexes = await tabList().getByRole("tab").evaluateAll((els) => els.map((e) => (e as HTMLElement).tabIndex));
+    const indexes = await tabList()
+      .getByRole("tab")
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).tabIndex));
     expect(indexes).toEqual(VIEWS.map((_, i) => (i === 0 ? 0 : -1)));
   });
 
@@ -82,7 +86,9 @@ describe("the tab bar", () => {
       const { page } = s;
       await page.setViewportSize({ width, height: 900 });
       const nav = pane(page).getByRole("navigation", { name: "Views" });
-      const boxes = await tabList().getByRole("tab").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+      const boxes = await tabList()
+        .getByRole("tab")
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
       expect(new Set(boxes.map((b) => Math.round(b.top))).size).toBe(1);
       const { clientWidth, scrollWidth } = await nav.evaluate((e) => ({ clientWidth: e.clientWidth, scrollWidth: e.scrollWidth }));
       expect(clientWidth).toBeLessThanOrEqual(width);

@@ -64,7 +64,10 @@ describe("api-sets.generated.ts", () => {
   it("has no class with two members that differ only in case (the PascalCase lookup relies on it)", () => {
     const clashes: string[] = [];
     for (const cls of tableClasses()) {
-      const names = API_SET_TABLE[cls].split("|").slice(1).flatMap((g) => g.slice(g.indexOf(":") + 1).split(","));
+      const names = API_SET_TABLE[cls]
+        .split("|")
+        .slice(1)
+        .flatMap((g) => g.slice(g.indexOf(":") + 1).split(","));
       const lower = new Set(names.map((n) => n.toLowerCase()));
       if (lower.size !== names.length) clashes.push(cls);
     }

@@ -136,7 +136,7 @@ describe("formulas", () => {
 describe("writing cells: what Excel makes of input", () => {
   const cases: Array<[unknown, unknown, unknown]> = [
     // input, value read back, formula read back
-    ["'=HYPERLINK(\"http://x\",\"y\")", '=HYPERLINK("http://x","y")', '=HYPERLINK("http://x","y")'],
+    ['\'=HYPERLINK("http://x","y")', '=HYPERLINK("http://x","y")', '=HYPERLINK("http://x","y")'],
     ["'+1", "+1", "+1"],
     ["'@SUM(A1)", "@SUM(A1)", "@SUM(A1)"],
     ["'45", "45", "45"],

@@ -159,7 +159,8 @@ describe("memberSupported and ApiNotFound", () => {
     vm.runInContext(fs.readFileSync(CLIENT, "utf8"), ctx, { filename: "excel-web-16.00.debug.js" });
     // Office.context is a getter of the real Office object: put a stand-in window in front of it.
     ctx.window = { Office: { context: { requirements: requirementsFor("web") } } };
-    const check = (): unknown => vm.runInContext(`OfficeExtension.Utility.throwIfApiNotSupported("Range.showPrecedents", "ExcelApiDesktop", "1.1", "Excel")`, ctx);
+    const check = (): unknown =>
+      vm.runInContext(`OfficeExtension.Utility.throwIfApiNotSupported("Range.showPrecedents", "ExcelApiDesktop", "1.1", "Excel")`, ctx);
     // The client sets Utility._doApiNotSupportedCheck = true but reads CommonUtility's (false):
     // it never throws ApiNotFound itself, so the responder has to.
     expect(check).not.toThrow();

@@ -174,20 +174,24 @@ describe("worksheet protection", () => {
     expect([h.sheet("Goals")?.protected, h.workbookProtected]).toEqual([true, true]);
   });
 
-  test.each(["web", "windows", "mac"] as const)("Microsoft's client (%s) has no checkPassword nor isPasswordProtected (ExcelApiOnline 1.1)", async (platform) => {
-    // A canary: the adapter learns passwords from unprotect because no published client has
-    // these members. When one does, this test says so.
-    const h = new ExcelHost({ platform });
-    await h.run(async (ctx) => {
-      const p = ctx.workbook.worksheets.getItem("Sheet1").protection as unknown as Record<string, unknown>;
-      expect(typeof p.checkPassword).toBe("undefined");
-      expect("isPasswordProtected" in p).toBe(false);
-      await ctx.sync();
-    });
-  });
+  test.each(["web", "windows", "mac"] as const)(
+    "Microsoft's client (%s) has no checkPassword nor isPasswordProtected (ExcelApiOnline 1.1)",
+    async (platform) => {
+      // A canary: the adapter learns passwords from unprotect because no published client has
+      // these members. When one does, this test says so.
+      const h = new ExcelHost({ platform });
+      await h.run(async (ctx) => {
+        const p = ctx.workbook.worksheets.getItem("Sheet1").protection as unknown as Record<string, unknown>;
+        expect(typeof p.checkPassword).toBe("undefined");
+        expect("isPasswordProtected" in p).toBe(false);
+        await ctx.sync();
+      });
+    },
+  );
 
   test("installGlobals answers isSetSupported as told (default: the host's platform profile)", () => {
-    const office = (): { context: { requirements: { isSetSupported(n: string, v?: string): boolean } } } => (globalThis as unknown as { Office: ReturnType<typeof office> }).Office;
+    const office = (): { context: { requirements: { isSetSupported(n: string, v?: string): boolean } } } =>
+      (globalThis as unknown as { Office: ReturnType<typeof office> }).Office;
     for (const platform of ["web", "windows", "mac", "excel2021"] as const) {
       const restore = installGlobals(new ExcelHost({ platform }));
       expect([platform, office().context.requirements.isSetSupported("ExcelApiOnline", "1.1")]).toEqual([platform, platform === "web"]);
@@ -198,7 +202,10 @@ describe("worksheet protection", () => {
     let restore = installGlobals(h);
     restore();
     restore = installGlobals(h, { isSetSupported: (name) => name !== "ExcelApiOnline" });
-    expect([office().context.requirements.isSetSupported("ExcelApiOnline", "1.1"), office().context.requirements.isSetSupported("ExcelApi", "1.7")]).toEqual([false, true]);
+    expect([office().context.requirements.isSetSupported("ExcelApiOnline", "1.1"), office().context.requirements.isSetSupported("ExcelApi", "1.7")]).toEqual([
+      false,
+      true,
+    ]);
     restore();
   });
 
@@ -322,7 +329,9 @@ describe("sheets", () => {
     });
     const s = h.sheet("Goals");
     expect(s?.dataValidations).toEqual([{ address: "D2:D10", rule: { list: { inCellDropDown: true, source: "Increase,Decrease" } } }]);
-    expect(s?.conditionalFormats).toEqual([expect.objectContaining({ address: "D2:D10", type: "Custom", rule: { formula: '=$D2="Decrease"' }, fill: "#FFC7CE", fontColor: "#9C0006" })]);
+    expect(s?.conditionalFormats).toEqual([
+      expect.objectContaining({ address: "D2:D10", type: "Custom", rule: { formula: '=$D2="Decrease"' }, fill: "#FFC7CE", fontColor: "#9C0006" }),
+    ]);
     await h.run(async (ctx) => {
       ctx.workbook.worksheets.getItem("Goals").getRange("D2:D10").dataValidation.clear();
       await ctx.sync();

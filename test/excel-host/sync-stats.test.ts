@@ -94,7 +94,11 @@ describe("syncs, payload and failures", () => {
 
   test("loading more than the limit fails with ResponsePayloadSizeLimitExceeded", async () => {
     const h = new ExcelHost({ payloadLimitBytes: 10_000 });
-    h.setValues("Sheet1", "A1", Array.from({ length: 2000 }, (_, i) => [`value ${i}`]));
+    h.setValues(
+      "Sheet1",
+      "A1",
+      Array.from({ length: 2000 }, (_, i) => [`value ${i}`]),
+    );
     const err = await rejects(
       h.run(async (ctx) => {
         ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:A2000").load("values");

@@ -185,7 +185,14 @@ describe("events", () => {
     await tick();
     const id = h.sheet("Goals")?.id;
     expect(sheetEvents).toEqual([
-      expect.objectContaining({ address: "C2", changeType: "RangeEdited", source: "Local", triggerSource: "Unknown", worksheetId: id, details: { valueBefore: 40, valueAfter: 42 } }),
+      expect.objectContaining({
+        address: "C2",
+        changeType: "RangeEdited",
+        source: "Local",
+        triggerSource: "Unknown",
+        worksheetId: id,
+        details: { valueBefore: 40, valueAfter: 42 },
+      }),
     ]);
     expect(tableEvents).toEqual([expect.objectContaining({ address: "C2", tableId: h.table("Goals")?.id, type: "TableChanged" })]);
     h.setCell("Goals", "F9", "outside");

@@ -91,7 +91,13 @@ test("an alert title over 32 characters or a message over 225 is refused at sync
   h.addSheet("Goals");
   const set = (alert: Partial<Excel.DataValidationErrorAlert>): Promise<void> =>
     h.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem("Goals").getRange("B2").dataValidation.errorAlert = { showAlert: true, style: "Information", title: "", message: "", ...alert };
+      ctx.workbook.worksheets.getItem("Goals").getRange("B2").dataValidation.errorAlert = {
+        showAlert: true,
+        style: "Information",
+        title: "",
+        message: "",
+        ...alert,
+      };
       await ctx.sync();
     });
   await set({ title: "t".repeat(32), message: "m".repeat(225) });

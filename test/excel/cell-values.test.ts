@@ -3,7 +3,25 @@ import { chunkRows, estimateBytes, literalText, readChunks, userCell } from "../
 import { newHost } from "./fixtures";
 
 describe("user text is written so that it stays text", () => {
-  test.each(["1e3", "1/2", "$100", "(5)", ".5", " =1+1", "=HYPERLINK(\"http://x\",\"y\")", "+1", "-1", "@SUM(A1)", "'quoted", "45", "1,234.5", "45%", "2026-03-31", "TRUE", "#N/A"])("%s", async (text) => {
+  test.each([
+    "1e3",
+    "1/2",
+    "$100",
+    "(5)",
+    ".5",
+    " =1+1",
+    '=HYPERLINK("http://x","y")',
+    "+1",
+    "-1",
+    "@SUM(A1)",
+    "'quoted",
+    "45",
+    "1,234.5",
+    "45%",
+    "2026-03-31",
+    "TRUE",
+    "#N/A",
+  ])("%s", async (text) => {
     const host = newHost();
     host.addSheet("S");
     await host.run(async (ctx) => {

@@ -107,8 +107,38 @@ describe("converting a messy sheet", () => {
     seedMessySheet(host);
     await host.run((ctx) => convert(ctx, { source }));
     const header = host.getValues(SHEET, "B3:AC3")[0];
-    expect(header.slice(0, 14)).toEqual(["ID", "Title", "Owner", "Level", "Parent ID", "KPI unit", "Weight", "Baseline", "Target", "Actual", "Due", "Data Source", "My notes", "To"]);
-    expect(header.slice(14)).toEqual(["Type", "Unit", "Direction", "Threshold", "Stretch", "Start", "Cycle", "Rollup", "Comment", "Progress", "Score", "Status", "Rolled Up", "SMART"]);
+    expect(header.slice(0, 14)).toEqual([
+      "ID",
+      "Title",
+      "Owner",
+      "Level",
+      "Parent ID",
+      "KPI unit",
+      "Weight",
+      "Baseline",
+      "Target",
+      "Actual",
+      "Due",
+      "Data Source",
+      "My notes",
+      "To",
+    ]);
+    expect(header.slice(14)).toEqual([
+      "Type",
+      "Unit",
+      "Direction",
+      "Threshold",
+      "Stretch",
+      "Start",
+      "Cycle",
+      "Rollup",
+      "Comment",
+      "Progress",
+      "Score",
+      "Status",
+      "Rolled Up",
+      "SMART",
+    ]);
     expect(host.table("Goals")?.address).toBe("'Goals sheet'!B3:AC9");
   });
 
@@ -205,7 +235,10 @@ describe("converting a messy sheet", () => {
     host.setValues("Empty", "A1", [["ID", "Title"]]);
     await expect(host.run((ctx) => convert(ctx, { source: { kind: "sheet", sheet: "Empty" } }))).rejects.toThrow(/no goals below the header row/);
     host.addSheet("T");
-    host.setValues("T", "A1", [["ID", "Title"], ["x", "y z w"]]);
+    host.setValues("T", "A1", [
+      ["ID", "Title"],
+      ["x", "y z w"],
+    ]);
     host.addTable("T", "A1:B2", "Budget");
     await expect(host.run((ctx) => convert(ctx, { source: { kind: "sheet", sheet: "T" } }))).rejects.toThrow(/already the table 'Budget'/);
   });
@@ -215,7 +248,7 @@ describe("converting a messy sheet", () => {
     host.addSheet("S");
     host.setValues("S", "A1", [
       ["ID", "Title", "Owner", "Target"],
-      ["G-1", "'=HYPERLINK(\"http://x\",\"y\")", "'+1", 10],
+      ["G-1", '\'=HYPERLINK("http://x","y")', "'+1", 10],
       ["G-2", "'@SUM(A1)", "Ana", 10],
     ]);
     const r = await host.run((ctx) => convert(ctx, { source: { kind: "sheet", sheet: "S" } }));

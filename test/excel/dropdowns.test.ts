@@ -66,7 +66,12 @@ test("the dropdown lists the canonical values; a value the engine does not know 
 });
 
 test("the alert is an Information alert that names the other spellings, within Excel's lengths", async () => {
-  for (const [field, header] of [["type", "Type"], ["level", "Level"], ["direction", "Direction"], ["rollup", "Rollup"]] as const) {
+  for (const [field, header] of [
+    ["type", "Type"],
+    ["level", "Level"],
+    ["direction", "Direction"],
+    ["rollup", "Rollup"],
+  ] as const) {
     const alert = dropdownAlert(field, header);
     expect(alert).toMatchObject({ showAlert: true, style: "Information" });
     expect(alert.title.length).toBeLessThanOrEqual(32);

@@ -16,7 +16,10 @@ test("an existing metadata table without the setting keeps the spec's 50%", asyn
   const host = newHost();
   host.addSheet("Goals");
   host.addSheet("_GoalScorecards");
-  host.setValues("_GoalScorecards", "A1", [["Key", "Value"], ["schema", 1]]);
+  host.setValues("_GoalScorecards", "A1", [
+    ["Key", "Value"],
+    ["schema", 1],
+  ]);
   host.addTable("_GoalScorecards", "A1:B2", "GoalMeta");
   await host.run((ctx) => ensureMetaSheet(ctx));
   const wb = await host.run((ctx) => loadWorkbook(ctx));

@@ -56,8 +56,43 @@ describe("refresh", () => {
   });
 
   test("blocked goals show no number and say why in Status", () => {
-    const base = { index: 0, id: "G", title: null, owner: null, type: "Key Result" as const, direction: "Increase" as const, rollupMode: "Weighted" as const, actual: null, start: null, due: null, pace: null, coverage: null, escalate: false, findings: [], parents: [], children: [] };
-    const g = { ...base, progress: null, score: null, rolledUp: null, status: null, blocked: true, error: "A1: Target 9 is not above Baseline 10", blockedBy: { code: "A1" as const, severity: "fail" as const, goal: "G", goalIndex: 0, field: "Target", cell: null, message: "Target 9 is not above Baseline 10" }, smart: "S M ✗ R T" };
+    const base = {
+      index: 0,
+      id: "G",
+      title: null,
+      owner: null,
+      type: "Key Result" as const,
+      direction: "Increase" as const,
+      rollupMode: "Weighted" as const,
+      actual: null,
+      start: null,
+      due: null,
+      pace: null,
+      coverage: null,
+      escalate: false,
+      findings: [],
+      parents: [],
+      children: [],
+    };
+    const g = {
+      ...base,
+      progress: null,
+      score: null,
+      rolledUp: null,
+      status: null,
+      blocked: true,
+      error: "A1: Target 9 is not above Baseline 10",
+      blockedBy: {
+        code: "A1" as const,
+        severity: "fail" as const,
+        goal: "G",
+        goalIndex: 0,
+        field: "Target",
+        cell: null,
+        message: "Target 9 is not above Baseline 10",
+      },
+      smart: "S M ✗ R T",
+    };
     expect(computedValue("Score", g)).toBe("");
     expect(computedValue("Status", g)).toBe("Blocked (A1)");
     expect(computedValue("SMART", g)).toBe("S M ✗ R T");
@@ -69,7 +104,8 @@ describe("refresh", () => {
       const host = newHost({ payloadLimitBytes: 5 * 1024 * 1024 });
       host.addSheet("Goals");
       const rows: (string | number)[][] = [["ID", "Title", "Owner", "Target", "Actual", "Parent ID"]];
-      for (let i = 0; i < n; i++) rows.push([`G-${i + 1}`, `Reach goal number ${i + 1} this year`, `Owner ${i % 17}`, 100, i % 100, i === 0 ? "" : `G-${Math.floor(i / 3) + 1}`]);
+      for (let i = 0; i < n; i++)
+        rows.push([`G-${i + 1}`, `Reach goal number ${i + 1} this year`, `Owner ${i % 17}`, 100, i % 100, i === 0 ? "" : `G-${Math.floor(i / 3) + 1}`]);
       host.setValues("Goals", "A1", rows);
       host.stats.reset();
       await host.run((ctx) => convert(ctx, { source: { kind: "sheet", sheet: "Goals" } }));
@@ -181,7 +217,9 @@ describe("the metadata sheet", () => {
     await cascade(host);
     const wb = await host.run((ctx) => loadWorkbook(ctx));
     const doc = `{"x":"${"-".repeat(70_000)}"}`;
-    await host.run(async (ctx) => writeMeta(ctx, await loadWorkbook(ctx), { ...wb.meta, seal: { hash: "ab", at: "2026-07-02T00:00:00Z", state: "Active", doc } }));
+    await host.run(async (ctx) =>
+      writeMeta(ctx, await loadWorkbook(ctx), { ...wb.meta, seal: { hash: "ab", at: "2026-07-02T00:00:00Z", state: "Active", doc } }),
+    );
     const back = await host.run((ctx) => loadWorkbook(ctx));
     expect(back.meta.seal.doc).toBe(doc);
     await host.run(async (ctx) => writeMeta(ctx, await loadWorkbook(ctx), { ...wb.meta }));

@@ -15,7 +15,9 @@ test("a change request round trip: cell, audit entry with old, new and reason, s
   const sealBefore = (await host.run((ctx) => verifySeal(ctx))).sealedAt;
   const scoreBefore = host.getValue("Goals", "V2");
   const hashBefore = host.getValue(META_SHEET, "B6");
-  const r = await host.run((ctx) => changeRequest(ctx, { goalId: "g-1", field: "Target", value: "180", reason: REASON, actor: ACTOR, now: new Date("2026-04-02T08:00:00Z") }));
+  const r = await host.run((ctx) =>
+    changeRequest(ctx, { goalId: "g-1", field: "Target", value: "180", reason: REASON, actor: ACTOR, now: new Date("2026-04-02T08:00:00Z") }),
+  );
   expect(r).toMatchObject({ goalId: "G-1", field: "Target", action: "change", old: 200, new: 180, cell: "Goals!L2", changed: true });
   expect(host.getValue("Goals", "L2")).toBe(180);
   expect(typeof host.getValue("Goals", "L2")).toBe("number");
@@ -48,7 +50,9 @@ test("re-baselining is logged as rebaseline; dates are written as date serials; 
   expect(d).toMatchObject({ action: "change", old: "2026-09-30", new: "2026-10-31" });
   expect(typeof host.getValue("Goals", "P4")).toBe("number");
   expect(host.getNumberFormat("Goals", "P4")).toBe("yyyy-mm-dd");
-  const e = await host.run((ctx) => changeRequest(ctx, { goalId: "G-1", field: "Direction", value: "higher is better", reason: REASON, actor: ACTOR, now: NOW }));
+  const e = await host.run((ctx) =>
+    changeRequest(ctx, { goalId: "G-1", field: "Direction", value: "higher is better", reason: REASON, actor: ACTOR, now: NOW }),
+  );
   expect(e).toMatchObject({ old: "Increase", new: "Increase", changed: false });
   const f = await host.run((ctx) => changeRequest(ctx, { goalId: "G-1", field: "Direction", value: "at least", reason: REASON, actor: ACTOR, now: NOW }));
   expect(f).toMatchObject({ old: "Increase", new: "At least", changed: true });
@@ -96,7 +100,9 @@ test.each([
 test("a change request needs the password the cycle was locked with", async () => {
   const host = await seedReview();
   await advanceTo(host, "Active", "Secret-1234");
-  const err = (await host.run((ctx) => changeRequest(ctx, { goalId: "G-1", field: "Target", value: 190, reason: REASON, actor: ACTOR })).catch((e: unknown) => e)) as Error;
+  const err = (await host
+    .run((ctx) => changeRequest(ctx, { goalId: "G-1", field: "Target", value: 190, reason: REASON, actor: ACTOR }))
+    .catch((e: unknown) => e)) as Error;
   expect(err.message).toBe("The sheet 'Goals' is protected with a password; enter the password used when the cycle was locked.");
   await host.run((ctx) => changeRequest(ctx, { goalId: "G-1", field: "Target", value: 190, reason: REASON, actor: ACTOR, password: "Secret-1234" }));
   expect(host.getValue("Goals", "L2")).toBe(190);

@@ -10,7 +10,18 @@ test("in Active: the row is added, the sheet protected again, the entry logged, 
   const host = await seedReview();
   await advanceTo(host, "Active", "pw");
   const before = (await host.run((ctx) => loadWorkbook(ctx))).checkIns?.rows.length ?? 0;
-  const r = await host.run((ctx) => addCheckIn(ctx, { goalId: GOAL.toLowerCase(), date: "2026-06-29", value: 42, confidence: 0.7, comment: "=from the weekly call", actor: ACTOR, password: "pw", now: NOW }));
+  const r = await host.run((ctx) =>
+    addCheckIn(ctx, {
+      goalId: GOAL.toLowerCase(),
+      date: "2026-06-29",
+      value: 42,
+      confidence: 0.7,
+      comment: "=from the weekly call",
+      actor: ACTOR,
+      password: "pw",
+      now: NOW,
+    }),
+  );
   expect(r).toMatchObject({ goalId: GOAL, date: "2026-06-29", value: 42, added: true });
   const wb = await host.run((ctx) => loadWorkbook(ctx));
   const rows = wb.checkIns?.rows ?? [];

@@ -13,17 +13,29 @@ function goalFormulas(host: ExcelHost): string[] {
   for (const s of host.sheetNames()) {
     const f = host.getFormulas(s, AREA);
     const v = host.getValues(s, AREA);
-    f.forEach((row, i) => row.forEach((x, j) => typeof x === "string" && x.startsWith("=") && x !== v[i][j] && /GOAL\./i.test(x) && out.push(`${s}!${i},${j}`)));
+    f.forEach((row, i) =>
+      row.forEach((x, j) => typeof x === "string" && x.startsWith("=") && x !== v[i][j] && /GOAL\./i.test(x) && out.push(`${s}!${i},${j}`)),
+    );
   }
   return out;
 }
 
 function visibleValues(host: ExcelHost): Record<string, unknown> {
-  return Object.fromEntries(host.sheetNames().filter((s) => s !== META_SHEET && s !== ABOUT_SHEET).map((s) => [s, host.getValues(s, AREA)]));
+  return Object.fromEntries(
+    host
+      .sheetNames()
+      .filter((s) => s !== META_SHEET && s !== ABOUT_SHEET)
+      .map((s) => [s, host.getValues(s, AREA)]),
+  );
 }
 
 function allFormulas(host: ExcelHost): Record<string, unknown> {
-  return Object.fromEntries(host.sheetNames().filter((s) => s !== META_SHEET && s !== ABOUT_SHEET).map((s) => [s, host.getFormulas(s, AREA)]));
+  return Object.fromEntries(
+    host
+      .sheetNames()
+      .filter((s) => s !== META_SHEET && s !== ABOUT_SHEET)
+      .map((s) => [s, host.getFormulas(s, AREA)]),
+  );
 }
 
 test("the review copy has no GOAL formula, reads the same, says how to verify it; restore brings the formulas back", async () => {
@@ -35,7 +47,15 @@ test("the review copy has no GOAL formula, reads the same, says how to verify it
   const formulas = allFormulas(host);
 
   const r = await host.run((ctx) => prepareReviewCopy(ctx));
-  expect(r).toMatchObject({ state: "Data locked", replaced: 3, recorded: 3, protectionMatchesState: true, sealIntact: true, auditIntact: true, aboutSheet: ABOUT_SHEET });
+  expect(r).toMatchObject({
+    state: "Data locked",
+    replaced: 3,
+    recorded: 3,
+    protectionMatchesState: true,
+    sealIntact: true,
+    auditIntact: true,
+    aboutSheet: ABOUT_SHEET,
+  });
   expect(goalFormulas(host)).toEqual([]);
   expect(visibleValues(host)).toEqual(values);
   // Non-GOAL formulas (the cascade view's ID column) stay live.
@@ -54,7 +74,10 @@ test("the review copy has no GOAL formula, reads the same, says how to verify it
   // The About sheet, visible and plain.
   expect(host.sheet(ABOUT_SHEET)?.visibility).toBe("Visible");
   expect(host.activeSheet).toBe(ABOUT_SHEET);
-  const about = host.getValues(ABOUT_SHEET, "A1:B13").map((row) => row.join(" | ")).join("\n");
+  const about = host
+    .getValues(ABOUT_SHEET, "A1:B13")
+    .map((row) => row.join(" | "))
+    .join("\n");
   const hash = String(host.getValue(META_SHEET, "B6"));
   expect(about).toContain(`Seal (first 12 characters) | ${hash.slice(0, 12)}`);
   expect(about).toContain("State | Data locked");
@@ -115,7 +138,9 @@ test("refused, in plain words and naming the cells, while a GOAL cell it would f
   const formulas = allFormulas(host);
   const err = (await host.run((ctx) => prepareReviewCopy(ctx)).catch((e: unknown) => e)) as Error;
   expect(err).toBeInstanceOf(ReviewError);
-  expect(err.message).toBe("Excel is still calculating Goals!Z2 (it shows #BUSY!), and the review copy would keep that instead of the score. Wait until Excel has finished calculating, then try again.");
+  expect(err.message).toBe(
+    "Excel is still calculating Goals!Z2 (it shows #BUSY!), and the review copy would keep that instead of the score. Wait until Excel has finished calculating, then try again.",
+  );
   expect(allFormulas(host)).toEqual(formulas);
   expect(host.sheetNames()).not.toContain(ABOUT_SHEET);
   const scorecard = GOAL_FUNCTIONS.SCORECARD;

@@ -17,23 +17,45 @@ interface Case {
   run: (ctx: Excel.RequestContext) => Promise<unknown>;
 }
 
-const seeded = (state: CycleState, password?: string, formulas = false) => async (): Promise<ExcelHost> => {
-  const host = formulas ? await seedWithFormulas({ atomicSyncs: false }) : await seedReview({ atomicSyncs: false });
-  if (state !== "Draft") await advanceTo(host, state, password);
-  return host;
-};
+const seeded =
+  (state: CycleState, password?: string, formulas = false) =>
+  async (): Promise<ExcelHost> => {
+    const host = formulas ? await seedWithFormulas({ atomicSyncs: false }) : await seedReview({ atomicSyncs: false });
+    if (state !== "Draft") await advanceTo(host, state, password);
+    return host;
+  };
 
 const CASES: Case[] = [
   { name: "Draft → Active", seed: seeded("Draft"), run: (ctx) => changeState(ctx, { to: "Active", actor: ACTOR, now: NOW }) },
   { name: "Draft → Active with a password", seed: seeded("Draft"), run: (ctx) => changeState(ctx, { to: "Active", actor: ACTOR, password: PW, now: NOW }) },
-  { name: "Active → Data locked (password)", seed: seeded("Active", PW), run: (ctx) => changeState(ctx, { to: "Data locked", actor: ACTOR, password: PW, now: NOW }) },
+  {
+    name: "Active → Data locked (password)",
+    seed: seeded("Active", PW),
+    run: (ctx) => changeState(ctx, { to: "Data locked", actor: ACTOR, password: PW, now: NOW }),
+  },
   { name: "Data locked → In review", seed: seeded("Data locked"), run: (ctx) => changeState(ctx, { to: "In review", actor: ACTOR, now: NOW }) },
   { name: "In review → Closed", seed: seeded("In review"), run: (ctx) => changeState(ctx, { to: "Closed", actor: ACTOR, now: NOW }) },
   { name: "reopen Closed → In review", seed: seeded("Closed"), run: (ctx) => changeState(ctx, { to: "In review", actor: ACTOR, reason: REASON, now: NOW }) },
-  { name: "reopen Data locked → Active", seed: seeded("Data locked"), run: (ctx) => changeState(ctx, { to: "Active", actor: ACTOR, reason: REASON, now: NOW }) },
-  { name: "reopen Active → Draft (password)", seed: seeded("Active", PW), run: (ctx) => changeState(ctx, { to: "Draft", actor: ACTOR, reason: REASON, password: PW, now: NOW }) },
-  { name: "change request in Active", seed: seeded("Active"), run: (ctx) => changeRequest(ctx, { goalId: "G-1", field: "Target", value: 180, reason: REASON, actor: ACTOR, now: NOW }) },
-  { name: "re-baseline in Closed (password)", seed: seeded("Closed", PW), run: (ctx) => changeRequest(ctx, { goalId: "G-2", field: "Baseline", value: 0.2, reason: REASON, actor: ACTOR, password: PW, now: NOW }) },
+  {
+    name: "reopen Data locked → Active",
+    seed: seeded("Data locked"),
+    run: (ctx) => changeState(ctx, { to: "Active", actor: ACTOR, reason: REASON, now: NOW }),
+  },
+  {
+    name: "reopen Active → Draft (password)",
+    seed: seeded("Active", PW),
+    run: (ctx) => changeState(ctx, { to: "Draft", actor: ACTOR, reason: REASON, password: PW, now: NOW }),
+  },
+  {
+    name: "change request in Active",
+    seed: seeded("Active"),
+    run: (ctx) => changeRequest(ctx, { goalId: "G-1", field: "Target", value: 180, reason: REASON, actor: ACTOR, now: NOW }),
+  },
+  {
+    name: "re-baseline in Closed (password)",
+    seed: seeded("Closed", PW),
+    run: (ctx) => changeRequest(ctx, { goalId: "G-2", field: "Baseline", value: 0.2, reason: REASON, actor: ACTOR, password: PW, now: NOW }),
+  },
   { name: "prepare review copy", seed: seeded("In review", undefined, true), run: (ctx) => prepareReviewCopy(ctx) },
   {
     name: "restore live formulas",
@@ -52,7 +74,12 @@ function snapshot(host: ExcelHost): unknown {
   return {
     sheets,
     cells: Object.fromEntries(sheets.map((s) => [s, { v: host.getValues(s, "A1:S60"), f: host.getFormulas(s, "A1:Z12") }])),
-    protection: Object.fromEntries(sheets.map((s) => [s, { p: host.sheet(s)?.protected, pw: host.sheet(s)?.hasPassword, o: host.sheet(s)?.protected ? host.sheet(s)?.protectionOptions : null }])),
+    protection: Object.fromEntries(
+      sheets.map((s) => [
+        s,
+        { p: host.sheet(s)?.protected, pw: host.sheet(s)?.hasPassword, o: host.sheet(s)?.protected ? host.sheet(s)?.protectionOptions : null },
+      ]),
+    ),
     locks: GOAL_HEADERS.map((_h, i) => host.sheet("Goals")?.isLocked(`${lastCol(i + 1)}2`)),
     checkInLocks: ["A2", "E3", "A4"].map((a) => host.sheet("CheckIns")?.isLocked(a)),
     structure: host.workbookProtected,
@@ -95,7 +122,8 @@ describe.each(CASES.map((c) => [c.name, c]))("%s", (_name, c) => {
 });
 
 test("an interrupted change request is named, blocks other operations, and keeps the true old value when run again", async () => {
-  const req = (value: number) => (ctx: Excel.RequestContext) => changeRequest(ctx, { goalId: "G-1", field: "Target", value, reason: REASON, actor: ACTOR, now: NOW });
+  const req = (value: number) => (ctx: Excel.RequestContext) =>
+    changeRequest(ctx, { goalId: "G-1", field: "Target", value, reason: REASON, actor: ACTOR, now: NOW });
   // Find the failure that leaves the cell written and its audit entries uncommitted.
   const probe = await seedReview();
   await advanceTo(probe, "Active");

@@ -42,7 +42,11 @@ describe("change requests", () => {
     await advanceTo(host, "Data locked", "pw");
     const entries = (await host.run((ctx) => verifySeal(ctx))).audit.entries;
     const err = await refusal(host, () => change(host, { goalId: "g-2", field: "Weight", value: -10, password: "pw" }));
-    expect({ code: err.code, field: err.field, message: err.message }).toEqual({ code: "input", field: "value", message: "Weight -10 is negative; enter 0 or more." });
+    expect({ code: err.code, field: err.field, message: err.message }).toEqual({
+      code: "input",
+      field: "value",
+      message: "Weight -10 is negative; enter 0 or more.",
+    });
     expect(host.getValue("Goals", "G3")).toBe(0.6);
     const after = await host.run((ctx) => verifySeal(ctx));
     expect(after).toMatchObject({ intact: true, audit: { intact: true, entries } });
@@ -70,7 +74,9 @@ describe("change requests", () => {
     await advanceTo(host, "Active");
     const err = await refusal(host, () => change(host, { value: 140 }));
     expect(err.field).toBe("value");
-    expect(err.message).toBe("Threshold 150 is not below Target 140 for Increase; move the Threshold below the Target. Choose another Target, or first change Threshold with a change request of its own.");
+    expect(err.message).toBe(
+      "Threshold 150 is not below Target 140 for Increase; move the Threshold below the Target. Choose another Target, or first change Threshold with a change request of its own.",
+    );
     // In that order it works.
     await change(host, { field: "Threshold", value: 120 });
     await change(host, { value: 140 });

@@ -33,7 +33,9 @@ test("Active → three check-ins → Data locked: no warning at any point, prote
   await advanceTo(host, "Active", PW);
   await expectNoWarning(host, "Active");
   for (let i = 0; i < 3; i++) {
-    await host.run((ctx) => addCheckIn(ctx, { goalId: GOAL, date: `2026-0${3 + i}-01`, value: 130 + i * 5, confidence: 0.8, actor: ACTOR, password: PW, now: NOW }));
+    await host.run((ctx) =>
+      addCheckIn(ctx, { goalId: GOAL, date: `2026-0${3 + i}-01`, value: 130 + i * 5, confidence: 0.8, actor: ACTOR, password: PW, now: NOW }),
+    );
     await expectNoWarning(host, "Active");
     const { last, lastSpare } = await rowsOf(host);
     expect(last).toBe(CHECKIN_ROWS.length + 2 + i);
@@ -55,7 +57,10 @@ test("check-ins typed below the table are adopted by the next check-in, and prot
   const host = await seedReview();
   await advanceTo(host, "Active");
   const below = CHECKIN_ROWS.length + 2;
-  host.setValues("CheckIns", `A${below}`, [["G-1", "2026-03-01", 160, "", "typed"], ["G-3", "2026-03-02", 1, "", ""]]);
+  host.setValues("CheckIns", `A${below}`, [
+    ["G-1", "2026-03-01", 160, "", "typed"],
+    ["G-3", "2026-03-02", 1, "", ""],
+  ]);
   await host.run((ctx) => addCheckIn(ctx, { goalId: GOAL, date: "2026-04-01", value: 170, actor: ACTOR, now: NOW }));
   expect(await checkInRows(host)).toBe(CHECKIN_ROWS.length + 3);
   await expectNoWarning(host, "Active");

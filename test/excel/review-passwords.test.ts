@@ -1,12 +1,7 @@
 /** Password refusals name nothing internal (issue 15, item 5): the hidden metadata sheet is "the review cycle". */
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { META_SHEET } from "../../src/core/meta";
-import {
-  ReviewError,
-  addCheckIn,
-  changeRequest,
-  changeState,
-} from "../../src/excel/review";
+import { ReviewError, addCheckIn, changeRequest, changeState } from "../../src/excel/review";
 import { passwordError } from "../../src/excel/review-protection";
 import { writeSettings } from "../../src/excel/settings";
 import { ACTOR, NOW, REASON, advanceTo, seedReview } from "./review-fixture";
@@ -16,14 +11,7 @@ test("no operation's password refusal names the metadata sheet", async () => {
   await advanceTo(host, "Active", "pw");
   const errors: ReviewError[] = [];
   for (const run of [
-    () =>
-      host.run((ctx) =>
-        writeSettings(
-          ctx,
-          { ...DEFAULT_SETTINGS, staleDays: 10 },
-          { password: "nope" },
-        ),
-      ),
+    () => host.run((ctx) => writeSettings(ctx, { ...DEFAULT_SETTINGS, staleDays: 10 }, { password: "nope" })),
     () =>
       host.run((ctx) =>
         changeRequest(ctx, {
@@ -46,10 +34,7 @@ test("no operation's password refusal names the metadata sheet", async () => {
           now: NOW,
         }),
       ),
-    () =>
-      host.run((ctx) =>
-        changeState(ctx, { to: "Data locked", actor: ACTOR, now: NOW }),
-      ),
+    () => host.run((ctx) => changeState(ctx, { to: "Data locked", actor: ACTOR, now: NOW })),
   ])
     errors.push((await run().catch((e: unknown) => e)) as ReviewError);
   for (const e of errors) {
@@ -58,9 +43,7 @@ test("no operation's password refusal names the metadata sheet", async () => {
     expect(e.message).not.toContain(META_SHEET);
     expect(e.message).not.toMatch(/hidden/);
   }
-  expect(errors[0].message).toBe(
-    "The review cycle is protected with a password; enter the password used when the cycle was locked.",
-  );
+  expect(errors[0].message).toBe("The review cycle is protected with a password; enter the password used when the cycle was locked.");
 });
 
 test.each([

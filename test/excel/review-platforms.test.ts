@@ -57,18 +57,26 @@ describe.each([["InvalidArgument" as const], ["AccessDenied" as const]])("Excel 
         expect(JSON.stringify(err)).not.toContain(PW);
         expect(snapshot(host)).toBe(before);
       }
-      const wrong = (await host.run((ctx) => changeRequest(ctx, { goalId: "G-1", field: "Target", value: 180, reason: REASON, actor: ACTOR, password: "nope", now: NOW })).catch((e: unknown) => e)) as Error;
+      const wrong = (await host
+        .run((ctx) => changeRequest(ctx, { goalId: "G-1", field: "Target", value: 180, reason: REASON, actor: ACTOR, password: "nope", now: NOW }))
+        .catch((e: unknown) => e)) as Error;
       expect(wrong).toBeInstanceOf(ReviewError);
       expect(wrong.message).toMatch(/protected with a password/);
       expect(snapshot(host)).toBe(before);
-      await expect(host.run((ctx) => writeSettings(ctx, { ...DEFAULT_SETTINGS, staleDays: 9 }, { password: "nope" }))).rejects.toThrow(/protected with a password/);
+      await expect(host.run((ctx) => writeSettings(ctx, { ...DEFAULT_SETTINGS, staleDays: 9 }, { password: "nope" }))).rejects.toThrow(
+        /protected with a password/,
+      );
       expect(snapshot(host)).toBe(before);
 
       await host.run((ctx) => changeState(ctx, { to: "Data locked", actor: ACTOR, password: PW, now: NOW }));
-      const r = await host.run((ctx) => changeRequest(ctx, { goalId: "G-1", field: "Target", value: 180, reason: REASON, actor: ACTOR, password: PW, now: NOW }));
+      const r = await host.run((ctx) =>
+        changeRequest(ctx, { goalId: "G-1", field: "Target", value: 180, reason: REASON, actor: ACTOR, password: PW, now: NOW }),
+      );
       expect(r.changed).toBe(true);
       expect(host.workbookProtected).toBe(true);
-      const structure = (await host.run((ctx) => changeState(ctx, { to: "In review", actor: ACTOR, password: "nope", now: NOW })).catch((e: unknown) => e)) as Error;
+      const structure = (await host
+        .run((ctx) => changeState(ctx, { to: "In review", actor: ACTOR, password: "nope", now: NOW }))
+        .catch((e: unknown) => e)) as Error;
       expect(structure).toBeInstanceOf(ReviewError);
       await host.run((ctx) => changeState(ctx, { to: "In review", actor: ACTOR, password: PW, now: NOW }));
       const i = await host.run((ctx) => inspectReview(ctx));

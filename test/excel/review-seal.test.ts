@@ -29,10 +29,10 @@ describe("the canonical seal document", () => {
       ["Goal ID", "Goal", "Owner", "Target", "Current", "Due date", "Notes", "Direction", "Score", "Comments"],
       ["G-2", " Cafe\u0301  open ", "Bo", "45%", 10, "2026-12-31", "mine", "up", "", "keep"],
       ["g-1", "Alpha", "Al", 100, "", 46022, "", "", "", ""],
-      ["G-10", "=HYPERLINK(\"x\",\"y\")", "", "n/a", true, "31/12/2026", "", "sideways", "", ""],
+      ["G-10", '=HYPERLINK("x","y")', "", "n/a", true, "31/12/2026", "", "sideways", "", ""],
     ]);
     // The title of G-10 is typed as text, as a user would with a leading quote.
-    host.setCell("Plan", "C5", "'=HYPERLINK(\"x\",\"y\")");
+    host.setCell("Plan", "C5", '\'=HYPERLINK("x","y")');
     host.addTable("Plan", "B2:K5", "Goals_Plan");
     host.addSheet("Log");
     host.setValues("Log", "A1", [CHECKIN_HEADERS, ["g-1", "2026-02-01", 50, "80%", " ok "], ["G-2", 46000, "", "", ""], ["g-1", "2026-01-15", 20, "", ""]]);
@@ -188,8 +188,16 @@ describe("tamper evidence", () => {
           } else {
             const a = host.getValues(META_SHEET, `D${t.k + 2}:N${t.k + 2}`);
             const b = host.getValues(META_SHEET, `D${t.k + 3}:N${t.k + 3}`);
-            host.setValues(META_SHEET, `D${t.k + 2}`, b.map((r) => r.map((v) => (typeof v === "string" ? `'${v}` : v))));
-            host.setValues(META_SHEET, `D${t.k + 3}`, a.map((r) => r.map((v) => (typeof v === "string" ? `'${v}` : v))));
+            host.setValues(
+              META_SHEET,
+              `D${t.k + 2}`,
+              b.map((r) => r.map((v) => (typeof v === "string" ? `'${v}` : v))),
+            );
+            host.setValues(
+              META_SHEET,
+              `D${t.k + 3}`,
+              a.map((r) => r.map((v) => (typeof v === "string" ? `'${v}` : v))),
+            );
           }
           const v = await host.run((ctx) => verifySeal(ctx));
           expect(v.audit.intact).toBe(false);
@@ -208,7 +216,12 @@ describe("tamper evidence", () => {
       fc.oneof(
         fc.record({ kind: fc.constant("advance" as const) }),
         fc.record({ kind: fc.constant("reopen" as const) }),
-        fc.record({ kind: fc.constant("change" as const), row: fc.nat(2), field: fc.constantFrom("Target", "Baseline", "Owner", "Due", "Title"), value: fc.constantFrom(5, 250, "Zoe", "2026-11-30", "=SUM(1)") }),
+        fc.record({
+          kind: fc.constant("change" as const),
+          row: fc.nat(2),
+          field: fc.constantFrom("Target", "Baseline", "Owner", "Due", "Title"),
+          value: fc.constantFrom(5, 250, "Zoe", "2026-11-30", "=SUM(1)"),
+        }),
       ),
       { maxLength: 7 },
     );
@@ -228,9 +241,11 @@ describe("tamper evidence", () => {
           } else if (op.kind === "change" && state !== "Draft") {
             const id = String(GOAL_ROWS[op.row][0]);
             // A refused request (a date for Target, an editable field) changes nothing.
-            await host.run((ctx) => changeRequest(ctx, { goalId: id, field: op.field, value: op.value, reason: REASON, actor: ACTOR, now: NOW })).catch((e: unknown) => {
-              if (!(e instanceof ReviewError)) throw e;
-            });
+            await host
+              .run((ctx) => changeRequest(ctx, { goalId: id, field: op.field, value: op.value, reason: REASON, actor: ACTOR, now: NOW }))
+              .catch((e: unknown) => {
+                if (!(e instanceof ReviewError)) throw e;
+              });
           }
         }
         const v = await host.run((ctx) => verifySeal(ctx));

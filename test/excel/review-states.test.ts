@@ -27,7 +27,14 @@ describe.each(CYCLE_STATES.map((s) => [s]))("in %s", (state) => {
     expect(host.workbookProtected).toBe(["Data locked", "In review", "Closed"].includes(state));
     if (protectedState) {
       const opts = host.sheet("Goals")?.protectionOptions;
-      expect(opts).toMatchObject({ allowAutoFilter: true, allowFormatColumns: true, allowFormatCells: false, allowInsertRows: false, allowDeleteRows: false, allowSort: false });
+      expect(opts).toMatchObject({
+        allowAutoFilter: true,
+        allowFormatColumns: true,
+        allowFormatCells: false,
+        allowInsertRows: false,
+        allowDeleteRows: false,
+        allowSort: false,
+      });
       expect(host.sheet("CheckIns")?.protectionOptions.allowInsertRows).toBe(state === "Active");
     }
     const seen: Record<string, boolean> = {};
@@ -93,7 +100,13 @@ describe("transitions", () => {
       ]);
       seq += 2;
       const v = await host.run((ctx) => verifySeal(ctx));
-      expect(v).toMatchObject({ sealed: true, state: to, intact: true, sealedAt: "2026-03-01T09:30:00Z", audit: { entries: seq, intact: true, firstBadSeq: null } });
+      expect(v).toMatchObject({
+        sealed: true,
+        state: to,
+        intact: true,
+        sealedAt: "2026-03-01T09:30:00Z",
+        audit: { entries: seq, intact: true, firstBadSeq: null },
+      });
       const i = await host.run((ctx) => inspectReview(ctx));
       expect(i).toMatchObject({ state: to, protectionMatchesState: true, sealIntact: true, auditIntact: true, pending: null });
     }
@@ -138,7 +151,11 @@ describe("transitions", () => {
       expect(r.seal).toBeNull();
       expect(r.entries[1]).toMatchObject({ action: "seal", new: null, old: expect.stringMatching(/^[0-9a-f]{64}$/) });
       expect(i.sealed).toBe(false);
-      expect(host.getValues(META_SHEET, "A6:B8")).toEqual([["seal.hash", ""], ["seal.at", ""], ["seal.state", ""]]);
+      expect(host.getValues(META_SHEET, "A6:B8")).toEqual([
+        ["seal.hash", ""],
+        ["seal.at", ""],
+        ["seal.state", ""],
+      ]);
       for (const s of ["Goals", "CheckIns", META_SHEET]) expect(host.sheet(s)?.protected).toBe(false);
     } else {
       expect(i.sealIntact).toBe(true);

@@ -79,7 +79,9 @@ test("a change request picks them up too, and a wrong password leaves them where
   const host = await seedReview();
   await advanceTo(host, "Active", PW);
   typeCheckIn(host, BELOW, ["G-1", "2026-06-29", 165]);
-  await expect(host.run((ctx) => changeRequest(ctx, { goalId: "G-1", field: "Target", value: 210, reason: REASON, actor: ACTOR, password: "nope", now: NOW }))).rejects.toThrow(/password/);
+  await expect(
+    host.run((ctx) => changeRequest(ctx, { goalId: "G-1", field: "Target", value: 210, reason: REASON, actor: ACTOR, password: "nope", now: NOW })),
+  ).rejects.toThrow(/password/);
   expect(host.table("CheckIns")?.rowCount).toBe(CHECKIN_ROWS.length);
   await host.run((ctx) => changeRequest(ctx, { goalId: "G-1", field: "Target", value: 210, reason: REASON, actor: ACTOR, password: PW, now: NOW }));
   expect(host.table("CheckIns")?.rowCount).toBe(CHECKIN_ROWS.length + 1);

@@ -143,7 +143,10 @@ interface RandomGoal {
 const goalArb: fc.Arbitrary<RandomGoal> = fc.record({
   owner: fc.constantFrom("Ana", "ana", " Ana ", "Ben", "BEN", "Chen  Wei", "chen wei", ""),
   level: fc.constantFrom("Team", "team", " TEAM", "Individual", "Department", "dept", "", "Squad"),
-  parents: fc.array(fc.record({ to: fc.oneof(fc.nat(11), fc.constant("unknown" as const)), share: fc.option(fc.constantFrom(0.3, 0.5, 0.6, 0.7, 1), { nil: null }) }), { maxLength: 2 }),
+  parents: fc.array(
+    fc.record({ to: fc.oneof(fc.nat(11), fc.constant("unknown" as const)), share: fc.option(fc.constantFrom(0.3, 0.5, 0.6, 0.7, 1), { nil: null }) }),
+    { maxLength: 2 },
+  ),
   weight: fc.oneof(fc.constant(""), fc.constantFrom(0, 1, 2, 40, 60, 100, 0.25), fc.constant(-5), fc.constant("lots")),
   rollup: fc.constantFrom("", "", "Weighted", "Worst", "Sum", "sum", "Own", "Average"),
   direction: fc.constantFrom("", "", "", "Decrease", "At least", "At most"),
@@ -173,7 +176,22 @@ function sheetRows(wbArb: { goals: RandomGoal[]; blankRows: number[] }): (string
       .map((p) => (p.to === "unknown" ? "X-99" : idOf(p.to % n)) + (p.share === null ? "" : `=${Math.round(p.share * 100)}%`))
       .join("; ");
     const id = g.duplicateId && i > 0 ? idOf(i - 1) : idOf(i);
-    return [id, `Goal number ${i + 1} for the test`, g.owner, g.level, parents, g.weight, g.rollup, g.direction, g.baseline, g.threshold, g.target, g.actual, "2026-01-01", "2026-12-31"];
+    return [
+      id,
+      `Goal number ${i + 1} for the test`,
+      g.owner,
+      g.level,
+      parents,
+      g.weight,
+      g.rollup,
+      g.direction,
+      g.baseline,
+      g.threshold,
+      g.target,
+      g.actual,
+      "2026-01-01",
+      "2026-12-31",
+    ];
   });
   const blank = HEADER.map(() => "");
   for (const at of [...wbArb.blankRows].sort((a, b) => b - a)) rows.splice(Math.min(at, rows.length - 1) + 1, 0, blank);

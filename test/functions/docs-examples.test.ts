@@ -31,7 +31,11 @@ test("README examples", () => {
   expect(r.map((row) => Number(row[0].toFixed(9)))).toEqual([0.875, 0.5, 1]);
   // With the Status and Rolled Up columns, as the examples write it.
   const statuses = [["At risk"], ["At risk"], ["Achieved"]];
-  const full = F.rollup([["G-1"], ["G-2"], ["G-3"]], [[""], ["G-1"], ["G-1"]], [[0.2], [0.5], [1]], [[1], [1], [3]], [[""], [""], [""]], statuses, [[0.875], [0.5], [1]]) as number[][];
+  const full = F.rollup([["G-1"], ["G-2"], ["G-3"]], [[""], ["G-1"], ["G-1"]], [[0.2], [0.5], [1]], [[1], [1], [3]], [[""], [""], [""]], statuses, [
+    [0.875],
+    [0.5],
+    [1],
+  ]) as number[][];
   expect(full.map((row) => Number(row[0].toFixed(9)))).toEqual([0.875, 0.5, 1]);
   const sc = F.scorecard([["Ann"], ["Ann"]], [[0.5], [1]], [[60], [40]]) as unknown[][];
   expect(sc[0][0]).toBe("Ann");

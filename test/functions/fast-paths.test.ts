@@ -17,8 +17,30 @@ describe("range arguments of other shapes", () => {
   const cases: Case[] = [
     ["one cell as a 1×1 range", [["G-1"]], [[""]], [[0.5]], [[0.5]], [["G-1", 0.5, 1, 1]], textWeight],
     ["one cell as a plain value", "G-1", "", 0.5, [[0.5]], [["G-1", 0.5, 1, 1]], textWeight],
-    ["a row of goals", [["G-1", "G-2"]], [["", "G-1"]], [[0.5, 1]], [[1], [1]], [["G-1", 0.5, 1, 1], ["G-2", 1, 1, 1]], textWeight],
-    ["a 1-D array (one row)", ["G-1", "G-2"], ["", "G-1"], [0.3, 0.6], [[0.6], [0.6]], [["G-1", 0.3, 1, 1], ["G-2", 0.6, 1, 1]], textWeight],
+    [
+      "a row of goals",
+      [["G-1", "G-2"]],
+      [["", "G-1"]],
+      [[0.5, 1]],
+      [[1], [1]],
+      [
+        ["G-1", 0.5, 1, 1],
+        ["G-2", 1, 1, 1],
+      ],
+      textWeight,
+    ],
+    [
+      "a 1-D array (one row)",
+      ["G-1", "G-2"],
+      ["", "G-1"],
+      [0.3, 0.6],
+      [[0.6], [0.6]],
+      [
+        ["G-1", 0.3, 1, 1],
+        ["G-2", 0.6, 1, 1],
+      ],
+      textWeight,
+    ],
     ["no cells", [], [], [], [[empty]], [[empty]], empty],
     ["an empty row", [[]], [[]], [[]], [[empty]], [[empty]], empty],
     ["rows of different lengths", [["G-1"], ["G-2", "x"]], [[""], [""]], [[1], [2]], [[ragged]], [[ragged]], ragged],

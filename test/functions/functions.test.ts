@@ -159,7 +159,19 @@ describe("GOAL.PROGRESS", () => {
       expectOutcome(row[0], coreProgress({ actual: actual[i][0], target: 100, baseline: 0 }));
     });
     // 2-D, with a 1×1 range broadcast like a scalar.
-    const two = grid(progress([[10, 20], [30, 40]], [[40]], [[0, 0], [0, 20]]));
+    const two = grid(
+      progress(
+        [
+          [10, 20],
+          [30, 40],
+        ],
+        [[40]],
+        [
+          [0, 0],
+          [0, 20],
+        ],
+      ),
+    );
     expect(two).toEqual([
       [0.25, 0.5],
       [0.75, 1],
@@ -167,9 +179,7 @@ describe("GOAL.PROGRESS", () => {
   });
 
   it("ranges of different sizes give #VALUE! naming both sizes", () => {
-    expect(expectError(progress([[1], [2], [3]], [[4], [5], [6], [7]]), "#VALUE!").message).toBe(
-      "Ranges have different sizes: 3×1 and 4×1",
-    );
+    expect(expectError(progress([[1], [2], [3]], [[4], [5], [6], [7]]), "#VALUE!").message).toBe("Ranges have different sizes: 3×1 and 4×1");
     expectError(progress([[1, 2]], [[1], [2]]), "#VALUE!", "Ranges have different sizes: 1×2 and 2×1");
   });
 });
@@ -294,7 +304,11 @@ describe("GOAL.PACE", () => {
   it("spills over ranges and rejects different sizes", () => {
     const out = grid(pace("2026-01-01", "2026-01-11", [["2026-01-01", "2026-01-06", "2026-01-11"]]));
     expect(out).toEqual([[0, 0.5, 1]]);
-    expectError(pace([["2026-01-01"], ["2026-01-02"]], [["2026-02-01"]], [["2026-01-05"], ["2026-01-06"], ["2026-01-07"]]), "#VALUE!", "Ranges have different sizes: 2×1 and 3×1");
+    expectError(
+      pace([["2026-01-01"], ["2026-01-02"]], [["2026-02-01"]], [["2026-01-05"], ["2026-01-06"], ["2026-01-07"]]),
+      "#VALUE!",
+      "Ranges have different sizes: 2×1 and 3×1",
+    );
   });
 });
 
@@ -452,7 +466,16 @@ describe("GOAL.ROLLUP", () => {
       { key: "K1", parents: [{ key: "D1", share: null }], weight: null, mode: "Weighted", score: 0.4 },
       { key: "K2", parents: [{ key: "D1", share: null }], weight: null, mode: "Weighted", score: 0.8 },
       { key: "K3", parents: [{ key: "D2", share: null }], weight: null, mode: "Weighted", score: 0.1 },
-      { key: "K4", parents: [{ key: "D1", share: 0.5 }, { key: "CO", share: 0.5 }], weight: null, mode: "Weighted", score: 0.6 },
+      {
+        key: "K4",
+        parents: [
+          { key: "D1", share: 0.5 },
+          { key: "CO", share: 0.5 },
+        ],
+        weight: null,
+        mode: "Weighted",
+        score: 0.6,
+      },
     ]);
     core.rolledUp.forEach((r, i) => expect(out[i]).toBeCloseTo(r as number, 12));
   });
@@ -580,7 +603,16 @@ describe("GOAL.SCORECARD", () => {
     const out = grid(scorecard(groups, scores, null as never, null as never, null as never, statuses));
     expect(out.map((r) => r[0])).toEqual(["Ana", "Bo"]);
     // Top goals are found among the goals' rows: C's parent A is in its group.
-    const top = grid(scorecard([["Ana"], [null], ["Ana"]], [[0.5], [null], [1]], null as never, [["A"], [null], ["C"]], [[null], [null], ["A"]], [["On track"], [""], ["On track"]]));
+    const top = grid(
+      scorecard(
+        [["Ana"], [null], ["Ana"]],
+        [[0.5], [null], [1]],
+        null as never,
+        [["A"], [null], ["C"]],
+        [[null], [null], ["A"]],
+        [["On track"], [""], ["On track"]],
+      ),
+    );
     expect(top).toEqual([["Ana", 0.5, 1, 1]]);
     expectError(grid(scorecard([["Ana"]], [[1]], null as never, null as never, null as never, [[null]]))[0][0], "#N/A", "No goals yet");
   });
@@ -595,12 +627,18 @@ describe("GOAL.SCORECARD", () => {
     expect(asText.map((r) => r[0])).toEqual(["team", "dept", "Squad", "(blank)"]);
     const asLevel = grid(scorecard(levels, scores, null as never, null as never, null as never, null as never, "Level"));
     expect(asLevel.map((r) => r[0])).toEqual(["Team", "Department", "Squad", "(blank)"]);
-    const dirs = grid(scorecard([["up"], ["Increase"], [">="], ["max"]], [[1], [1], [1], [1]], null as never, null as never, null as never, null as never, "direction"));
+    const dirs = grid(
+      scorecard([["up"], ["Increase"], [">="], ["max"]], [[1], [1], [1], [1]], null as never, null as never, null as never, null as never, "direction"),
+    );
     expect(dirs.map((r) => r[0])).toEqual(["Increase", "At least", "At most"]);
     // Any other column name: free text, so an owner called Max stays Max.
     const owners = grid(scorecard([["Max"], ["max"]], [[1], [1]], null as never, null as never, null as never, null as never, "Owner"));
     expect(owners.map((r) => r[0])).toEqual(["Max"]);
-    expectError(grid(scorecard([["a"]], [[1]], null as never, null as never, null as never, null as never, "#REF!"))[0][0], "#VALUE!", "The column name holds the Excel error #REF!");
+    expectError(
+      grid(scorecard([["a"]], [[1]], null as never, null as never, null as never, null as never, "#REF!"))[0][0],
+      "#VALUE!",
+      "The column name holds the Excel error #REF!",
+    );
   });
 
   it("ranges of different sizes, or ids without parents, give #VALUE!", () => {
@@ -628,9 +666,21 @@ describe("range work is linear", () => {
     expect(out).toHaveLength(n);
     expect(cards).toHaveLength(50);
     // Every row the same ID (D1 everywhere), and one long cycle (R4).
-    const same = grid(rollup(ids.map(() => ["G-1"]), parents.map(() => [null]), scores));
+    const same = grid(
+      rollup(
+        ids.map(() => ["G-1"]),
+        parents.map(() => [null]),
+        scores,
+      ),
+    );
     expectError(same[n - 1][0], "#VALUE!", "D1: ID 'G-1' is used more than once (also row 1, row 2, row 3, row 4, row 5 …)");
-    const ring = grid(rollup(ids, ids.map((_, i) => [`G-${(i + 1) % n}`]), scores));
+    const ring = grid(
+      rollup(
+        ids,
+        ids.map((_, i) => [`G-${(i + 1) % n}`]),
+        scores,
+      ),
+    );
     expectError(ring[0][0], "#VALUE!", /^R4: Goal is on an alignment cycle (G-\d+) → (G-\d+ → ){9}… → \1; /);
     expect(Date.now() - t0).toBeLessThan(5000);
   });

@@ -175,7 +175,11 @@ describe("broken manifests are rejected", () => {
 
   it("icons: IconUrl must be 32x32", () => {
     expectProblem(
-      edit(MANIFEST, '<IconUrl DefaultValue="https://localhost:3000/assets/icon-32.png"/>', '<IconUrl DefaultValue="https://localhost:3000/assets/icon-80.png"/>'),
+      edit(
+        MANIFEST,
+        '<IconUrl DefaultValue="https://localhost:3000/assets/icon-32.png"/>',
+        '<IconUrl DefaultValue="https://localhost:3000/assets/icon-80.png"/>',
+      ),
       "icons",
       /IconUrl: assets\/icon-80\.png is 80x80 pixels, expected 32x32/,
     );
@@ -215,7 +219,11 @@ describe("broken manifests are rejected", () => {
   });
 
   it("runtime: task pane not in the shared runtime", () => {
-    expectProblem(edit(MANIFEST, '<Runtime resid="Taskpane.Url" lifetime="long"/>', '<Runtime resid="Taskpane.Url" lifetime="short"/>'), "runtime", /lifetime="long"/);
+    expectProblem(
+      edit(MANIFEST, '<Runtime resid="Taskpane.Url" lifetime="long"/>', '<Runtime resid="Taskpane.Url" lifetime="short"/>'),
+      "runtime",
+      /lifetime="long"/,
+    );
   });
 
   it("runtime: SharedRuntime requirement missing", () => {
@@ -224,11 +232,19 @@ describe("broken manifests are rejected", () => {
 
   it("requirements: ExcelApi and CustomFunctionsRuntime must be declared", () => {
     expectProblem(edit(MANIFEST, '<Set Name="ExcelApi" MinVersion="1.13"/>', ""), "requirements", /must include <Set Name="ExcelApi"/);
-    expectProblem(edit(MANIFEST, '<Set Name="CustomFunctionsRuntime" MinVersion="1.2"/>', ""), "requirements", /must include <Set Name="CustomFunctionsRuntime"/);
+    expectProblem(
+      edit(MANIFEST, '<Set Name="CustomFunctionsRuntime" MinVersion="1.2"/>', ""),
+      "requirements",
+      /must include <Set Name="CustomFunctionsRuntime"/,
+    );
   });
 
   it("requirements: MinVersion must be major.minor", () => {
-    expectProblem(edit(MANIFEST, '<Set Name="ExcelApi" MinVersion="1.13"/>', '<Set Name="ExcelApi" MinVersion="1.13.0"/>'), "requirements", /ExcelApi"> needs MinVersion="major\.minor", got "1\.13\.0"/);
+    expectProblem(
+      edit(MANIFEST, '<Set Name="ExcelApi" MinVersion="1.13"/>', '<Set Name="ExcelApi" MinVersion="1.13.0"/>'),
+      "requirements",
+      /ExcelApi"> needs MinVersion="major\.minor", got "1\.13\.0"/,
+    );
     expectProblem(edit(MANIFEST, '<Set Name="ExcelApi" MinVersion="1.13"/>', '<Set Name="ExcelApi"/>'), "requirements", /got ""/);
   });
 

@@ -54,7 +54,9 @@ test("converting the sample: Metric needs the user's mapping, 2 blank IDs, I-17 
   expect(result.refresh.workbook.meta.settings.maxWeightShare).toBe(0.7);
   expect(codes.get("A4")).toBeUndefined();
   // Numbers in messages read as numbers: the trend finding of C-1.
-  expect(ev.findings.find((f) => f.code === "A3" && f.goal === "C-1")?.message).toMatch(/reaches 10,970,480 by 2026-12-31, 71% of the way to Target 12,000,000;/);
+  expect(ev.findings.find((f) => f.code === "A3" && f.goal === "C-1")?.message).toMatch(
+    /reaches 10,970,480 by 2026-12-31, 71% of the way to Target 12,000,000;/,
+  );
   const failing = new Set(ev.findings.filter((f) => f.severity === "fail").map((f) => f.goalIndex));
   if (process.env.SHOW_FINDINGS) console.log(ev.findings.map((f) => `${f.severity} ${f.code} ${f.goal ?? "?"} ${f.field}: ${f.message}`).join("\n"));
   expect(failing.size).toBeLessThanOrEqual(10);

@@ -65,7 +65,13 @@ describe("choosePort: how npm start is told the port", () => {
       fc.property(fc.integer({ min: 1024, max: 65535 }), fc.constantFrom("flag", "equals", "npm", "PORT"), (port, how) => {
         const text = String(port);
         const [args, env]: [string[], Record<string, string>] =
-          how === "flag" ? [["--port", text], {}] : how === "equals" ? [[`--port=${text}`], {}] : how === "npm" ? [[], { npm_config_port: text }] : [[], { PORT: text }];
+          how === "flag"
+            ? [["--port", text], {}]
+            : how === "equals"
+              ? [[`--port=${text}`], {}]
+              : how === "npm"
+                ? [[], { npm_config_port: text }]
+                : [[], { PORT: text }];
         return choosePort(args, env).port === port;
       }),
     );

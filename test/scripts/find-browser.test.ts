@@ -27,7 +27,11 @@ const fb = require("../../scripts/lib/find-browser") as {
 const ROOT = path.resolve(__dirname, "..", "..");
 
 /** A Linux x64 machine with these executables, and the bundled package installed. */
-function linux(files: string[], env: Record<string, string | undefined> = {}, extra: { bundledInstalled?: boolean; arch?: string; platform?: NodeJS.Platform } = {}) {
+function linux(
+  files: string[],
+  env: Record<string, string | undefined> = {},
+  extra: { bundledInstalled?: boolean; arch?: string; platform?: NodeJS.Platform } = {},
+) {
   const set = new Set(files);
   const asked: string[] = [];
   const choice = () =>
@@ -104,7 +108,9 @@ describe("the order in which a browser is found", () => {
   });
 
   test("E2E_BROWSER=system never falls back; auto and blank are the default order", () => {
-    expect(refusal(linux([], { E2E_BROWSER: "system" }).choice)).toMatch(/\(E2E_BROWSER=system: the bundled Chromium is not used\)\. Install Chromium or Chrome, or set CHROMIUM_PATH to one\.$/);
+    expect(refusal(linux([], { E2E_BROWSER: "system" }).choice)).toMatch(
+      /\(E2E_BROWSER=system: the bundled Chromium is not used\)\. Install Chromium or Chrome, or set CHROMIUM_PATH to one\.$/,
+    );
     expect(linux(["/usr/bin/chromium"], { E2E_BROWSER: "system" }).choice()).toEqual({ kind: "system", path: "/usr/bin/chromium", from: "found" });
     expect(linux([], { E2E_BROWSER: "auto" }).choice()).toEqual({ kind: "bundled", from: "fallback" });
     expect(linux([], { E2E_BROWSER: "" }).choice()).toEqual({ kind: "bundled", from: "fallback" });
@@ -116,11 +122,15 @@ describe("the order in which a browser is found", () => {
 
   test("the bundled Chromium is Linux x64 only: elsewhere, with no browser, the message says what to install", () => {
     const arm = refusal(linux([], {}, { arch: "arm64" }).choice);
-    expect(arm).toMatch(/^No browser for the browser tests: none of \/usr\/bin\/chromium, .* is there, and the bundled Chromium \(@sparticuz\/chromium\) runs on Linux x64 only\. Install Chromium or Chrome, or set CHROMIUM_PATH to one\.$/);
+    expect(arm).toMatch(
+      /^No browser for the browser tests: none of \/usr\/bin\/chromium, .* is there, and the bundled Chromium \(@sparticuz\/chromium\) runs on Linux x64 only\. Install Chromium or Chrome, or set CHROMIUM_PATH to one\.$/,
+    );
     expect(refusal(linux([], { E2E_BROWSER: "bundled" }, { platform: "darwin" }).choice)).toBe(
       "E2E_BROWSER=bundled: the bundled Chromium (@sparticuz/chromium) runs on Linux x64 only, not on darwin x64.",
     );
-    expect(refusal(linux([], { E2E_BROWSER: "bundled" }, { bundledInstalled: false }).choice)).toBe("E2E_BROWSER=bundled: @sparticuz/chromium is not installed; run npm ci.");
+    expect(refusal(linux([], { E2E_BROWSER: "bundled" }, { bundledInstalled: false }).choice)).toBe(
+      "E2E_BROWSER=bundled: @sparticuz/chromium is not installed; run npm ci.",
+    );
     expect(refusal(linux([], {}, { bundledInstalled: false }).choice)).toMatch(/^No browser for the browser tests/);
   });
 

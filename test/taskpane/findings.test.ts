@@ -12,9 +12,36 @@ function small(): Evaluation {
   return evaluate(
     workbookFromRecords({
       goals: [
-        goal({ id: "G-1", title: "Grow revenue in the north", owner: "Dana", target: 100, baseline: 50, unit: "USD", due: "2026-12-31", source: "CRM", level: "Company" }, 2),
+        goal(
+          {
+            id: "G-1",
+            title: "Grow revenue in the north",
+            owner: "Dana",
+            target: 100,
+            baseline: 50,
+            unit: "USD",
+            due: "2026-12-31",
+            source: "CRM",
+            level: "Company",
+          },
+          2,
+        ),
         goal({ id: "G-2", title: "Hire", owner: "", due: "2026-12-31", level: "Company" }, 3),
-        goal({ id: "G-3", title: "Cut churn in the south", owner: "sam", target: 5, baseline: 10, unit: "%", source: "Desk", parent: "G-1", level: "Team", due: "2026-12-31" }, 4),
+        goal(
+          {
+            id: "G-3",
+            title: "Cut churn in the south",
+            owner: "sam",
+            target: 5,
+            baseline: 10,
+            unit: "%",
+            source: "Desk",
+            parent: "G-1",
+            level: "Team",
+            due: "2026-12-31",
+          },
+          4,
+        ),
       ],
       checkIns: [{ values: { goalId: "NOPE", date: "2026-01-01", value: "lots" } }],
     }),

@@ -9,7 +9,17 @@ import { percent, statusAppearance, statusCountsText } from "../../src/taskpane/
 import { COMPUTED, KEEP, choiceOptions, choose, kindLabel, mappingRows } from "../../src/taskpane/logic/mapping";
 import { Operations, OperationState } from "../../src/taskpane/logic/operations";
 import { auditRows, canPrepareCopy, changeableFields, fieldChoices, isPasswordError, valueText } from "../../src/taskpane/logic/review";
-import { ACTOR_KEY, KeyValueStore, SETTING_FIELDS, changedFromDefault, fromForm, loadActor, parseAsOf, saveActor, toForm } from "../../src/taskpane/logic/settingsForm";
+import {
+  ACTOR_KEY,
+  KeyValueStore,
+  SETTING_FIELDS,
+  changedFromDefault,
+  fromForm,
+  loadActor,
+  parseAsOf,
+  saveActor,
+  toForm,
+} from "../../src/taskpane/logic/settingsForm";
 import { checkMove, editableText, moves, reasonHint, steps } from "../../src/taskpane/logic/stepper";
 import { isDarkColor, themeKind } from "../../src/taskpane/logic/theme";
 
@@ -81,7 +91,10 @@ describe("mapping rows and choices", () => {
 
 describe("errors in words", () => {
   test("Office error codes say what to do", () => {
-    expect(describeError({ code: "InvalidOperationInCellEditMode", message: "x" })).toMatchObject({ title: "Excel is busy editing a cell", action: expect.stringMatching(/Press Enter or Esc/) });
+    expect(describeError({ code: "InvalidOperationInCellEditMode", message: "x" })).toMatchObject({
+      title: "Excel is busy editing a cell",
+      action: expect.stringMatching(/Press Enter or Esc/),
+    });
     expect(describeError({ code: "AccessDenied", message: "The cell … protected sheet" }).action).toMatch(/change request/);
     expect(describeError({ code: "RequestPayloadSizeLimitExceeded" }).action).toMatch(/smaller selection/);
     expect(describeError({ code: "GeneralException", message: "" }, "Converting").message).toMatch(/stopped/);
@@ -92,7 +105,10 @@ describe("errors in words", () => {
     expect(describeError(new SelectError("The sheet 'X' is hidden. Unhide it.")).message).toBe("The sheet 'X' is hidden. Unhide it.");
     expect(describeError(new ReviewError("Enter your name first.", "refused")).title).toBe("That is not possible.");
     expect(describeError(new ReviewError("The sheet is protected with a password.", "password")).title).toBe("The password is needed.");
-    expect(describeError(new Error("There is no goal table yet. Convert a sheet of goals first."), "Writing")).toMatchObject({ title: "Writing did not work", action: "" });
+    expect(describeError(new Error("There is no goal table yet. Convert a sheet of goals first."), "Writing")).toMatchObject({
+      title: "Writing did not work",
+      action: "",
+    });
   });
   test("anything at all gives a message", () => {
     for (const x of [undefined, null, 42, "boom", {}, { message: 3 }]) {
@@ -141,7 +157,15 @@ describe("settings form", () => {
     expect(loadActor(store)).toBe("Pat Analyst");
     saveActor(store, "   ");
     expect(data.has(ACTOR_KEY)).toBe(false);
-    const broken: KeyValueStore = { getItem: () => { throw new Error("denied"); }, setItem: () => { throw new Error("denied"); }, removeItem: () => undefined };
+    const broken: KeyValueStore = {
+      getItem: () => {
+        throw new Error("denied");
+      },
+      setItem: () => {
+        throw new Error("denied");
+      },
+      removeItem: () => undefined,
+    };
     expect(loadActor(broken)).toBe("");
     expect(saveActor(broken, "Pat")).toBe("Pat");
     expect(loadActor(null)).toBe("");
@@ -187,11 +211,14 @@ describe("review view data", () => {
   });
   test("audit rows newest first, in words", () => {
     const base = { prevHash: "0", hash: "1", reason: null, goalId: null, field: null, actor: "Pat" };
-    const rows = auditRows([
-      { ...base, seq: 1, at: "2026-05-01T10:00:00Z", action: "state", field: "cycle.state", old: "Draft", new: "Active" },
-      { ...base, seq: 2, at: "2026-05-01T10:00:00Z", action: "seal", old: null, new: "abcdef0123456789" },
-      { ...base, seq: 3, at: "2026-05-02T10:00:00Z", action: "change", goalId: "G-1", field: "Target", old: 100, new: 120, reason: "Board raised it" },
-    ], "UTC");
+    const rows = auditRows(
+      [
+        { ...base, seq: 1, at: "2026-05-01T10:00:00Z", action: "state", field: "cycle.state", old: "Draft", new: "Active" },
+        { ...base, seq: 2, at: "2026-05-01T10:00:00Z", action: "seal", old: null, new: "abcdef0123456789" },
+        { ...base, seq: 3, at: "2026-05-02T10:00:00Z", action: "change", goalId: "G-1", field: "Target", old: 100, new: 120, reason: "Board raised it" },
+      ],
+      "UTC",
+    );
     expect(rows.map((r) => r.seq)).toEqual([3, 2, 1]);
     expect(rows[0]).toMatchObject({ action: "Change request", what: "G-1 Target: 100 → 120", reason: "Board raised it", at: "2 May 2026, 10:00" });
     expect(rows[1].what).toBe("a fingerprint of the goals was recorded, so any later edit shows");

@@ -32,8 +32,18 @@ describe("findings read as rules, not cells", () => {
   });
 
   test("within a goal: blocking failures, other failures, warnings; then S, M, A, R, T and data rules", () => {
-    const list = [f("T4", "warn", "Due"), f("S2", "fail", "Owner"), f("M1", "fail"), f("A4", "warn", "Weight"), f("E1", "fail", "Notes"), f("E1", "fail", "Actual")];
-    const sorted = list.slice().sort(byImportance).map((x) => `${x.code}/${x.field}`);
+    const list = [
+      f("T4", "warn", "Due"),
+      f("S2", "fail", "Owner"),
+      f("M1", "fail"),
+      f("A4", "warn", "Weight"),
+      f("E1", "fail", "Notes"),
+      f("E1", "fail", "Actual"),
+    ];
+    const sorted = list
+      .slice()
+      .sort(byImportance)
+      .map((x) => `${x.code}/${x.field}`);
     // M1 and E1 on Actual block the score; S2 and E1 on Notes do not.
     expect(sorted).toEqual(["M1/Target", "E1/Actual", "S2/Owner", "E1/Notes", "A4/Weight", "T4/Due"]);
     expect(findingRank(f("M1", "fail"))).toBe(0);
@@ -97,28 +107,42 @@ describe("sorting scorecards", () => {
   });
 
   test("options name the grouping column", () => {
-    expect(sortOptions("Team").map((o) => o.label)).toEqual(["Team (A to Z)", "Score, highest first", "Score, lowest first", "Complete, lowest first", "Complete, highest first"]);
+    expect(sortOptions("Team").map((o) => o.label)).toEqual([
+      "Team (A to Z)",
+      "Score, highest first",
+      "Score, lowest first",
+      "Complete, lowest first",
+      "Complete, highest first",
+    ]);
   });
 
   test("property: a permutation, ordered by the key asked, with no-number groups at the end", () => {
     const arb = fc.array(
-      fc.record({ group: fc.string({ maxLength: 6 }), score: fc.option(fc.double({ min: 0, max: 2, noNaN: true })), completeness: fc.option(fc.double({ min: 0, max: 1, noNaN: true })) }),
+      fc.record({
+        group: fc.string({ maxLength: 6 }),
+        score: fc.option(fc.double({ min: 0, max: 2, noNaN: true })),
+        completeness: fc.option(fc.double({ min: 0, max: 1, noNaN: true })),
+      }),
       { maxLength: 30 },
     );
     fc.assert(
-      fc.property(arb, fc.constantFrom<"score-desc" | "score-asc" | "complete-asc" | "complete-desc">("score-desc", "score-asc", "complete-asc", "complete-desc"), (rows, sort) => {
-        const input = rows.map((r) => card(r.group, r.score, r.completeness));
-        const out = sortScorecards(input, sort);
-        expect(out.length).toBe(input.length);
-        expect(new Set(out)).toEqual(new Set(input));
-        const pick = (c: Scorecard) => (sort.startsWith("score") ? c.score : c.completeness);
-        const values = out.map(pick);
-        const firstNull = values.findIndex((v) => v === null);
-        if (firstNull >= 0) expect(values.slice(firstNull).every((v) => v === null)).toBe(true);
-        const nums = values.filter((v): v is number => v !== null);
-        const desc = sort.endsWith("desc");
-        for (let i = 1; i < nums.length; i++) expect(desc ? nums[i - 1] >= nums[i] : nums[i - 1] <= nums[i]).toBe(true);
-      }),
+      fc.property(
+        arb,
+        fc.constantFrom<"score-desc" | "score-asc" | "complete-asc" | "complete-desc">("score-desc", "score-asc", "complete-asc", "complete-desc"),
+        (rows, sort) => {
+          const input = rows.map((r) => card(r.group, r.score, r.completeness));
+          const out = sortScorecards(input, sort);
+          expect(out.length).toBe(input.length);
+          expect(new Set(out)).toEqual(new Set(input));
+          const pick = (c: Scorecard) => (sort.startsWith("score") ? c.score : c.completeness);
+          const values = out.map(pick);
+          const firstNull = values.findIndex((v) => v === null);
+          if (firstNull >= 0) expect(values.slice(firstNull).every((v) => v === null)).toBe(true);
+          const nums = values.filter((v): v is number => v !== null);
+          const desc = sort.endsWith("desc");
+          for (let i = 1; i < nums.length; i++) expect(desc ? nums[i - 1] >= nums[i] : nums[i - 1] <= nums[i]).toBe(true);
+        },
+      ),
     );
   });
 });
@@ -140,7 +164,12 @@ describe("the status mix", () => {
     expect(statusMixText({ group: "Dana Reyes", statusCounts: { "At risk": 1, "On track": 3 } })).toBe("Dana Reyes, 4 goals: 3 On track, 1 At risk");
     expect(statusMixText({ group: "Ana", statusCounts: { Achieved: 1 } })).toBe("Ana, 1 goal: 1 Achieved");
     expect(statusMixText({ group: "Ana", statusCounts: {} })).toBe("Ana: no goal has a status yet");
-    expect(scoreChartText([{ group: "Dana", score: 0.815 }, { group: "Tom", score: null }])).toBe("Dana 82%, Tom —");
+    expect(
+      scoreChartText([
+        { group: "Dana", score: 0.815 },
+        { group: "Tom", score: null },
+      ]),
+    ).toBe("Dana 82%, Tom —");
   });
 
   test("property: every status counted once, segments contiguous", () => {

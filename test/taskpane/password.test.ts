@@ -18,7 +18,8 @@ function locked(actual: string | undefined) {
   const calls: (string | undefined)[] = [];
   const op = async (password?: string): Promise<string> => {
     calls.push(password);
-    if (actual !== undefined && password !== actual) throw new ReviewError("The sheet 'Goals' is protected with a password; enter the password used when the cycle was locked.", "password", "password");
+    if (actual !== undefined && password !== actual)
+      throw new ReviewError("The sheet 'Goals' is protected with a password; enter the password used when the cycle was locked.", "password", "password");
     return "done";
   };
   return { op, calls };

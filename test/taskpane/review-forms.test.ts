@@ -64,7 +64,9 @@ describe("the forms checked before anything is sent", () => {
     expect(errors[1].message).toBe(`Give a reason of at least ${MIN_REASON} characters; it goes into the audit log.`);
     expect(errors[2].message).toBe("Enter your name; it goes into the audit log with the change.");
     // A reason of spaces is no reason.
-    expect(checkChangeRequestForm({ key: "target", value: "", reason: " ".repeat(MIN_REASON + 2), actor: "Pat" }, 1900).map((e) => e.field)).toEqual(["reason"]);
+    expect(checkChangeRequestForm({ key: "target", value: "", reason: " ".repeat(MIN_REASON + 2), actor: "Pat" }, 1900).map((e) => e.field)).toEqual([
+      "reason",
+    ]);
   });
   test("a check-in: date, value and confidence as the review logic checks them, then a name", () => {
     expect(checkCheckInRequest({ date: "2026-06-30", value: "12", confidence: "80%", actor: "Pat" }, 1900)).toEqual([]);
@@ -85,8 +87,12 @@ describe("the sentences said when an operation is done", () => {
     expect(changeRequestDone({ ...base, changed: false, seal: null })).toBe("G-1 Target already holds that value; nothing was changed.");
   });
   test("a check-in, added or already there", () => {
-    expect(checkInDone({ goalId: "G-1", date: "2026-06-30", cell: "CheckIns!A9", added: true })).toBe("Check-in for G-1 on 30 Jun 2026 added (cell CheckIns!A9).");
-    expect(checkInDone({ goalId: "G-1", date: "2026-06-30", cell: "CheckIns!A9", added: false })).toBe("That check-in for G-1 is already there; it was not added twice.");
+    expect(checkInDone({ goalId: "G-1", date: "2026-06-30", cell: "CheckIns!A9", added: true })).toBe(
+      "Check-in for G-1 on 30 Jun 2026 added (cell CheckIns!A9).",
+    );
+    expect(checkInDone({ goalId: "G-1", date: "2026-06-30", cell: "CheckIns!A9", added: false })).toBe(
+      "That check-in for G-1 is already there; it was not added twice.",
+    );
   });
   test("restoring the live formulas: how many, one, or none", () => {
     expect(restoreDone({ restored: 3 })).toBe("Restored 3 live formulas: they recalculate again.");
@@ -96,7 +102,9 @@ describe("the sentences said when an operation is done", () => {
   test("a move: its progress and its result", () => {
     expect(moveProgress("advance")).toEqual({ label: "Advancing the cycle…", doing: "Advancing the cycle" });
     expect(moveProgress("reopen")).toEqual({ label: "Reopening the cycle…", doing: "Reopening the cycle" });
-    expect(moveDone({ to: "Active", seal: { hash: "h", at: "t", state: "Active" } })).toBe("The cycle is now Active. The goals are sealed: any later edit shows under Seal.");
+    expect(moveDone({ to: "Active", seal: { hash: "h", at: "t", state: "Active" } })).toBe(
+      "The cycle is now Active. The goals are sealed: any later edit shows under Seal.",
+    );
     expect(moveDone({ to: "Draft", seal: null })).toBe("The cycle is now Draft.");
   });
 });

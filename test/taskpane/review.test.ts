@@ -77,7 +77,9 @@ describe("a refusal is shown beside the field it is about", () => {
     expect(checkCheckInForm({ date: "2026-06-30", value: "TRUE", confidence: "" }, 1900)).toEqual([]);
     const bad = checkCheckInForm({ date: "", value: "lots", confidence: "High" }, 1900);
     expect(bad.map((e) => e.field)).toEqual(["date", "value", "confidence"]);
-    expect(checkCheckInForm({ date: "2026-06-30", value: " ", confidence: "" }, 1900)).toEqual([{ field: "value", message: "Enter the measured value (or TRUE/FALSE for a milestone)." }]);
+    expect(checkCheckInForm({ date: "2026-06-30", value: " ", confidence: "" }, 1900)).toEqual([
+      { field: "value", message: "Enter the measured value (or TRUE/FALSE for a milestone)." },
+    ]);
   });
 });
 
@@ -144,16 +146,22 @@ describe("goal pickers", () => {
   test("property: each goal is found by its ID and by any word of its title, and results are goals", () => {
     const word = fc.stringMatching(/^[a-z]{2,8}$/);
     fc.assert(
-      fc.property(fc.uniqueArray(fc.record({ id: fc.stringMatching(/^[A-Z]{1,3}-[0-9]{1,3}$/), words: fc.array(word, { minLength: 1, maxLength: 5 }) }), { selector: (g) => g.id, maxLength: 30 }), (raw) => {
-        const options = goalOptions(raw.map((r) => ({ id: r.id, title: r.words.join(" ") })));
-        for (const o of options) {
-          if (!filterGoals(options, o.id).includes(o)) return false;
-          const w = o.title.split(" ")[0];
-          if (!filterGoals(options, w.toUpperCase()).includes(o)) return false;
-          for (const hit of filterGoals(options, w)) if (!options.includes(hit)) return false;
-        }
-        return true;
-      }),
+      fc.property(
+        fc.uniqueArray(fc.record({ id: fc.stringMatching(/^[A-Z]{1,3}-[0-9]{1,3}$/), words: fc.array(word, { minLength: 1, maxLength: 5 }) }), {
+          selector: (g) => g.id,
+          maxLength: 30,
+        }),
+        (raw) => {
+          const options = goalOptions(raw.map((r) => ({ id: r.id, title: r.words.join(" ") })));
+          for (const o of options) {
+            if (!filterGoals(options, o.id).includes(o)) return false;
+            const w = o.title.split(" ")[0];
+            if (!filterGoals(options, w.toUpperCase()).includes(o)) return false;
+            for (const hit of filterGoals(options, w)) if (!options.includes(hit)) return false;
+          }
+          return true;
+        },
+      ),
     );
   });
 });
@@ -177,7 +185,9 @@ describe("dates in words", () => {
         const d = new Date(t);
         const iso = d.toISOString().replace(/\.\d{3}Z$/, "Z");
         const pad = (n: number): string => String(n).padStart(2, "0");
-        return localDateTime(iso, "UTC") === `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+        return (
+          localDateTime(iso, "UTC") === `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+        );
       }),
     );
   });
@@ -217,7 +227,10 @@ describe("review wording", () => {
   });
   test("the seal in plain words, with a local time", () => {
     expect(sealText(verify({}), "UTC")).toBe("No goal has been edited since they were sealed on 3 Dec 2026, 14:05 (when the cycle became Active).");
-    const changed = sealText(verify({ intact: false, state: "Data locked", differences: [{ goal: "C-2", column: "Target", sealed: 45, current: 50 }] as VerifyResult["differences"] }), "UTC");
+    const changed = sealText(
+      verify({ intact: false, state: "Data locked", differences: [{ goal: "C-2", column: "Target", sealed: 45, current: 50 }] as VerifyResult["differences"] }),
+      "UTC",
+    );
     expect(changed).toBe(
       "1 value differs from what was sealed on 3 Dec 2026, 14:05 (when the data was locked). Put the old value back, or make the change as a change request so that it is logged.",
     );
@@ -263,14 +276,17 @@ describe("review wording", () => {
     expect(reviewCopyText("none", { replaced: 0, recorded: 0 })).toMatch(/^This workbook has no GOAL formulas, so nothing needed replacing/);
     expect(reviewCopyText("complete", { replaced: 4, recorded: 4 })).toMatch(/^This workbook is a review copy/);
     expect(reviewCopyText("partial", null)).toMatch(/interrupted/);
-    for (const last of [null, { replaced: 0, recorded: 0 }, { replaced: 3, recorded: 3 }]) expect(reviewCopyText("complete", last)).not.toMatch(/formulas are live/i);
+    for (const last of [null, { replaced: 0, recorded: 0 }, { replaced: 3, recorded: 3 }])
+      expect(reviewCopyText("complete", last)).not.toMatch(/formulas are live/i);
     const done = { aboutSheet: "About this review", sealIntact: true, protectionMatchesState: true };
     expect(reviewCopyDone({ ...done, replaced: 0, recorded: 0 })).toBe(
       "Review copy ready: this workbook has no GOAL formulas, so nothing needed replacing. The sheet “About this review” tells the reader how to check the seal.",
     );
     expect(reviewCopyDone({ ...done, replaced: 1, recorded: 1 })).toMatch(/^Review copy ready: 1 GOAL formula was replaced by its value\./);
     expect(reviewCopyDone({ ...done, replaced: 0, recorded: 5 })).toMatch(/had already been replaced/);
-    expect(reviewCopyDone({ ...done, replaced: 2, recorded: 2, sealIntact: false, protectionMatchesState: false })).toMatch(/differ from what was sealed.*protection does not match/);
+    expect(reviewCopyDone({ ...done, replaced: 2, recorded: 2, sealIntact: false, protectionMatchesState: false })).toMatch(
+      /differ from what was sealed.*protection does not match/,
+    );
   });
 });
 

@@ -24,11 +24,14 @@ describe("tab bar keys", () => {
 
   test("Right then Left comes back, from any tab of any bar, and every move stays in the bar", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 12 }).chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 0, max: n - 1 }))), ([n, i]) => {
-        const right = nextTabIndex("ArrowRight", i, n) as number;
-        const left = nextTabIndex("ArrowLeft", i, n) as number;
-        return nextTabIndex("ArrowLeft", right, n) === i && nextTabIndex("ArrowRight", left, n) === i && right >= 0 && right < n && left >= 0 && left < n;
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 12 }).chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 0, max: n - 1 }))),
+        ([n, i]) => {
+          const right = nextTabIndex("ArrowRight", i, n) as number;
+          const left = nextTabIndex("ArrowLeft", i, n) as number;
+          return nextTabIndex("ArrowLeft", right, n) === i && nextTabIndex("ArrowRight", left, n) === i && right >= 0 && right < n && left >= 0 && left < n;
+        },
+      ),
     );
   });
 });

@@ -12,7 +12,15 @@ function goals(links: [number, number][], n: number): TreeGoal[] {
 
 describe("cascade tree", () => {
   test("roots, children, keys", () => {
-    const g = goals([[0, 1], [0, 2], [2, 3], [4, 3]], 5);
+    const g = goals(
+      [
+        [0, 1],
+        [0, 2],
+        [2, 3],
+        [4, 3],
+      ],
+      5,
+    );
     expect(rootsOf(g)).toEqual([0, 4]);
     expect(childrenOf(g, [0])).toEqual([1, 2]);
     expect(childrenOf(g, [0, 2])).toEqual([3]);
@@ -22,16 +30,37 @@ describe("cascade tree", () => {
   });
 
   test("a loop is cut on the path and its goals are unreachable when nothing above them", () => {
-    const g = goals([[1, 2], [2, 1], [0, 3]], 4);
+    const g = goals(
+      [
+        [1, 2],
+        [2, 1],
+        [0, 3],
+      ],
+      4,
+    );
     expect(rootsOf(g)).toEqual([0]);
     expect(unreachable(g)).toEqual([1, 2]);
-    const h = goals([[0, 1], [1, 2], [2, 1]], 3);
+    const h = goals(
+      [
+        [0, 1],
+        [1, 2],
+        [2, 1],
+      ],
+      3,
+    );
     expect(childrenOf(h, [0, 1, 2])).toEqual([]); // 1 is already on the path
     expect(loopText(h, [1, 2])).toBe("G-1 and G-2");
   });
 
   test("search: matches by ID, title or owner, with the goals above them, and their branches open", () => {
-    const g = goals([[0, 1], [1, 2], [0, 3]], 4);
+    const g = goals(
+      [
+        [0, 1],
+        [1, 2],
+        [0, 3],
+      ],
+      4,
+    );
     expect(matchGoals(g, "  ")).toBeNull();
     expect([...(matchGoals(g, "goal 2") ?? [])]).toEqual([2]);
     expect([...(matchGoals(g, "g-3") ?? [])]).toEqual([3]);

@@ -37,7 +37,8 @@ export function targetSideProblem(dir: Direction, target: number, baseline: numb
     const base = baseline ?? 0;
     return target <= base ? { code: "A1", field: "target", message: ACHIEVABLE_MESSAGES.A1.increase(target, base) } : null;
   }
-  if (dir === "Decrease" && baseline !== null && target >= baseline) return { code: "A1", field: "target", message: ACHIEVABLE_MESSAGES.A1.decrease(target, baseline) };
+  if (dir === "Decrease" && baseline !== null && target >= baseline)
+    return { code: "A1", field: "target", message: ACHIEVABLE_MESSAGES.A1.decrease(target, baseline) };
   return null;
 }
 
@@ -49,7 +50,8 @@ export function payoutCurveProblem(direction: Direction, threshold: number | nul
   if (direction !== "Increase" && direction !== "Decrease") return null;
   const neg = direction === "Decrease" ? -1 : 1;
   const t = neg * target;
-  if (threshold !== null && neg * threshold >= t) return { code: "A1", field: "threshold", message: ACHIEVABLE_MESSAGES.A1.threshold(threshold, target, direction) };
+  if (threshold !== null && neg * threshold >= t)
+    return { code: "A1", field: "threshold", message: ACHIEVABLE_MESSAGES.A1.threshold(threshold, target, direction) };
   if (stretch !== null && neg * stretch <= t) return { code: "A1", field: "stretch", message: ACHIEVABLE_MESSAGES.A1.stretch(stretch, target, direction) };
   return null;
 }
@@ -77,7 +79,16 @@ export function ambition(goal: Goal, ctx: RowContext, sink: FindingSink): void {
  * of `trendShortfall` of the way from Baseline (0 for Increase) to Target. `target` and
  * `baseline` are NaN where blank.
  */
-export function trend(goal: Goal, dir: Direction, due: Day | null, target: number, baseline: number, history: History, settings: Settings, sink: FindingSink): void {
+export function trend(
+  goal: Goal,
+  dir: Direction,
+  due: Day | null,
+  target: number,
+  baseline: number,
+  history: History,
+  settings: Settings,
+  sink: FindingSink,
+): void {
   if ((dir !== "Increase" && dir !== "Decrease") || Number.isNaN(target) || due === null) return;
   const i = goal.index;
   if (numericCheckIns(history, i) < 3) return;

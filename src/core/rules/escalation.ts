@@ -14,7 +14,16 @@ import { StatusInput, status } from "./status";
 /** The escalation rule for one evaluation: its scorer and the inputs it fills in for each check-in (read at once, never kept). */
 export class Escalation {
   private readonly scorer = new Scorer();
-  private readonly inp: ScoreInput = { actual: null, target: null, baseline: null, direction: "Increase", threshold: null, stretch: null, thresholdPay: undefined, stretchPay: undefined };
+  private readonly inp: ScoreInput = {
+    actual: null,
+    target: null,
+    baseline: null,
+    direction: "Increase",
+    threshold: null,
+    stretch: null,
+    thresholdPay: undefined,
+    stretchPay: undefined,
+  };
   private readonly sti: StatusInput;
   constructor(
     private readonly history: History,

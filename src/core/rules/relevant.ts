@@ -17,7 +17,8 @@ export const RELEVANT_MESSAGES = {
   /** `ids`: the goals on the cycle, in order (an ID, or `row N`). */
   R4: (ids: readonly string[]) => `Goal is on an alignment cycle ${[...ids, ids[0]].join(" → ")}; remove one of these Parent ID links`,
   R5: {
-    total: (parentText: string | null, total: number) => `Attribution shares in Parent ID ${quote(parentText)} total ${fmt(Math.round(total * 10000) / 100)}%; make them add up to 100%`,
+    total: (parentText: string | null, total: number) =>
+      `Attribution shares in Parent ID ${quote(parentText)} total ${fmt(Math.round(total * 10000) / 100)}%; make them add up to 100%`,
     notPercent: (share: string, parentId: string) => `Share ${quote(share)} for parent ${parentId} is not a percentage; write it like ${parentId}=40%`,
   },
 } as const;
@@ -36,7 +37,8 @@ export function parentRules(goals: readonly Goal[], links: FlatLinks, refStart: 
   // R5: shares that do not add up, else a share that is not a percentage.
   const badTotal = new Uint8Array(n);
   for (const b of links.badShares) badTotal[b.node] = 1;
-  for (const b of links.badShares) sink.add(b.node, finding(goals[b.node], "R5", "fail", "parent", RELEVANT_MESSAGES.R5.total(goals[b.node].parentText, b.total)));
+  for (const b of links.badShares)
+    sink.add(b.node, finding(goals[b.node], "R5", "fail", "parent", RELEVANT_MESSAGES.R5.total(goals[b.node].parentText, b.total)));
   for (let i = 0; i < n; i++) if (refStart[i + 1] > refStart[i] && !badTotal[i]) shareText(goals[i], sink);
   for (let i = 0; i < n; i++) alignment(goals, links, i, cols, sink);
   // R4

@@ -18,7 +18,8 @@ export const TIMEBOUND_MESSAGES = {
 /** T1 (Due given, except for a KPI), T2 (Due not before Start, as scoring uses them), T3 (Due inside the cycle's window). */
 export function dueRules(goal: Goal, ctx: RowContext, sink: FindingSink): void {
   if (goal.due === null && !isInvalid(goal, "due") && ctx.type !== "KPI") sink.add(goal.index, finding(goal, "T1", "fail", "due", TIMEBOUND_MESSAGES.T1()));
-  if (ctx.start !== null && ctx.due !== null && ctx.due < ctx.start) sink.add(goal.index, finding(goal, "T2", "fail", "due", TIMEBOUND_MESSAGES.T2(ctx.due, ctx.start)));
+  if (ctx.start !== null && ctx.due !== null && ctx.due < ctx.start)
+    sink.add(goal.index, finding(goal, "T2", "fail", "due", TIMEBOUND_MESSAGES.T2(ctx.due, ctx.start)));
   const w = ctx.dueWindow;
   if (goal.due !== null && w !== null && (goal.due < w.start || goal.due > w.end))
     sink.add(goal.index, finding(goal, "T3", "warn", "due", TIMEBOUND_MESSAGES.T3(goal.due, ctx.windowLabel ?? goal.cycle ?? "", w)));

@@ -45,7 +45,15 @@ export interface WeightColumns {
  * top goals (the goals without a parent of the same owner). `weights` is each goal's
  * Weight, NaN where blank or unreadable. Findings: each owner's A4 and W1, then every W2.
  */
-export function weightRules(goals: readonly Goal[], links: FlatLinks, owners: OwnerGroups, weights: Float64Array, cols: WeightColumns, settings: Settings, sink: FindingSink): void {
+export function weightRules(
+  goals: readonly Goal[],
+  links: FlatLinks,
+  owners: OwnerGroups,
+  weights: Float64Array,
+  cols: WeightColumns,
+  settings: Settings,
+  sink: FindingSink,
+): void {
   const n = goals.length;
   const w2 = new Uint8Array(n);
   for (let p = 0; p < n; p++) blankSiblingWeights(links, weights, cols, p, w2);

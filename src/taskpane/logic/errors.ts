@@ -85,7 +85,11 @@ export function describeError(error: unknown, doing?: string): FriendlyError {
     };
   }
   if (name === "ZodError" || Array.isArray(e.issues)) {
-    return { title: "A value is not valid", message: message.startsWith("[") ? "One of the values is out of range." : message, action: "Correct the highlighted value and try again." };
+    return {
+      title: "A value is not valid",
+      message: message.startsWith("[") ? "One of the values is out of range." : message,
+      action: "Correct the highlighted value and try again.",
+    };
   }
   const code = text(e.code);
   const known = BY_CODE[code];

@@ -52,11 +52,9 @@ export function mappingRows(original: HeaderMapping, applied: HeaderMapping, ove
     const letter = columnLetters(firstColumn + source);
     return { source, letter, header, label: header === "" ? `Column ${letter} (no header)` : header, computed: computedOf.get(source) ?? null };
   };
-  for (const m of applied.matches)
-    rows.push({ ...base(m.source, m.header), value: m.key, kind: chosen.has(m.source) ? "yours" : m.confidence, reason: null });
+  for (const m of applied.matches) rows.push({ ...base(m.source, m.header), value: m.key, kind: chosen.has(m.source) ? "yours" : m.confidence, reason: null });
   for (const c of applied.computed) rows.push({ ...base(c.source, c.header), value: COMPUTED, kind: "computed", reason: null });
-  for (const u of applied.unmapped)
-    rows.push({ ...base(u.source, u.header), value: KEEP, kind: chosen.has(u.source) ? "yours" : "none", reason: u.reason });
+  for (const u of applied.unmapped) rows.push({ ...base(u.source, u.header), value: KEEP, kind: chosen.has(u.source) ? "yours" : "none", reason: u.reason });
   return rows.sort((a, b) => a.source - b.source);
 }
 

@@ -42,7 +42,11 @@ export type Attempt<T> =
  * remembered, runs it again with that one (forgetting it when that fails too).
  * Other errors are thrown as they are.
  */
-export async function runRemembered<T>(op: (password?: string) => Promise<T>, memory: PasswordMemory, isPasswordError: (e: unknown) => e is Error): Promise<Attempt<T>> {
+export async function runRemembered<T>(
+  op: (password?: string) => Promise<T>,
+  memory: PasswordMemory,
+  isPasswordError: (e: unknown) => e is Error,
+): Promise<Attempt<T>> {
   try {
     return { ok: true, value: await op(undefined) };
   } catch (e) {
@@ -60,7 +64,12 @@ export async function runRemembered<T>(op: (password?: string) => Promise<T>, me
 }
 
 /** Runs `op` with a password typed in the dialog; remembers it when it works. */
-export async function runTyped<T>(op: (password?: string) => Promise<T>, typed: string, memory: PasswordMemory, isPasswordError: (e: unknown) => e is Error): Promise<Attempt<T>> {
+export async function runTyped<T>(
+  op: (password?: string) => Promise<T>,
+  typed: string,
+  memory: PasswordMemory,
+  isPasswordError: (e: unknown) => e is Error,
+): Promise<Attempt<T>> {
   try {
     const value = await op(typed);
     memory.remember(typed);

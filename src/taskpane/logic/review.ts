@@ -138,9 +138,15 @@ export function localDateTime(iso: string | null | undefined, timeZone?: string)
   if (iso === null || iso === undefined || iso.trim() === "") return "(unknown time)";
   const t = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso.trim()) ? Date.parse(iso.trim()) : NaN;
   if (!Number.isFinite(t)) return iso;
-  const parts = new Intl.DateTimeFormat("en-GB", { year: "numeric", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).formatToParts(
-    new Date(t),
-  );
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone,
+  }).formatToParts(new Date(t));
   const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? "";
   return `${Number(part("day"))} ${MONTHS[Number(part("month")) - 1]} ${part("year")}, ${part("hour")}:${part("minute")}`;
 }
@@ -212,7 +218,13 @@ export function reviewCopyText(state: "none" | "partial" | "complete", last: Las
 }
 
 /** The success message of "Prepare review copy". */
-export function reviewCopyDone(r: { replaced: number; recorded: number; aboutSheet: string; sealIntact: boolean | null; protectionMatchesState: boolean }): string {
+export function reviewCopyDone(r: {
+  replaced: number;
+  recorded: number;
+  aboutSheet: string;
+  sealIntact: boolean | null;
+  protectionMatchesState: boolean;
+}): string {
   const what =
     r.replaced > 0
       ? `${r.replaced} GOAL formula${r.replaced === 1 ? " was" : "s were"} replaced by ${r.replaced === 1 ? "its value" : "their values"}`
@@ -259,7 +271,10 @@ export function goalOptions(goals: readonly { id: string | null; title: string |
 }
 
 function fold(s: string): string {
-  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 }
 
 /**
@@ -268,16 +283,23 @@ function fold(s: string): string {
  * come first. Empty text: all goals.
  */
 export function filterGoals(options: readonly GoalOption[], query: string): GoalOption[] {
-  const words = fold(query).split(/\s+/).filter((w) => w !== "" && w !== "—");
+  const words = fold(query)
+    .split(/\s+/)
+    .filter((w) => w !== "" && w !== "—");
   if (words.length === 0) return options.slice();
   const q = fold(query.trim());
   const hits = options.filter((o) => {
     const id = fold(o.id);
-    const titleWords = fold(o.title).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    const titleWords = fold(o.title)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
     return words.every((w) => id.includes(w) || titleWords.some((t) => t.startsWith(w)));
   });
   const starts = (o: GoalOption): number => (fold(o.id).startsWith(q) ? 0 : 1);
-  return hits.map((o, i) => ({ o, i })).sort((a, b) => starts(a.o) - starts(b.o) || a.i - b.i).map((x) => x.o);
+  return hits
+    .map((o, i) => ({ o, i }))
+    .sort((a, b) => starts(a.o) - starts(b.o) || a.i - b.i)
+    .map((x) => x.o);
 }
 
 // ---- errors beside the field ----------------------------------------------------------
@@ -317,7 +339,8 @@ export function checkChangeValue(key: ColumnKey, value: string, system: DateSyst
     cellInput(key, value, system);
     return null;
   } catch (e) {
-    if (typeof e === "object" && e !== null && (e as { name?: unknown }).name === "ReviewError") return { field: "value", message: String((e as Error).message) };
+    if (typeof e === "object" && e !== null && (e as { name?: unknown }).name === "ReviewError")
+      return { field: "value", message: String((e as Error).message) };
     throw e;
   }
 }
@@ -340,9 +363,11 @@ export function parseConfidence(text: string): { ok: true; value: number | null 
 /** The check-in form's inputs checked before anything is sent; the errors beside their fields. */
 export function checkCheckInForm(input: { date: string; value: string; confidence: string }, system: DateSystem): FieldError[] {
   const errors: FieldError[] = [];
-  if (input.date.trim() === "" || readDate(input.date.trim(), system).kind !== "value") errors.push({ field: "date", message: "Enter the date of the measurement, such as 2026-06-30." });
+  if (input.date.trim() === "" || readDate(input.date.trim(), system).kind !== "value")
+    errors.push({ field: "date", message: "Enter the date of the measurement, such as 2026-06-30." });
   if (input.value.trim() === "") errors.push({ field: "value", message: "Enter the measured value (or TRUE/FALSE for a milestone)." });
-  else if (readActual(input.value.trim()).kind !== "value") errors.push({ field: "value", message: `'${input.value.trim()}' is not a number; enter the measured value (or TRUE/FALSE for a milestone).` });
+  else if (readActual(input.value.trim()).kind !== "value")
+    errors.push({ field: "value", message: `'${input.value.trim()}' is not a number; enter the measured value (or TRUE/FALSE for a milestone).` });
   const c = parseConfidence(input.confidence);
   if (!c.ok) errors.push({ field: "confidence", message: c.message });
   return errors;

@@ -44,7 +44,8 @@ export function checkChangeRequestForm(input: { key: ColumnKey; value: string; r
   const errors: FieldError[] = [];
   const bad = checkChangeValue(input.key, input.value, system);
   if (bad) errors.push(bad);
-  if (input.reason.trim().length < MIN_REASON) errors.push({ field: "reason", message: `Give a reason of at least ${MIN_REASON} characters; it goes into the audit log.` });
+  if (input.reason.trim().length < MIN_REASON)
+    errors.push({ field: "reason", message: `Give a reason of at least ${MIN_REASON} characters; it goes into the audit log.` });
   if (input.actor === "") errors.push(actorError("change"));
   return errors;
 }
@@ -101,12 +102,7 @@ export function moveRequest(move: Move, reason: string, newPassword: string): { 
 }
 
 /** The confirmation dialog's state: the message beside the reason, and whether the move can be confirmed. */
-export function moveDialog(
-  move: Move | null,
-  reason: string,
-  actor: string,
-  actorName: string,
-): { reasonMessage: string | undefined; canConfirm: boolean } {
+export function moveDialog(move: Move | null, reason: string, actor: string, actorName: string): { reasonMessage: string | undefined; canConfirm: boolean } {
   const check = move ? checkMove(move, reason) : null;
   return {
     reasonMessage: move?.needsReason && reason !== "" && check && !check.ok ? check.message : undefined,

@@ -20,15 +20,62 @@ export interface SettingField {
 }
 
 export const SETTING_FIELDS: readonly SettingField[] = [
-  { key: "onTrackGap", label: "On track gap (%)", hint: "A goal is On track while its progress is at most this far behind the expected pace.", unit: "percent", min: 0, max: 100 },
-  { key: "atRiskGap", label: "At risk gap (%)", hint: "Further behind than the on-track gap but within this: At risk. Further still: Off track.", unit: "percent", min: 0, max: 100 },
+  {
+    key: "onTrackGap",
+    label: "On track gap (%)",
+    hint: "A goal is On track while its progress is at most this far behind the expected pace.",
+    unit: "percent",
+    min: 0,
+    max: 100,
+  },
+  {
+    key: "atRiskGap",
+    label: "At risk gap (%)",
+    hint: "Further behind than the on-track gap but within this: At risk. Further still: Off track.",
+    unit: "percent",
+    min: 0,
+    max: 100,
+  },
   { key: "staleDays", label: "Stale after (days)", hint: "A goal whose latest check-in is older than this is Stale.", unit: "days", min: 0 },
-  { key: "ambitionLimit", label: "Ambition limit (%)", hint: "Rule A2 warns when the target is more than this far from the baseline (100% = double).", unit: "percent", min: 0 },
-  { key: "trendShortfall", label: "Trend shortfall (%)", hint: "Rule A3 warns when the check-in trend reaches less than this share of the target by the due date.", unit: "percent", min: 0, max: 100 },
-  { key: "maxWeightShare", label: "Largest weight share (%)", hint: "Rule A4 warns when one goal carries more than this share of an owner's weight.", unit: "percent", min: 0, max: 100 },
-  { key: "thresholdPay", label: "Pay at threshold (%)", hint: "The tier score at the Threshold (the payout curve rises from here to 100% at Target).", unit: "percent", min: 0, max: 100 },
+  {
+    key: "ambitionLimit",
+    label: "Ambition limit (%)",
+    hint: "Rule A2 warns when the target is more than this far from the baseline (100% = double).",
+    unit: "percent",
+    min: 0,
+  },
+  {
+    key: "trendShortfall",
+    label: "Trend shortfall (%)",
+    hint: "Rule A3 warns when the check-in trend reaches less than this share of the target by the due date.",
+    unit: "percent",
+    min: 0,
+    max: 100,
+  },
+  {
+    key: "maxWeightShare",
+    label: "Largest weight share (%)",
+    hint: "Rule A4 warns when one goal carries more than this share of an owner's weight.",
+    unit: "percent",
+    min: 0,
+    max: 100,
+  },
+  {
+    key: "thresholdPay",
+    label: "Pay at threshold (%)",
+    hint: "The tier score at the Threshold (the payout curve rises from here to 100% at Target).",
+    unit: "percent",
+    min: 0,
+    max: 100,
+  },
   { key: "stretchPay", label: "Pay at stretch (%)", hint: "The tier score at the Stretch target (at least 100%).", unit: "percent", min: 100 },
-  { key: "progressCap", label: "Progress cap (%)", hint: "The Progress column stops here; 150% lets over-achievement show. At least 100%.", unit: "percent", min: 100 },
+  {
+    key: "progressCap",
+    label: "Progress cap (%)",
+    hint: "The Progress column stops here; 150% lets over-achievement show. At least 100%.",
+    unit: "percent",
+    min: 100,
+  },
 ];
 
 export type SettingsForm = Record<SettingKey, string>;

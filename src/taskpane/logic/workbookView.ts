@@ -85,6 +85,7 @@ export function scorecardsBy(wb: LoadedWorkbook, ev: Evaluation, option: GroupOp
   if (option.key === "owner") return ev.scorecards;
   const input = inputOf(wb);
   const common = { asOf: asOf ?? ev.asOf, settings: ev.settings, reviewCycle: wb.meta.cycle.name };
-  const again = option.key !== null ? evaluate(input, { ...common, groupBy: option.key }) : evaluate(input, { ...common, groups: userColumnValues(wb, option.header) });
+  const again =
+    option.key !== null ? evaluate(input, { ...common, groupBy: option.key }) : evaluate(input, { ...common, groups: userColumnValues(wb, option.header) });
   return again.scorecards;
 }

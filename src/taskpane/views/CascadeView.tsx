@@ -151,9 +151,7 @@ export function CascadeView() {
             <div className={own.problems}>
               {ev.cycles.map((c, k) => (
                 <div key={`loop-${k}`} className={styles.row}>
-                  <span>
-                    Loop: {loopText(goals, c)} support each other in a circle, so none of them can be rolled up. Change one Parent ID to break it.
-                  </span>
+                  <span>Loop: {loopText(goals, c)} support each other in a circle, so none of them can be rolled up. Change one Parent ID to break it.</span>
                   {c[0] !== undefined && rowOf(wb, c[0]) ? (
                     <Button size="small" onClick={() => select(c[0])}>
                       Go to {goals[c[0]]?.id ?? "goal"}

@@ -94,12 +94,16 @@ export function CheckView() {
         </Field>
       </div>
       {groups.length === 0 ? (
-        <Body1 data-testid="check-empty">{ev.findings.length === 0 ? "Nothing to fix: every goal passes every rule." : "No finding matches these filters."}</Body1>
+        <Body1 data-testid="check-empty">
+          {ev.findings.length === 0 ? "Nothing to fix: every goal passes every rule." : "No finding matches these filters."}
+        </Body1>
       ) : (
         <ul className={styles.list} aria-label="Findings by goal">
           {groups.slice(0, shown).map((g) => (
             <li key={g.key} className={styles.card} data-testid="finding-group">
-              <Subtitle2 as="h3" className={styles.heading}>{goalLabel(g)}</Subtitle2>
+              <Subtitle2 as="h3" className={styles.heading}>
+                {goalLabel(g)}
+              </Subtitle2>
               {g.goalIndex >= 0 ? (
                 <Caption1 className={styles.muted}>
                   {g.owner ?? "No owner"} · SMART {g.smart}

@@ -26,7 +26,13 @@ export function GoalPicker({ label, goals, value, onChange, validationMessage, d
   const matches = useMemo(() => filterGoals(goals, query ?? ""), [goals, query]);
   const shown = matches.slice(0, SHOWN);
   return (
-    <Field label={label} size="small" hint="Type an ID or a word of the title." validationMessage={validationMessage} validationState={validationMessage ? "error" : "none"}>
+    <Field
+      label={label}
+      size="small"
+      hint="Type an ID or a word of the title."
+      validationMessage={validationMessage}
+      validationState={validationMessage ? "error" : "none"}
+    >
       <Combobox
         size="small"
         disabled={disabled}

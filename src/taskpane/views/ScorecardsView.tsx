@@ -98,7 +98,8 @@ export function ScorecardsView() {
   async function write() {
     await pane.run("Writing the Scorecards sheet…", () => pane.services.writeScorecards(option.header), {
       doing: "Writing the Scorecards sheet",
-      success: (r) => `The sheet '${r.sheet}' now shows ${r.groups} scorecard${r.groups === 1 ? "" : "s"} by ${option.header}, with a chart. Its formulas recalculate as goals change.`,
+      success: (r) =>
+        `The sheet '${r.sheet}' now shows ${r.groups} scorecard${r.groups === 1 ? "" : "s"} by ${option.header}, with a chart. Its formulas recalculate as goals change.`,
     });
   }
 
@@ -115,10 +116,7 @@ export function ScorecardsView() {
   return (
     <section className={styles.view} data-testid="view-scorecards" aria-labelledby="scorecards-heading">
       <ViewHeading id="scorecards-heading">Scorecards</ViewHeading>
-      <Body1>
-        Each scorecard is the weighted average of the rolled-up scores of its top goals. Completeness is the share of their weight that
-        has data.
-      </Body1>
+      <Body1>Each scorecard is the weighted average of the rolled-up scores of its top goals. Completeness is the share of their weight that has data.</Body1>
       <div className={styles.row}>
         <Field label="Group by" size="small">
           <Select size="small" value={option.header} onChange={(_, d) => setGroupBy(d.value)}>
@@ -200,7 +198,15 @@ export function ScorecardsView() {
             <svg className={own.mixBar} viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label={statusMixText(c)} data-testid="status-mix-bar">
               <title>{statusMixText(c)}</title>
               {statusSegments(c.statusCounts).map((seg) => (
-                <rect key={seg.status} x={seg.start * 100} y={0} width={seg.share * 100} height={10} style={{ fill: STATUS_FILL[seg.status] }} data-status={seg.status} />
+                <rect
+                  key={seg.status}
+                  x={seg.start * 100}
+                  y={0}
+                  width={seg.share * 100}
+                  height={10}
+                  style={{ fill: STATUS_FILL[seg.status] }}
+                  data-status={seg.status}
+                />
               ))}
             </svg>
             <Caption1 aria-hidden="true">{statusSegments(c.statusCounts).reduce((n, seg) => n + seg.count, 0)}</Caption1>
@@ -209,8 +215,8 @@ export function ScorecardsView() {
       </figure>
       {structureLocked ? (
         <Caption1 className={styles.muted}>
-          The cycle is {state}: sheets can&apos;t be added now, so an existing Scorecards sheet is rewritten in place; if there is none yet,
-          reopen the cycle to Active on the Review tab to add it.
+          The cycle is {state}: sheets can&apos;t be added now, so an existing Scorecards sheet is rewritten in place; if there is none yet, reopen the cycle to
+          Active on the Review tab to add it.
         </Caption1>
       ) : null}
       <div>

@@ -113,8 +113,8 @@ export function SetupView() {
         </MessageBar>
       ) : null}
       <Body1>
-        Turn a sheet of goals into a goal table. Goal Scorecards proposes which of your columns is which; you check it before anything
-        changes. Every cell you have is kept.
+        Turn a sheet of goals into a goal table. Goal Scorecards proposes which of your columns is which; you check it before anything changes. Every cell you
+        have is kept.
       </Body1>
       <div className={styles.row}>
         <Button appearance="primary" onClick={() => void propose("sheet")} disabled={pane.busy}>
@@ -182,9 +182,7 @@ export function SetupView() {
               ))}
             </TableBody>
           </Table>
-          {plan.mapping.missing.length > 0 ? (
-            <Caption1>Added at the right, empty, for you to fill: {missingText(plan.mapping)}.</Caption1>
-          ) : null}
+          {plan.mapping.missing.length > 0 ? <Caption1>Added at the right, empty, for you to fill: {missingText(plan.mapping)}.</Caption1> : null}
           {plan.headerChanges.length > 0 ? (
             <Accordion collapsible>
               <AccordionItem value="changes">

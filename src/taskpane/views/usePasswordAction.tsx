@@ -7,18 +7,7 @@
  * it stops working.
  */
 import { useReducer, useRef } from "react";
-import {
-  Body1,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-} from "@fluentui/react-components";
+import { Body1, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input } from "@fluentui/react-components";
 import { Attempt, PasswordMemory, WRONG_PASSWORD, promptReducer, runRemembered, runTyped, sessionPassword } from "../logic/password";
 import { isPasswordError } from "../logic/review";
 import { RunOptions, usePane } from "../pane";
@@ -29,7 +18,11 @@ export interface PasswordAction {
    * Runs `op`, asking for the password when Excel needs one; resolves when it is done: to
    * its value, or undefined when it failed (the pane shows why) or was cancelled.
    */
-  act<T>(label: string, op: (password?: string) => Promise<T>, options: { doing: string; success: (v: T) => string | null; then?: (v: T) => Promise<void> | void }): Promise<T | undefined>;
+  act<T>(
+    label: string,
+    op: (password?: string) => Promise<T>,
+    options: { doing: string; success: (v: T) => string | null; then?: (v: T) => Promise<void> | void },
+  ): Promise<T | undefined>;
   dialog: JSX.Element;
 }
 

@@ -9,7 +9,6 @@ import { COLUMN_KEYS, ColumnKey } from "../../../src/core/columns";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 import { GoalRecord, CheckInRecord } from "../../../src/core/tables";
 
-
 // ---------------------------------------------------------------- nasty values
 
 const excelError = fc.constantFrom(...EXCEL_ERRORS, "#n/a", " #REF! ", "#DIV/0", "#NULL");
@@ -17,7 +16,10 @@ const excelError = fc.constantFrom(...EXCEL_ERRORS, "#n/a", " #REF! ", "#DIV/0",
 export const nastyString = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 40 }),
   fc.string({ unit: "binary", maxLength: 40 }),
-  fc.string({ unit: fc.constantFrom("\u0000", "\uD800", "\uDFFF", "\u200B", "\u202E", "\uFEFF", " ", "\t", "\n", "%", "$", "=", ";", ",", "-", "1", "e", "."), maxLength: 30 }),
+  fc.string({
+    unit: fc.constantFrom("\u0000", "\uD800", "\uDFFF", "\u200B", "\u202E", "\uFEFF", " ", "\t", "\n", "%", "$", "=", ";", ",", "-", "1", "e", "."),
+    maxLength: 30,
+  }),
   fc.constantFrom(
     "",
     " ",
@@ -69,7 +71,24 @@ const nastyNumber = fc.oneof(
   fc.double(),
   fc.double({ noNaN: true, min: -1e6, max: 1e6 }),
   fc.integer(),
-  fc.constantFrom(NaN, Infinity, -Infinity, -0, 0, 1e308, -1e308, 5e-324, -5e-324, Number.MAX_SAFE_INTEGER, Number.MIN_VALUE, 1.7976931348623157e308, 60, 61, 2958465, 2958466),
+  fc.constantFrom(
+    NaN,
+    Infinity,
+    -Infinity,
+    -0,
+    0,
+    1e308,
+    -1e308,
+    5e-324,
+    -5e-324,
+    Number.MAX_SAFE_INTEGER,
+    Number.MIN_VALUE,
+    1.7976931348623157e308,
+    60,
+    61,
+    2958465,
+    2958466,
+  ),
 );
 
 const nastyDate = fc.oneof(
@@ -81,7 +100,11 @@ const nastyDate = fc.oneof(
 const hostile = fc.constantFrom<unknown>(
   Object.create(null),
   { toString: 1 },
-  { toString: () => { throw new Error("boom"); } },
+  {
+    toString: () => {
+      throw new Error("boom");
+    },
+  },
   { valueOf: null, toString: null },
   { richText: [{ text: Object.create(null) }] },
   { richText: [{ text: { toString: 5 } }] },
@@ -153,9 +176,7 @@ const id = fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...ID_POOL) }, { wei
 const shareText = fc.constantFrom("", "=60%", "=40%", "=0.5", "=50", "=100%", "=abc", "=", "=-10%", "=1e400", "= 33.3 %", "=0", "=#N/A");
 const parentText = fc
   .array(fc.tuple(fc.constantFrom(...ID_POOL, "G-99", "", "=", "x"), shareText), { minLength: 1, maxLength: 4 })
-  .chain((parts) =>
-    fc.constantFrom(";", ",", "; ", " ,").map((sep) => parts.map(([p, s]) => `${p}${s}`).join(sep)),
-  );
+  .chain((parts) => fc.constantFrom(";", ",", "; ", " ,").map((sep) => parts.map(([p, s]) => `${p}${s}`).join(sep)));
 const parent = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...ID_POOL) },
   { weight: 3, arbitrary: parentText },
@@ -207,10 +228,9 @@ function field(key: ColumnKey): fc.Arbitrary<unknown> {
 }
 
 /** A row where every column may hold anything. */
-const nastyRow = fc
-  .record(Object.fromEntries(COLUMN_KEYS.map((k) => [k, field(k)])) as Record<ColumnKey, fc.Arbitrary<unknown>>, {
-    requiredKeys: ["id", "parent"],
-  });
+const nastyRow = fc.record(Object.fromEntries(COLUMN_KEYS.map((k) => [k, field(k)])) as Record<ColumnKey, fc.Arbitrary<unknown>>, {
+  requiredKeys: ["id", "parent"],
+});
 
 /** A mostly sensible row (so it is scored and rolled up) with a few columns replaced by nasty values. */
 const cleanRow = fc
@@ -242,10 +262,7 @@ const goodRow = fc
       due: fc.constantFrom("2026-12-31", "2026-03-31"),
       cycle: fc.constantFrom("2026", undefined),
       parent,
-      weight: fc.oneof(
-        fc.constantFrom(undefined, null, 0, 1, 2, 0.4, "60%", 1e308, 1.7976931348623157e308, 5e-324, 1e300),
-        fc.integer({ min: 0, max: 100 }),
-      ),
+      weight: fc.oneof(fc.constantFrom(undefined, null, 0, 1, 2, 0.4, "60%", 1e308, 1.7976931348623157e308, 5e-324, 1e300), fc.integer({ min: 0, max: 100 })),
       rollup: fc.constantFrom(undefined, "Weighted", "Worst", "Sum", "Own"),
       b: fc.integer({ min: 0, max: 50 }),
       span: fc.oneof(fc.integer({ min: 1, max: 100 }), fc.constantFrom(1e308, 5e-324)),
@@ -259,7 +276,8 @@ const goodRow = fc
     const { b, span, kind, tier, actual, ...rest } = r;
     const v: Partial<Record<ColumnKey, unknown>> = { ...rest, actual };
     if (kind === "up") Object.assign(v, { direction: "Increase", baseline: b, target: b + span, ...(tier ? { threshold: b, stretch: b + 2 * span } : {}) });
-    else if (kind === "down") Object.assign(v, { direction: "Decrease", baseline: b + span, target: b, ...(tier ? { threshold: b + span, stretch: b - span } : {}) });
+    else if (kind === "down")
+      Object.assign(v, { direction: "Decrease", baseline: b + span, target: b, ...(tier ? { threshold: b + span, stretch: b - span } : {}) });
     else if (kind === "atleast") Object.assign(v, { direction: "At least", target: b });
     else if (kind === "atmost") Object.assign(v, { direction: "At most", target: b });
     else Object.assign(v, { direction: "Milestone", actual: typeof actual === "number" && actual > 100 ? true : actual });

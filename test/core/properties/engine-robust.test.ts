@@ -61,7 +61,12 @@ describe("engine robustness (quality.md)", () => {
         const s = opts.settings ?? DEFAULT_SETTINGS;
         const top = Math.max(1, s.stretchPay);
         ev.goals.forEach((g, i) => {
-          for (const [k, hi] of [["score", top], ["rolledUp", top], ["coverage", 1], ["pace", 1]] as const) {
+          for (const [k, hi] of [
+            ["score", top],
+            ["rolledUp", top],
+            ["coverage", 1],
+            ["pace", 1],
+          ] as const) {
             const v = g[k];
             check(v === null || (v >= -1e-9 && v <= hi + 1e-9), `goal ${i}: ${k} = ${String(v)} outside [0, ${hi}]`);
           }
@@ -88,7 +93,9 @@ describe("engine robustness (quality.md)", () => {
   test("every single nasty value in every column, one goal at a time", () => {
     fc.assert(
       fc.property(fc.constantFrom(...COLUMN_KEYS), nasty, (key, v) => {
-        const ev = evaluate(workbookFromRecords({ goals: [{ values: { id: "G-1", [key]: v } }, { values: { id: "G-2", parent: "G-1", [key]: v } }] }), { asOf: 20634 });
+        const ev = evaluate(workbookFromRecords({ goals: [{ values: { id: "G-1", [key]: v } }, { values: { id: "G-2", parent: "G-1", [key]: v } }] }), {
+          asOf: 20634,
+        });
         check(ev.goals.length === 2, "two results");
         for (const g of ev.goals) check(SMART_RE.test(g.smart), `SMART ${g.smart}`);
       }),
@@ -148,9 +155,23 @@ describe("engine robustness (quality.md)", () => {
     const extreme = fc.constantFrom<unknown>(1e308, 1.7976931348623157e308, "1e308", 1e300, 5e-324, 1e-310, 1, undefined);
     fc.assert(
       fc.property(
-        fc.array(fc.record({ weight: extreme, actual: fc.integer({ min: 0, max: 200 }), owner: fc.constantFrom("Ann", "Bob") }), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.record({ weight: extreme, actual: fc.integer({ min: 0, max: 200 }), owner: fc.constantFrom("Ann", "Bob") }), {
+          minLength: 1,
+          maxLength: 5,
+        }),
         (kids) => {
-          const common = { level: "Team", unit: "USD", source: "CRM", start: "2026-01-01", due: "2026-12-31", direction: "Increase", baseline: 0, target: 100, threshold: 20, stretch: 150 };
+          const common = {
+            level: "Team",
+            unit: "USD",
+            source: "CRM",
+            start: "2026-01-01",
+            due: "2026-12-31",
+            direction: "Increase",
+            baseline: 0,
+            target: 100,
+            threshold: 20,
+            stretch: 150,
+          };
           const ev = evaluate(
             workbookFromRecords({
               goals: [

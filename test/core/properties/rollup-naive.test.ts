@@ -89,18 +89,16 @@ const forestArb: fc.Arbitrary<RollupNode[]> = fc.array(specArb, { minLength: 1, 
 
 /** Adds extra Parent ID links anywhere (including to itself), which may close cycles. */
 const cyclicArb: fc.Arbitrary<RollupNode[]> = forestArb.chain((nodes) =>
-  fc
-    .array(fc.tuple(fc.nat({ max: nodes.length - 1 }), fc.nat({ max: nodes.length - 1 })), { minLength: 1, maxLength: 4 })
-    .map((extra) => {
-      const out = nodes.map((n) => ({ ...n, parents: [...n.parents] }));
-      for (const [child, parent] of extra) {
-        const key = out[parent].key;
-        if (key === null || out[child].parents.some((p) => p.key === key)) continue;
-        // Without a share: 1/k with the others, or share 0 when the others have shares.
-        out[child].parents.push({ key, share: null });
-      }
-      return out;
-    }),
+  fc.array(fc.tuple(fc.nat({ max: nodes.length - 1 }), fc.nat({ max: nodes.length - 1 })), { minLength: 1, maxLength: 4 }).map((extra) => {
+    const out = nodes.map((n) => ({ ...n, parents: [...n.parents] }));
+    for (const [child, parent] of extra) {
+      const key = out[parent].key;
+      if (key === null || out[child].parents.some((p) => p.key === key)) continue;
+      // Without a share: 1/k with the others, or share 0 when the others have shares.
+      out[child].parents.push({ key, share: null });
+    }
+    return out;
+  }),
 );
 
 // ------------------------------------------------------------ the naive model
@@ -181,7 +179,7 @@ function naive(nodes: readonly RollupNode[], score: (i: number, a: number) => nu
     if (cycleMembers.has(c) || nodes[c].blocked) v = null;
     else {
       const s = nodes[c].mode === "Sum" ? sumOf(c) : null;
-      v = s ?? (nodes[c].actual ?? null);
+      v = s ?? nodes[c].actual ?? null;
     }
     memoA.set(c, v);
     return v;
@@ -245,10 +243,8 @@ function compare(nodes: RollupNode[]): void {
       if (got.rolledUp[g] !== null) throw new Error(`node ${g} is on a cycle but rolledUp = ${got.rolledUp[g]}`);
       continue;
     }
-    if (!close(got.rolledUp[g], want.rolledUp[g]))
-      throw new Error(`node ${g} (${nodes[g].mode}): rolledUp ${got.rolledUp[g]}, naive ${want.rolledUp[g]}`);
-    if (!close(got.coverage[g], want.coverage[g]))
-      throw new Error(`node ${g} (${nodes[g].mode}): coverage ${got.coverage[g]}, naive ${want.coverage[g]}`);
+    if (!close(got.rolledUp[g], want.rolledUp[g])) throw new Error(`node ${g} (${nodes[g].mode}): rolledUp ${got.rolledUp[g]}, naive ${want.rolledUp[g]}`);
+    if (!close(got.coverage[g], want.coverage[g])) throw new Error(`node ${g} (${nodes[g].mode}): coverage ${got.coverage[g]}, naive ${want.coverage[g]}`);
   }
   const norm = (cs: number[][]) => cs.map((c) => [...c].sort((a, b) => a - b).join(",")).sort();
   expect(norm(got.cycles)).toEqual(norm(want.sccs));
@@ -280,22 +276,19 @@ describe("extreme weights", () => {
   test("1e308 and 5e-324 sibling weights: Weighted R stays between its children's, coverage in [0, 1]", () => {
     const extreme = fc.constantFrom(1e308, 1.7976931348623157e308, 1e300, 5e-324, 1e-310, 1, null);
     fc.assert(
-      fc.property(
-        fc.array(fc.record({ score: fc.double({ min: 0, max: 1.5, noNaN: true }), weight: extreme }), { minLength: 1, maxLength: 5 }),
-        (kids) => {
-          const nodes: RollupNode[] = [
-            { key: "P", parents: [], weight: null, mode: "Weighted", score: null },
-            ...kids.map((k, i) => ({ key: `C${i}`, parents: [{ key: "P", share: null }], weight: k.weight, mode: "Weighted" as const, score: k.score })),
-          ];
-          const r = rollup(nodes);
-          const rs = kids.map((k) => k.score);
-          const R = r.rolledUp[0];
-          const cov = r.coverage[0];
-          if (R === null || !Number.isFinite(R) || R < Math.min(...rs) - EPS || R > Math.max(...rs) + EPS)
-            throw new Error(`R(P) = ${R}, children ${rs.join(", ")}`);
-          if (cov === null || !(cov >= 0 && cov <= 1)) throw new Error(`coverage(P) = ${cov}`);
-        },
-      ),
+      fc.property(fc.array(fc.record({ score: fc.double({ min: 0, max: 1.5, noNaN: true }), weight: extreme }), { minLength: 1, maxLength: 5 }), (kids) => {
+        const nodes: RollupNode[] = [
+          { key: "P", parents: [], weight: null, mode: "Weighted", score: null },
+          ...kids.map((k, i) => ({ key: `C${i}`, parents: [{ key: "P", share: null }], weight: k.weight, mode: "Weighted" as const, score: k.score })),
+        ];
+        const r = rollup(nodes);
+        const rs = kids.map((k) => k.score);
+        const R = r.rolledUp[0];
+        const cov = r.coverage[0];
+        if (R === null || !Number.isFinite(R) || R < Math.min(...rs) - EPS || R > Math.max(...rs) + EPS)
+          throw new Error(`R(P) = ${R}, children ${rs.join(", ")}`);
+        if (cov === null || !(cov >= 0 && cov <= 1)) throw new Error(`coverage(P) = ${cov}`);
+      }),
       { seed: 919191, numRuns: 300 },
     );
   });

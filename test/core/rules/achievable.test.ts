@@ -11,10 +11,24 @@ describe("A1 Target on the wrong side of Baseline, Target = Baseline, Threshold 
 
   describe("Increase", () => {
     test("Target below Baseline", () => {
-      expectFinding(a1({ target: 30, threshold: null, stretch: null }), { code: "A1", severity: "fail", goal: "G-1", field: "Target", cell: "Goals!L2", mentions: ["30", "40"] });
+      expectFinding(a1({ target: 30, threshold: null, stretch: null }), {
+        code: "A1",
+        severity: "fail",
+        goal: "G-1",
+        field: "Target",
+        cell: "Goals!L2",
+        mentions: ["30", "40"],
+      });
     });
     test("Target = Baseline", () => {
-      expectFinding(a1({ target: 40, threshold: null, stretch: null }), { code: "A1", severity: "fail", goal: "G-1", field: "Target", cell: "Goals!L2", mentions: ["40"] });
+      expectFinding(a1({ target: 40, threshold: null, stretch: null }), {
+        code: "A1",
+        severity: "fail",
+        goal: "G-1",
+        field: "Target",
+        cell: "Goals!L2",
+        mentions: ["40"],
+      });
     });
     test("Threshold = Target", () => {
       expectFinding(a1({ threshold: 60 }), { code: "A1", severity: "fail", goal: "G-1", field: "Threshold", cell: "Goals!K2", mentions: ["60"] });
@@ -40,10 +54,24 @@ describe("A1 Target on the wrong side of Baseline, Target = Baseline, Threshold 
       expect(summary(run([validGoal(dec)]))).toEqual([]);
     });
     test("Target above Baseline", () => {
-      expectFinding(a1({ ...dec, target: 50, threshold: null, stretch: null }), { code: "A1", severity: "fail", goal: "G-1", field: "Target", cell: "Goals!L2", mentions: ["50", "40"] });
+      expectFinding(a1({ ...dec, target: 50, threshold: null, stretch: null }), {
+        code: "A1",
+        severity: "fail",
+        goal: "G-1",
+        field: "Target",
+        cell: "Goals!L2",
+        mentions: ["50", "40"],
+      });
     });
     test("Target = Baseline", () => {
-      expectFinding(a1({ ...dec, target: 40, threshold: null, stretch: null }), { code: "A1", severity: "fail", goal: "G-1", field: "Target", cell: "Goals!L2", mentions: ["40"] });
+      expectFinding(a1({ ...dec, target: 40, threshold: null, stretch: null }), {
+        code: "A1",
+        severity: "fail",
+        goal: "G-1",
+        field: "Target",
+        cell: "Goals!L2",
+        mentions: ["40"],
+      });
     });
     test("Threshold at or below Target", () => {
       expectFinding(a1({ ...dec, threshold: 30 }), { code: "A1", severity: "fail", goal: "G-1", field: "Threshold", cell: "Goals!K2", mentions: ["30"] });

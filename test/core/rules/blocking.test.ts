@@ -110,7 +110,8 @@ describe("blocking", () => {
 
   test("D1 blocks every occurrence; the goal with a unique ID is still scored", () => {
     const ev = run([validGoal({ id: "G-1" }), validGoal({ id: "G-1", owner: "Bo" }), validGoal({ id: "G-3", owner: "Cy" })]);
-    for (const g of ev.goals.slice(0, 2)) expect({ blocked: g.blocked, score: g.score, rolledUp: g.rolledUp }).toEqual({ blocked: true, score: null, rolledUp: null });
+    for (const g of ev.goals.slice(0, 2))
+      expect({ blocked: g.blocked, score: g.score, rolledUp: g.rolledUp }).toEqual({ blocked: true, score: null, rolledUp: null });
     expect(ev.goals[2].blocked).toBe(false);
     expect(ev.goals[2].score).toBeCloseTo(CLEAN_SCORE, 9);
   });
@@ -122,11 +123,7 @@ describe("blocking", () => {
   });
 
   test("a blocked child counts as no data for its parent", () => {
-    const ev = run([
-      validGoal({ id: "G-1" }),
-      childGoal("G-2", "G-1", { weight: -1 }),
-      childGoal("G-3", "G-1", { threshold: null, actual: 50 }),
-    ]);
+    const ev = run([validGoal({ id: "G-1" }), childGoal("G-2", "G-1", { weight: -1 }), childGoal("G-3", "G-1", { threshold: null, actual: 50 })]);
     expect(result(ev, "G-2").blocked).toBe(true);
     expect(result(ev, "G-1").rolledUp).toBeCloseTo(0.5, 9);
   });

@@ -105,7 +105,14 @@ describe("E3 a date field holds something that is not a date", () => {
 describe("E4 an enumeration field holds an unknown value", () => {
   test("fires for Direction 'sideways', naming it and the allowed values", () => {
     const ev = run([validGoal({ direction: "sideways" })]);
-    expectFinding(only(ev, "E4", "G-1"), { code: "E4", severity: "fail", goal: "G-1", field: "Direction", cell: "Goals!I2", mentions: ["sideways", "Increase"] });
+    expectFinding(only(ev, "E4", "G-1"), {
+      code: "E4",
+      severity: "fail",
+      goal: "G-1",
+      field: "Direction",
+      cell: "Goals!I2",
+      mentions: ["sideways", "Increase"],
+    });
   });
 
   test("fires for Type, Level and Rollup", () => {
@@ -129,7 +136,12 @@ describe("E4 an enumeration field holds an unknown value", () => {
 
 describe("D1 the same ID appears more than once (every occurrence is reported)", () => {
   test("fires on all three occurrences, case-insensitively, each with its own cell", () => {
-    const ev = run([validGoal({ id: "G-1" }), validGoal({ id: "g-1", owner: "Bo" }), validGoal({ id: "G-1", owner: "Cy" }), validGoal({ id: "G-4", owner: "Di" })]);
+    const ev = run([
+      validGoal({ id: "G-1" }),
+      validGoal({ id: "g-1", owner: "Bo" }),
+      validGoal({ id: "G-1", owner: "Cy" }),
+      validGoal({ id: "G-4", owner: "Di" }),
+    ]);
     const d1 = findingsOf(ev, "D1");
     expect(d1.map((f) => [f.goalIndex, f.cell])).toEqual([
       [0, "Goals!A2"],

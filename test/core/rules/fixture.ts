@@ -27,9 +27,10 @@ export function day(iso: string): Day {
 export const AS_OF: Day = day("2026-06-30");
 
 /** Column letters of the goal table, in canonical order (ID = A … Comment = T). */
-export const COLUMN_LETTER: Record<ColumnKey, string> = Object.fromEntries(
-  COLUMN_KEYS.map((k, i) => [k, String.fromCharCode(65 + i)]),
-) as Record<ColumnKey, string>;
+export const COLUMN_LETTER: Record<ColumnKey, string> = Object.fromEntries(COLUMN_KEYS.map((k, i) => [k, String.fromCharCode(65 + i)])) as Record<
+  ColumnKey,
+  string
+>;
 
 /** The address the fixture gives a goal's cell: goal index i sits on sheet row i + 2. */
 export function cellOf(index: number, key: ColumnKey): string {
@@ -128,7 +129,8 @@ export function result(ev: Evaluation, id: string | null): GoalResult {
 }
 
 /** Words that introduce a fix: an imperative, or what the goal `needs`. */
-const FIX = /\b(needs|enter|give|name|add|set|make|use|raise|lower|move|remove|correct|clear|fix|type|check|review|spread|adjust|merge|record|say|describe|agree|align|choose|change|split|write|fill|replace|delete|rename)\b/i;
+const FIX =
+  /\b(needs|enter|give|name|add|set|make|use|raise|lower|move|remove|correct|clear|fix|type|check|review|spread|adjust|merge|record|say|describe|agree|align|choose|change|split|write|fill|replace|delete|rename)\b/i;
 
 /**
  * Asserts the finding's code, severity, goal, field and cell, and that the message

@@ -140,7 +140,8 @@ describe("the status rules", () => {
 
 describe("no rule is defined outside src/core/rules", () => {
   const outside = CORE_FILES.filter((f) => !f.startsWith("rules/"));
-  const made = (files: readonly string[]): number => files.reduce((k, f) => k + [...fs.readFileSync(path.join(CORE, f), "utf8").matchAll(MAKES_RULE)].length, 0);
+  const made = (files: readonly string[]): number =>
+    files.reduce((k, f) => k + [...fs.readFileSync(path.join(CORE, f), "utf8").matchAll(MAKES_RULE)].length, 0);
 
   test("the checks below see the findings and problems the code makes (scoring.ts outside rules/, the families inside)", () => {
     expect(made(["scoring.ts"])).toBeGreaterThanOrEqual(5);
@@ -152,7 +153,8 @@ describe("no rule is defined outside src/core/rules", () => {
     expect(text).not.toMatch(/\b(const|let|var)\s+\w*MESSAGES\w*\s*=/);
     for (const line of text.split("\n")) {
       if (line.trim().startsWith("*") || line.trim().startsWith("//")) continue;
-      if ([...line.matchAll(MAKES_RULE)].length > 0) expect({ file, line: line.trim(), fromRules: /\b[A-Z]+_MESSAGES\./.test(line) }).toEqual({ file, line: line.trim(), fromRules: true });
+      if ([...line.matchAll(MAKES_RULE)].length > 0)
+        expect({ file, line: line.trim(), fromRules: /\b[A-Z]+_MESSAGES\./.test(line) }).toEqual({ file, line: line.trim(), fromRules: true });
     }
   });
 
@@ -171,7 +173,9 @@ describe("no rule is defined outside src/core/rules", () => {
     const stray = 'return { code: "M1", field: "target", message: "Target is blank" };';
     expect([...stray.matchAll(MAKES_RULE)]).toHaveLength(1);
     expect(/\b[A-Z]+_MESSAGES\./.test(stray)).toBe(false);
-    expect([...'sink.add(goal.index, finding(goal, "S3", "warn", "title", SPECIFIC_MESSAGES.S3(a, b, c)));'.matchAll(MAKES_RULE)].map((m) => m[3])).toEqual(["S3"]);
+    expect([...'sink.add(goal.index, finding(goal, "S3", "warn", "title", SPECIFIC_MESSAGES.S3(a, b, c)));'.matchAll(MAKES_RULE)].map((m) => m[3])).toEqual([
+      "S3",
+    ]);
     expect(messageKeys('export const X_MESSAGES = {\n  T1: () => "x",\n  T2: {\n    a: 1,\n  },\n} as const;')).toEqual(["T1", "T2"]);
   });
 });
@@ -194,6 +198,8 @@ describe("docs/engine.md: files and names", () => {
     const text = section("Files") + section("How data flows") + section("Performance rules");
     const names = quoted(text).filter((q) => /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(q) && !q.endsWith(".ts"));
     expect(names.length).toBeGreaterThan(40);
-    for (const q of names) for (const part of q.split(".")) expect({ name: part, inSource: new RegExp(`\\b${escape(part)}\\b`).test(source) }).toEqual({ name: part, inSource: true });
+    for (const q of names)
+      for (const part of q.split("."))
+        expect({ name: part, inSource: new RegExp(`\\b${escape(part)}\\b`).test(source) }).toEqual({ name: part, inSource: true });
   });
 });

@@ -46,7 +46,14 @@ describe("S3 same Owner and Cycle, same Title (case- and space-insensitive)", ()
   test("fires on both goals, naming the title", () => {
     const ev = twin();
     expectFinding(only(ev, "S3", "G-1"), { code: "S3", severity: "warn", goal: "G-1", field: "Title", cell: "Goals!B2", mentions: ["Raise engagement score"] });
-    expectFinding(only(ev, "S3", "G-2"), { code: "S3", severity: "warn", goal: "G-2", field: "Title", cell: "Goals!B3", mentions: ["RAISE   engagement Score"] });
+    expectFinding(only(ev, "S3", "G-2"), {
+      code: "S3",
+      severity: "warn",
+      goal: "G-2",
+      field: "Title",
+      cell: "Goals!B3",
+      mentions: ["RAISE   engagement Score"],
+    });
   });
 
   test("quiet for another owner", () => {

@@ -11,8 +11,7 @@ describe("Status", () => {
   const start = d("2026-01-01");
   const due = d("2026-01-11");
   const mid = d("2026-01-06"); // pace 0.5
-  const s = (p: number | null, extra: Partial<Parameters<typeof status>[0]> = {}) =>
-    status({ direction: "Increase", p, start, due, asOf: mid, ...extra });
+  const s = (p: number | null, extra: Partial<Parameters<typeof status>[0]> = {}) => status({ direction: "Increase", p, start, due, asOf: mid, ...extra });
   test("1. No data: Not started if asOf < Start", () => expect(s(null, { asOf: d("2025-12-01") })).toBe("Not started"));
   test("1. No data: else No data", () => expect(s(null)).toBe("No data"));
   test("2. At least / At most before or on Due: On track if P = 1, else Off track", () => {

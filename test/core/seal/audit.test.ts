@@ -46,7 +46,9 @@ describe("chain", () => {
   });
 
   test("auditPayload is the 9-field array", () => {
-    expect(auditPayload({ seq: 4, at: "a", actor: "b", action: "seal", goalId: null, field: null, old: null, new: "abc", reason: "r" })).toBe('[4,"a","b","seal",null,null,null,"abc","r"]');
+    expect(auditPayload({ seq: 4, at: "a", actor: "b", action: "seal", goalId: null, field: null, old: null, new: "abc", reason: "r" })).toBe(
+      '[4,"a","b","seal",null,null,null,"abc","r"]',
+    );
   });
 
   test("every entry of a built log matches the hand computation", async () => {
@@ -72,9 +74,27 @@ describe("GoalAudit rows", () => {
     const log = await buildLog([
       body(1),
       body(2),
-      { at: "2026-03-01T00:00:00.000Z", actor: null, action: "rebaseline", goalId: "G-9", field: "Baseline", old: 0, new: -12.75, reason: "re-baselined after audit" },
+      {
+        at: "2026-03-01T00:00:00.000Z",
+        actor: null,
+        action: "rebaseline",
+        goalId: "G-9",
+        field: "Baseline",
+        old: 0,
+        new: -12.75,
+        reason: "re-baselined after audit",
+      },
       { at: "2026-03-02T00:00:00.000Z", actor: "Ana", action: "change", goalId: "G-9", field: "Actual", old: false, new: true, reason: "milestone reached" },
-      { at: "2026-03-03T00:00:00.000Z", actor: "Ana", action: "change", goalId: "G-9", field: "Title", old: "100", new: "  spaced  ", reason: "text that looks like a number" },
+      {
+        at: "2026-03-03T00:00:00.000Z",
+        actor: "Ana",
+        action: "change",
+        goalId: "G-9",
+        field: "Title",
+        old: "100",
+        new: "  spaced  ",
+        reason: "text that looks like a number",
+      },
     ]);
     for (const e of log) {
       const row = auditRow(e);
@@ -86,7 +106,16 @@ describe("GoalAudit rows", () => {
   });
 
   test("cells as Excel hands them back: blank → null, numbers stay numbers, booleans stay booleans", async () => {
-    const e = await nextAuditEntry(null, { at: "2026-01-01T00:00:00.000Z", actor: null, action: "change", goalId: "G-1", field: "Target", old: null, new: 5, reason: null });
+    const e = await nextAuditEntry(null, {
+      at: "2026-01-01T00:00:00.000Z",
+      actor: null,
+      action: "change",
+      goalId: "G-1",
+      field: "Target",
+      old: null,
+      new: 5,
+      reason: null,
+    });
     const excelRow = [1, "2026-01-01T00:00:00.000Z", "", "change", "G-1", "Target", "", 5, "", e.prevHash, e.hash];
     const read = auditEntryFromRow(excelRow);
     expect(read).toEqual(e);
@@ -95,7 +124,14 @@ describe("GoalAudit rows", () => {
     expect(read.new).toBe(5);
     expect(read.reason).toBeNull();
     expect(auditEntryFromRow([2, "t", "a", "change", "G", "Actual", true, false, "r", "p", "h"])).toMatchObject({ seq: 2, old: true, new: false });
-    expect(auditEntryFromRow([3, "t", null, "change", undefined, null, "7", 7, "r", "p", "h"])).toMatchObject({ seq: 3, actor: null, goalId: null, field: null, old: "7", new: 7 });
+    expect(auditEntryFromRow([3, "t", null, "change", undefined, null, "7", 7, "r", "p", "h"])).toMatchObject({
+      seq: 3,
+      actor: null,
+      goalId: null,
+      field: null,
+      old: "7",
+      new: 7,
+    });
     await expect(verifyAudit([read])).resolves.toMatchObject({ intact: true });
   });
 
@@ -106,7 +142,7 @@ describe("GoalAudit rows", () => {
     expect(auditEntriesFromRows([auditRow(log[0]), blankRow, auditRow(log[1])])).toEqual(log);
   });
 
-  test("an Old value retyped as text (100 → \"100\") breaks the chain", async () => {
+  test('an Old value retyped as text (100 → "100") breaks the chain', async () => {
     const log = await buildLog([body(1), body(4), body(5)]);
     const rows = log.map(auditRow);
     expect(rows[1][6]).toBe(104);
@@ -198,7 +234,10 @@ describe("verifyAudit names the first bad Seq", () => {
 
   test("two entries swapped with their Seq renumbered", async () => {
     const s = [...log];
-    [s[1], s[2]] = [{ ...s[2], seq: 2 }, { ...s[1], seq: 3 }];
+    [s[1], s[2]] = [
+      { ...s[2], seq: 2 },
+      { ...s[1], seq: 3 },
+    ];
     await expect(verifyAudit(s, head)).resolves.toMatchObject({ intact: false, firstBadSeq: 2 });
   });
 
@@ -224,7 +263,18 @@ describe("verifyAudit names the first bad Seq", () => {
   });
 
   test("the whole log re-chained from an edited entry shows through the head hash", async () => {
-    const rebuilt = await buildLog(log.map((e, i) => ({ at: e.at, actor: e.actor, action: e.action, goalId: e.goalId, field: e.field, old: i === 2 ? "forged" : e.old, new: e.new, reason: e.reason })));
+    const rebuilt = await buildLog(
+      log.map((e, i) => ({
+        at: e.at,
+        actor: e.actor,
+        action: e.action,
+        goalId: e.goalId,
+        field: e.field,
+        old: i === 2 ? "forged" : e.old,
+        new: e.new,
+        reason: e.reason,
+      })),
+    );
     await expect(verifyAudit(rebuilt)).resolves.toMatchObject({ intact: true });
     await expect(verifyAudit(rebuilt, head)).resolves.toMatchObject({ intact: false });
   });

@@ -46,7 +46,13 @@ describe("readMeta defaults", () => {
   });
 
   test("rows with a blank key are ignored", () => {
-    expect(readMeta([["", "x"], [null, "y"], ["  ", "z"]])).toEqual(emptyMeta());
+    expect(
+      readMeta([
+        ["", "x"],
+        [null, "y"],
+        ["  ", "z"],
+      ]),
+    ).toEqual(emptyMeta());
   });
 });
 
@@ -160,7 +166,13 @@ describe("seal.doc pieces", () => {
     const rows: unknown[][] = [];
     for (let n = 12; n >= 1; n--) rows.push([`seal.doc.${n}`, String.fromCharCode(96 + n)]);
     expect(readMeta(rows).seal.doc).toBe("abcdefghijkl");
-    expect(readMeta([["seal.doc.10", "J"], ["seal.doc.2", "B"], ["seal.doc.1", "A"]]).seal.doc).toBe("ABJ");
+    expect(
+      readMeta([
+        ["seal.doc.10", "J"],
+        ["seal.doc.2", "B"],
+        ["seal.doc.1", "A"],
+      ]).seal.doc,
+    ).toBe("ABJ");
   });
 
   test("whitespace inside the pieces is kept", () => {
@@ -174,7 +186,14 @@ describe("seal.doc pieces", () => {
 
   test("metaRows splits a 70,000-character document into 30,000-character pieces that round-trip", () => {
     const goals = Array.from({ length: 400 }, (_, i) => ({
-      values: { id: `G-${i + 1}`, title: `Goal number ${i + 1} with  two spaces and a trailing word `, owner: "Owner " + i, target: i * 10, due: "2026-06-30", source: "x ".repeat(40) },
+      values: {
+        id: `G-${i + 1}`,
+        title: `Goal number ${i + 1} with  two spaces and a trailing word `,
+        owner: "Owner " + i,
+        target: i * 10,
+        due: "2026-06-30",
+        source: "x ".repeat(40),
+      },
     }));
     let doc = serializeSeal(sealDocument("2026-H1", "Closed", goals, []));
     expect(doc.length).toBeGreaterThan(70_000);
@@ -216,7 +235,10 @@ describe("seal.doc pieces", () => {
     expect(pieces.join("")).toBe(doc);
     for (const p of pieces) {
       expect(p.length).toBeLessThanOrEqual(30_000);
-      expect({ endsWithHighSurrogate: /[\uD800-\uDBFF]$/.test(p), startsWithLowSurrogate: /^[\uDC00-\uDFFF]/.test(p) }).toEqual({ endsWithHighSurrogate: false, startsWithLowSurrogate: false });
+      expect({ endsWithHighSurrogate: /[\uD800-\uDBFF]$/.test(p), startsWithLowSurrogate: /^[\uDC00-\uDFFF]/.test(p) }).toEqual({
+        endsWithHighSurrogate: false,
+        startsWithLowSurrogate: false,
+      });
     }
   });
 });

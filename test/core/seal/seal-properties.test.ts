@@ -30,7 +30,21 @@ const error = fc.constantFrom(P("#N/A", "#N/A"), P(" #DIV/0! ", "#DIV/0!"), P({ 
 const pad = fc.constantFrom("", " ", "  ", "\t");
 
 /** NFC words; the raw cell may hold them decomposed (NFD) and padded. */
-const WORDS = ["Grow ARR", "Caf\u00e9", "\u00c5ngstr\u00f6m", "na\u00efve plan", "\u76ee\u6a19", "Revenue 2026", '=HYPERLINK("http://x","y")', "+1", "two  spaces", "x", "G-1; G-2=40%", "USD", "2026-H1"];
+const WORDS = [
+  "Grow ARR",
+  "Caf\u00e9",
+  "\u00c5ngstr\u00f6m",
+  "na\u00efve plan",
+  "\u76ee\u6a19",
+  "Revenue 2026",
+  '=HYPERLINK("http://x","y")',
+  "+1",
+  "two  spaces",
+  "x",
+  "G-1; G-2=40%",
+  "USD",
+  "2026-H1",
+];
 const text = fc.oneof(
   { weight: 6, arbitrary: fc.tuple(fc.constantFrom(...WORDS), pad, pad, fc.boolean()).map(([w, a, b, nfd]) => P(a + (nfd ? w.normalize("NFD") : w) + b, w)) },
   { weight: 1, arbitrary: fc.integer({ min: -999, max: 99999 }).map((n) => P(n, String(n))) },
@@ -54,7 +68,16 @@ const actual = fc.oneof(
   { weight: 1, arbitrary: fc.integer({ min: 0, max: 100 }).map((n) => P(`${n}%`, n / 100)) },
   {
     weight: 2,
-    arbitrary: fc.constantFrom(P(true, true), P(false, false), P("TRUE", true), P("false", false), P("yes", true), P("Done", true), P("no", false), P("not done", false)),
+    arbitrary: fc.constantFrom(
+      P(true, true),
+      P(false, false),
+      P("TRUE", true),
+      P("false", false),
+      P("yes", true),
+      P("Done", true),
+      P("no", false),
+      P("not done", false),
+    ),
   },
   { weight: 1, arbitrary: fc.constantFrom(P("maybe", "maybe"), P(" half ", "half")) },
   { weight: 1, arbitrary: blank },
@@ -70,10 +93,18 @@ const date = fc.oneof(
   { weight: 2, arbitrary: serial.map((s) => P(s, isoOfMs(EPOCH_1900 + s * MS_PER_DAY))) },
   { weight: 1, arbitrary: fc.tuple(serial, fc.double({ min: 0, max: 0.999, noNaN: true })).map(([s, f]) => P(s + f, isoOfMs(EPOCH_1900 + s * MS_PER_DAY))) },
   { weight: 2, arbitrary: serial.map((s) => isoOfMs(EPOCH_1900 + s * MS_PER_DAY)).map((iso) => P(iso, iso)) },
-  { weight: 1, arbitrary: fc.tuple(serial, pad).map(([s, p]) => { const iso = isoOfMs(EPOCH_1900 + s * MS_PER_DAY); return P(`${p}${iso}T08:15:00Z${p}`, iso); }) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(serial, pad).map(([s, p]) => {
+      const iso = isoOfMs(EPOCH_1900 + s * MS_PER_DAY);
+      return P(`${p}${iso}T08:15:00Z${p}`, iso);
+    }),
+  },
   {
     weight: 2,
-    arbitrary: fc.tuple(serial, fc.integer({ min: 0, max: MS_PER_DAY - 1 })).map(([s, t]) => P(new Date(EPOCH_1900 + s * MS_PER_DAY + t), isoOfMs(EPOCH_1900 + s * MS_PER_DAY))),
+    arbitrary: fc
+      .tuple(serial, fc.integer({ min: 0, max: MS_PER_DAY - 1 }))
+      .map(([s, t]) => P(new Date(EPOCH_1900 + s * MS_PER_DAY + t), isoOfMs(EPOCH_1900 + s * MS_PER_DAY))),
   },
   { weight: 1, arbitrary: fc.constantFrom(P("31/12/2025", "31/12/2025"), P("2026-02-30", "2026-02-30"), P(" soon ", "soon"), P("Q3", "Q3")) },
   { weight: 1, arbitrary: blank },
@@ -82,7 +113,12 @@ const date = fc.oneof(
 
 function enumPool(pairs: [string, string][], rejected: string[]): fc.Arbitrary<Pair> {
   return fc.oneof(
-    { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...pairs), pad, fc.constantFrom("same", "upper", "lower")).map(([[raw, canon], p, c]) => P(p + (c === "upper" ? raw.toUpperCase() : c === "lower" ? raw.toLowerCase() : raw) + p, canon)) },
+    {
+      weight: 4,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...pairs), pad, fc.constantFrom("same", "upper", "lower"))
+        .map(([[raw, canon], p, c]) => P(p + (c === "upper" ? raw.toUpperCase() : c === "lower" ? raw.toLowerCase() : raw) + p, canon)),
+    },
     { weight: 1, arbitrary: fc.constantFrom(...rejected).map((r) => P(r, r.trim())) },
     { weight: 1, arbitrary: blank },
     { weight: 1, arbitrary: error },
@@ -180,9 +216,13 @@ const idCell = (n: number): fc.Arbitrary<Pair> => fc.tuple(fc.constantFrom("G", 
 
 type Row = Record<ColumnKey, Pair>;
 
-const table: fc.Arbitrary<Row[]> = fc.uniqueArray(fc.integer({ min: 1, max: 999 }), { minLength: 1, maxLength: 6 }).chain((ns) =>
-  fc.tuple(...ns.map((n) => fc.record(Object.fromEntries([["id", idCell(n)], ...OTHER_KEYS.map((k) => [k, pool(k)])]) as Record<ColumnKey, fc.Arbitrary<Pair>>))),
-);
+const table: fc.Arbitrary<Row[]> = fc
+  .uniqueArray(fc.integer({ min: 1, max: 999 }), { minLength: 1, maxLength: 6 })
+  .chain((ns) =>
+    fc.tuple(
+      ...ns.map((n) => fc.record(Object.fromEntries([["id", idCell(n)], ...OTHER_KEYS.map((k) => [k, pool(k)])]) as Record<ColumnKey, fc.Arbitrary<Pair>>)),
+    ),
+  );
 
 const SEALED_STATES: CycleState[] = ["Active", "Data locked", "In review", "Closed"];
 const SEALED: Record<string, ColumnKey[]> = {
@@ -247,21 +287,27 @@ describe("seal properties", () => {
 
   /** A table, one of its cells, and a new value for that cell. */
   const mutation = table.chain((rows) =>
-    fc.tuple(fc.constant(rows), fc.nat({ max: rows.length - 1 }), fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...KEYS) }, { weight: 1, arbitrary: fc.constant<ColumnKey>("id") })).chain(([rows, r, key]) => {
-      const n = Number(/(\d+)$/.exec(String(rows[r].id.canon))?.[1]);
-      const taken = new Set(rows.map((row) => upper(row.id.canon)));
-      const newValue =
-        key === "id"
-          ? fc.oneof(
-              idCell(n),
-              fc
-                .integer({ min: 1000, max: 1999 })
-                .filter((m) => !taken.has(`G-${m}`))
-                .chain(idCell),
-            )
-          : pool(key);
-      return fc.tuple(fc.constant(rows), fc.constant(r), fc.constant(key), newValue);
-    }),
+    fc
+      .tuple(
+        fc.constant(rows),
+        fc.nat({ max: rows.length - 1 }),
+        fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...KEYS) }, { weight: 1, arbitrary: fc.constant<ColumnKey>("id") }),
+      )
+      .chain(([rows, r, key]) => {
+        const n = Number(/(\d+)$/.exec(String(rows[r].id.canon))?.[1]);
+        const taken = new Set(rows.map((row) => upper(row.id.canon)));
+        const newValue =
+          key === "id"
+            ? fc.oneof(
+                idCell(n),
+                fc
+                  .integer({ min: 1000, max: 1999 })
+                  .filter((m) => !taken.has(`G-${m}`))
+                  .chain(idCell),
+              )
+            : pool(key);
+        return fc.tuple(fc.constant(rows), fc.constant(r), fc.constant(key), newValue);
+      }),
   );
 
   test("changing any single cell: hash changes ⇔ its canonical value changes (sealed columns), and diffSeal names exactly that goal and column", async () => {
@@ -373,7 +419,10 @@ const auditBody: fc.Arbitrary<AuditBody> = fc.record({
   at: fc.date({ min: new Date("2020-01-01T00:00:00Z"), max: new Date("2035-12-31T23:59:59Z"), noInvalidDate: true }).map((d) => d.toISOString()),
   actor: optText,
   action: fc.constantFrom(...AUDIT_ACTIONS),
-  goalId: fc.option(fc.integer({ min: 1, max: 99 }).map((n) => `G-${n}`), { nil: null }),
+  goalId: fc.option(
+    fc.integer({ min: 1, max: 99 }).map((n) => `G-${n}`),
+    { nil: null },
+  ),
   field: fc.option(fc.constantFrom(...INPUT_COLUMNS.map((c) => c.header)), { nil: null }),
   old: canonical,
   new: canonical,
@@ -415,7 +464,9 @@ describe("audit chain properties", () => {
   test("editing any single field (Seq aside) of any entry is detected at that entry", async () => {
     await fc.assert(
       fc.asyncProperty(
-        log.chain((b) => fc.tuple(fc.constant(b), fc.nat({ max: b.length - 1 }), fc.constantFrom(...HASHED_AND_LINK_FIELDS))).chain(([b, i, f]) => fc.tuple(fc.constant(b), fc.constant(i), fc.constant(f), replacement[f])),
+        log
+          .chain((b) => fc.tuple(fc.constant(b), fc.nat({ max: b.length - 1 }), fc.constantFrom(...HASHED_AND_LINK_FIELDS)))
+          .chain(([b, i, f]) => fc.tuple(fc.constant(b), fc.constant(i), fc.constant(f), replacement[f])),
         async ([bodies, i, f, value]) => {
           const entries = await buildLog(bodies);
           const head = headOf(entries);

@@ -4,16 +4,7 @@
  */
 
 import { CycleState } from "../../../src/core/meta";
-import {
-  SealDocument,
-  canonicalValue,
-  diffSeal,
-  parseSealDocument,
-  sealDocument,
-  sealedColumns,
-  serializeSeal,
-  sha256Hex,
-} from "../../../src/core/seal";
+import { SealDocument, canonicalValue, diffSeal, parseSealDocument, sealDocument, sealedColumns, serializeSeal, sha256Hex } from "../../../src/core/seal";
 import { nodeSha256 } from "./helpers";
 import { GoalRecord, CheckInRecord } from "../../../src/core/tables";
 
@@ -92,8 +83,10 @@ const CHECKINS: CheckInRecord[] = [
 ];
 
 // Written by hand from review.md and model.md.
-const COLUMNS_18 = '"ID","Title","Type","Level","Parent ID","Owner","Weight","Unit","Direction","Baseline","Threshold","Target","Stretch","Start","Due","Cycle","Data Source","Rollup"';
-const COLUMNS_19 = '"ID","Title","Type","Level","Parent ID","Owner","Weight","Unit","Direction","Baseline","Threshold","Target","Stretch","Actual","Start","Due","Cycle","Data Source","Rollup"';
+const COLUMNS_18 =
+  '"ID","Title","Type","Level","Parent ID","Owner","Weight","Unit","Direction","Baseline","Threshold","Target","Stretch","Start","Due","Cycle","Data Source","Rollup"';
+const COLUMNS_19 =
+  '"ID","Title","Type","Level","Parent ID","Owner","Weight","Unit","Direction","Baseline","Threshold","Target","Stretch","Actual","Start","Due","Cycle","Data Source","Rollup"';
 const COLUMNS_20 = COLUMNS_19 + ',"Comment"';
 
 const EXPECTED_DATA_LOCKED =
@@ -141,7 +134,9 @@ describe("canonical seal document, byte for byte", () => {
   });
 
   test("In review seals the same columns and check-ins as Data locked", () => {
-    expect(serializeSeal(sealDocument("2026-H1", "In review", GOALS, CHECKINS))).toBe(EXPECTED_DATA_LOCKED.replace('"state":"Data locked"', '"state":"In review"'));
+    expect(serializeSeal(sealDocument("2026-H1", "In review", GOALS, CHECKINS))).toBe(
+      EXPECTED_DATA_LOCKED.replace('"state":"Data locked"', '"state":"In review"'),
+    );
   });
 
   test("Active: 18 columns (no Actual, no Comment) and no checkins key at all", () => {
@@ -168,11 +163,18 @@ describe("canonical seal document, byte for byte", () => {
 
   test("a null cycle is written as null", () => {
     expect(serializeSeal(sealDocument(null, "Active", [], []))).toBe(`{"v":1,"cycle":null,"state":"Active","columns":[${COLUMNS_18}],"goals":[]}`);
-    expect(serializeSeal(sealDocument(null, "Closed", [], []))).toBe(`{"v":1,"cycle":null,"state":"Closed","columns":[${COLUMNS_20}],"goals":[],"checkins":[]}`);
+    expect(serializeSeal(sealDocument(null, "Closed", [], []))).toBe(
+      `{"v":1,"cycle":null,"state":"Closed","columns":[${COLUMNS_20}],"goals":[],"checkins":[]}`,
+    );
   });
 
   test("-0 becomes 0 in the document itself, not only in its JSON", () => {
-    const doc = sealDocument("c", "Closed", [{ values: { id: "A", weight: -0, baseline: "-0", target: "0%", actual: -0 } }], [{ values: { goalId: "A", value: -0, confidence: -0 } }]);
+    const doc = sealDocument(
+      "c",
+      "Closed",
+      [{ values: { id: "A", weight: -0, baseline: "-0", target: "0%", actual: -0 } }],
+      [{ values: { goalId: "A", value: -0, confidence: -0 } }],
+    );
     const [row] = doc.goals;
     for (const i of [6, 9, 11, 13]) expect(Object.is(row[i], 0)).toBe(true);
     expect(Object.is(doc.checkins?.[0][2], 0)).toBe(true);
@@ -181,7 +183,28 @@ describe("canonical seal document, byte for byte", () => {
 });
 
 describe("sealed columns per state", () => {
-  const ALL = ["ID", "Title", "Type", "Level", "Parent ID", "Owner", "Weight", "Unit", "Direction", "Baseline", "Threshold", "Target", "Stretch", "Actual", "Start", "Due", "Cycle", "Data Source", "Rollup", "Comment"];
+  const ALL = [
+    "ID",
+    "Title",
+    "Type",
+    "Level",
+    "Parent ID",
+    "Owner",
+    "Weight",
+    "Unit",
+    "Direction",
+    "Baseline",
+    "Threshold",
+    "Target",
+    "Stretch",
+    "Actual",
+    "Start",
+    "Due",
+    "Cycle",
+    "Data Source",
+    "Rollup",
+    "Comment",
+  ];
   const cases: [CycleState, string[]][] = [
     ["Active", ALL.filter((c) => c !== "Actual" && c !== "Comment")],
     ["Data locked", ALL.filter((c) => c !== "Comment")],
@@ -198,14 +221,21 @@ describe("sealed columns per state", () => {
   test("check-ins are sealed from Data locked on, never in Active", () => {
     const ci: CheckInRecord[] = [{ values: { goalId: "G-1", date: "2026-01-01", value: 1 } }];
     expect(sealDocument("x", "Active", [], ci).checkins).toBeUndefined();
-    for (const s of ["Data locked", "In review", "Closed"] as const) expect(sealDocument("x", s, [], ci).checkins).toEqual([["G-1", "2026-01-01", 1, null, null]]);
+    for (const s of ["Data locked", "In review", "Closed"] as const)
+      expect(sealDocument("x", s, [], ci).checkins).toEqual([["G-1", "2026-01-01", 1, null, null]]);
   });
 });
 
 describe("row order: upper-cased ID, ordinal", () => {
-  const ids = (state: CycleState, list: unknown[]): unknown[] => sealDocument("x", state, list.map((id) => ({ values: { id } })), []).goals.map((r) => r[0]);
+  const ids = (state: CycleState, list: unknown[]): unknown[] =>
+    sealDocument(
+      "x",
+      state,
+      list.map((id) => ({ values: { id } })),
+      [],
+    ).goals.map((r) => r[0]);
 
-  test('"g-10" sorts before "G-2" (\'1\' < \'2\'), case ignored', () => {
+  test("\"g-10\" sorts before \"G-2\" ('1' < '2'), case ignored", () => {
     expect(ids("Active", ["G-2", "g-10"])).toEqual(["g-10", "G-2"]);
     expect(ids("Active", ["b-1", "A-2", "a-1"])).toEqual(["a-1", "A-2", "b-1"]);
   });
@@ -242,10 +272,15 @@ describe("check-in order: goal ID, then date, then row order", () => {
   });
 
   test("check-in values go through the cell reader", () => {
-    const doc = sealDocument("x", "Closed", [], [
-      { values: { goalId: " G-1 ", date: new Date(Date.UTC(2026, 1, 3, 23, 59)), value: "not done", confidence: "75%", comment: "Cafe\u0301" } },
-      { values: { goalId: "G-2", date: "03/02/2026", value: "lots", confidence: "high", comment: "#N/A" } },
-    ]);
+    const doc = sealDocument(
+      "x",
+      "Closed",
+      [],
+      [
+        { values: { goalId: " G-1 ", date: new Date(Date.UTC(2026, 1, 3, 23, 59)), value: "not done", confidence: "75%", comment: "Cafe\u0301" } },
+        { values: { goalId: "G-2", date: "03/02/2026", value: "lots", confidence: "high", comment: "#N/A" } },
+      ],
+    );
     expect(doc.checkins).toEqual([
       ["G-1", "2026-02-03", false, 0.75, "Caf\u00e9"],
       ["G-2", "03/02/2026", "lots", "high", "#N/A"],
@@ -445,10 +480,7 @@ describe("diffSeal", () => {
   });
 
   describe("duplicate IDs", () => {
-    const dup: GoalRecord[] = [
-      { values: { id: "G-1", title: "first", target: 1 } },
-      { values: { id: "g-1", title: "second", target: 2 } },
-    ];
+    const dup: GoalRecord[] = [{ values: { id: "G-1", title: "first", target: 1 } }, { values: { id: "g-1", title: "second", target: 2 } }];
     const s = sealDocument("c", "Active", dup, []);
 
     test("both kept in the document, in row order", () => {

@@ -5,7 +5,16 @@ async function log(n: number) {
   const rows: unknown[][] = [];
   let last = null;
   for (let i = 0; i < n; i++) {
-    last = await nextAuditEntry(last, { at: "2026-01-01T00:00:00Z", actor: "Ana", action: "state", goalId: null, field: "cycle.state", old: "Draft", new: "Active", reason: null });
+    last = await nextAuditEntry(last, {
+      at: "2026-01-01T00:00:00Z",
+      actor: "Ana",
+      action: "state",
+      goalId: null,
+      field: "cycle.state",
+      old: "Draft",
+      new: "Active",
+      reason: null,
+    });
     rows.push(auditRow(last));
   }
   return { rows, head: last?.hash ?? null };

@@ -40,7 +40,9 @@ function checkInRowsFromTable(t: TableData) {
   const rows = t.rows.flatMap((row, r) => (isBlankRow(row) ? [] : [r]));
   return records.map((c, k) => ({
     ...c,
-    cells: Object.fromEntries(CHECKIN_COLUMNS.map((col) => [col.key, checkInCell(ct, rows[k], col.key)]).filter(([, a]) => a !== null)) as Partial<Record<CheckInKey, string>>,
+    cells: Object.fromEntries(CHECKIN_COLUMNS.map((col) => [col.key, checkInCell(ct, rows[k], col.key)]).filter(([, a]) => a !== null)) as Partial<
+      Record<CheckInKey, string>
+    >,
   }));
 }
 

@@ -51,7 +51,16 @@ export function CheckInCard({
       "Adding the check-in…",
       "The check-in",
       CHECK_IN_FIELDS,
-      (p) => pane.services.review.addCheckIn({ goalId: gid, date: ciDate, value: ciValue.trim(), confidence: confidence.value, comment: ciComment, actor: who, password: p }),
+      (p) =>
+        pane.services.review.addCheckIn({
+          goalId: gid,
+          date: ciDate,
+          value: ciValue.trim(),
+          confidence: confidence.value,
+          comment: ciComment,
+          actor: who,
+          password: p,
+        }),
       checkInDone,
     );
     if (r.ok) {
@@ -91,7 +100,12 @@ export function CheckInCard({
         <Field label="Value" size="small" hint="The measured value, or TRUE/FALSE for a milestone." {...fieldMessage(ciErrors, "value")}>
           <Input size="small" value={ciValue} onChange={(_, d) => setCiValue(d.value)} />
         </Field>
-        <Field label="Confidence (optional)" size="small" hint="How sure the owner is of reaching the target, such as 80%." {...fieldMessage(ciErrors, "confidence")}>
+        <Field
+          label="Confidence (optional)"
+          size="small"
+          hint="How sure the owner is of reaching the target, such as 80%."
+          {...fieldMessage(ciErrors, "confidence")}
+        >
           <Input size="small" value={ciConfidence} onChange={(_, d) => setCiConfidence(d.value)} />
         </Field>
         <Field label="Comment" size="small" {...fieldMessage(ciErrors, "comment")}>

@@ -43,14 +43,11 @@ export function ReviewCopyCard({ state, actions }: { state: CycleState; actions:
         <Button
           disabled={pane.busy}
           onClick={() =>
-            void act(
-              "Restoring live formulas…",
-              "Restoring the live formulas",
-              (p) => services.review.restoreLiveFormulas({ password: p }),
-              restoreDone,
-            ).then((r) => {
-              if (r) setLastCopy(null);
-            })
+            void act("Restoring live formulas…", "Restoring the live formulas", (p) => services.review.restoreLiveFormulas({ password: p }), restoreDone).then(
+              (r) => {
+                if (r) setLastCopy(null);
+              },
+            )
           }
         >
           Restore live formulas

@@ -24,7 +24,13 @@ export interface ReviewActions {
    * Runs a form's operation: a refusal about one of the form's fields (ReviewError code
    * "input") comes back as that field's message instead of the pane's banner.
    */
-  actForm<T>(label: string, doing: string, fields: readonly ReviewField[], op: (password?: string) => Promise<T>, success: (v: T) => string): Promise<FormOutcome<T>>;
+  actForm<T>(
+    label: string,
+    doing: string,
+    fields: readonly ReviewField[],
+    op: (password?: string) => Promise<T>,
+    success: (v: T) => string,
+  ): Promise<FormOutcome<T>>;
   /** The name for the audit log as typed into a form (when none is set yet). */
   formActor: string;
   setFormActor(name: string): void;
@@ -43,7 +49,11 @@ export function useReviewActions(): ReviewActions {
   const [formActor, setFormActor] = useState("");
 
   const loadInspection = useCallback(async () => {
-    const s = await run("Checking the review state…", () => services.review.status(), { cancellable: true, doing: "Checking the review state", quietIfBusy: true });
+    const s = await run("Checking the review state…", () => services.review.status(), {
+      cancellable: true,
+      doing: "Checking the review state",
+      quietIfBusy: true,
+    });
     if (s) setInspection(s.inspection);
   }, [run, services]);
 

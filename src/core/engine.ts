@@ -213,7 +213,7 @@ function layoutSamples(): object[] {
     new Scorer(),
     new WeightBuffer(),
     new GoalScorer([], [], DEFAULT_SETTINGS),
-    new Escalation(history.history(), DEFAULT_SETTINGS),
+    new Escalation(history.history(), new GoalScorer([], [], DEFAULT_SETTINGS), DEFAULT_SETTINGS),
     new Run([], cols, flat.build(), links, history.history(), findings, DEFAULT_SETTINGS, 0, null),
     new SameTitles([], cols, findings),
     new OwnerWeights([], links, ownerGroups(new Int32Array(0), 0), new Float64Array(0), cols, DEFAULT_SETTINGS, findings, new Uint8Array(0)),

@@ -78,43 +78,28 @@ export function smartString(findings: readonly Pick<Finding, "code" | "severity"
   }).join(" ");
 }
 
-/** The SMART column of every combination of verdicts (per letter 0 pass, 1 warning, 2 failure; base 3). */
-const SMART_TEXTS: string[] = Array.from({ length: 243 }, (_, code) =>
+/** The SMART column of every combination of verdicts: two bits per letter (S lowest), 0 pass, 1 warning, 2 failure. */
+const SMART_TEXTS: string[] = Array.from({ length: 1024 }, (_, code) =>
   SMART_LETTERS.map((l, i) => {
-    const v = Math.floor(code / 3 ** i) % 3;
-    return v === 2 ? "✗" : v === 1 ? "!" : l;
+    const v = (code >> (2 * i)) & 3;
+    return v >= 2 ? "✗" : v === 1 ? "!" : l;
   }).join(" "),
 );
 
-/** smartString with every letter checked: each letter's worst verdict (0 none, 1 warn, 2 fail), looked up in a table. */
+/** Each SMART letter's place in a verdict code (two bits each). */
+const LETTER_SHIFT: Readonly<Record<string, number>> = { S: 0, M: 2, A: 4, R: 6, T: 8 };
+
+/** smartString with every letter checked: each letter's worst verdict, in two bits of one number, looked up in a table. */
 function smartOfCodes(findings: readonly Pick<Finding, "code" | "severity">[]): string {
-  let s = 0;
-  let m = 0;
-  let a = 0;
-  let r = 0;
-  let t = 0;
+  let code = 0;
   for (let k = 0; k < findings.length; k++) {
     const f = findings[k];
+    const shift = LETTER_SHIFT[f.code[0]];
+    if (shift === undefined) continue;
     const v = f.severity === "fail" ? 2 : 1;
-    switch (f.code[0]) {
-      case "S":
-        if (v > s) s = v;
-        break;
-      case "M":
-        if (v > m) m = v;
-        break;
-      case "A":
-        if (v > a) a = v;
-        break;
-      case "R":
-        if (v > r) r = v;
-        break;
-      case "T":
-        if (v > t) t = v;
-        break;
-    }
+    if (v > ((code >> shift) & 3)) code = (code & ~(3 << shift)) | (v << shift);
   }
-  return SMART_TEXTS[s + 3 * m + 9 * a + 27 * r + 81 * t];
+  return SMART_TEXTS[code];
 }
 
 /** The number formats messageNumber uses, made once each (at most five; a cache, which changes no result). */

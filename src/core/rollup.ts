@@ -574,70 +574,65 @@ export function computeFlatRollup(
     if (from === to || m === FLAT_OWN) {
       rolledUp[g] = own;
       coverage[g] = Number.isNaN(own) ? 0 : 1;
-    } else if (m === FLAT_SUM) {
-      let all = 0;
-      let withData = 0;
-      let total = 0;
-      let any = false;
-      for (let j = from; j < to; j++) {
-        const l = childLink[j];
-        const c = linkChild[l];
-        const wa = linkWeight[l] * linkShare[l];
-        all += wa;
-        // A child's Actual: its own summed Actual when it has one, else its Actual cell.
-        if (cycleOf[c] >= 0 || blocked[c]) continue;
-        let a = sumActual[c];
-        if (Number.isNaN(a)) {
-          a = sum ? sum.actual[c] : NaN;
-          if (!Number.isFinite(a)) continue;
-        }
-        withData += wa;
-        total += linkShare[l] * a;
-        any = true;
-      }
-      coverage[g] = all > 0 ? withData / all : NaN;
-      if (!blocked[g]) {
-        if (!any || !sum) rolledUp[g] = own;
-        else {
-          sumActual[g] = total;
-          const s = sum.sumScore(g, total);
-          rolledUp[g] = s === null ? NaN : s;
-          fromChildren[g] = 1;
-        }
-      }
     } else {
-      const worstMode = m === FLAT_WORST;
+      // Coverage: the weight × share of the children with data, over that of all children.
       let all = 0;
+      for (let j = from; j < to; j++) all += linkWeight[childLink[j]] * linkShare[childLink[j]];
       let withData = 0;
-      let num = 0;
-      let den = 0;
-      let worst = Infinity;
-      let any = false;
-      for (let j = from; j < to; j++) {
-        const l = childLink[j];
-        const c = linkChild[l];
-        const wa = linkWeight[l] * linkShare[l];
-        all += wa;
-        if (cycleOf[c] >= 0) continue;
-        const r = rolledUp[c];
-        if (Number.isNaN(r)) continue;
-        // Worst: the minimum over every child with data, whatever its weight.
-        if (r < worst) worst = r;
-        if (worstMode) any = true;
-        if (!(wa > 0)) continue;
-        withData += wa;
-        num += wa * r;
-        den += wa;
-        any = true;
-      }
-      coverage[g] = all > 0 ? withData / all : NaN;
-      if (!blocked[g]) {
-        if (!any) rolledUp[g] = own;
-        else {
-          rolledUp[g] = worstMode ? worst : num / den;
+      let value = NaN;
+      if (m === FLAT_SUM) {
+        // The children's Actuals, each its own summed Actual when it has one, else its Actual cell.
+        let total = 0;
+        let any = false;
+        for (let j = from; j < to; j++) {
+          const l = childLink[j];
+          const c = linkChild[l];
+          if (cycleOf[c] >= 0 || blocked[c]) continue;
+          let a = sumActual[c];
+          if (Number.isNaN(a)) {
+            a = sum ? sum.actual[c] : NaN;
+            if (!Number.isFinite(a)) continue;
+          }
+          withData += linkWeight[l] * linkShare[l];
+          total += linkShare[l] * a;
+          any = true;
+        }
+        // With children's Actuals, Rolled Up is the Score of their sum.
+        if (any && sum && !blocked[g]) {
+          sumActual[g] = total;
+          const sc = sum.sumScore(g, total);
+          value = sc === null ? NaN : sc;
+          fromChildren[g] = 1;
+        }
+      } else {
+        const worstMode = m === FLAT_WORST;
+        let num = 0;
+        let den = 0;
+        let worst = Infinity;
+        let any = false;
+        for (let j = from; j < to; j++) {
+          const l = childLink[j];
+          const c = linkChild[l];
+          const r = cycleOf[c] >= 0 ? NaN : rolledUp[c];
+          if (Number.isNaN(r)) continue;
+          // Worst: the minimum over every child with data, whatever its weight.
+          if (r < worst) worst = r;
+          if (worstMode) any = true;
+          const wa = linkWeight[l] * linkShare[l];
+          if (!(wa > 0)) continue;
+          withData += wa;
+          num += wa * r;
+          den += wa;
+          any = true;
+        }
+        if (any && !blocked[g]) {
+          value = worstMode ? worst : num / den;
           fromChildren[g] = 1;
         }
       }
+      coverage[g] = all > 0 ? withData / all : NaN;
+      // Without children's data (or when blocked): the goal's own Score (NaN when blocked).
+      if (!blocked[g]) rolledUp[g] = fromChildren[g] === 1 ? value : own;
     }
     for (let l = linkStart[g]; l < linkStart[g + 1]; l++) {
       const p = linkParent[l];

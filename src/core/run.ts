@@ -77,7 +77,7 @@ export class Run {
     this.scorer = new GoalScorer(goals, this.direction, settings);
     this.ctx = { direction: "Increase", type: "Key Result", hasChildren: false, start: null, due: null, dueWindow: null, windowLabel: null, settings };
     this.sti = { direction: "Increase", p: null, thresholdScore: null, blend: false, start: null, due: null, asOf, lastCheckIn: null, settings };
-    this.escalation = new Escalation(history, settings);
+    this.escalation = new Escalation(history, this.scorer, settings);
     this.reviewWindow = cycleWindow(reviewLabel);
     this.parentLists = new Array<number[] | undefined>(n);
   }
@@ -186,7 +186,7 @@ export class Run {
       sti.due = due;
       sti.lastCheckIn = lastCheckIn(this.history, i);
       st = status(sti);
-      escalate = this.escalation.escalate(g, i, st, !fromChildren, direction, start, due);
+      escalate = this.escalation.escalate(i, st, !fromChildren, direction, start, due);
       // Progress is the uncapped progress worked out with the Score, capped.
       const own = this.p[i];
       ownProgress = own === null ? null : capProgress(own, settings.progressCap);

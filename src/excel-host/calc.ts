@@ -6,6 +6,7 @@
  * recalculated lazily, when a value is read after a change.
  */
 import { Rect } from "../core/a1";
+import { EXCEL_ERRORS } from "../core/cells";
 import { cols, key, keyCol, keyRow, rect, rows } from "./address";
 import { serialFromYmd } from "./entry";
 import { Node, parseFormula } from "./formula";
@@ -19,26 +20,11 @@ type Callable = (...args: unknown[]) => unknown;
 export type Shown = Scalar;
 type Val = Shown | Shown[][];
 
-const EXCEL_ERRORS = new Set([
-  "#N/A",
-  "#VALUE!",
-  "#REF!",
-  "#DIV/0!",
-  "#NUM!",
-  "#NAME?",
-  "#NULL!",
-  "#SPILL!",
-  "#CALC!",
-  "#BUSY!",
-  "#GETTING_DATA",
-  "#FIELD!",
-  "#CONNECT!",
-  "#BLOCKED!",
-  "#UNKNOWN!",
-]);
+/** Excel's error values, as the core reads them (cells.ts). */
+const ERROR_VALUES: ReadonlySet<string> = new Set<string>(EXCEL_ERRORS);
 
 export function isErrorValue(v: unknown): v is string {
-  return typeof v === "string" && EXCEL_ERRORS.has(v);
+  return typeof v === "string" && ERROR_VALUES.has(v);
 }
 
 interface Here {

@@ -7,7 +7,6 @@
  * not finish ("uncommitted"). The next operation writes its entries from the first
  * uncommitted row on, so an interrupted attempt never leaves duplicates.
  */
-import { CanonicalValue } from "../core/cells";
 import { AUDIT_TABLE, META_TABLE, Meta, metaRows } from "../core/meta";
 import { AuditEntry, auditEntriesFromRows, auditRow, nextAuditEntry } from "../core/seal";
 import { DEFAULT_SETTINGS } from "../core/settings";
@@ -48,16 +47,8 @@ export function auditState(wb: LoadedWorkbook): AuditState {
   return { entries, rowIndex, committed, pending: entries.slice(committed), slot };
 }
 
-export interface EntrySpec {
-  at: string;
-  actor: string | null;
-  action: string;
-  goalId: string | null;
-  field: string | null;
-  old: CanonicalValue;
-  new: CanonicalValue;
-  reason: string | null;
-}
+/** An audit entry before the chain numbers and hashes it. */
+export type EntrySpec = Omit<AuditEntry, "seq" | "prevHash" | "hash">;
 
 /** Chains new entries after the last committed one. */
 export async function chainEntries(state: AuditState, specs: readonly EntrySpec[]): Promise<AuditEntry[]> {

@@ -51,6 +51,8 @@ export interface Finding {
   /** Where to fix it, e.g. `Goals!H4`; null when unknown. */
   cell: string | null;
   message: string;
+  /** Set on the findings of a check-in's own cells (E1–E3 on the CheckIns table). */
+  checkIn?: true;
 }
 
 /** The SMART letter a rule belongs to; null for data rules. */

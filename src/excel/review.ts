@@ -659,7 +659,7 @@ function checkCheckInInput(
   const f = result.refused[0];
   if (f) {
     const field = CHECKIN_FIELDS[f.field.trim().toLowerCase()];
-    const own = f.cell !== null && f.goalIndex === goal.index && field !== undefined && f.message.startsWith("Check-in ");
+    const own = f.cell !== null && f.goalIndex === goal.index && field !== undefined && f.checkIn === true;
     if (own) throw new ReviewError(sentence(f.message), "input", field);
     throw new ReviewError(`With this check-in, goal ${f.goal ?? "(no ID)"} would fail a check: ${sentence(f.message)} Enter another value.`, "input", "value");
   }

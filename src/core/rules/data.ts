@@ -90,6 +90,7 @@ export function checkInFindings(t: CheckInTable, r: number, c: CheckInFields, gi
       field,
       cell: checkInCell(t, r, key),
       message: bad.code === "E1" ? m.E1(name, bad.text) : bad.code === "E3" ? m.E3(name, bad.text) : m.E2.checkIn(name, bad.text),
+      checkIn: true,
     };
     if (gi === undefined) loose.push(f);
     else findings.add(gi, f);

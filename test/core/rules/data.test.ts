@@ -46,6 +46,13 @@ describe("E1 a cell holds an Excel error value", () => {
 });
 
 describe("E2 a number field holds text that is not a number", () => {
+  test("a check-in's own cell: on the CheckIns table, marked as a check-in's finding; a goal's is not", () => {
+    const ev = run([validGoal({ baseline: "forty" })], { checkIns: [checkIn("G-1", "2026-05-01", "lots")] });
+    const [onCheckIn] = ev.findings.filter((f) => f.code === "E2" && f.field === "Value");
+    expect(onCheckIn).toMatchObject({ goal: "G-1", cell: "CheckIns!C2", checkIn: true });
+    expect(ev.findings.find((f) => f.code === "E2" && f.field === "Baseline")?.checkIn).toBeUndefined();
+  });
+
   test("fires for Baseline 'forty', naming the text", () => {
     const ev = run([validGoal({ baseline: "forty" })]);
     expectFinding(only(ev, "E2", "G-1"), { code: "E2", severity: "fail", goal: "G-1", field: "Baseline", cell: "Goals!J2", mentions: ["forty"] });

@@ -103,6 +103,11 @@ abstract class CollectionProxy<T, P extends ProxyBase<unknown>> extends ProxyBas
     return this._result("getCount", [], (list) => list.length);
   }
 
+  /** A collection's instantiate answers nothing of its items (100,000 table rows would be sent back unasked). */
+  override _instanceWire(): Record<string, unknown> {
+    return {};
+  }
+
   override _query(spec: LoadSpec): Record<string, unknown> | null {
     const list = this._resolve();
     if (list === null) return null;

@@ -160,6 +160,15 @@ export abstract class ProxyBase<T> {
     return out;
   }
 
+  /**
+   * What an instantiate action answers for this object (docs/excel-host.md "Answers"): its
+   * `Id` when it has one, nothing else. Collections answer no items: those come only when
+   * the client loads them.
+   */
+  _instanceWire(): Record<string, unknown> {
+    return this._query({ all: false, children: new Map() }) ?? {};
+  }
+
   /** The Office.js class this object stands for (`Worksheet`, `RangeFormat`, …). */
   get _className(): string {
     return this._entity;

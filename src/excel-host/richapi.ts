@@ -218,7 +218,7 @@ export function translate(host: ResponderHost, request: RichApiRequest): Transla
         if (o === NULL_OBJECT) return void results.push({ ActionId: action.Id, Value: null });
         const target = o._resolve();
         if (target === null) return void results.push({ ActionId: action.Id, Value: null });
-        const wire = o._query({ all: false, children: new Map() }) ?? {};
+        const wire = o._instanceWire();
         if (wire.Id === undefined && kept.has(action.ObjectPathId)) {
           const ref = host.newReferenceId();
           host.refs.set(ref, o);

@@ -197,3 +197,17 @@ describe("globals", () => {
     expect((globalThis as { Excel?: unknown }).Excel).toBeUndefined();
   });
 });
+
+describe('instantiate answers (docs/excel-host.md "Answers")', () => {
+  test("adding a row to a long table answers no item of the table's rows", async () => {
+    const h = goals(20_000);
+    h.stats.reset();
+    await h.run(async (ctx) => {
+      ctx.workbook.tables.getItem("Goals").rows.add(undefined, [["G-new", 1, 2, ""]]);
+      await ctx.sync();
+    });
+    // 20,000 rows' index and values would be over a megabyte.
+    expect(Math.max(...h.stats.requests.map((r) => r.responseBytes))).toBeLessThan(2_000);
+    expect(h.getValue("Goals", "A20002")).toBe("G-new");
+  });
+});

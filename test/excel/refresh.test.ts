@@ -3,7 +3,7 @@ import { ExcelHost } from "../../src/excel-host";
 import { AutoRefresh, Runner } from "../../src/excel/autorefresh";
 import { convert } from "../../src/excel/convert";
 import { ensureMetaSheet, writeMeta } from "../../src/excel/meta";
-import { computedValue, refresh } from "../../src/excel/refresh";
+import { computedValue, refresh, writeRuns } from "../../src/excel/refresh";
 import { readChunks } from "../../src/excel/cell-values";
 import { SCORECARDS_SHEET, columnRef, writeScorecardsSheet } from "../../src/excel/scorecards";
 import { loadWorkbook } from "../../src/excel/workbook";
@@ -142,6 +142,19 @@ describe("refresh", () => {
     const letter = String.fromCharCode(65 + header.indexOf("Progress"));
     expect(host.getValue("Goals", `${letter}100001`)).toBeCloseTo(0.99, 12); // the last goal: Actual 99 of Target 100
   }, 120_000);
+});
+
+describe("writes in bulk", () => {
+  test("many one-cell runs (a refresh where every other row changed): each request stays under 4 MB", async () => {
+    const host = new ExcelHost();
+    host.addSheet("S");
+    const writes = Array.from({ length: 30_000 }, (_, i) => ({ sheet: "S", row: 2 * i, column: 3, values: [[i + 0.5]] }));
+    host.stats.reset();
+    const cells = await host.run((ctx) => writeRuns(ctx, writes));
+    expect(cells).toBe(30_000);
+    expect(host.stats.maxRequestBytes).toBeLessThanOrEqual(4 * 1024 * 1024);
+    expect(host.getValue("S", "D59999")).toBe(29_999.5);
+  });
 });
 
 describe("a failed sync at every step", () => {

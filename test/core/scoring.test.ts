@@ -8,6 +8,7 @@ import { inferDirection, pace, progress, score, tier, uncappedProgress, Outcome 
 import { rollup, RollupNode } from "../../src/core/rollup";
 import { scorecards } from "../../src/core/scorecard";
 import { effectiveWeights } from "../../src/core/weights";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { workbookFromRecords, GoalRecord } from "../../src/core/tables";
 
 const d = (iso: string): number => dayFromIso(iso) as number;
@@ -426,6 +427,20 @@ describe("Escalation", () => {
       opts,
     );
     expect(byId(ev, "G-1").escalate).toBe(true);
+  });
+  test("each check-in is scored as the goal's own Score is, with the workbook's pays", () => {
+    const records = workbookFromRecords({
+      goals: [goal("G-1", { threshold: 2 })],
+      checkIns: [
+        { values: { goalId: "G-1", date: "2026-05-01", value: 5 } }, // P 0.05, pace ≈ 0.33
+        { values: { goalId: "G-1", date: "2026-06-28", value: 10 } }, // P 0.1, pace ≈ 0.49
+      ],
+    });
+    const usual = byId(evaluate(records, opts), "G-1");
+    expect([usual.status, usual.escalate]).toEqual(["Off track", true]);
+    // A Threshold that pays in full: above it the tier score is 1, so each check-in is Achieved (rule 3), as the goal is.
+    const full = byId(evaluate(records, { ...opts, settings: { ...DEFAULT_SETTINGS, thresholdPay: 1 } }), "G-1");
+    expect([full.status, full.escalate]).toEqual(["Achieved", false]);
   });
   test("only one of the last two check-ins Off track → no escalation", () => {
     const ev = evaluate(

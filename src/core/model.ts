@@ -19,7 +19,6 @@ import {
   textValue,
 } from "./cells";
 import { CheckInKey, ColumnKey, Direction, GoalType, Level, RollupMode } from "./columns";
-import { cellAddress } from "./a1";
 import { DateSystem, Day, Window, cycleWindow } from "./dates";
 import {
   CHECKIN_FIELD,
@@ -28,6 +27,7 @@ import {
   GoalRecord,
   GoalTable,
   WorkbookInput,
+  cellOrRowStart,
   fieldCell,
   fieldValue,
   isBlankRow,
@@ -84,8 +84,7 @@ export interface Goal {
 
 /** Where to fix a goal's field: the cell's address, else (the table lacks the field) the row's first cell. */
 export function goalCell(goal: Goal, field: ColumnKey): string {
-  const t = goal.table.data;
-  return fieldCell(goal.table, GOAL_FIELD[field], goal.r) ?? cellAddress(t.sheet, t.headerRow + 1 + goal.r, t.firstColumn);
+  return cellOrRowStart(goal.table, GOAL_FIELD[field], goal.r);
 }
 
 /** Where to fix a check-in's field: the cell's address, or null when the table lacks the column. */

@@ -248,5 +248,10 @@ export function checkInRecords(input: WorkbookInput): CheckInRecord[] {
 export function goalCellAddress(input: WorkbookInput, i: number, field: ColumnKey): string {
   const t = input.goalTables[input.goalTable[i]];
   const r = input.goalRow[i];
-  return fieldCell(t, GOAL_FIELD[field], r) ?? cellAddress(t.data.sheet, t.data.headerRow + 1 + r, t.data.firstColumn);
+  return cellOrRowStart(t, GOAL_FIELD[field], r);
+}
+
+/** The address of field j's cell in data row r, or the row's first cell when the table lacks the field. */
+export function cellOrRowStart(t: MappedTable, j: number, r: number): string {
+  return fieldCell(t, j, r) ?? cellAddress(t.data.sheet, t.data.headerRow + 1 + r, t.data.firstColumn);
 }

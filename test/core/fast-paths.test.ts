@@ -157,8 +157,8 @@ describe("check-in history: the latest check-in gives the Actual", () => {
     const ds = dates.slice(0, count);
     const last = "2026-06-29";
     const order = ds.map((_, i) => (i * 7 + 1) % count);
-    const rows = order.map((i, row) => checkIn("G-1", ds[i], 41 + i, row));
-    rows.splice(1, 0, checkIn("G-1", last, 500, 1), checkIn("G-1", last, 600, 2));
+    const rows = order.map((i) => checkIn("G-1", ds[i], 41 + i));
+    rows.splice(1, 0, checkIn("G-1", last, 500), checkIn("G-1", last, 600));
     return rows;
   }
   it.each([3, 9, 16, 19])("with %i check-ins in any order (short lists and long lists are sorted differently)", (count) => {
@@ -167,12 +167,12 @@ describe("check-in history: the latest check-in gives the Actual", () => {
   });
   it("a goal with many check-ins is escalated on its two latest ones, in Date order", () => {
     // 30 check-ins far below pace, then the two latest (written first) also below pace: Off track twice.
-    const many = Array.from({ length: 30 }, (_, i) => checkIn("G-1", `2026-0${1 + Math.floor(i / 6)}-${String(1 + (i % 6) * 4).padStart(2, "0")}`, 41, i + 2));
-    const latest = [checkIn("G-1", "2026-06-20", 41, 0), checkIn("G-1", "2026-06-25", 41, 1)];
+    const many = Array.from({ length: 30 }, (_, i) => checkIn("G-1", `2026-0${1 + Math.floor(i / 6)}-${String(1 + (i % 6) * 4).padStart(2, "0")}`, 41));
+    const latest = [checkIn("G-1", "2026-06-20", 41), checkIn("G-1", "2026-06-25", 41)];
     const ev = run([validGoal({ actual: null, threshold: null, stretch: null })], { checkIns: [...latest, ...many] });
     expect(ev.goals[0].escalate).toBe(true);
     // The latest two back on pace: no escalation, whatever the older ones say.
-    const onPace = [checkIn("G-1", "2026-06-20", 59, 0), checkIn("G-1", "2026-06-25", 59, 1)];
+    const onPace = [checkIn("G-1", "2026-06-20", 59), checkIn("G-1", "2026-06-25", 59)];
     expect(run([validGoal({ actual: null, threshold: null, stretch: null })], { checkIns: [...onPace, ...many] }).goals[0].escalate).toBe(false);
   });
 });
@@ -324,7 +324,7 @@ describe("check-ins find their goal (the next goal, the same goal, else the tabl
         }),
         (goalIds, entries) => {
           const goals = goalIds.map((id) => validGoal({ id, actual: null }));
-          const checkIns = entries.map((e, k) => checkIn(e.id, `2026-06-0${e.day}`, e.value, k));
+          const checkIns = entries.map((e) => checkIn(e.id, `2026-06-0${e.day}`, e.value));
           const ev = run(goals, { checkIns });
           goalIds.forEach((id, i) => {
             const first = goalIds.findIndex((other) => other.toUpperCase() === id.toUpperCase());

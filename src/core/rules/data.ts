@@ -2,7 +2,7 @@
  * Data rules (smart.md): E1–E4, a cell the reader rejected, on goal rows, on check-in
  * rows, and the values scoring cannot use; D1 a repeated ID; D2 a blank ID.
  */
-import { CheckInKey, ColumnKey, DIRECTIONS, Direction, GOAL_TYPES, LEVELS, ROLLUP_MODES, headerOf } from "../columns";
+import { CHECKIN_COLUMNS, CheckInKey, ColumnKey, DIRECTIONS, Direction, GOAL_TYPES, LEVELS, ROLLUP_MODES, headerOf } from "../columns";
 import { Finding, messageNumber, quote } from "../findings";
 import { CheckInFields, Goal, checkInCell, goalCell } from "../model";
 import { CheckInTable } from "../tables";
@@ -71,7 +71,8 @@ export function goalCellRules(goal: Goal, sink: FindingSink): void {
   }
 }
 
-const CHECKIN_FIELD: Record<CheckInKey, string> = { goalId: "Goal ID", date: "Date", value: "Value", confidence: "Confidence", comment: "Comment" };
+/** Each check-in field's header (`Goal ID` …), for findings. */
+const CHECKIN_HEADER_OF = Object.fromEntries(CHECKIN_COLUMNS.map((c) => [c.key, c.header])) as Record<CheckInKey, string>;
 
 /** E1–E3 of the rejected cells of the check-in in data row r: on its goal (index `gi`), or loose when the Goal ID names no goal. */
 export function checkInFindings(t: CheckInTable, r: number, c: CheckInFields, gi: number | undefined, findings: FindingSink, loose: Finding[]): void {
@@ -79,7 +80,7 @@ export function checkInFindings(t: CheckInTable, r: number, c: CheckInFields, gi
     const key = rejected as CheckInKey;
     const bad = c.invalid[key];
     if (!bad) continue;
-    const field = CHECKIN_FIELD[key];
+    const field = CHECKIN_HEADER_OF[key];
     const name = `Check-in ${field}`;
     const m = DATA_MESSAGES;
     const f: Finding = {

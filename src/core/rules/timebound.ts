@@ -10,8 +10,8 @@ import { FindingSink, RowContext, finding, isInvalid } from "./finding";
 export const TIMEBOUND_MESSAGES = {
   T1: () => "Due is blank; enter the date the goal must be met by",
   T2: (due: Day, start: Day) => `Due ${isoDay(due)} is before Start ${isoDay(start)}; move the Due date after the Start`,
-  T3: (due: Day, label: string, window: Window) =>
-    `Due ${isoDay(due)} is outside the cycle ${label} (${isoDay(window.start)} to ${isoDay(window.end)}); check the date or the Cycle`.replace("  ", " "),
+  T3: (due: Day, label: string, span: Window) =>
+    `Due ${isoDay(due)} is outside the cycle ${label} (${isoDay(span.start)} to ${isoDay(span.end)}); check the date or the Cycle`.replace("  ", " "),
   T4: (due: Day, status: Status | null) => `Due ${isoDay(due)} has passed and the goal is ${status ?? "not scored"}; record the result or agree a new date`,
 } as const;
 

@@ -134,7 +134,7 @@ describe("A2 ambition |T − B| / |B| > [ambitionLimit = 1.0] (B ≠ 0)", () => 
 
 describe("A3 trend: least-squares line at Due reaches less than [trendShortfall = 0.8] of the way from Baseline to Target", () => {
   // Baseline 40, Target 60, Due 2026-12-31; monthly check-ins from January to March.
-  const series = (values: number[]) => values.map((v, i) => checkIn("G-1", ["2026-01-31", "2026-02-28", "2026-03-31"][i], v, i));
+  const series = (values: number[]) => values.map((v, i) => checkIn("G-1", ["2026-01-31", "2026-02-28", "2026-03-31"][i], v));
 
   test("fires when the check-ins trend short (+1 a month → about 52, 60% of the way)", () => {
     const ev = run([validGoal()], { checkIns: series([41, 42, 43]) });
@@ -151,7 +151,7 @@ describe("A3 trend: least-squares line at Due reaches less than [trendShortfall 
 
   test("boundary: exactly 80% of the way is quiet, just under fires", () => {
     // y = Value rises 1 a day from 0 on 2026-01-01; Due 2026-03-22 is day 80.
-    const pts = [checkIn("G-1", "2026-01-01", 0, 0), checkIn("G-1", "2026-01-11", 10, 1), checkIn("G-1", "2026-01-21", 20, 2)];
+    const pts = [checkIn("G-1", "2026-01-01", 0), checkIn("G-1", "2026-01-11", 10), checkIn("G-1", "2026-01-21", 20)];
     const g = { baseline: 0, threshold: null, stretch: null, start: "2026-01-01", due: "2026-03-22", cycle: "2026-Q1" };
     expectQuiet(run([validGoal({ ...g, target: 100 })], { checkIns: pts, asOf: day("2026-02-01") }), "A3");
     expect(findingsOf(run([validGoal({ ...g, target: 101 })], { checkIns: pts, asOf: day("2026-02-01") }), "A3", "G-1")).toHaveLength(1);

@@ -79,11 +79,8 @@ export function rows(...goals: GoalValues[]): GoalRecord[] {
   return goals.map((values) => ({ values }));
 }
 
-/**
- * A check-in record; workbookFromRecords places the k-th check-in given on row k + 2 of
- * sheet CheckIns (`_position`, that k, is only for the reader of a test).
- */
-export function checkIn(goalId: string, date: string, value: unknown, _position = 0): CheckInRecord {
+/** A check-in record; workbookFromRecords places the k-th check-in given on row k + 2 of sheet CheckIns. */
+export function checkIn(goalId: string, date: string, value: unknown): CheckInRecord {
   return { values: { goalId, date, value, confidence: 0.8, comment: "monthly update" } };
 }
 
